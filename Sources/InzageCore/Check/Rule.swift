@@ -1,0 +1,24 @@
+/// A validation rule: a stable code, a severity, the source it rests on, and one check.
+/// One rule per file under `Rules/<document kind>/`; register it in `RuleRegistry`.
+public protocol Rule: Sendable {
+    /// Stable code shown in brackets, e.g. `BS-CAT`.
+    var code: String { get }
+    var severity: Severity { get }
+    /// The law, model text or seed this rule comes from.
+    var source: String { get }
+    func check(_ content: Content) -> [Diagnostic]
+}
+
+extension Rule {
+    /// A finding of this rule.
+    public func finding(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(severity, code, at: location, message, hint: hint)
+    }
+}
+
+/// Runs every registered rule over loaded content.
+public enum Checker {
+    public static func check(_ content: Content, rules: [any Rule] = RuleRegistry.all) -> [Diagnostic] {
+        rules.flatMap { $0.check(content) }
+    }
+}

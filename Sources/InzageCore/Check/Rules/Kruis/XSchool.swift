@@ -1,0 +1,26 @@
+/// X-SCHOOL: every BRIN in a bijsluiter's `scholen` is a school of the board.
+/// Source: consistency between bijsluiters and organisatie.yaml (per-school product lists).
+struct XSchool: Rule {
+    let code = "X-SCHOOL"
+    let severity = Severity.error
+    let source = "organisatie.yaml"
+
+    func check(_ content: Content) -> [Diagnostic] {
+        let known = content.scholen.compactMap(\.brinCode)
+        guard content.organisatie != nil else { return [] }
+        return content.bijsluiters.flatMap { b -> [Diagnostic] in
+            guard case .brins(let brins) = b.scholen else { return [] }
+            var result: [Diagnostic] = []
+            if brins.isEmpty {
+                result.append(finding(at: b.location, "'scholen' is leeg: geen enkele school gebruikt \(b.title)",
+                                      hint: "schrijf 'scholen: alle' of de BRIN-codes van de scholen die het gebruiken"))
+            }
+            for brin in brins where !known.contains(brin.value.uppercased()) {
+                let suggestion = EditDistance.suggestion(for: brin.value.uppercased(), among: known).map { "; bedoelde u '\($0)'?" } ?? ""
+                result.append(finding(at: brin.location, "BRIN-code '\(brin.value)' is geen school uit organisatie.yaml\(suggestion)",
+                                      hint: "bekende scholen: \(known.joined(separator: ", "))"))
+            }
+            return result
+        }
+    }
+}

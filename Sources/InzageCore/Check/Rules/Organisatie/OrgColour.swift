@@ -1,0 +1,22 @@
+/// ORG-COLOUR: the brand colour reaches 4.5:1 contrast against white, so links and
+/// headings in it stay readable.
+/// Source: WCAG 2.2 success criterion 1.4.3 (contrast minimum).
+struct OrgColour: Rule {
+    let code = "ORG-COLOUR"
+    let severity = Severity.error
+    let source = "WCAG 2.2, 1.4.3"
+
+    func check(_ content: Content) -> [Diagnostic] {
+        guard let kleur = content.organisatie?.site?.kleur, !kleur.isBlank else { return [] }
+        guard let colour = RGBColour(hex: kleur.value) else {
+            return [finding(at: kleur.location, "'\(kleur.value)' is geen kleurcode", hint: "schrijf de kleur als \"#1d4f91\" (tussen aanhalingstekens)")]
+        }
+        let ratio = colour.contrast(with: RGBColour.white)
+        guard ratio >= 4.5 else {
+            let shown = (ratio * 100).rounded() / 100
+            return [finding(at: kleur.location, "de kleur \(kleur.value) heeft te weinig contrast met wit (\(shown):1, minimaal 4,5:1)",
+                            hint: "kies een donkerdere kleur, bijvoorbeeld \(colour.darkened(toContrast: 4.5).hex)")]
+        }
+        return []
+    }
+}

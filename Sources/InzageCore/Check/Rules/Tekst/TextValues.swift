@@ -1,0 +1,47 @@
+/// Every text value of the content with the key it stands under, for rules over all texts.
+enum TextValues {
+    struct Value {
+        var key: String?
+        var scalar: YScalar
+    }
+
+    static func all(in content: Content) -> [Value] {
+        var result: [Value] = []
+        func walk(_ node: YNode, key: String?) {
+            switch node {
+            case .scalar(let s): if !s.isNull { result.append(Value(key: key, scalar: s)) }
+            case .mapping(let pairs, _): for pair in pairs { walk(pair.value, key: pair.key.text) }
+            case .sequence(let items, _): for item in items { walk(item, key: key) }
+            }
+        }
+        for path in content.yamlTrees.keys.sorted() {
+            if let tree = content.yamlTrees[path] { walk(tree, key: nil) }
+        }
+        return result
+    }
+
+    /// Body lines outside fenced code blocks.
+    static func bodyLines(in content: Content) -> [Located<String>] {
+        content.bodies.flatMap { body -> [Located<String>] in
+            var inFence = false
+            return body.lines.filter { line in
+                let trimmed = line.value.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); return false }
+                return !inFence
+            }
+        }
+    }
+
+    /// The location of a substring inside a located text on one line.
+    static func location(of range: Range<String.Index>, in text: String, at start: SourceLocation) -> SourceLocation {
+        var location = start
+        let prefix = text[text.startIndex..<range.lowerBound]
+        if let newline = prefix.lastIndex(of: "\n") {
+            location.line += prefix.filter { $0 == "\n" }.count
+            location.column = prefix.distance(from: newline, to: prefix.endIndex)
+        } else {
+            location.column += prefix.count
+        }
+        return location
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+
+/// Problems that stop loading before any content can be checked (exit code 2).
+public enum LoadError: Error, CustomStringConvertible {
+    case contentFolderMissing(String)
+
+    public var description: String {
+        switch self {
+        case .contentFolderMissing(let path): "de inhoudsmap '\(path)' bestaat niet of is geen map"
+        }
+    }
+}
+
+/// Walks a content folder and decodes every document kind of the content model.
+public struct ContentLoader {
+    public static let requiredFiles = ["organisatie.yaml", "privacyverklaring.md", "privacystatement.md"]
+    public static let optionalFiles = ["reglement.md", "bewaartermijnen.yaml", "fototoestemming.yaml", "toegankelijkheid.yaml"]
+    public static let folders = ["bijsluiters", "paginas", "bestanden"]
+
+    /// The content folder as the user named it; display paths start with it.
+    public var root: String
+    public var today: SchoolDate
+
+    public init(root: String, today: SchoolDate) {
+        self.root = root
+        self.today = today
+    }
+
+    /// Loads everything; problems are returned as diagnostics, never thrown one at a time.
+    public func load() throws -> (Content, [Diagnostic]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LoadError.contentFolderMissing(root)
+        }
+        let sink = DiagnosticSink()
+        var content = Content(today: today)
+        content.root = root
+        let rootURL = URL(fileURLWithPath: root)
+
+        for name in Self.requiredFiles + Self.optionalFiles {
+            let path = display(name)
+            let url = rootURL.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) || isSymlink(url) else {
+                if Self.requiredFiles.contains(name) {
+                    sink.error("FILE-MISSING", at: .file(path), "het verplichte bestand \(name) ontbreekt",
+                               hint: "maak \(path) aan; 'inzage new' maakt een ingevuld voorbeeld")
+                }
+                continue
+            }
+            guard let text = readChecked(url, displayPath: path, sink: sink) else { continue }
+            content.sources[path] = text
+            load(name: name, text: text, path: path, into: &content, sink: sink)
+        }
+
+        for (folder, kind) in [("bijsluiters", "bijsluiter"), ("paginas", "pagina")] {
+            for entry in listFolder(folder, sink: sink) {
+                let path = display("\(folder)/\(entry)")
+                guard entry.hasSuffix(".md") else {
+                    sink.warning("FILE-UNEXPECTED", at: .file(path), "dit bestand wordt overgeslagen: alleen .md-bestanden horen in \(folder)/",
+                                 hint: "geef het bestand de extensie .md, of zet afbeeldingen en pdf's in bestanden/")
+                    continue
+                }
+                let slug = String(entry.dropLast(3))
+                guard Slug.isValid(slug) else {
+                    sink.error("FILE-SLUG", at: .file(path), "de bestandsnaam '\(entry)' is geen geldige naam voor een webadres",
+                               hint: "gebruik alleen kleine letters a–z, cijfers en '-', bijvoorbeeld '\(Slug.suggest(from: slug)).md'")
+                    continue
+                }
+                guard let text = readChecked(rootURL.appendingPathComponent(folder).appendingPathComponent(entry), displayPath: path, sink: sink) else { continue }
+                content.sources[path] = text
+                guard let (tree, body) = splitMarkdown(text, path: path, sink: sink) else { continue }
+                content.bodies.append(body)
+                guard let tree else { continue }
+                content.yamlTrees[path] = tree
+                if kind == "bijsluiter" {
+                    if let b = BijsluiterDecoder.decode(tree, slug: slug, file: path, body: body, sink: sink) { content.bijsluiters.append(b) }
+                } else if let p = PaginaDecoder.decode(tree, slug: slug, file: path, body: body, sink: sink) {
+                    content.paginas.append(p)
+                }
+            }
+        }
+        content.bestanden = listFiles(recursivelyIn: "bestanden", sink: sink)
+        reportStrayFiles(sink: sink)
+        return (content, sink.diagnostics)
+    }
+
+    private func display(_ relative: String) -> String {
+        let trimmed = root.hasSuffix("/") ? String(root.dropLast()) : root
+        return trimmed == "." ? relative : "\(trimmed)/\(relative)"
+    }
+
+    private func load(name: String, text: String, path: String, into content: inout Content, sink: DiagnosticSink) {
+        if name.hasSuffix(".yaml") {
+            guard let tree = YAMLTree.parse(text, file: path, lineOffset: 0, sink: sink) else {
+                if YAMLTree.firstIndentationTab(in: text) == nil, !sink.diagnostics.contains(where: { $0.location.file == path }) {
+                    sink.error("FILE-EMPTY", at: .file(path), "het bestand bevat geen gegevens", hint: "vul het bestand in volgens de handleiding")
+                }
+                return
+            }
+            content.yamlTrees[path] = tree
+            switch name {
+            case "organisatie.yaml": content.organisatie = OrganisatieDecoder.decode(tree, file: path, sink: sink)
+            case "bewaartermijnen.yaml": content.bewaartermijnen = BewaartermijnenDecoder.decode(tree, file: path, sink: sink)
+            case "fototoestemming.yaml": content.fototoestemming = FototoestemmingDecoder.decode(tree, file: path, sink: sink)
+            case "toegankelijkheid.yaml": content.toegankelijkheid = ToegankelijkheidDecoder.decode(tree, file: path, sink: sink)
+            default: break
+            }
+            return
+        }
+        guard let (tree, body) = splitMarkdown(text, path: path, sink: sink) else { return }
+        content.bodies.append(body)
+        guard let tree else { return }
+        content.yamlTrees[path] = tree
+        switch name {
+        case "privacyverklaring.md": content.privacyverklaring = PrivacyverklaringDecoder.decode(tree, file: path, body: body, sink: sink)
+        case "privacystatement.md": content.privacystatement = PrivacystatementDecoder.decode(tree, file: path, body: body, sink: sink)
+        case "reglement.md": content.reglement = ReglementDecoder.decode(tree, file: path, body: body, sink: sink)
+        default: break
+        }
+    }
+
+    /// Front matter and body; the tree is nil when the YAML had errors (already reported).
+    private func splitMarkdown(_ text: String, path: String, sink: DiagnosticSink) -> (YNode?, MarkdownBody)? {
+        guard let parts = FrontMatter.split(text, file: path, sink: sink) else { return nil }
+        let body = MarkdownBody(text: parts.body, firstLine: parts.bodyFirstLine, file: path)
+        let before = sink.diagnostics.count
+        let tree = YAMLTree.parse(parts.yaml, file: path, lineOffset: parts.yamlLineOffset, sink: sink)
+        if tree == nil, sink.diagnostics.count == before {
+            sink.error("FM-EMPTY", at: SourceLocation(file: path, line: 2, column: 1), "de front matter is leeg",
+                       hint: "zet de gegevens (zoals 'titel: ...') tussen de twee regels '---'")
+        }
+        return (tree, body)
+    }
+
+    private func isSymlink(_ url: URL) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+    }
+
+    /// Reads a file after making sure it is a regular file inside the content folder.
+    private func readChecked(_ url: URL, displayPath: String, sink: DiagnosticSink) -> String? {
+        guard checkInside(url, displayPath: displayPath, sink: sink) else { return nil }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            sink.error("FILE-READ", at: .file(displayPath), "dit is een map, geen bestand", hint: "verwijder of hernoem de map")
+            return nil
+        }
+        return SourceReader.read(url, displayPath: displayPath, sink: sink)
+    }
+
+    /// Refuses symlink loops and links that lead outside the content folder.
+    private func checkInside(_ url: URL, displayPath: String, sink: DiagnosticSink) -> Bool {
+        guard isSymlink(url) else { return true }
+        guard let resolved = realPath(url.path) else {
+            sink.error("FILE-LINK", at: .file(displayPath), "deze snelkoppeling (symlink) verwijst naar zichzelf of naar niets",
+                       hint: "vervang de snelkoppeling door het bestand zelf")
+            return false
+        }
+        guard let rootResolved = realPath(root), resolved.hasPrefix(rootResolved + "/") else {
+            sink.error("FILE-LINK", at: .file(displayPath), "deze snelkoppeling (symlink) verwijst naar een bestand buiten de inhoudsmap",
+                       hint: "kopieer het bestand naar de inhoudsmap in plaats van ernaar te verwijzen")
+            return false
+        }
+        return true
+    }
+
+    private func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private func listFolder(_ folder: String, sink: DiagnosticSink) -> [String] {
+        let url = URL(fileURLWithPath: root).appendingPathComponent(folder)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
+        return entries.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Every file under a folder, relative to it, refusing links that leave the content folder.
+    private func listFiles(recursivelyIn folder: String, sink: DiagnosticSink) -> [String] {
+        let base = URL(fileURLWithPath: root).appendingPathComponent(folder)
+        var result: [String] = []
+        var visited: Set<String> = []
+        func walk(_ relative: String, depth: Int) {
+            let url = relative.isEmpty ? base : base.appendingPathComponent(relative)
+            guard depth < 16, let real = realPath(url.path), visited.insert(real).inserted else { return }
+            for entry in ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted() where !entry.hasPrefix(".") {
+                let child = relative.isEmpty ? entry : "\(relative)/\(entry)"
+                let childURL = base.appendingPathComponent(child)
+                let path = display("\(folder)/\(child)")
+                guard checkInside(childURL, displayPath: path, sink: sink) else { continue }
+                guard child.split(separator: "/").allSatisfy({ Slug.isValidFileName(String($0)) }) else {
+                    sink.error("FILE-SLUG", at: .file(path), "de naam '\(entry)' kan niet in een webadres",
+                               hint: "gebruik alleen letters, cijfers, '-', '_' en '.' (geen spaties)")
+                    continue
+                }
+                var isDirectory: ObjCBool = false
+                FileManager.default.fileExists(atPath: childURL.path, isDirectory: &isDirectory)
+                if isDirectory.boolValue { walk(child, depth: depth + 1) } else { result.append(child) }
+            }
+        }
+        walk("", depth: 0)
+        return result
+    }
+
+    private func reportStrayFiles(sink: DiagnosticSink) {
+        let known = Set(Self.requiredFiles + Self.optionalFiles + Self.folders)
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        for entry in entries.sorted() where !entry.hasPrefix(".") && !known.contains(entry) {
+            let suggestion = EditDistance.suggestion(for: entry, among: Array(known)).map { "; bedoelde u '\($0)'?" } ?? ""
+            sink.warning("FILE-UNKNOWN", at: .file(display(entry)), "onbekend bestand of map; het wordt niet gebruikt\(suggestion)",
+                         hint: "de inhoudsmap kent: \(known.sorted().joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// Decodes `reglement.md`: front matter, then articles, paragraphs and references from the Markdown.
+enum ReglementDecoder {
+    static let keys = ["titel", "versie", "vastgesteld", "instemming", "ingangsdatum", "evaluatie", "wijzigingen"]
+
+    static func decode(_ root: YNode, file: String, body: MarkdownBody, sink: DiagnosticSink) -> Reglement? {
+        guard let map = MapReader(root, allowed: keys, context: "", sink: sink) else { return nil }
+        let instemming = map.map("instemming", allowed: ["orgaan", "datum"])
+        let parsed = ReglementParser.parse(body)
+        return Reglement(
+            file: file, titel: map.text("titel"), versie: map.text("versie"), vastgesteld: map.date("vastgesteld"),
+            instemmingOrgaan: instemming?.text("orgaan"), instemmingDatum: instemming?.date("datum"),
+            instemmingKey: map.keyLocation("instemming"), ingangsdatum: map.date("ingangsdatum"),
+            evaluatie: map.date("evaluatie"), wijzigingen: CommonDecoders.wijzigingen(map), body: body,
+            articles: parsed.articles, references: parsed.references, location: map.location, endLocation: map.endLocation)
+    }
+}
+
+/// Finds articles (`## Artikel N Titel`), paragraphs (`### N.M Titel`, lines starting `N.M.`) and
+/// references ("artikel 6.3.1", "artikel 5 lid 2") in the reglement's Markdown, with their lines.
+public enum ReglementParser {
+    nonisolated(unsafe) static let articleHeading = #/^##\s+[Aa]rtikel\s+(\d+)\.?(?:\s+(.*))?$/#
+    nonisolated(unsafe) static let paragraphHeading = #/^###\s+(\d+(?:\.\d+)+)\.?(?:\s+(.*))?$/#
+    nonisolated(unsafe) static let paragraphLine = #/^(\d+(?:\.\d+)+)\.\s+(.*)$/#
+    nonisolated(unsafe) static let reference = #/[Aa]rtikel(?:en)?\s+(\d+(?:\.\d+)*)(?:\s+lid\s+(\d+))?/#
+
+    /// Words after a reference that show it points into another law, not into this reglement.
+    static let otherLaw = ["avg", "van de avg", "uavg", "van de uavg", "wet", "van de wet", "wpo", "wvo", "web", "wec",
+                           "bekostigingsbesluit", "van het bekostigingsbesluit", "grondwet", "van de grondwet", "lid 1 avg",
+                           "awb", "van de awb", "bw", "burgerlijk", "telecommunicatiewet", "van de telecommunicatiewet",
+                           "archiefwet", "van de archiefwet", "wms", "van de wms", "wetboek", "van het", "van de"]
+
+    public static func parse(_ body: MarkdownBody) -> (articles: [Artikel], references: [ArtikelVerwijzing]) {
+        var articles: [Artikel] = []
+        var references: [ArtikelVerwijzing] = []
+        var inFence = false
+        for line in body.lines {
+            let text = line.value
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                inFence.toggle()
+                continue
+            }
+            if inFence { continue }
+            if let match = text.wholeMatch(of: articleHeading) {
+                let column = column(of: match.1.startIndex, in: text)
+                articles.append(Artikel(number: Located(String(match.1), at: at(line, column)),
+                                        title: String(match.2 ?? "").trimmingCharacters(in: .whitespaces), paragraphs: []))
+                continue
+            }
+            if let match = text.wholeMatch(of: paragraphHeading) {
+                let lid = Lid(number: Located(String(match.1), at: at(line, column(of: match.1.startIndex, in: text))),
+                              title: String(match.2 ?? "").trimmingCharacters(in: .whitespaces), isHeading: true)
+                appendParagraph(lid, to: &articles)
+            } else if let match = text.wholeMatch(of: paragraphLine) {
+                let lid = Lid(number: Located(String(match.1), at: at(line, 1)), title: "", isHeading: false)
+                appendParagraph(lid, to: &articles)
+            }
+            for match in text.matches(of: reference) {
+                let after = text[match.range.upperBound...].trimmingCharacters(in: .whitespaces).lowercased()
+                if otherLaw.contains(where: { after.hasPrefix($0) }) { continue }
+                var number = String(match.1)
+                if let lid = match.2 { number += ".\(lid)" }
+                references.append(ArtikelVerwijzing(number: Located(number, at: at(line, column(of: match.1.startIndex, in: text))),
+                                                    text: String(text[match.range])))
+            }
+        }
+        return (articles, references)
+    }
+
+    private static func appendParagraph(_ lid: Lid, to articles: inout [Artikel]) {
+        guard !articles.isEmpty else {
+            // A paragraph before the first article still gets numbered and checked: keep it in a nameless article.
+            articles.append(Artikel(number: Located("0", at: lid.number.location), title: "", paragraphs: [lid]))
+            return
+        }
+        articles[articles.count - 1].paragraphs.append(lid)
+    }
+
+    private static func at(_ line: Located<String>, _ column: Int) -> SourceLocation {
+        SourceLocation(file: line.location.file, line: line.location.line, column: column)
+    }
+
+    private static func column(of index: String.Index, in text: String) -> Int {
+        text.distance(from: text.startIndex, to: index) + 1
+    }
+}

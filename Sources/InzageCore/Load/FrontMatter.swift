@@ -1,0 +1,29 @@
+/// A Markdown file split into its YAML front matter and its body, with line numbers kept.
+struct FrontMatter {
+    var yaml: String
+    /// Lines before the YAML starts (the opening `---`).
+    var yamlLineOffset: Int
+    var body: String
+    var bodyFirstLine: Int
+
+    /// Splits `text`; reports a missing opening or closing `---`.
+    static func split(_ text: String, file: String, sink: DiagnosticSink) -> FrontMatter? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+            sink.error("FM-MISSING", at: .file(file), "het bestand begint niet met front matter ('---')",
+                       hint: "zet op de eerste regel '---', daarna de gegevens (zoals 'titel: ...') en sluit af met '---'")
+            return nil
+        }
+        guard let closing = lines.indices.dropFirst().first(where: {
+            let line = lines[$0].trimmingCharacters(in: .whitespaces)
+            return line == "---" || line == "..."
+        }) else {
+            sink.error("FM-UNCLOSED", at: .file(file), "de front matter wordt niet afgesloten met '---'",
+                       hint: "zet een regel met alleen '---' tussen de gegevens en de tekst")
+            return nil
+        }
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        let body = lines[(closing + 1)...].joined(separator: "\n")
+        return FrontMatter(yaml: yaml, yamlLineOffset: 1, body: body, bodyFirstLine: closing + 2)
+    }
+}

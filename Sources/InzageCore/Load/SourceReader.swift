@@ -1,0 +1,103 @@
+import Foundation
+
+/// Reads one content file as text, refusing what is not a plain UTF-8 text file with a
+/// diagnostic that names the file (and the line where there is one).
+enum SourceReader {
+    /// Larger than any real privacy document; protects memory and time.
+    static let maximumBytes = 4 * 1024 * 1024
+
+    static func read(_ url: URL, displayPath: String, sink: DiagnosticSink) -> String? {
+        let fileLocation = SourceLocation.file(displayPath)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumBytes {
+            sink.error("FILE-SIZE", at: fileLocation,
+                       "het bestand is te groot (\(size / 1_048_576) MB); een inhoudsbestand mag hooguit \(maximumBytes / 1_048_576) MB zijn",
+                       hint: "is dit wel het goede bestand? Grote bestanden zoals pdf's horen in bestanden/")
+            return nil
+        }
+        guard let data = try? Data(contentsOf: url) else {
+            sink.error("FILE-READ", at: fileLocation, "het bestand kan niet worden gelezen",
+                       hint: "controleer of het bestand bestaat en leesbaar is")
+            return nil
+        }
+        return decode(data, displayPath: displayPath, sink: sink)
+    }
+
+    static func decode(_ data: Data, displayPath: String, sink: DiagnosticSink) -> String? {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            sink.error("FILE-EMPTY", at: .file(displayPath), "het bestand is leeg",
+                       hint: "vul het bestand in, of verwijder het als het niet nodig is")
+            return nil
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            sink.error("FILE-BINARY", at: position(ofByte: nul, in: bytes, file: displayPath),
+                       "dit is geen tekstbestand (het bevat binaire gegevens)",
+                       hint: "sla het op als platte tekst (UTF-8), of zet afbeeldingen en pdf's in bestanden/")
+            return nil
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8Byte(bytes) ?? 0
+            sink.error("FILE-ENCODING", at: position(ofByte: bad, in: bytes, file: displayPath),
+                       "het bestand is geen geldige UTF-8-tekst",
+                       hint: "sla het bestand op met de codering UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8)")
+            return nil
+        }
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if let control = controlCharacterLocation(normalized, file: displayPath) {
+            sink.error("FILE-CONTROL", at: control, "een onzichtbaar stuurteken in de tekst",
+                       hint: "verwijder het teken; het komt vaak mee bij kopiëren uit een pdf")
+            return nil
+        }
+        return normalized
+    }
+
+    /// Line and column of a byte offset, counting columns in characters where decodable.
+    static func position(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        let prefix = Array(bytes[lineStart..<min(offset, bytes.count)])
+        let column = (String(validating: prefix, as: UTF8.self)?.count ?? prefix.count) + 1
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    static func firstInvalidUTF8Byte(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            if length > 1, String(validating: bytes[index..<index + length], as: UTF8.self) == nil { return index }
+            index += length
+        }
+        return nil
+    }
+
+    private static func controlCharacterLocation(_ text: String, file: String) -> SourceLocation? {
+        var line = 1
+        var column = 0
+        for scalar in text.unicodeScalars {
+            column += 1
+            if scalar == "\n" {
+                line += 1
+                column = 0
+                continue
+            }
+            if scalar == "\t" { continue }
+            if scalar.value < 0x20 || scalar.value == 0x7F { return SourceLocation(file: file, line: line, column: column) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,189 @@
+/// What a product is in the sense of VWO art. 5.3.
+public enum ProductSoort: String, Sendable, CaseIterable {
+    case leermiddel, informatiemiddel, beide
+
+    public var dutch: String {
+        switch self {
+        case .leermiddel: "leermiddel"
+        case .informatiemiddel: "informatiemiddel"
+        case .beide: "leermiddel en informatiemiddel"
+        }
+    }
+}
+
+/// The answer for one of the 14 categories: not processed, processed, or processed when switched on.
+public enum CategoryAnswer: Sendable {
+    case nee
+    case verwerkt(toelichting: Located<String>, optioneel: Bool)
+
+    public var isProcessed: Bool {
+        if case .verwerkt = self { return true }
+        return false
+    }
+}
+
+/// One category line of a bijsluiter, where it was written.
+public struct CategoryEntry: Sendable {
+    public var key: Located<String>
+    public var answer: CategoryAnswer
+}
+
+/// A purpose of section C: a model code or the school's own words.
+public enum Doel: Sendable {
+    case code(Located<String>)
+    case eigen(Located<String>)
+}
+
+/// Which schools use a product.
+public enum ScholenKeuze: Sendable {
+    case alle(SourceLocation)
+    case brins([Located<String>])
+}
+
+/// A place where data is stored or processed, or a subverwerker.
+public struct Vestiging: Sendable {
+    public var naam: Located<String>?
+    public var plaats: Located<String>?
+    public var land: Located<String>?
+    public var taak: Located<String>?
+    public var location: SourceLocation
+    public var endLocation: SourceLocation
+
+    /// ISO country code, upper-cased; Dutch country names are understood too.
+    public var landCode: String? {
+        guard let raw = land.nonBlank else { return nil }
+        if raw.count == 2 { return raw.uppercased() }
+        return Countries.code(forDutchName: raw)
+    }
+}
+
+/// The safeguards of AVG art. 45–49 a transfer outside the EER can rest on.
+public enum Waarborg: String, Sendable, CaseIterable {
+    case dpf, scc, bcr, adequaatheid, uitzondering
+
+    public var dutch: String {
+        switch self {
+        case .dpf: "het EU-US Data Privacy Framework (adequaatheidsbesluit voor gecertificeerde bedrijven)"
+        case .scc: "modelcontractbepalingen van de Europese Commissie (SCC's)"
+        case .bcr: "bindende bedrijfsvoorschriften (BCR)"
+        case .adequaatheid: "een adequaatheidsbesluit van de Europese Commissie"
+        case .uitzondering: "een uitzondering uit artikel 49 AVG"
+        }
+    }
+}
+
+/// A transfer outside the EER.
+public struct Doorgifte: Sendable {
+    public var landen: [Located<String>]
+    public var waarborg: Located<Waarborg>?
+    public var toelichting: Located<String>?
+    public var location: SourceLocation
+    public var endLocation: SourceLocation
+}
+
+/// Security classification level of Bijlage 2.
+public enum Niveau: String, Sendable, CaseIterable { case laag, midden, hoog }
+
+/// Bijlage 2: security.
+public struct Beveiliging: Sendable {
+    public var beschikbaarheid: Located<Niveau>?
+    public var integriteit: Located<Niveau>?
+    public var vertrouwelijkheid: Located<Niveau>?
+    public var normen: [Located<String>]
+    public var maatregelen: [Located<String>]
+    public var location: SourceLocation
+    public var endLocation: SourceLocation
+}
+
+/// The data-breach contact of Bijlage 2.
+public struct DatalekContact: Sendable {
+    public var telefoon: Located<String>?
+    public var email: Located<String>?
+    public var termijn: Located<String>?
+    public var location: SourceLocation
+    public var endLocation: SourceLocation
+}
+
+/// The supplier that processes on the school's behalf.
+public struct Verwerker: Sendable {
+    public var naam: Located<String>?
+    public var adres: Adres?
+    public var website: Located<String>?
+    public var contact: Contactpersoon?
+    public var datalek: DatalekContact?
+    public var location: SourceLocation
+    public var endLocation: SourceLocation
+}
+
+/// The model of the verwerkersovereenkomst that was signed.
+public struct Overeenkomst: Sendable {
+    public var model: Located<String>?
+    public var getekend: Located<SchoolDate>?
+    public var location: SourceLocation
+}
+
+/// One privacybijsluiter (Model VWO Bijlage 1, sections A–H, and Bijlage 2).
+public struct Bijsluiter: Sendable {
+    public var slug: String
+    public var file: String
+    public var product: Located<String>?
+    public var soort: Located<ProductSoort>?
+    public var verwerker: Verwerker?
+    public var omschrijving: Located<String>?
+    public var doelgroep: [Located<Schoolsoort>]
+    public var gebruikers: [Located<String>]
+    public var scholen: ScholenKeuze?
+    public var verwerkingen: [Located<String>]?
+    public var optioneleVerwerkingen: [Located<String>]?
+    public var doeleinden: [Doel]?
+    public var doeleindenKey: SourceLocation?
+    public var categorieen: [CategoryEntry]
+    public var categorieenKey: SourceLocation?
+    public var entreeAttributen: [Located<String>]
+    public var bewaartermijn: Located<String>?
+    public var opslag: [Vestiging]
+    public var opslagKey: SourceLocation?
+    public var subverwerkers: [Vestiging]
+    public var doorgifte: Doorgifte?
+    public var doorgifteKey: SourceLocation?
+    public var beveiliging: Beveiliging?
+    public var verwerkersovereenkomst: Overeenkomst?
+    public var versie: Located<String>?
+    public var datum: Located<SchoolDate>?
+    public var wijzigingen: [Wijziging]
+    public var body: MarkdownBody
+    public var location: SourceLocation
+    public var endLocation: SourceLocation
+
+    public func category(_ key: String) -> CategoryEntry? { categorieen.first { $0.key.value == key } }
+
+    /// The name shown to readers.
+    public var title: String { product.nonBlank ?? slug }
+
+    /// ISO codes of every country outside the EER where data is stored or a subverwerker sits.
+    public var countriesOutsideEER: [String] {
+        var result: [String] = []
+        for place in opslag + subverwerkers {
+            if let code = place.landCode, !Countries.isEER(code), !result.contains(code) { result.append(code) }
+        }
+        for land in doorgifte?.landen ?? [] {
+            let code = land.value.uppercased()
+            if !Countries.isEER(code), !result.contains(code) { result.append(code) }
+        }
+        return result
+    }
+
+    /// Whether this product processes medical or religious data (AVG art. 9).
+    public var processesSpecialCategories: Bool {
+        categorieen.contains { entry in entry.answer.isProcessed && (Categories.info(for: entry.key.value)?.isSpecial ?? false) }
+    }
+
+    /// Whether the given school uses this product.
+    public func isUsed(byBRIN brin: String) -> Bool {
+        switch scholen {
+        case .alle: true
+        case .brins(let list): list.contains { $0.value.uppercased() == brin.uppercased() }
+        case nil: false
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// Everything loaded from a content folder: the typed documents, the raw YAML trees (for
+/// rules over every text value) and the source text of each file (for excerpts).
+public struct Content: Sendable {
+    public var organisatie: Organisatie?
+    public var privacyverklaring: Privacyverklaring?
+    public var privacystatement: Privacystatement?
+    public var reglement: Reglement?
+    public var bewaartermijnen: Bewaartermijnen?
+    public var fototoestemming: Fototoestemming?
+    public var toegankelijkheid: Toegankelijkheid?
+    public var bijsluiters: [Bijsluiter] = []
+    public var paginas: [Pagina] = []
+    /// Files under `bestanden/`, relative to it, copied as they are.
+    public var bestanden: [String] = []
+    /// The YAML tree of every file that had one, by display path.
+    public var yamlTrees: [String: YNode] = [:]
+    /// The Markdown bodies of every document, for text rules.
+    public var bodies: [MarkdownBody] = []
+    /// The text of every file that was read, by display path.
+    public var sources: [String: String] = [:]
+    /// The content folder as given by the user.
+    public var root: String = "content"
+    /// "Today", fixed for the whole run.
+    public var today: SchoolDate
+
+    public init(today: SchoolDate) {
+        self.today = today
+    }
+
+    public var scholen: [School] { organisatie?.scholen ?? [] }
+
+    /// A bijsluiter by slug.
+    public func bijsluiter(_ slug: String) -> Bijsluiter? { bijsluiters.first { $0.slug == slug } }
+
+    /// The products a school uses.
+    public func bijsluiters(forBRIN brin: String) -> [Bijsluiter] { bijsluiters.filter { $0.isUsed(byBRIN: brin) } }
+}
