@@ -19,10 +19,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "CInzageSystem"),
         .target(
             name: "InzageCore",
             dependencies: [
                 "CCmarkGFM",
+                "CInzageSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -38,6 +40,10 @@ let package = Package(
             name: "InzageCoreTests",
             dependencies: ["InzageCore"],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "inzageTests",
+            dependencies: ["inzage", "InzageCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

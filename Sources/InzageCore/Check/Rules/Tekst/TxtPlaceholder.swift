@@ -1,12 +1,13 @@
 /// TXT-PLACEHOLDER: no template leftovers reach parents: `[naam school]`, `[datum]`, `[N.V.T.]`,
-/// `<naam …>`, `…` or `...` as a value, `XXX`.
+/// `<naam …>`, `…` or `...` as a value, `XXX`. Bracketed text directly followed by `(` or `[` is a
+/// Markdown link ("[mail de school](mailto:…)"), not a blank.
 /// Source: seeds 001, 002, 003 (model texts published with their blanks unfilled).
 struct TxtPlaceholder: Rule {
     let code = "TXT-PLACEHOLDER"
     let severity = Severity.error
     let source = "seeds 001, 002, 003"
 
-    nonisolated(unsafe) static let pattern = #/\[(?:[^\]\[()]{0,40}(?:naam|datum|school|invullen|n\.v\.t|nvt|adres|plaats|bestuur|organisatie|product|leverancier|e-?mail|telefoon|x{2,}|\.\.\.|…)[^\]\[()]{0,40})\]|<(?:naam|datum|school|invullen|adres|plaats)[^>]{0,40}>|\bX{3,}\b|\bTODO\b|\bTBD\b|(?i:\bn\.?t\.?b\.?(?=\s|$|[.,;]))/#
+    nonisolated(unsafe) static let pattern = #/\[(?:[^\]\[()]{0,40}(?:naam|datum|school|invullen|n\.v\.t|nvt|adres|plaats|bestuur|organisatie|product|leverancier|e-?mail|telefoon|x{2,}|\.\.\.|…)[^\]\[()]{0,40})\](?![(\[])|<(?:naam|datum|school|invullen|adres|plaats)[^>]{0,40}>|\bX{3,}\b|\bTODO\b|\bTBD\b|(?i:\bn\.?t\.?b\.?(?=\s|$|[.,;]))/#
 
     func check(_ content: Content) -> [Diagnostic] {
         var result: [Diagnostic] = []

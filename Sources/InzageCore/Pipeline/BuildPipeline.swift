@@ -1,0 +1,24 @@
+/// Check, render and publish: `inzage build` as one function, so `serve` and tests share it.
+public enum BuildPipeline {
+    /// The outcome of a build: the diagnostics, and what was written when there was no `fout`.
+    public struct Result: Sendable {
+        public var content: Content
+        public var diagnostics: [Diagnostic]
+        public var report: WriteReport?
+        public var pageCount: Int
+    }
+
+    /// Runs every check first; with any error nothing is rendered or written.
+    public static func run(contentRoot: String, templatesRoot: String?, output: String, today: SchoolDate = Today.date()) throws -> Result {
+        let writer = SiteWriter(output: output, protected: [contentRoot] + (templatesRoot.map { [$0] } ?? []) + [InzagePaths.defaultTemplates.path])
+        try writer.validate()
+        let (content, diagnostics) = try CheckPipeline.run(contentRoot: contentRoot, today: today)
+        guard diagnostics.errorCount == 0 else {
+            return Result(content: content, diagnostics: diagnostics, report: nil, pageCount: 0)
+        }
+        let templates = try TemplateSet(override: templatesRoot)
+        let files = try SiteBuilder(content: content, templates: templates).build()
+        let report = try writer.write(files)
+        return Result(content: content, diagnostics: diagnostics, report: report, pageCount: files.filter { $0.path.hasSuffix(".html") }.count)
+    }
+}

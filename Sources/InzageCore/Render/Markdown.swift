@@ -1,0 +1,213 @@
+import CCmarkGFM
+import Foundation
+
+/// Markdown to an HTML fragment through libcmark-gfm in safe mode: raw HTML is dropped and
+/// unsafe link schemes (javascript:, vbscript:, file:, data:) are emptied by cmark itself.
+/// On top of that: heading levels fitted under the page's h1 with no skipped levels, stable
+/// heading ids, links for references found in text, and external links marked.
+public struct MarkdownRenderer: Sendable {
+    /// Links to add inside text: for a text, the ranges to link and their targets.
+    public typealias TextLinker = @Sendable (String) -> [(Range<String.Index>, String)]
+
+    /// The host of the site, so links to it are not marked as external.
+    public var siteHost: String?
+    /// The level the body's top headings get (2 under a page's h1).
+    public var topLevel: Int32 = 2
+    /// Heading text → id; default is a slug of the text.
+    public var headingID: @Sendable (String) -> String = { Slug.suggest(from: $0) }
+    public var linker: TextLinker?
+
+    public init(siteHost: String?) {
+        self.siteHost = siteHost
+    }
+
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    public func render(_ markdown: String) -> String {
+        _ = Self.registered
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "autolink", "strikethrough"] {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+
+        let headings = fitHeadings(document)
+        if let linker { addLinks(document, linker: linker) }
+        guard let raw = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(raw) }
+        var html = String(cString: raw)
+        html = addHeadingIDs(html, ids: headings)
+        html = markTables(html)
+        html = markExternalLinks(html)
+        return html
+    }
+
+    /// Moves headings under the page's h1 without skipped levels; returns their ids in order.
+    private func fitHeadings(_ document: OpaquePointer) -> [String] {
+        var nodes: [OpaquePointer] = []
+        walk(document) { node in
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING { nodes.append(node) }
+        }
+        var previous = topLevel - 1
+        var ids: [String] = []
+        var used: [String: Int] = [:]
+        for node in nodes {
+            let wanted = max(topLevel, Int32(cmark_node_get_heading_level(node)) + topLevel - 1)
+            let level = min(wanted, previous + 1, 6)
+            cmark_node_set_heading_level(node, level)
+            previous = level
+            var id = headingID(plainText(node))
+            if id.isEmpty { id = "kop" }
+            if let count = used[id] {
+                used[id] = count + 1
+                id += "-\(count + 1)"
+            } else {
+                used[id] = 1
+            }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    private func addLinks(_ document: OpaquePointer, linker: TextLinker) {
+        var texts: [OpaquePointer] = []
+        walk(document) { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_TEXT else { return }
+            var parent = cmark_node_parent(node)
+            while let p = parent {
+                if cmark_node_get_type(p) == CMARK_NODE_LINK || cmark_node_get_type(p) == CMARK_NODE_HEADING { return }
+                parent = cmark_node_parent(p)
+            }
+            texts.append(node)
+        }
+        for node in texts {
+            guard let literalPointer = cmark_node_get_literal(node) else { continue }
+            let literal = String(cString: literalPointer)
+            let links = linker(literal).sorted { $0.0.lowerBound < $1.0.lowerBound }
+            guard !links.isEmpty else { continue }
+            var cursor = literal.startIndex
+            for (range, url) in links where range.lowerBound >= cursor {
+                if cursor < range.lowerBound { insertText(String(literal[cursor..<range.lowerBound]), before: node) }
+                if let link = cmark_node_new(CMARK_NODE_LINK), let label = cmark_node_new(CMARK_NODE_TEXT) {
+                    cmark_node_set_url(link, url)
+                    cmark_node_set_literal(label, String(literal[range]))
+                    cmark_node_append_child(link, label)
+                    cmark_node_insert_before(node, link)
+                }
+                cursor = range.upperBound
+            }
+            if cursor < literal.endIndex { insertText(String(literal[cursor...]), before: node) }
+            cmark_node_free(node)
+        }
+    }
+
+    private func insertText(_ text: String, before node: OpaquePointer) {
+        guard let textNode = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        cmark_node_set_literal(textNode, text)
+        cmark_node_insert_before(node, textNode)
+    }
+
+    private func walk(_ root: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+        }
+    }
+
+    private func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        walk(node) { child in
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                text += String(cString: literal)
+            }
+        }
+        return text
+    }
+
+    private func addHeadingIDs(_ html: String, ids: [String]) -> String {
+        var result = ""
+        result.reserveCapacity(html.count + ids.count * 24)
+        var rest = html[...]
+        var index = 0
+        while index < ids.count, let open = rest.range(of: "<h") {
+            let after = rest[open.upperBound...]
+            guard let digit = after.first, ("1"..."6").contains(digit), after.dropFirst().first == ">" else {
+                result += rest[..<open.upperBound]
+                rest = after
+                continue
+            }
+            result += rest[..<open.lowerBound] + "<h\(digit) id=\"\(HTML.escape(ids[index]))\">"
+            rest = after.dropFirst(2)
+            index += 1
+        }
+        return result + rest
+    }
+
+    private func markTables(_ html: String) -> String {
+        guard html.contains("<table>") else { return html }
+        return html
+            .replacingOccurrences(of: "<table>", with: "<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\"><table>")
+            .replacingOccurrences(of: "</table>", with: "</table></div>")
+            .replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
+            .replacingOccurrences(of: "<th align=", with: "<th scope=\"col\" align=")
+    }
+
+    /// Adds `class="extern"` and a hidden "(externe website)" to links that leave the site.
+    private func markExternalLinks(_ html: String) -> String {
+        guard html.contains("<a href=\"http") else { return html }
+        var result = ""
+        var rest = html[...]
+        while let open = rest.range(of: "<a href=\"") {
+            result += rest[..<open.upperBound]
+            rest = rest[open.upperBound...]
+            guard let quote = rest.firstIndex(of: "\""), let close = rest.range(of: "</a>") else { continue }
+            let url = String(rest[..<quote])
+            guard ExternalLink.isExternal(url, siteHost: siteHost) else { continue }
+            result += rest[..<quote] + "\" class=\"extern"
+            result += rest[rest.index(after: quote)..<close.lowerBound]
+            result += "<span class=\"visueel-verborgen\"> (externe website)</span></a>"
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
+    }
+}
+
+/// Whether a URL leaves the site.
+public enum ExternalLink {
+    public static func isExternal(_ url: String, siteHost: String?) -> Bool {
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else { return false }
+        guard let host = URL(string: url)?.host?.lowercased() else { return true }
+        return host != siteHost?.lowercased()
+    }
+}
+
+/// HTML escaping for the few places that build HTML outside templates.
+public enum HTML {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

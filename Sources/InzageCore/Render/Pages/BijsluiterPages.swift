@@ -1,0 +1,193 @@
+import Foundation
+
+/// `/bijsluiters/<slug>/`: one privacybijsluiter in sections A–H with all 14 categories.
+struct BijsluiterView {
+    struct CategoryRow { let nummer: Int; let label: String; let bijzonder: Bool; let status: String; let verwerkt: Bool; let toelichting: String?; let uitleg: String }
+    struct PlaceRow { let naam: String?; let plaats: String; let land: String; let taak: String?; let buitenEER: Bool }
+    struct DoelRow { let label: String; let tekst: String? }
+
+    let product: String
+    let soort: String
+    let omschrijving: String
+    let verwerker: String
+    let verwerkerAdres: String?
+    let verwerkerWebsite: String?
+    let gebruikers: String?
+    let doelgroep: String?
+    let scholen: [LinkView]
+    let alleScholen: Bool
+    let verwerkingen: [String]
+    let optioneel: [String]
+    let doelen: [DoelRow]
+    let categorieen: [CategoryRow]
+    let bijzonder: Bool
+    let entree: [String]
+    let bewaartermijn: String
+    let opslag: [PlaceRow]
+    let subverwerkers: [PlaceRow]
+    let doorgifte: Bool
+    let doorgifteLanden: String?
+    let doorgifteWaarborg: String?
+    let doorgifteToelichting: String?
+    let contact: ContactView?
+    let datalek: ContactView?
+    let datalekTermijn: String?
+    let classificatie: String?
+    let normen: String?
+    let maatregelen: [String]
+    let overeenkomst: String?
+    let versie: String?
+    let datum: DateView?
+    let wijzigingen: [ChangeView]
+    let body: String
+    let heeftOptioneel: Bool
+    let heeftEntree: Bool
+    let heeftSubverwerkers: Bool
+    let heeftMaatregelen: Bool
+    let heeftBody: Bool
+}
+
+/// `/bijsluiters/`: every product in a table and a product × category matrix.
+struct BijsluitersView {
+    struct Row { let product: String; let href: String; let verwerker: String; let soort: String; let bijzonder: String; let buitenEER: String; let versie: String }
+    struct MatrixRow { let product: String; let href: String; let cellen: [Cell] }
+    struct Cell { let verwerkt: Bool; let tekst: String }
+    struct Header { let nummer: Int; let label: String }
+    let rows: [Row]
+    let matrix: [MatrixRow]
+    let kolommen: [Header]
+    let leeg: Bool
+}
+
+/// `/scholen/<brin>/`: the products one school uses.
+struct SchoolView {
+    let naam: String
+    let soort: String?
+    let brin: String
+    let adres: String?
+    let website: String?
+    let directeur: String?
+    let producten: [BijsluitersView.Row]
+    let geenProducten: Bool
+}
+
+enum BijsluiterPages {
+    static func categoryRows(_ b: Bijsluiter) -> [BijsluiterView.CategoryRow] {
+        Categories.all.map { info in
+            let entry = b.category(info.key)
+            var status = "Nee"
+            var toelichting: String?
+            if case .verwerkt(let text, let optioneel)? = entry?.answer {
+                status = optioneel ? "Alleen als de school dit aanzet" : "Ja"
+                toelichting = text.value
+            }
+            return .init(nummer: info.number, label: info.label, bijzonder: info.isSpecial, status: status,
+                         verwerkt: entry?.answer.isProcessed ?? false, toelichting: toelichting, uitleg: info.explanation)
+        }
+    }
+
+    static func row(_ b: Bijsluiter, root: String) -> BijsluitersView.Row {
+        .init(product: b.title, href: root + "bijsluiters/\(b.slug)/", verwerker: b.verwerker?.naam.nonBlank ?? "",
+              soort: b.soort?.value.dutch ?? "", bijzonder: b.processesSpecialCategories ? "Ja" : "Nee",
+              buitenEER: b.countriesOutsideEER.isEmpty ? "Nee" : "Ja: " + b.countriesOutsideEER.map { Countries.dutchName($0) ?? $0 }.joined(separator: ", "),
+              versie: b.versie.nonBlank ?? "")
+    }
+
+    static func place(_ v: Vestiging) -> BijsluiterView.PlaceRow {
+        let code = v.landCode
+        return .init(naam: v.naam.nonBlank, plaats: v.plaats.nonBlank ?? "", land: code.flatMap(Countries.dutchName) ?? v.land.nonBlank ?? "",
+                     taak: v.taak.nonBlank, buitenEER: code.map { !Countries.isEER($0) } ?? false)
+    }
+
+    static func detail(_ site: SiteContext, _ b: Bijsluiter) -> Page {
+        let path = "bijsluiters/\(b.slug)/"
+        let root = SiteContext.root(for: path)
+        let isInformatiemiddel = b.soort?.value == .informatiemiddel
+        let doelen: [BijsluiterView.DoelRow] = (b.doeleinden ?? []).map {
+            switch $0 {
+            case .code(let code):
+                let info = Doeleinden.info(for: code.value)
+                return .init(label: info?.shortLabel ?? code.value,
+                             tekst: isInformatiemiddel ? (info?.informatiemiddelText ?? info?.leermiddelText) : (info?.leermiddelText ?? info?.informatiemiddelText))
+            case .eigen(let text):
+                return .init(label: text.value, tekst: nil)
+            }
+        }
+        let scholen: [LinkView]
+        var alle = false
+        switch b.scholen {
+        case .alle: alle = true; scholen = []
+        case .brins(let brins):
+            scholen = brins.compactMap { brin in
+                guard let school = site.content.scholen.first(where: { $0.brinCode == brin.value.uppercased() }) else { return nil }
+                return LinkView(href: site.hasSchoolPages ? root + SiteContext.schoolPath(school) : root, text: school.naam.nonBlank ?? brin.value)
+            }
+        case nil: scholen = []
+        }
+        let sec = b.beveiliging
+        let classificatie = sec.map { s in
+            [("beschikbaarheid", s.beschikbaarheid), ("integriteit", s.integriteit), ("vertrouwelijkheid", s.vertrouwelijkheid)]
+                .compactMap { name, level in level.map { "\(name) \($0.value.rawValue)" } }.joined(separator: ", ")
+        }
+        let datalek = b.verwerker?.datalek
+        let overeenkomst = b.verwerkersovereenkomst.map { o -> String in
+            let model = o.model.nonBlank.map { $0 == "eigen" ? "een eigen verwerkersovereenkomst" : "de Model Verwerkersovereenkomst \($0)" } ?? "een verwerkersovereenkomst"
+            return o.getekend.map { "De school heeft \(model) getekend op \($0.value.dutch)." } ?? "De school heeft \(model) getekend."
+        }
+        let body = site.markdown.render(b.body.text)
+        let view = BijsluiterView(
+            product: b.title, soort: b.soort?.value.dutch ?? "", omschrijving: b.omschrijving.nonBlank ?? "",
+            verwerker: b.verwerker?.naam.nonBlank ?? "", verwerkerAdres: b.verwerker?.adres?.oneLine,
+            verwerkerWebsite: SafeURL.href(b.verwerker?.website.nonBlank),
+            gebruikers: b.gebruikers.isEmpty ? nil : b.gebruikers.map(\.value).joined(separator: ", "),
+            doelgroep: b.doelgroep.isEmpty ? nil : b.doelgroep.map { $0.value.dutch }.joined(separator: ", "),
+            scholen: scholen, alleScholen: alle, verwerkingen: (b.verwerkingen ?? []).map(\.value),
+            optioneel: (b.optioneleVerwerkingen ?? []).map(\.value), doelen: doelen, categorieen: categoryRows(b),
+            bijzonder: b.processesSpecialCategories, entree: b.entreeAttributen.map(\.value),
+            bewaartermijn: b.bewaartermijn.nonBlank ?? "", opslag: b.opslag.map(place), subverwerkers: b.subverwerkers.map(place),
+            doorgifte: !b.countriesOutsideEER.isEmpty,
+            doorgifteLanden: b.countriesOutsideEER.isEmpty ? nil : b.countriesOutsideEER.map { Countries.dutchName($0) ?? $0 }.joined(separator: ", "),
+            doorgifteWaarborg: b.doorgifte?.waarborg?.value.dutch, doorgifteToelichting: b.doorgifte?.toelichting.nonBlank,
+            contact: ContactView(b.verwerker?.contact),
+            datalek: datalek.map { ContactView(naam: nil, functie: nil, email: SafeURL.mailto($0.email.nonBlank), telefoon: $0.telefoon.nonBlank, telefoonHref: SafeURL.tel($0.telefoon.nonBlank)) },
+            datalekTermijn: datalek?.termijn.nonBlank, classificatie: classificatie,
+            normen: sec.flatMap { $0.normen.isEmpty ? nil : $0.normen.map(\.value).joined(separator: ", ") },
+            maatregelen: sec?.maatregelen.map(\.value) ?? [], overeenkomst: overeenkomst, versie: b.versie.nonBlank,
+            datum: DateView(b.datum), wijzigingen: ChangeList.views(b.wijzigingen, document: nil, href: nil),
+            body: body, heeftOptioneel: !(b.optioneleVerwerkingen ?? []).isEmpty, heeftEntree: !b.entreeAttributen.isEmpty,
+            heeftSubverwerkers: !b.subverwerkers.isEmpty, heeftMaatregelen: !(sec?.maatregelen.isEmpty ?? true),
+            heeftBody: !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        return Page(path: path, title: "Privacybijsluiter \(b.title)", template: "bijsluiter", view: view,
+                    description: "Welke gegevens \(b.title) verwerkt en waarom", lastModified: b.datum?.value,
+                    sources: [b.file, site.organisatie.file])
+    }
+
+    static func overview(_ site: SiteContext) -> Page {
+        let path = "bijsluiters/"
+        let root = SiteContext.root(for: path)
+        let sorted = site.content.bijsluiters.sorted { $0.title.lowercased() < $1.title.lowercased() }
+        let matrix = sorted.map { b in
+            BijsluitersView.MatrixRow(product: b.title, href: root + "bijsluiters/\(b.slug)/", cellen: Categories.all.map { info in
+                let processed = b.category(info.key)?.answer.isProcessed ?? false
+                return .init(verwerkt: processed, tekst: processed ? "ja" : "nee")
+            })
+        }
+        let view = BijsluitersView(rows: sorted.map { row($0, root: root) }, matrix: matrix,
+                                   kolommen: Categories.all.map { .init(nummer: $0.number, label: $0.label) }, leeg: sorted.isEmpty)
+        return Page(path: path, title: "Digitale producten en privacybijsluiters", template: "bijsluiters", view: view,
+                    description: "Alle digitale leermiddelen en hun privacybijsluiters", lastModified: nil,
+                    sources: site.content.bijsluiters.map(\.file))
+    }
+
+    static func school(_ site: SiteContext, _ school: School) -> Page {
+        let path = SiteContext.schoolPath(school)
+        let root = SiteContext.root(for: path)
+        let producten = site.content.bijsluiters(forBRIN: school.brinCode ?? "").sorted { $0.title.lowercased() < $1.title.lowercased() }.map { row($0, root: root) }
+        let naam = school.naam.nonBlank ?? (school.brinCode ?? "School")
+        let view = SchoolView(naam: naam, soort: school.soort?.value.dutch, brin: school.brinCode ?? "", adres: school.adres?.oneLine,
+                              website: SafeURL.href(school.website.nonBlank), directeur: school.directeur.nonBlank,
+                              producten: producten, geenProducten: producten.isEmpty)
+        return Page(path: path, title: naam, template: "school", view: view, description: "De digitale producten van \(naam)",
+                    lastModified: nil, sources: [site.organisatie.file] + site.content.bijsluiters.map(\.file))
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+
+/// One file of the output: a path relative to the output folder and its bytes.
+public struct OutputFile: Sendable {
+    public let path: String
+    public let data: Data
+
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+}
+
+/// The view every page is wrapped in by `layout.mustache`.
+struct LayoutView {
+    let title: String
+    let headTitle: String
+    let description: String
+    let siteTitle: String
+    let organisatie: String
+    let root: String
+    let homeHref: String
+    let stylesheet: String
+    let kleur: String
+    let canonical: String
+    let feedHref: String
+    let nav: [LinkView]
+    let footerLinks: [LinkView]
+    let fg: ContactView?
+    let contactHref: String
+    let logo: String?
+    let logoAlt: String?
+    let body: String
+    let gewijzigd: DateView?
+}
+
+/// Pure rendering: validated content and templates in, output files out.
+public struct SiteBuilder {
+    /// Page paths the site generates itself; extra pages may not take them.
+    public static let reservedPaths: Set<String> = [
+        "privacyverklaring", "privacystatement", "reglement", "bewaartermijnen", "bijsluiters", "scholen", "fotos-en-video",
+        "contact", "wijzigingen", "toegankelijkheid", "assets", "bestanden", "feed.xml", "sitemap.xml", "robots.txt", "404.html",
+    ]
+
+    let content: Content
+    let templates: TemplateSet
+
+    public init(content: Content, templates: TemplateSet) {
+        self.content = content
+        self.templates = templates
+    }
+
+    /// Every output file of the site.
+    public func build() throws -> [OutputFile] {
+        guard let organisatie = content.organisatie else { return [] }
+        let site = SiteContext(content: content, organisatie: organisatie)
+        var pages = mainPages(site)
+        let home = HomePage.make(site, pages: pages.map { ($0.path, $0.title) })
+        pages.insert(home, at: 0)
+        var files: [OutputFile] = []
+        let nav = navigation(site, pages: pages)
+        for page in pages {
+            files.append(OutputFile(path: page.path + "index.html", data: Data(try layout(page, site: site, nav: nav).utf8)))
+        }
+        let notFound = Page(path: "", title: "Pagina niet gevonden", template: "404", view: PaginaView(body: ""),
+                            description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
+        // 404.html is served from any depth, so it links from the site root with absolute URLs.
+        files.append(OutputFile(path: "404.html", data: Data(try layout(notFound, site: site, nav: nav, absolute: true).utf8)))
+        files.append(OutputFile(path: "feed.xml", data: Data(try templates.render(FeedBuilder.view(site), with: "feed.xml").utf8)))
+        files.append(OutputFile(path: "sitemap.xml", data: Data(try templates.render(SitemapView(urls: pages.map {
+            SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso)
+        }), with: "sitemap.xml").utf8)))
+        files.append(OutputFile(path: "robots.txt", data: Data("User-agent: *\nAllow: /\n\nSitemap: \(site.absolute("sitemap.xml"))\n".utf8)))
+        for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) where path.hasPrefix("assets/") {
+            files.append(OutputFile(path: path, data: data))
+        }
+        let root = URL(fileURLWithPath: content.root).appendingPathComponent("bestanden")
+        for relative in content.bestanden {
+            if let data = try? Data(contentsOf: root.appendingPathComponent(relative)) {
+                files.append(OutputFile(path: "bestanden/" + relative, data: data))
+            }
+        }
+        return files
+    }
+
+    private func mainPages(_ site: SiteContext) -> [Page] {
+        var pages: [Page] = []
+        if let pv = content.privacyverklaring { pages.append(PrivacyverklaringPage.make(site, pv)) }
+        pages.append(BijsluiterPages.overview(site))
+        if let ft = content.fototoestemming { pages.append(OtherPages.fotos(site, ft)) }
+        if let r = content.reglement { pages.append(OtherPages.reglement(site, r)) }
+        if let bt = content.bewaartermijnen { pages.append(BewaartermijnenPage.make(site, bt)) }
+        if let ps = content.privacystatement { pages.append(OtherPages.privacystatement(site, ps)) }
+        pages.append(OtherPages.contact(site))
+        pages.append(OtherPages.wijzigingen(site))
+        if let t = content.toegankelijkheid { pages.append(OtherPages.toegankelijkheid(site, t)) }
+        let extra = content.paginas.sorted { ($0.volgorde?.value ?? Int.max, $0.slug) < ($1.volgorde?.value ?? Int.max, $1.slug) }
+        pages += extra.filter { !Self.reservedPaths.contains($0.slug) }.map { OtherPages.pagina(site, $0) }
+        pages += content.bijsluiters.map { BijsluiterPages.detail(site, $0) }
+        if site.hasSchoolPages { pages += content.scholen.map { BijsluiterPages.school(site, $0) } }
+        return pages
+    }
+
+    /// The main menu: the pages readers look for first, the same on every page.
+    private func navigation(_ site: SiteContext, pages: [Page]) -> [(path: String, title: String)] {
+        let order = ["", PrivacyverklaringPage.path, "bijsluiters/", "fotos-en-video/", "reglement/", "contact/"]
+        return order.compactMap { path in
+            guard let page = pages.first(where: { $0.path == path }) else { return nil }
+            let short: String
+            switch path {
+            case "": short = "Home"
+            case "bijsluiters/": short = "Producten"
+            case "contact/": short = "Contact"
+            default: short = page.title
+            }
+            return (path, short)
+        }
+    }
+
+    private func layout(_ page: Page, site: SiteContext, nav: [(path: String, title: String)], absolute: Bool = false) throws -> String {
+        let root = absolute ? site.siteURL : SiteContext.root(for: page.path)
+        let body = try templates.render(page.view, with: page.template)
+        let footer: [(String, String)] = [("privacystatement/", "Privacy statement"), ("bewaartermijnen/", "Bewaartermijnen"),
+                                          ("wijzigingen/", "Wijzigingen"), ("toegankelijkheid/", "Toegankelijkheid")]
+            + content.paginas.filter { !Self.reservedPaths.contains($0.slug) }.sorted { $0.slug < $1.slug }.map { ("\($0.slug)/", $0.titel.nonBlank ?? $0.slug) }
+        let existing = Set(["privacystatement/", "wijzigingen/"]
+            + (content.bewaartermijnen != nil ? ["bewaartermijnen/"] : []) + (content.toegankelijkheid != nil ? ["toegankelijkheid/"] : [])
+            + content.paginas.map { "\($0.slug)/" })
+        let logo = site.organisatie.site?.logo.nonBlank.flatMap { path in content.bestanden.contains { "bestanden/\($0)" == path } ? root + path : nil }
+        let view = LayoutView(
+            title: page.title, headTitle: page.path.isEmpty && !absolute ? site.siteTitle : "\(page.title) - \(site.siteTitle)",
+            description: page.description, siteTitle: site.siteTitle, organisatie: site.organisatie.naam.nonBlank ?? "",
+            root: root, homeHref: root, stylesheet: root + "assets/stijl.css", kleur: site.organisatie.site?.kleur.nonBlank.flatMap { RGBColour(hex: $0)?.hex } ?? "#1d4f91",
+            canonical: site.absolute(page.path), feedHref: root + "feed.xml",
+            nav: nav.map { LinkView(href: root + $0.path, text: $0.title, current: !absolute && $0.path == page.path) },
+            footerLinks: footer.filter { existing.contains($0.0) }.map { LinkView(href: root + $0.0, text: $0.1, current: !absolute && $0.0 == page.path) },
+            fg: site.fg, contactHref: root + "contact/", logo: logo, logoAlt: site.organisatie.site?.logoAlt.nonBlank,
+            body: body, gewijzigd: page.lastModified.map(DateView.init))
+        return try templates.render(view, with: "layout")
+    }
+}
+
+/// `sitemap.xml`.
+struct SitemapView {
+    struct URLEntry { let loc: String; let lastmod: String? }
+    let urls: [URLEntry]
+}
+
+/// `feed.xml`: the change history as an Atom feed.
+struct FeedView {
+    struct Entry { let id: String; let title: String; let link: String; let updated: String; let summary: String }
+    let title: String
+    let id: String
+    let selfLink: String
+    let link: String
+    let updated: String
+    let author: String
+    let entries: [Entry]
+}
+
+enum FeedBuilder {
+    static func view(_ site: SiteContext) -> FeedView {
+        let changes = OtherPages.allChanges(site, root: site.siteURL)
+        let entries = changes.enumerated().map { index, change in
+            FeedView.Entry(id: "\(change.documentHref ?? site.siteURL)#wijziging-\(change.versie ?? String(index))-\(change.datum?.iso ?? "")",
+                           title: "\(change.document ?? "Wijziging")\(change.versie.map { ", versie \($0)" } ?? "")",
+                           link: change.documentHref ?? site.siteURL, updated: "\(change.datum?.iso ?? "2000-01-01")T00:00:00Z",
+                           summary: change.samenvatting)
+        }
+        return FeedView(title: "Wijzigingen - \(site.siteTitle)", id: site.absolute("feed.xml"), selfLink: site.absolute("feed.xml"),
+                        link: site.absolute("wijzigingen/"), updated: entries.first?.updated ?? "2000-01-01T00:00:00Z",
+                        author: site.organisatie.naam.nonBlank ?? site.siteTitle, entries: entries)
+    }
+}

@@ -1,0 +1,43 @@
+/// What every page of the site shares: the content, the renderer and the page list for navigation.
+struct SiteContext {
+    let content: Content
+    let organisatie: Organisatie
+    let siteURL: String
+    let siteTitle: String
+    let markdown: MarkdownRenderer
+    let aanspreekvorm: Aanspreekvorm
+
+    init(content: Content, organisatie: Organisatie) {
+        self.content = content
+        self.organisatie = organisatie
+        var url = organisatie.site?.url.nonBlank ?? "https://example.invalid/"
+        if !url.hasSuffix("/") { url += "/" }
+        siteURL = url
+        siteTitle = organisatie.site?.titel.nonBlank ?? "Privacy bij \(organisatie.naam.nonBlank ?? "de school")"
+        markdown = MarkdownRenderer(siteHost: URLHost.of(url))
+        aanspreekvorm = organisatie.site?.aanspreekvorm?.value ?? .u
+    }
+
+    /// Relative prefix from a page folder ("bijsluiters/x/") back to the site root.
+    static func root(for pagePath: String) -> String {
+        let depth = pagePath.split(separator: "/").count
+        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    /// Absolute URL of a page folder, for sitemap, feed and letters.
+    func absolute(_ pagePath: String) -> String { siteURL + pagePath }
+
+    var fg: ContactView? { ContactView(organisatie.fg) }
+
+    /// Schools get their own page only when the board has more than one.
+    var hasSchoolPages: Bool { content.scholen.count > 1 }
+
+    static func schoolPath(_ school: School) -> String { "scholen/\((school.brinCode ?? "school").lowercased())/" }
+}
+
+enum URLHost {
+    static func of(_ url: String) -> String? {
+        guard let start = url.range(of: "://") else { return nil }
+        return url[start.upperBound...].split(separator: "/").first.map { String($0).lowercased() }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Mustache
+
+/// Where the repository keeps its defaults: the demo `content/` and the default theme `templates/`.
+public enum InzagePaths {
+    /// The package root, known at compile time; the defaults are read from here when the
+    /// user's folders do not have a file.
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    public static var defaultTemplates: URL { packageRoot.appendingPathComponent("templates") }
+    public static var defaultContent: URL { packageRoot.appendingPathComponent("content") }
+}
+
+/// A problem in a template file: a Mustache syntax error or a missing template.
+public struct TemplateError: Error, CustomStringConvertible {
+    public var file: String
+    public var message: String
+    public var description: String { "\(file): \(message)" }
+}
+
+/// The Mustache templates of a theme: every `*.mustache` of the default theme, each one
+/// replaced by the file of the same name in the user's templates folder when it exists.
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    /// The files used, by template name (user overrides and defaults), for dependency tracking.
+    public let files: [String: String]
+    /// Non-template assets (CSS, …) by relative path, with the override applied.
+    public let assets: [String: Data]
+
+    /// - Parameter override: the user's templates folder; missing files fall back to the defaults.
+    public init(override: String?, defaults: URL = InzagePaths.defaultTemplates) throws {
+        var chosen: [String: URL] = [:]
+        var assetURLs: [String: URL] = [:]
+        for base in [defaults] + (override.map { [URL(fileURLWithPath: $0)] } ?? []) {
+            for relative in TemplateSet.files(under: base) {
+                let url = base.appendingPathComponent(relative)
+                if relative.hasSuffix(".mustache") {
+                    chosen[String(relative.dropLast(".mustache".count))] = url
+                } else {
+                    assetURLs[relative] = url
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        var files: [String: String] = [:]
+        for (name, url) in chosen.sorted(by: { $0.key < $1.key }) {
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw TemplateError(file: url.path, message: "het sjabloon kan niet worden gelezen (geen UTF-8?)")
+            }
+            do {
+                try library.register(text, named: name)
+            } catch {
+                throw TemplateError(file: url.path, message: "fout in het sjabloon: \(error)")
+            }
+            files[name] = url.path
+        }
+        var assets: [String: Data] = [:]
+        for (relative, url) in assetURLs {
+            if let data = try? Data(contentsOf: url) { assets[relative] = data }
+        }
+        self.library = library
+        self.files = files
+        self.assets = assets
+    }
+
+    /// Renders a view model with the named template.
+    public func render(_ view: Any, with name: String) throws -> String {
+        guard library.getTemplate(named: name) != nil, let text = library.render(view, withTemplate: name) else {
+            throw TemplateError(file: "\(name).mustache", message: "dit sjabloon ontbreekt")
+        }
+        return text
+    }
+
+    private static func files(under base: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var result: [String] = []
+        let prefix = base.standardizedFileURL.path + "/"
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(prefix) else { continue }
+            let relative = String(path.dropFirst(prefix.count))
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            result.append(relative)
+        }
+        return result.sorted()
+    }
+}
