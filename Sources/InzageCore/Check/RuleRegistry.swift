@@ -21,6 +21,8 @@ public enum RuleRegistry {
         TgStatus(),
         // every text
         TxtPlaceholder(), TxtOutdated(), TxtContactFields(),
+        // paginas/
+        PgPage(),
         // across documents
         XRecipients(), XSchool(), XConsent(),
     ]

@@ -95,7 +95,7 @@ final class MapReader {
     }
 
     static func choice<E: RawRepresentable & CaseIterable>(_ value: Located<String>, _ type: E.Type, name: String, sink: DiagnosticSink) -> Located<E>? where E.RawValue == String {
-        if let parsed = E(rawValue: value.value) ?? E(rawValue: value.value.lowercased()) { return value.map { _ in parsed } }
+        if let parsed = E(rawValue: value.value) ?? E(rawValue: value.value.lowercased()) ?? E(rawValue: value.value.uppercased()) { return value.map { _ in parsed } }
         let allowed = E.allCases.map(\.rawValue)
         let suggestion = EditDistance.suggestion(for: value.value, among: allowed).map { "; bedoelde u '\($0)'?" } ?? ""
         sink.error("VALUE", at: value.location, "'\(value.value)' is geen geldige waarde voor '\(name)'\(suggestion)",

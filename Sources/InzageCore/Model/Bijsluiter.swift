@@ -167,7 +167,7 @@ public struct Bijsluiter: Sendable {
             if let code = place.landCode, !Countries.isEER(code), !result.contains(code) { result.append(code) }
         }
         for land in doorgifte?.landen ?? [] {
-            let code = land.value.uppercased()
+            let code = land.value.count == 2 ? land.value.uppercased() : (Countries.code(forDutchName: land.value) ?? land.value.uppercased())
             if !Countries.isEER(code), !result.contains(code) { result.append(code) }
         }
         return result

@@ -83,7 +83,7 @@ enum BijsluiterDecoder {
             switch pair.value {
             case .scalar(let s):
                 let text = s.isNull ? "" : s.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !s.quoted, ["nee", "no", "false", "n.v.t.", "nvt"].contains(text.lowercased()) {
+                if ["nee", "no", "false", "n.v.t.", "nvt"].contains(text.lowercased()) {
                     return CategoryEntry(key: key, answer: .nee)
                 }
                 return CategoryEntry(key: key, answer: .verwerkt(toelichting: Located(text, at: s.location), optioneel: false))

@@ -9,7 +9,7 @@ struct BsEER: Rule {
     func check(_ content: Content) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for b in content.bijsluiters {
-            let declared = Set((b.doorgifte?.landen ?? []).map { $0.value.uppercased() })
+            let declared = Set((b.doorgifte?.landen ?? []).map { $0.value.count == 2 ? $0.value.uppercased() : (Countries.code(forDutchName: $0.value) ?? $0.value.uppercased()) })
             for place in b.opslag + b.subverwerkers {
                 guard let code = place.landCode, !Countries.isEER(code) else { continue }
                 let name = Countries.dutchName(code) ?? code
@@ -26,7 +26,7 @@ struct BsEER: Rule {
                 if d.landen.isEmpty {
                     result.append(finding(at: d.location, "'doorgifte' noemt geen landen", hint: "schrijf de landcodes, bijvoorbeeld 'landen: [US]'"))
                 }
-                for land in d.landen where !Countries.isKnown(land.value.uppercased()) {
+                for land in d.landen where !Countries.isKnown(land.value.uppercased()) && Countries.code(forDutchName: land.value) == nil {
                     result.append(finding(at: land.location, "'\(land.value)' is geen landcode", hint: "gebruik de code van twee letters, bijvoorbeeld US of GB"))
                 }
                 if d.waarborg == nil {

@@ -7,7 +7,12 @@ struct OrgColour: Rule {
     let source = "WCAG 2.2, 1.4.3"
 
     func check(_ content: Content) -> [Diagnostic] {
-        guard let kleur = content.organisatie?.site?.kleur, !kleur.isBlank else { return [] }
+        guard let kleur = content.organisatie?.site?.kleur else { return [] }
+        if kleur.isBlank {
+            // `kleur: #1d4f91` without quotes is a YAML comment: the value silently disappears.
+            return [finding(at: kleur.location, "de kleur is leeg; zonder aanhalingstekens leest YAML '#' als begin van een opmerking",
+                            hint: "zet de kleur tussen aanhalingstekens: kleur: \"#1d4f91\"")]
+        }
         guard let colour = RGBColour(hex: kleur.value) else {
             return [finding(at: kleur.location, "'\(kleur.value)' is geen kleurcode", hint: "schrijf de kleur als \"#1d4f91\" (tussen aanhalingstekens)")]
         }
