@@ -64,7 +64,7 @@ public struct SiteBuilder {
         }
         let notFound = Page(path: "", title: "Pagina niet gevonden", template: "404", view: PaginaView(body: ""),
                             description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
-        // 404.html is served from any depth, so it links from the site root with absolute URLs.
+        // 404.html is served at any depth, so it links from the site's root path ("/" or "/privacy/").
         files.append(OutputFile(path: "404.html", data: Data(try layout(notFound, site: site, nav: nav, absolute: true).utf8)))
         files.append(OutputFile(path: "feed.xml", data: Data(try templates.render(FeedBuilder.view(site), with: "feed.xml").utf8)))
         files.append(OutputFile(path: "sitemap.xml", data: Data(try templates.render(SitemapView(urls: pages.map {
@@ -118,7 +118,7 @@ public struct SiteBuilder {
     }
 
     private func layout(_ page: Page, site: SiteContext, nav: [(path: String, title: String)], absolute: Bool = false) throws -> String {
-        let root = absolute ? site.siteURL : SiteContext.root(for: page.path)
+        let root = absolute ? site.sitePath : SiteContext.root(for: page.path)
         let body = try templates.render(page.view, with: page.template)
         let footer: [(String, String)] = [("privacystatement/", "Privacy statement"), ("bewaartermijnen/", "Bewaartermijnen"),
                                           ("wijzigingen/", "Wijzigingen"), ("toegankelijkheid/", "Toegankelijkheid")]

@@ -18,6 +18,12 @@ struct SiteContext {
         aanspreekvorm = organisatie.site?.aanspreekvorm?.value ?? .u
     }
 
+    /// The path of the site root on its host, e.g. "/" or "/privacy/".
+    var sitePath: String {
+        guard let start = siteURL.range(of: "://"), let slash = siteURL[start.upperBound...].firstIndex(of: "/") else { return "/" }
+        return String(siteURL[slash...])
+    }
+
     /// Relative prefix from a page folder ("bijsluiters/x/") back to the site root.
     static func root(for pagePath: String) -> String {
         let depth = pagePath.split(separator: "/").count
