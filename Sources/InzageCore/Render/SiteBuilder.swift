@@ -32,6 +32,7 @@ struct LayoutView {
     let logoAlt: String?
     let body: String
     let gewijzigd: DateView?
+    let t: SiteTexts
 }
 
 /// Pure rendering: validated content and templates in, output files out.
@@ -119,7 +120,7 @@ public struct SiteBuilder {
 
     private func layout(_ page: Page, site: SiteContext, nav: [(path: String, title: String)], absolute: Bool = false) throws -> String {
         let root = absolute ? site.sitePath : SiteContext.root(for: page.path)
-        let body = try templates.render(page.view, with: page.template)
+        let body = try templates.render(PageContext(t: SiteTexts(site.aanspreekvorm), page: page.view), with: page.template)
         let footer: [(String, String)] = [("privacystatement/", "Privacy statement"), ("bewaartermijnen/", "Bewaartermijnen"),
                                           ("wijzigingen/", "Wijzigingen"), ("toegankelijkheid/", "Toegankelijkheid")]
             + content.paginas.filter { !Self.reservedPaths.contains($0.slug) }.sorted { $0.slug < $1.slug }.map { ("\($0.slug)/", $0.titel.nonBlank ?? $0.slug) }
@@ -135,7 +136,7 @@ public struct SiteBuilder {
             nav: nav.map { LinkView(href: root + $0.path, text: $0.title, current: !absolute && $0.path == page.path) },
             footerLinks: footer.filter { existing.contains($0.0) }.map { LinkView(href: root + $0.0, text: $0.1, current: !absolute && $0.0 == page.path) },
             fg: site.fg, contactHref: root + "contact/", logo: logo, logoAlt: site.organisatie.site?.logoAlt.nonBlank,
-            body: body, gewijzigd: page.lastModified.map(DateView.init))
+            body: body, gewijzigd: page.lastModified.map(DateView.init), t: SiteTexts(site.aanspreekvorm))
         return try templates.render(view, with: "layout")
     }
 }
