@@ -1,0 +1,90 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import InzageCore
+
+/// `inzage serve`: build, serve on 127.0.0.1, rebuild on every change and reload open pages.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Bekijk de website terwijl u werkt: bij elke wijziging wordt hij opnieuw gemaakt.")
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "Een map met eigen sjablonen.")
+    var templates: String?
+
+    @Option(help: "De map waarin de website komt.")
+    var output: String = "public"
+
+    @Option(help: "De poort op 127.0.0.1.")
+    var port: UInt16 = 8000
+
+    func run() throws {
+        let templatesRoot = templates ?? BuildCommand.localTemplates()
+        let state = LiveState()
+        let rebuilds = DispatchQueue(label: "inzage-rebuild")
+        let content = options.content
+        let output = self.output
+
+        @Sendable func rebuild(first: Bool) -> Bool {
+            let started = Date()
+            do {
+                let result = try BuildPipeline.run(contentRoot: content, templatesRoot: templatesRoot, output: output)
+                let printer = DiagnosticPrinter(sources: result.content.sources, useColour: DiagnosticPrinter.wantsColour(fileDescriptor: 2))
+                let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+                if result.report == nil {
+                    let text = printer.render(result.diagnostics)
+                    Output.err(text)
+                    Output.err("De site is niet bijgewerkt; de vorige versie blijft zichtbaar.\n")
+                    state.publish(problems: DiagnosticPrinter(sources: result.content.sources, useColour: false).render(result.diagnostics))
+                    return !first
+                }
+                if result.diagnostics.contains(where: { $0.severity == .warning }) { Output.err(printer.render(result.diagnostics)) }
+                let report = result.report.map { "\($0.written) bestanden geschreven" } ?? ""
+                Output.out("Bijgewerkt in \(milliseconds) ms: \(report).\n")
+                state.publish(problems: nil)
+                return true
+            } catch {
+                Output.err("inzage: \(error)\n")
+                state.publish(problems: "\(error)")
+                return !first
+            }
+        }
+
+        // The first build must succeed: there is no earlier site to fall back on otherwise.
+        let firstOK = rebuild(first: true)
+        if !firstOK && !FileManager.default.fileExists(atPath: output + "/index.html") {
+            throw ExitCode(ExitStatus.contentProblems)
+        }
+
+        let server = PreviewServer(root: output, state: state)
+        do {
+            try server.bind(port: port)
+        } catch {
+            Output.err("inzage: \(error)\n")
+            throw ExitCode(ExitStatus.usageOrIO)
+        }
+        let watcher = FileWatcher(folders: [content] + (templatesRoot.map { [$0] } ?? [])) {
+            rebuilds.async { _ = rebuild(first: false) }
+        }
+        watcher.start()
+
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let stop: @Sendable () -> Void = {
+            Output.out("\nGestopt.\n")
+            watcher.stop()
+            server.stop()
+            Foundation.exit(0)
+        }
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
+        interrupt.setEventHandler(handler: stop)
+        interrupt.resume()
+        let terminate = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .main)
+        terminate.setEventHandler(handler: stop)
+        terminate.resume()
+
+        Output.out("De website staat op http://127.0.0.1:\(port)/ (stoppen: Ctrl-C). Wijzigingen in \(content)/ worden meteen zichtbaar.\n")
+        Thread.detachNewThread { server.run() }
+        dispatchMain()
+    }
+}
