@@ -19,6 +19,8 @@ extension Rule {
 /// Runs every registered rule over loaded content.
 public enum Checker {
     public static func check(_ content: Content, rules: [any Rule] = RuleRegistry.all) -> [Diagnostic] {
-        rules.flatMap { $0.check(content) }
+        // Rules are independent pure functions over the same content: run them on all cores.
+        let results = try? Parallel.map(rules, minimumBatch: 4) { $0.check(content) }
+        return (results ?? rules.map { $0.check(content) }).flatMap { $0 }
     }
 }

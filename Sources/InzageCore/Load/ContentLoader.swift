@@ -52,36 +52,71 @@ public struct ContentLoader {
             load(name: name, text: text, path: path, into: &content, sink: sink)
         }
 
-        for (folder, kind) in [("bijsluiters", "bijsluiter"), ("paginas", "pagina")] {
-            for entry in listFolder(folder, sink: sink) {
-                let path = display("\(folder)/\(entry)")
-                guard entry.hasSuffix(".md") else {
-                    sink.warning("FILE-UNEXPECTED", at: .file(path), "dit bestand wordt overgeslagen: alleen .md-bestanden horen in \(folder)/",
-                                 hint: "geef het bestand de extensie .md, of zet afbeeldingen en pdf's in bestanden/")
-                    continue
-                }
-                let slug = String(entry.dropLast(3))
-                guard Slug.isValid(slug) else {
-                    sink.error("FILE-SLUG", at: .file(path), "de bestandsnaam '\(entry)' is geen geldige naam voor een webadres",
-                               hint: "gebruik alleen kleine letters a–z, cijfers en '-', bijvoorbeeld '\(Slug.suggest(from: slug)).md'")
-                    continue
-                }
-                guard let text = readChecked(rootURL.appendingPathComponent(folder).appendingPathComponent(entry), displayPath: path, sink: sink) else { continue }
-                content.sources[path] = text
-                guard let (tree, body) = splitMarkdown(text, path: path, sink: sink) else { continue }
-                content.bodies.append(body)
-                guard let tree else { continue }
-                content.yamlTrees[path] = tree
-                if kind == "bijsluiter" {
-                    if let b = BijsluiterDecoder.decode(tree, slug: slug, file: path, body: body, sink: sink) { content.bijsluiters.append(b) }
-                } else if let p = PaginaDecoder.decode(tree, slug: slug, file: path, body: body, sink: sink) {
-                    content.paginas.append(p)
-                }
+        for folder in ["bijsluiters", "paginas"] {
+            // Files are independent: read and decode them on all cores, then merge in name order.
+            let results = try Parallel.map(listFolder(folder, sink: sink)) { entry in
+                loadFolderFile(folder: folder, entry: entry, rootURL: rootURL)
+            }
+            for result in results {
+                for diagnostic in result.diagnostics { sink.add(diagnostic) }
+                if let source = result.source { content.sources[result.path] = source }
+                if let body = result.body { content.bodies.append(body) }
+                if let tree = result.tree { content.yamlTrees[result.path] = tree }
+                if let bijsluiter = result.bijsluiter { content.bijsluiters.append(bijsluiter) }
+                if let pagina = result.pagina { content.paginas.append(pagina) }
             }
         }
         content.bestanden = listFiles(recursivelyIn: "bestanden", sink: sink)
         reportStrayFiles(sink: sink)
         return (content, sink.diagnostics)
+    }
+
+    /// What one file under `bijsluiters/` or `paginas/` gave.
+    private struct FolderFileResult {
+        var path: String
+        var diagnostics: [Diagnostic] = []
+        var source: String?
+        var body: MarkdownBody?
+        var tree: YNode?
+        var bijsluiter: Bijsluiter?
+        var pagina: Pagina?
+    }
+
+    private func loadFolderFile(folder: String, entry: String, rootURL: URL) -> FolderFileResult {
+        let sink = DiagnosticSink()
+        let path = display("\(folder)/\(entry)")
+        var result = FolderFileResult(path: path)
+        guard entry.hasSuffix(".md") else {
+            sink.warning("FILE-UNEXPECTED", at: .file(path), "dit bestand wordt overgeslagen: alleen .md-bestanden horen in \(folder)/",
+                         hint: "geef het bestand de extensie .md, of zet afbeeldingen en pdf's in bestanden/")
+            result.diagnostics = sink.diagnostics
+            return result
+        }
+        let slug = String(entry.dropLast(3))
+        guard Slug.isValid(slug) else {
+            sink.error("FILE-SLUG", at: .file(path), "de bestandsnaam '\(entry)' is geen geldige naam voor een webadres",
+                       hint: "gebruik alleen kleine letters a–z, cijfers en '-', bijvoorbeeld '\(Slug.suggest(from: slug)).md'")
+            result.diagnostics = sink.diagnostics
+            return result
+        }
+        guard let text = readChecked(rootURL.appendingPathComponent(folder).appendingPathComponent(entry), displayPath: path, sink: sink) else {
+            result.diagnostics = sink.diagnostics
+            return result
+        }
+        result.source = text
+        if let (tree, body) = splitMarkdown(text, path: path, sink: sink) {
+            result.body = body
+            result.tree = tree
+            if let tree {
+                if folder == "bijsluiters" {
+                    result.bijsluiter = BijsluiterDecoder.decode(tree, slug: slug, file: path, body: body, sink: sink)
+                } else {
+                    result.pagina = PaginaDecoder.decode(tree, slug: slug, file: path, body: body, sink: sink)
+                }
+            }
+        }
+        result.diagnostics = sink.diagnostics
+        return result
     }
 
     private func display(_ relative: String) -> String {
@@ -169,10 +204,12 @@ public struct ContentLoader {
         return String(cString: resolved)
     }
 
+    /// The entries of `bijsluiters/` or `paginas/`. Hidden files (`.DS_Store`, `.gitkeep`) are skipped, but
+    /// not a hidden `.md` file such as `..md`: that is meant as a page and gets a diagnostic for its name.
     private func listFolder(_ folder: String, sink: DiagnosticSink) -> [String] {
         let url = URL(fileURLWithPath: root).appendingPathComponent(folder)
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
-        return entries.filter { !$0.hasPrefix(".") }.sorted()
+        return entries.filter { !$0.hasPrefix(".") || ($0.hasSuffix(".md") && !$0.hasPrefix(".#")) }.sorted()
     }
 
     /// Every file under a folder, relative to it, refusing links that leave the content folder.

@@ -60,8 +60,9 @@ public struct SiteBuilder {
         pages.insert(home, at: 0)
         var files: [OutputFile] = []
         let nav = navigation(site, pages: pages)
-        for page in pages {
-            files.append(OutputFile(path: page.path + "index.html", data: Data(try layout(page, site: site, nav: nav).utf8)))
+        let sharedSite = UncheckedSendable(site)
+        files += try Parallel.map(pages) { page in
+            OutputFile(path: page.path + "index.html", data: Data(try layout(page, site: sharedSite.value, nav: nav).utf8))
         }
         let notFound = Page(path: "", title: "Pagina niet gevonden", template: "404", view: PaginaView(body: ""),
                             description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
@@ -96,8 +97,9 @@ public struct SiteBuilder {
         pages.append(OtherPages.wijzigingen(site))
         if let t = content.toegankelijkheid { pages.append(OtherPages.toegankelijkheid(site, t)) }
         let extra = content.paginas.sorted { ($0.volgorde?.value ?? Int.max, $0.slug) < ($1.volgorde?.value ?? Int.max, $1.slug) }
-        pages += extra.filter { !Self.reservedPaths.contains($0.slug) }.map { OtherPages.pagina(site, $0) }
-        pages += content.bijsluiters.map { BijsluiterPages.detail(site, $0) }
+        let extraPages = extra.filter { !Self.reservedPaths.contains($0.slug) }
+        pages += (try? Parallel.map(extraPages) { OtherPages.pagina(site, $0) }) ?? extraPages.map { OtherPages.pagina(site, $0) }
+        pages += (try? Parallel.map(content.bijsluiters) { BijsluiterPages.detail(site, $0) }) ?? content.bijsluiters.map { BijsluiterPages.detail(site, $0) }
         if site.hasSchoolPages { pages += content.scholen.map { BijsluiterPages.school(site, $0) } }
         return pages
     }

@@ -74,6 +74,10 @@ public struct SiteWriter {
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(stagingPrefix) {
             try? fm.removeItem(at: parent.appendingPathComponent(entry))
         }
+        if let unchanged = unchangedCount(files) {
+            // Nothing differs and nothing is stale: leave the published site alone entirely.
+            return WriteReport(written: 0, unchanged: unchanged, removed: 0)
+        }
         let staging = parent.appendingPathComponent(stagingPrefix + "nieuw-\(getpid())")
         var report = WriteReport(written: 0, unchanged: 0, removed: 0)
         do {
@@ -101,6 +105,20 @@ public struct SiteWriter {
             throw error
         }
         return report
+    }
+
+    /// The number of files when the output already holds exactly these bytes and nothing else.
+    private func unchangedCount(_ files: [OutputFile]) -> Int? {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: output.appendingPathComponent(Self.marker).path) else { return nil }
+        let paths = Set(files.map(\.path))
+        guard paths.count == files.count, Self.countFiles(in: output, except: paths.union([Self.marker])) == 0 else { return nil }
+        for file in files {
+            let path = output.appendingPathComponent(file.path).path
+            guard let size = (try? fm.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue, size == file.data.count,
+                  fm.contents(atPath: path) == file.data else { return nil }
+        }
+        return files.count
     }
 
     private func swap(_ staging: URL) throws {

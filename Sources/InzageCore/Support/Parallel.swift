@@ -1,0 +1,73 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Maps over items on all cores, keeping the order. Used for the per-file and per-page work
+/// (parsing, rendering) whose items are independent; the first error is rethrown.
+public enum Parallel {
+    public static func map<T, R>(_ items: [T], minimumBatch: Int = 8, _ transform: (T) throws -> R) throws -> [R] {
+        guard items.count >= minimumBatch * 2 else { return try items.map(transform) }
+        let results = ResultBox<R>(count: items.count)
+        // Chunks keep scheduling overhead small when items are cheap.
+        let chunks = min(items.count, 64)
+        try withoutActuallyEscaping(transform) { transform in
+            let work = UncheckedSendable(transform)
+            let input = UncheckedSendable(items)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let start = chunk * input.value.count / chunks
+                let end = (chunk + 1) * input.value.count / chunks
+                for index in start..<end {
+                    do {
+                        results.set(index, .success(try work.value(input.value[index])))
+                    } catch {
+                        results.set(index, .failure(error))
+                    }
+                }
+            }
+        }
+        return try results.values()
+    }
+}
+
+/// Wraps a value that is only read concurrently, never mutated.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// Result slots written once each from different threads, at distinct indices.
+private final class ResultBox<R>: @unchecked Sendable {
+    private var slots: [Result<R, Error>?]
+    private let lock = NSLockLike()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<R, Error>) {
+        lock.withLock { slots[index] = value }
+    }
+
+    func values() throws -> [R] {
+        try slots.map { slot in
+            switch slot {
+            case .success(let value)?: return value
+            case .failure(let error)?: throw error
+            case nil: throw ParallelError.missingResult
+            }
+        }
+    }
+}
+
+enum ParallelError: Error { case missingResult }
+
+/// A pthread mutex without Foundation, for the result slots.
+private final class NSLockLike: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
+}
