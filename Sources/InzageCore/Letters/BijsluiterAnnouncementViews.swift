@@ -34,15 +34,17 @@ struct BijsluiterAnnouncementView {
     var soort: String
     var omschrijving: String?
     var doelen: [String]
+    var heeftDoelen: Bool
     var gebruikers: String?
     var categorieen: [CategorieView]
     var geenCategorieen: Bool
-    /// "Medische gegevens en Godsdienst", or nil when none are processed.
+    /// "medische gegevens en godsdienst", or nil when none are processed.
     var bijzondereGegevens: String?
     var bsn: Bool
     /// "Amsterdam (Nederland) en Frankfurt am Main (Duitsland)".
     var opslag: String?
     var subverwerkers: [SubverwerkerView]
+    var heeftSubverwerkers: Bool
     /// Countries outside the EER, "Verenigde Staten", or nil when everything stays inside.
     var buitenEER: String?
     var waarborg: String?
@@ -53,6 +55,8 @@ struct BijsluiterAnnouncementView {
     var overeenkomstGetekend: String?
     var versie: String?
     var datum: String?
+    /// "versie 1.1 van 2 november 2026".
+    var versieTekst: String?
     var wijzigingen: [WijzigingView]
     var bijsluiterURL: String
     /// The school's page on the site, when the board has more than one school.
@@ -84,7 +88,9 @@ public enum BijsluiterAnnouncements {
         case .slugs(let slugs):
             return try slugs.map { slug in
                 guard let bijsluiter = content.bijsluiter(slug) else {
-                    let hint = EditDistance.suggestion(for: slug, among: content.bijsluiters.map(\.slug)).map { " (bedoelde u '\($0)'?)" } ?? ""
+                    let slugs = content.bijsluiters.map(\.slug).sorted()
+                    let close = EditDistance.suggestion(for: slug, among: slugs) ?? slugs.first { $0.hasPrefix(slug) || slug.hasPrefix($0) }
+                    let hint = close.map { " (bedoelde u '\($0)'?)" } ?? ""
                     throw LetterError("er is geen bijsluiter '\(slug)' in \(content.root)/bijsluiters/\(hint)")
                 }
                 let history = sortedHistory(bijsluiter)
@@ -148,11 +154,11 @@ public enum BijsluiterAnnouncements {
         }
         let categorieen: [CategorieView] = Categories.all.compactMap { info in
             guard let entry = bijsluiter.category(info.key), case .verwerkt(let toelichting, let optioneel) = entry.answer else { return nil }
-            return CategorieView(label: info.label, toelichting: DutchText.sentence(DutchText.paragraph(toelichting.value)), optioneel: optioneel)
+            return CategorieView(label: letterLabel(info.label), toelichting: DutchText.sentence(DutchText.paragraph(toelichting.value)), optioneel: optioneel)
         }
         let special = Categories.all.filter { info in
             info.isSpecial && (bijsluiter.category(info.key)?.answer.isProcessed ?? false)
-        }.map(\.label)
+        }.map { lowercasedFirst($0.label) }
         let outside = bijsluiter.countriesOutsideEER.map { Countries.dutchName($0) ?? $0 }
 
         return BijsluiterAnnouncementView(
@@ -164,6 +170,7 @@ public enum BijsluiterAnnouncements {
             soort: soortPhrase(bijsluiter.soort?.value),
             omschrijving: bijsluiter.omschrijving.nonBlank.map { DutchText.sentence(DutchText.paragraph($0)) },
             doelen: doelen,
+            heeftDoelen: !doelen.isEmpty,
             gebruikers: bijsluiter.gebruikers.isEmpty ? nil : DutchText.list(bijsluiter.gebruikers.map(\.value)),
             categorieen: categorieen,
             geenCategorieen: categorieen.isEmpty,
@@ -175,6 +182,7 @@ public enum BijsluiterAnnouncements {
                                  plaats: sub.plaats.nonBlank == nil && sub.landCode == nil ? nil : placePhrase(sub),
                                  taak: sub.taak.nonBlank.map { lowercasedFirst(DutchText.paragraph($0)).trimmingCharacters(in: CharacterSet(charactersIn: ". ")) })
             },
+            heeftSubverwerkers: !bijsluiter.subverwerkers.isEmpty,
             buitenEER: outside.isEmpty ? nil : DutchText.list(outside),
             waarborg: outside.isEmpty ? nil : bijsluiter.doorgifte?.waarborg?.value.dutch,
             doorgifteToelichting: outside.isEmpty ? nil : bijsluiter.doorgifte?.toelichting.nonBlank.map { DutchText.sentence(DutchText.paragraph($0)) },
@@ -183,6 +191,7 @@ public enum BijsluiterAnnouncements {
             overeenkomstGetekend: bijsluiter.verwerkersovereenkomst?.getekend?.value.dutch,
             versie: bijsluiter.versie.nonBlank,
             datum: bijsluiter.datum?.value.dutch,
+            versieTekst: versionPhrase(versie: bijsluiter.versie.nonBlank, datum: bijsluiter.datum?.value),
             wijzigingen: changes.map { change in
                 WijzigingView(versie: change.versie.nonBlank ?? "", datum: change.datum?.value.dutch,
                               samenvatting: DutchText.sentence(DutchText.paragraph(change.samenvatting.nonBlank ?? "")))
@@ -193,6 +202,13 @@ public enum BijsluiterAnnouncements {
             fgNaam: fg.naam, fgEmail: fg.email, fgTelefoon: fg.telefoon,
             apURL: LetterLinks.autoriteitPersoonsgegevens,
             ondertekening: signature(school: school, organisatie: organisatie))
+    }
+
+    /// The model's label without its form leftovers: "Overige gegevens, te weten" reads "Overige gegevens".
+    static func letterLabel(_ label: String) -> String {
+        var result = label.trimmingCharacters(in: CharacterSet(charactersIn: " …."))
+        if result.hasSuffix(", te weten") { result = String(result.dropLast(", te weten".count)) }
+        return result
     }
 
     /// The kind of product in plain words (VWO art. 5.3).
@@ -209,10 +225,19 @@ public enum BijsluiterAnnouncements {
     static func placePhrase(_ place: Vestiging) -> String {
         let country = place.landCode.flatMap(Countries.dutchName) ?? place.land.nonBlank
         switch (place.plaats.nonBlank, country) {
-        case let (city?, country?): return "\(city) (\(country))"
+        case let (city?, country?): return city.lowercased() == country.lowercased() ? city : "\(city) (\(country))"
         case let (city?, nil): return city
         case let (nil, country?): return country
         default: return "onbekend"
+        }
+    }
+
+    static func versionPhrase(versie: String?, datum: SchoolDate?) -> String? {
+        switch (versie, datum) {
+        case let (v?, d?): "versie \(v) van \(d.dutch)"
+        case let (v?, nil): "versie \(v)"
+        case let (nil, d?): "van \(d.dutch)"
+        default: nil
         }
     }
 

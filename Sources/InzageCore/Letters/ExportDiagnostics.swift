@@ -42,13 +42,16 @@ public enum ExportValidator {
     public static func load(_ data: Data, file: String, kanalen: [String], reminderDate: SchoolDate) -> (LeerlingenLijst?, [Diagnostic]) {
         let (table, readProblems) = LeerlingExport.read(data, file: file)
         guard let table else { return (nil, readProblems) }
-        let (list, problems) = validate(table, file: file, kanalen: kanalen, reminderDate: reminderDate)
+        let (list, problems) = validate(table, file: file, kanalen: kanalen, reminderDate: reminderDate, complete: readProblems.isEmpty)
         let all = (readProblems + problems).sortedForReport()
         return (all.errorCount == 0 ? list : nil, all)
     }
 
     /// Validates split records against the channels of `fototoestemming.yaml`.
-    public static func validate(_ table: ExportTable, file: String, kanalen: [String], reminderDate: SchoolDate) -> (LeerlingenLijst?, [Diagnostic]) {
+    /// - Parameter complete: false when reading stopped early (an unclosed quote), so a missing
+    ///   row is not reported a second time.
+    public static func validate(_ table: ExportTable, file: String, kanalen: [String], reminderDate: SchoolDate,
+                                complete: Bool = true) -> (LeerlingenLijst?, [Diagnostic]) {
         var problems: [Diagnostic] = []
         func fout(_ code: String, _ line: Int, _ column: Int, _ message: String, hint: String? = nil) {
             problems.append(Diagnostic(.error, code, at: SourceLocation(file: file, line: line, column: column), message, hint: hint))
@@ -161,7 +164,7 @@ public enum ExportValidator {
                 leerlingen.append(Leerling(naam: naam, groep: groep, geboortedatum: geboortedatum, keuzes: keuzes, line: record.line))
             }
         }
-        if records.count == 1 {
+        if records.count == 1, complete {
             fout("LL-EMPTY", header.line, 1, "de export bevat geen leerlingen, alleen de kopregel")
         }
         let list = LeerlingenLijst(leerlingen: leerlingen, hasBirthDates: columnIndex["geboortedatum"] != nil,

@@ -37,6 +37,9 @@ struct FotoReminderView {
     var intrekkenEmail: String?
     /// Present in a personal letter: the pupil and the choices on file.
     var leerling: LeerlingView?
+    /// True when the letter is about one pupil whose age is known: then parents need not be asked
+    /// to pass the letter on to a pupil of 16 or older.
+    var leeftijdBekend: Bool
     var privacyverklaringURL: String
     var fotosURL: String
     var fgNaam: String
@@ -97,13 +100,20 @@ public enum FotoReminderLetters {
         for (index, leerling) in leerlingen.leerlingen.enumerated() {
             let audience = audience(for: leerling, on: date)
             let view = try makeView(content: content, organisatie: organisatie, fototoestemming: fototoestemming, school: school,
-                                    leerling: leerlingView(leerling, school: school, kanalen: fototoestemming.kanalen, date: date))
+                                    leerling: leerlingView(leerling, school: school, kanalen: fototoestemming.kanalen, date: date),
+                                    leeftijdBekend: leerling.geboortedatum != nil)
             let text = try renderer.render(view, template: templateName(audience: audience, form: form))
             let number = String(index + 1)
             let padded = String(repeating: "0", count: max(0, digits - number.count)) + number
             letters.append(Letter(path: "\(folder(fototoestemming))/\(code)/\(padded)-\(Slug.suggest(from: leerling.naam)).txt", text: text))
         }
         return letters
+    }
+
+    /// How many letters go to parents and how many to pupils themselves.
+    public static func audienceCounts(_ list: LeerlingenLijst, on date: SchoolDate) -> (ouders: Int, leerling: Int) {
+        let direct = list.leerlingen.filter { audience(for: $0, on: date) == .leerling }.count
+        return (list.leerlingen.count - direct, direct)
     }
 
     /// Parents, or the pupil at 16 or older on the reminder date. Without a birth date: the parents.
@@ -126,7 +136,7 @@ public enum FotoReminderLetters {
     }
 
     static func makeView(content: Content, organisatie: Organisatie, fototoestemming ft: Fototoestemming, school: School,
-                         leerling: LeerlingView?) throws -> FotoReminderView {
+                         leerling: LeerlingView?, leeftijdBekend: Bool = false) throws -> FotoReminderView {
         guard let siteURL = organisatie.site?.url.nonBlank else { throw LetterError("site.url ontbreekt in organisatie.yaml; brieven hebben het webadres nodig") }
         guard let fg = FGView(organisatie: organisatie) else { throw LetterError("de FG (naam en e-mail) ontbreekt in organisatie.yaml") }
         guard let hoe = ft.intrekkenHoe.nonBlank else { throw LetterError("intrekken.hoe ontbreekt in fototoestemming.yaml") }
@@ -145,6 +155,7 @@ public enum FotoReminderLetters {
             intrekkenHoe: DutchText.sentence(DutchText.paragraph(hoe)),
             intrekkenEmail: ft.intrekkenEmail.nonBlank,
             leerling: leerling,
+            leeftijdBekend: leeftijdBekend,
             privacyverklaringURL: links.privacyverklaring,
             fotosURL: links.fotosEnVideo,
             fgNaam: fg.naam, fgEmail: fg.email, fgTelefoon: fg.telefoon,

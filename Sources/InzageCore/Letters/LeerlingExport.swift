@@ -74,17 +74,23 @@ public enum LeerlingExport {
                                     hint: "exporteer de leerlingen uit de administratie als CSV-bestand"))
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            guard let text = String(validating: bytes.dropFirst(3), as: UTF8.self) else {
+            guard let text = strictUTF8(Array(bytes.dropFirst(3))) else {
                 return (nil, Diagnostic(.error, "LL-ENCODING", at: .file(file),
                                         "de export begint als UTF-8 maar bevat tekens die geen UTF-8 zijn",
                                         hint: "sla de export opnieuw op als 'CSV UTF-8'"))
             }
             return ((text, .utf8WithBOM), nil)
         }
-        if let text = String(validating: bytes, as: UTF8.self) {
+        if let text = strictUTF8(bytes) {
             return ((text, .utf8), nil)
         }
         return ((windows1252(bytes), .windows1252), nil)
+    }
+
+    /// The text when the bytes are valid UTF-8 (decoding replaces invalid bytes, so compare back).
+    static func strictUTF8(_ bytes: [UInt8]) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.utf8.elementsEqual(bytes) ? text : nil
     }
 
     /// Windows-1252 to Unicode. 0xA0–0xFF are Latin-1; 0x80–0x9F hold the typographic marks and

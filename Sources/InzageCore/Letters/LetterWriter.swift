@@ -140,7 +140,7 @@ public struct LetterWriter {
         data.withUnsafeBytes { buffer in
             var offset = 0
             while ok, offset < buffer.count, let base = buffer.baseAddress {
-                let count = Glibc_write(fd, base + offset, buffer.count - offset)
+                let count = posixWrite(fd, base + offset, buffer.count - offset)
                 if count <= 0 { ok = false } else { offset += count }
             }
         }
@@ -156,7 +156,7 @@ public struct LetterWriter {
 
     /// The absolute, symlink-free form of a path that may not exist yet: existing parts are
     /// resolved with realpath, `..` after them is applied to the resolved path.
-    static func realPath(_ path: String) -> String {
+    public static func realPath(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         var resolved = "/"
         var existing = true
@@ -178,8 +178,8 @@ public struct LetterWriter {
         return resolved
     }
 
-    /// True when `path` is `folder` or lies below it.
-    static func isInside(_ path: String, _ folder: String) -> Bool {
+    /// True when `path` is `folder` or lies below it (both real paths, see ``realPath(_:)``).
+    public static func isInside(_ path: String, _ folder: String) -> Bool {
         if path == folder { return true }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return path.hasPrefix(prefix)
@@ -188,7 +188,7 @@ public struct LetterWriter {
 
 /// `write(2)`, named apart from the many Swift `write` methods.
 @inline(__always)
-private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     return Glibc.write(fd, buffer, count)
     #else

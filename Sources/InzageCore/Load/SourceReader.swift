@@ -44,7 +44,8 @@ enum SourceReader {
                        hint: "sla het bestand op met de codering UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8)")
             return nil
         }
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let normalized = ASCIIScan.contains(text, byte: 13)
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         if let control = controlCharacterLocation(normalized, file: displayPath) {
             sink.error("FILE-CONTROL", at: control, "een onzichtbaar stuurteken in de tekst",
                        hint: "verwijder het teken; het komt vaak mee bij kopiëren uit een pdf")
@@ -62,7 +63,7 @@ enum SourceReader {
             lineStart = index + 1
         }
         let prefix = Array(bytes[lineStart..<min(offset, bytes.count)])
-        let column = (String(validating: prefix, as: UTF8.self)?.count ?? prefix.count) + 1
+        let column = (String(validating: prefix, as: UTF8.self)?.unicodeScalars.count ?? prefix.count) + 1
         return SourceLocation(file: file, line: line, column: column)
     }
 
