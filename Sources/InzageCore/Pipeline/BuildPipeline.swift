@@ -9,8 +9,10 @@ public enum BuildPipeline {
     }
 
     /// Runs every check first; with any error nothing is rendered or written.
-    public static func run(contentRoot: String, templatesRoot: String?, output: String, today: SchoolDate = Today.date()) throws -> Result {
-        let writer = SiteWriter(output: output, protected: [contentRoot] + (templatesRoot.map { [$0] } ?? []) + [InzagePaths.defaultTemplates.path])
+    /// - Parameter lettersRoot: the parent-letters folder; the site may never be written over it.
+    public static func run(contentRoot: String, templatesRoot: String?, output: String, lettersRoot: String = "letters",
+                           today: SchoolDate = Today.date()) throws -> Result {
+        let writer = SiteWriter(output: output, protected: [contentRoot, lettersRoot] + (templatesRoot.map { [$0] } ?? []) + [InzagePaths.defaultTemplates.path])
         try writer.validate()
         let (content, diagnostics) = try CheckPipeline.run(contentRoot: contentRoot, today: today)
         guard diagnostics.errorCount == 0 else {
