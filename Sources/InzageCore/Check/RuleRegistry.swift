@@ -3,7 +3,7 @@
 public enum RuleRegistry {
     public static let all: [any Rule] = [
         // organisatie.yaml
-        OrgRequired(), OrgFG(), OrgBRIN(), OrgBrinLetterO(), OrgColour(), OrgSite(),
+        OrgRequired(), OrgFG(), OrgBRIN(), OrgColour(), OrgSite(),
         // bijsluiters/
         BsIdentity(), BsSoort(), BsCategories(), BsOverige(), BsSpecial(), BsBSN(), BsDoel(), BsEER(), BsSubverwerkers(),
         BsRetention(), BsVersion(), BsStale(), BsEntree(), BsDatalek(), BsHistory(),

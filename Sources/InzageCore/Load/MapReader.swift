@@ -12,9 +12,15 @@ final class MapReader {
         guard let node else { return nil }
         guard case .mapping(let pairs, let location) = node else {
             if case .scalar(let s) = node, s.isNull { return nil }
-            sink.error("YAML-TYPE", at: node.location,
-                       "'\(context)' moet een map met sleutels zijn, maar is \(node.shapeName)",
-                       hint: "schrijf elke gegevensregel als 'sleutel: waarde', ingesprongen onder '\(context)'")
+            if context.isEmpty {
+                sink.error("YAML-TYPE", at: node.location,
+                           "dit bestand moet een map met sleutels zijn ('sleutel: waarde'), maar is \(node.shapeName)",
+                           hint: "schrijf elke gegevensregel als 'sleutel: waarde', zonder '- ' ervoor")
+            } else {
+                sink.error("YAML-TYPE", at: node.location,
+                           "'\(context)' moet een map met sleutels zijn, maar is \(node.shapeName)",
+                           hint: "schrijf elke gegevensregel als 'sleutel: waarde', ingesprongen onder '\(context)'")
+            }
             return nil
         }
         self.pairs = pairs

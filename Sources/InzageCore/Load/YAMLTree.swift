@@ -37,7 +37,11 @@ public indirect enum YNode: Sendable {
 public struct YScalar: Sendable {
     public var text: String
     public var quoted: Bool
+    /// Where the scalar starts: its first character, opening quote or block indicator (`|`, `>`).
     public var location: SourceLocation
+    /// Where the first character of `text` stands: after the opening quote, or on the first line of a
+    /// block scalar. Positions inside the text count from here.
+    public var textStart: SourceLocation
 
     /// `~`, `null` or nothing at all, written without quotes.
     public var isNull: Bool {
@@ -66,7 +70,7 @@ public enum YAMLTree {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            sink.add(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            sink.add(diagnostic(for: error, yaml: yaml, file: file, lineOffset: lineOffset))
             return nil
         } catch {
             sink.error("YAML-SYNTAX", at: SourceLocation(file: file, line: lineOffset + 1, column: 1),
@@ -74,41 +78,122 @@ public enum YAMLTree {
             return nil
         }
         guard let root else { return nil }
-        return convert(root, file: file, lineOffset: lineOffset, sink: sink)
+        var converter = Converter(file: file, lineOffset: lineOffset, yaml: yaml, sink: sink)
+        return converter.convert(root)
     }
 
-    private static func convert(_ node: Node, file: String, lineOffset: Int, sink: DiagnosticSink) -> YNode? {
-        let location = SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
-        switch node {
-        case .scalar(let scalar):
-            return .scalar(YScalar(text: scalar.string, quoted: scalar.style != .plain && scalar.style != .any, location: location))
-        case .mapping(let mapping):
-            var pairs: [YPair] = []
-            var seen: [String: SourceLocation] = [:]
-            for (key, value) in mapping {
-                guard case .scalar(let keyScalar) = key else {
-                    sink.error("YAML-KEY", at: location, "een sleutel moet een woord zijn, geen lijst of map",
-                               hint: "schrijf de sleutel als gewone tekst gevolgd door een dubbele punt")
-                    continue
+    /// Turns Yams nodes into `YNode`s with positions in the file.
+    private struct Converter {
+        let file: String
+        let lineOffset: Int
+        let yaml: String
+        let sink: DiagnosticSink
+        var starts = NodeStarts()
+
+        init(file: String, lineOffset: Int, yaml: String, sink: DiagnosticSink) {
+            self.file = file
+            self.lineOffset = lineOffset
+            self.yaml = yaml
+            self.sink = sink
+        }
+
+        func location(_ mark: Mark?) -> SourceLocation {
+            SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+        }
+
+        mutating func convert(_ node: Node) -> YNode? {
+            let location = location(node.mark)
+            guard starts.isNew(node) else {
+                if starts.firstReport(location) {
+                    sink.error("YAML-ALIAS", at: location, "deze waarde wordt elders herhaald met een verwijzing (& en *); dat wordt niet ondersteund",
+                               hint: "schrijf de waarde voluit op elke plek waar ze nodig is")
                 }
-                let keyLocation = SourceLocation(file: file, line: (key.mark?.line ?? 1) + lineOffset, column: key.mark?.column ?? 1)
-                if let first = seen[keyScalar.string] {
-                    sink.error("YAML-DUPLICATE", at: keyLocation,
-                               "sleutel '\(keyScalar.string)' staat twee keer in dezelfde lijst (eerder op regel \(first.line))",
-                               hint: "houd één van de twee over; de tweede zou de eerste stilletjes overschrijven")
-                    continue
-                }
-                seen[keyScalar.string] = keyLocation
-                guard let converted = convert(value, file: file, lineOffset: lineOffset, sink: sink) else { continue }
-                pairs.append(YPair(key: YScalar(text: keyScalar.string, quoted: false, location: keyLocation), value: converted))
+                return nil
             }
-            return .mapping(pairs, location)
-        case .sequence(let sequence):
-            return .sequence(sequence.compactMap { convert($0, file: file, lineOffset: lineOffset, sink: sink) }, location)
-        case .alias:
-            sink.error("YAML-ALIAS", at: location, "verwijzingen met * (aliassen) worden niet ondersteund",
-                       hint: "schrijf de waarde voluit")
-            return nil
+            switch node {
+            case .scalar(let scalar):
+                return .scalar(YScalar(text: scalar.string, quoted: scalar.style != .plain && scalar.style != .any, location: location,
+                                       textStart: textStart(of: scalar, at: location)))
+            case .mapping(let mapping):
+                var pairs: [YPair] = []
+                var seen: [String: SourceLocation] = [:]
+                for (key, value) in mapping {
+                    guard case .scalar(let keyScalar) = key else {
+                        sink.error("YAML-KEY", at: location, "een sleutel moet een woord zijn, geen lijst of map",
+                                   hint: "schrijf de sleutel als gewone tekst gevolgd door een dubbele punt")
+                        continue
+                    }
+                    let keyLocation = self.location(key.mark)
+                    if let first = seen[keyScalar.string] {
+                        sink.error("YAML-DUPLICATE", at: keyLocation,
+                                   "sleutel '\(keyScalar.string)' staat twee keer in dezelfde lijst (eerder op regel \(first.line))",
+                                   hint: "houd één van de twee over; de tweede zou de eerste stilletjes overschrijven")
+                        continue
+                    }
+                    seen[keyScalar.string] = keyLocation
+                    guard let converted = convert(value) else { continue }
+                    pairs.append(YPair(key: YScalar(text: keyScalar.string, quoted: false, location: keyLocation, textStart: keyLocation),
+                                       value: converted))
+                }
+                return .mapping(pairs, location)
+            case .sequence(let sequence):
+                var items: [YNode] = []
+                for item in sequence {
+                    if let converted = convert(item) { items.append(converted) }
+                }
+                return .sequence(items, location)
+            case .alias:
+                return nil
+            }
+        }
+
+        /// Quoted text starts after its quote; a block scalar's text on the first non-blank line below `|` or `>`.
+        private func textStart(of scalar: Node.Scalar, at location: SourceLocation) -> SourceLocation {
+            switch scalar.style {
+            case .singleQuoted, .doubleQuoted:
+                return SourceLocation(file: file, line: location.line, column: location.column + 1)
+            case .literal, .folded:
+                let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+                let markLine = location.line - lineOffset
+                guard markLine >= 1, markLine < lines.count,
+                      let index = lines[markLine...].firstIndex(where: { !$0.allSatisfy { $0 == " " } }) else { return location }
+                let indentation = lines[index].prefix { $0 == " " }.count
+                return SourceLocation(file: file, line: index + 1 + lineOffset, column: indentation + 1)
+            default:
+                return location
+            }
+        }
+    }
+
+    /// Where each node began. Yams resolves an alias (`*name`) while composing by repeating the node
+    /// its anchor (`&name`) marks, mark included, so a node that starts where an earlier one did is an
+    /// alias. Stopping there keeps a few lines of nested aliases ("billion laughs") from expanding into
+    /// billions of nodes.
+    private struct NodeStarts {
+        private struct Start: Hashable {
+            var kind: UInt8
+            var line: Int
+            var column: Int
+        }
+
+        private var seen: Set<Start> = []
+        private var reported: Set<Start> = []
+
+        /// Records the node; false when it repeats an earlier one. Empty scalars take no room and are skipped.
+        mutating func isNew(_ node: Node) -> Bool {
+            let kind: UInt8
+            switch node {
+            case .scalar(let scalar): if scalar.string.isEmpty { return true }; kind = 0
+            case .mapping: kind = 1
+            case .sequence: kind = 2
+            case .alias: return false
+            }
+            return seen.insert(Start(kind: kind, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)).inserted
+        }
+
+        /// Whether an alias of this anchor is reported for the first time.
+        mutating func firstReport(_ location: SourceLocation) -> Bool {
+            reported.insert(Start(kind: 0, line: location.line, column: location.column)).inserted
         }
     }
 
@@ -127,7 +212,7 @@ public enum YAMLTree {
         return nil
     }
 
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, yaml: String, file: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
         }
@@ -136,6 +221,12 @@ public enum YAMLTree {
             let (message, hint) = dutchExplanation(of: problem)
             return Diagnostic(.error, "YAML-SYNTAX", at: at(mark), message, hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the first occurrence; the one to remove is the repeat below it.
+            if let key = duplicates.first, let repeated = repeatedKey(key, firstAt: context.mark, in: yaml) {
+                return Diagnostic(.error, "YAML-DUPLICATE", at: SourceLocation(file: file, line: repeated + lineOffset, column: context.mark.column),
+                                  "sleutel '\(key)' staat twee keer in dezelfde lijst (eerder op regel \(context.mark.line + lineOffset))",
+                                  hint: "houd één van de twee over; de tweede zou de eerste stilletjes overschrijven")
+            }
             return Diagnostic(.error, "YAML-DUPLICATE", at: at(context.mark),
                               "sleutel '\(duplicates.joined(separator: "', '"))' staat twee keer in dezelfde lijst",
                               hint: "houd één van de twee over")
@@ -147,6 +238,22 @@ public enum YAMLTree {
             return Diagnostic(.error, "YAML-SYNTAX", at: SourceLocation(file: file, line: lineOffset + 1, column: 1),
                               "de YAML kan niet worden gelezen", hint: "controleer de opmaak van dit bestand")
         }
+    }
+
+    /// The line of the next `key:` in the same block mapping as the key at `first` (same column),
+    /// or nil when the mapping ends first or is written in flow style.
+    static func repeatedKey(_ key: String, firstAt first: Mark, in yaml: String) -> Int? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line < lines.count else { return nil }
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            let indentation = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indentation)
+            if rest.isEmpty || rest.hasPrefix("#") { continue }
+            if indentation + 1 < first.column { return nil }
+            if indentation + 1 == first.column, rest.hasPrefix(key + ":") { return index + 1 }
+        }
+        return nil
     }
 
     static func dutchExplanation(of problem: String) -> (String, String) {

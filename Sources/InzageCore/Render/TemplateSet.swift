@@ -66,7 +66,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders a view model with the named template.
     public func render(_ view: Any, with name: String) throws -> String {
-        guard library.getTemplate(named: name) != nil, let text = library.render(view, withTemplate: name) else {
+        guard library.getTemplate(named: name) != nil, let text = library.render(MustacheValue.convert(view), withTemplate: name) else {
             throw TemplateError(file: "\(name).mustache", message: "dit sjabloon ontbreekt")
         }
         return text

@@ -4,12 +4,13 @@ import Testing
 /// Checks `content` and expects a diagnostic with `code` exactly at its marked file, line and
 /// column, with the given severity. Returns the diagnostic for further expectations on its text.
 @discardableResult
-func expectDiagnostic(_ code: String, _ severity: Severity = .error, in content: TestContent,
+func expectDiagnostic(_ code: String, _ severity: Severity = .error, in content: TestContent, at marker: String = "1️⃣",
                       sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Diagnostic? {
-    guard let file = content.markedFile, let mark = content.mark else {
-        Issue.record("the test input has no marker (1️⃣) for the expected position", sourceLocation: sourceLocation)
+    guard let marks = content.marks, let mark = marks.positions[marker] else {
+        Issue.record("the test input needs the marker \(marker) in exactly one file", sourceLocation: sourceLocation)
         return nil
     }
+    let file = marks.file
     let run: CheckRun
     do {
         run = try content.check()

@@ -6,7 +6,8 @@ import Testing
 /// removed. Written into a fresh temporary folder for each run and removed afterwards.
 struct TestContent {
     /// What a path in the folder holds.
-    enum Entry {
+    enum Entry: Sendable {
+        /// Text, which may carry markers (`1️⃣`); they are removed when the file is written.
         case text(String)
         case bytes([UInt8])
         /// A symbolic link to this target (relative to the link's folder, or absolute).
@@ -16,24 +17,37 @@ struct TestContent {
         case directory
     }
 
-    var entries: [String: Entry]
-    /// The file that carries the marker, and where it stood.
-    private(set) var markedFile: String?
-    private(set) var mark: MarkedText.Position?
+    var entries: [String: Entry] {
+        didSet { isFixture = false }
+    }
+    /// An expected position given by hand, for inputs that cannot carry a marker.
+    private var explicitMark: (file: String, position: MarkedText.Position)?
+    /// Whether this is the valid fixture unchanged, whose check is done once and shared.
+    private var isFixture = false
+
+    init(entries: [String: Entry]) {
+        self.entries = entries
+    }
 
     /// The valid fixture.
     static var valid: TestContent {
-        TestContent(entries: Fixture.files.mapValues { .text($0) })
+        var content = TestContent(entries: Fixture.files.mapValues { .text($0) })
+        content.isFixture = true
+        return content
     }
 
-    /// The text of a file of this variant (empty when it is not a text file).
+    /// The check of the unchanged fixture, shared by the many tests that show a rule is silent on it.
+    private static let fixtureRun = Result { try TestContent(entries: Fixture.files.mapValues { .text($0) }).check() }
+
+    /// The text of a file of this variant, markers included (empty when it is not a text file).
     func text(_ path: String) -> String {
         if case .text(let text) = entries[path] { return text }
         return ""
     }
 
     /// This content with `old`, which must occur exactly once in `path`, replaced by `new`.
-    /// A marker (`1️⃣`) in `new` records the expected position and is removed from the file.
+    /// A marker (`1️⃣`) in `new` gives the expected position; markers stay in the text until it is
+    /// written, so the order of several replacements does not matter.
     func replacing(_ old: String, with new: String, in path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> TestContent {
         let original = text(path)
         let count = original.components(separatedBy: old).count - 1
@@ -44,16 +58,9 @@ struct TestContent {
         return replacingFile(path, with: original.replacingOccurrences(of: old, with: new))
     }
 
-    /// This content with a whole file written (or replaced); a marker in the text is recorded and removed.
+    /// This content with a whole file written (or replaced); markers in the text give expected positions.
     func replacingFile(_ path: String, with markedText: String) -> TestContent {
-        var copy = self
-        let marked = MarkedText(markedText)
-        copy.entries[path] = .text(marked.text)
-        if let position = marked.position() {
-            copy.markedFile = path
-            copy.mark = position
-        }
-        return copy
+        setting(path, to: .text(markedText))
     }
 
     /// This content with one entry set to anything: bytes, a link, a directory.
@@ -70,22 +77,46 @@ struct TestContent {
         return copy
     }
 
+    /// This content with a file written as bytes: `marked` with its marker (`1️⃣`) replaced by
+    /// `inserted` (a NUL, a control character, invalid UTF-8), expected at the marker's position.
+    func settingBytes(_ path: String, _ marked: String, insertingAtMarker inserted: [UInt8],
+                      sourceLocation: Testing.SourceLocation = #_sourceLocation) -> TestContent {
+        let parts = marked.components(separatedBy: "1️⃣")
+        guard parts.count == 2, let position = MarkedText(marked).position() else {
+            Issue.record("the text needs exactly one marker 1️⃣", sourceLocation: sourceLocation)
+            return self
+        }
+        return setting(path, to: .bytes(Array(parts[0].utf8) + inserted + Array(parts[1].utf8)))
+            .expecting(path, line: position.line, column: position.column)
+    }
+
     /// This content with the expected position given by hand, for inputs that cannot carry a
     /// marker (binary files, file names).
     func expecting(_ path: String, line: Int, column: Int) -> TestContent {
         var copy = self
-        copy.markedFile = path
-        copy.mark = MarkedText.Position(line: line, column: column)
+        copy.explicitMark = (path, MarkedText.Position(line: line, column: column))
         return copy
+    }
+
+    /// The file that carries markers (there may be only one) and where each marker stands.
+    var marks: (file: String, positions: [String: MarkedText.Position])? {
+        if let explicitMark { return (explicitMark.file, ["1️⃣": explicitMark.position]) }
+        let marked = entries.compactMap { path, entry -> (String, [String: MarkedText.Position])? in
+            guard case .text(let text) = entry, MarkedText.containsMarker(text) else { return nil }
+            return (path, MarkedText(text).positions)
+        }
+        guard marked.count == 1, let only = marked.first else { return nil }
+        return only
     }
 
     /// Writes the folder, loads and checks it with the fixed "today", and removes it again.
     func check(today: SchoolDate = Fixture.today) throws -> CheckRun {
+        if isFixture, today == Fixture.today { return try Self.fixtureRun.get() }
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let root = try folder.write(self)
         let (content, diagnostics) = try CheckPipeline.run(contentRoot: root, today: today)
-        return CheckRun(root: root, content: content, diagnostics: diagnostics, markedFile: markedFile, mark: mark)
+        return CheckRun(root: root, content: content, diagnostics: diagnostics)
     }
 }
 
@@ -103,19 +134,19 @@ struct TemporaryFolder {
     func write(_ content: TestContent, folderName: String = "content") throws -> String {
         let root = url.appendingPathComponent(folderName)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        // Directories first, so links and files can be placed inside them.
+        // Each entry's folder is made first, so files, links and folders can nest in any order.
         for (path, entry) in content.entries.sorted(by: { $0.key < $1.key }) {
             let target = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             switch entry {
             case .text(let text):
-                try Data(text.utf8).write(to: target)
+                try Data(MarkedText(text).text.utf8).write(to: target)
             case .bytes(let bytes):
                 try Data(bytes).write(to: target)
             case .symlink(let destination):
                 try FileManager.default.createSymbolicLink(atPath: target.path, withDestinationPath: destination)
             case .sparse(let size):
-                FileManager.default.createFile(atPath: target.path, contents: nil)
+                guard FileManager.default.createFile(atPath: target.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
                 let handle = try FileHandle(forWritingTo: target)
                 try handle.truncate(atOffset: UInt64(size))
                 try handle.close()
@@ -132,13 +163,11 @@ struct TemporaryFolder {
 }
 
 /// The outcome of checking a `TestContent`.
-struct CheckRun {
+struct CheckRun: Sendable {
     /// The content folder's path as given to the loader; diagnostics' files start with it.
     let root: String
     let content: Content
     let diagnostics: [Diagnostic]
-    let markedFile: String?
-    let mark: MarkedText.Position?
 
     /// The path a diagnostic shows for a file of the content folder.
     func displayPath(_ relative: String) -> String { "\(root)/\(relative)" }

@@ -80,7 +80,8 @@ public enum ReglementParser {
         SourceLocation(file: line.location.file, line: line.location.line, column: column)
     }
 
+    /// Columns count Unicode scalars, as libyaml's do for the front matter.
     private static func column(of index: String.Index, in text: String) -> Int {
-        text.distance(from: text.startIndex, to: index) + 1
+        text[text.startIndex..<index].unicodeScalars.count + 1
     }
 }

@@ -17,7 +17,7 @@ struct BtMinimum: Rule {
         var result: [Diagnostic] = []
         // A verwerker's own retention in a bijsluiter is about its copy, not the school's records.
         let bijsluiterFiles = Set(content.bijsluiters.map(\.file))
-        for text in RetentionTexts.all(in: content) where text.location.file != table.file && !bijsluiterFiles.contains(text.location.file) {
+        for text in RetentionTexts.all(in: content, skipping: bijsluiterFiles.union([table.file])) {
             for sentence in RetentionTexts.sentences(of: text) {
                 let lower = sentence.value.lowercased()
                 guard Self.deletionWords.contains(where: lower.contains), !Self.minimumWords.contains(where: lower.contains),
@@ -43,11 +43,11 @@ struct BtMinimum: Rule {
 
 /// Texts that can state a retention period, split into sentences with their positions.
 enum RetentionTexts {
-    static func all(in content: Content) -> [Located<String>] {
+    static func all(in content: Content, skipping skipped: Set<String>) -> [Located<String>] {
         var result: [Located<String>] = []
-        for body in content.bodies { result += body.lines.filter { !$0.value.isEmpty } }
-        for (_, tree) in content.yamlTrees {
-            result += tree.allScalars().filter { !$0.isNull }.map { Located($0.text, at: $0.location) }
+        for body in content.bodies where !skipped.contains(body.file) { result += body.lines.filter { !$0.value.isEmpty } }
+        for (path, tree) in content.yamlTrees where !skipped.contains(path) {
+            result += tree.allScalars().filter { !$0.isNull }.map { Located($0.text, at: $0.textStart) }
         }
         if let pv = content.privacyverklaring {
             // A verwerking's own term is about its betrokkenen: read them together.
@@ -83,7 +83,7 @@ enum RetentionTexts {
         let trimmed = piece.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return }
         var location = text.location
-        location.column += text.value.distance(from: text.value.startIndex, to: from) + leading
+        location.column += text.value[text.value.startIndex..<from].unicodeScalars.count + leading
         result.append(Located(trimmed, at: location))
     }
 

@@ -15,7 +15,7 @@ struct FtWithdraw: Rule {
         }
         if let match = hoe.value.firstMatch(of: Self.deadline) {
             var location = hoe.location
-            location.column += hoe.value.distance(from: hoe.value.startIndex, to: match.range.lowerBound)
+            location.column += hoe.value[hoe.value.startIndex..<match.range.lowerBound].unicodeScalars.count
             return [finding(at: location, "intrekken heeft hier een termijn ('\(hoe.value[match.range])'), maar toestemming kan altijd worden ingetrokken",
                             hint: "schrap de termijn; ouders en leerlingen mogen hun keuze op elk moment veranderen")]
         }

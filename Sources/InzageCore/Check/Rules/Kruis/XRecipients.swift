@@ -19,7 +19,7 @@ struct XRecipients: Rule {
         let transferring = content.bijsluiters.filter { !$0.countriesOutsideEER.isEmpty }
         guard let first = transferring.first else { return result }
         var texts = pv.body.lines
-        if let tree = content.yamlTrees[pv.file] { texts += tree.allScalars().map { Located($0.text, at: $0.location) } }
+        if let tree = content.yamlTrees[pv.file] { texts += tree.allScalars().map { Located($0.text, at: $0.textStart) } }
         for text in texts {
             guard let match = text.value.firstMatch(of: Self.denial) else { continue }
             let countries = first.countriesOutsideEER.map { Countries.dutchName($0) ?? $0 }.joined(separator: ", ")

@@ -1,4 +1,5 @@
 /// ORG-BRIN: every school has a BRIN code of 2 digits and 2 letters or digits, each unique.
+/// A zero beside a letter ("120Y") is refused with the letter O suggested.
 /// Source: DUO BRIN format; seed 004 writes "120Y" where the BRIN is "12OY".
 struct OrgBRIN: Rule {
     let code = "ORG-BRIN"
@@ -30,8 +31,11 @@ struct OrgBRIN: Rule {
     static func isValid(_ brin: String) -> Bool {
         let chars = Array(brin)
         guard chars.count == 4 else { return false }
-        return chars[0].isASCIIDigit && chars[1].isASCIIDigit
-            && chars[2...].allSatisfy { $0.isASCIIDigit || ($0.isASCII && $0.isUppercase) }
+        guard chars[0].isASCIIDigit && chars[1].isASCIIDigit
+            && chars[2...].allSatisfy({ $0.isASCIIDigit || ($0.isASCII && $0.isUppercase) }) else { return false }
+        // A zero beside a letter ("120Y", "12Y0") is the letter O mistyped (seed 004): DUO codes end
+        // in two letters or two digits.
+        return !((chars[2] == "0" && chars[3].isLetter) || (chars[3] == "0" && chars[2].isLetter))
     }
 
     static func hint(for brin: String) -> String {

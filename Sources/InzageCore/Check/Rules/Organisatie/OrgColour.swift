@@ -18,7 +18,8 @@ struct OrgColour: Rule {
         }
         let ratio = colour.contrast(with: RGBColour.white)
         guard ratio >= 4.5 else {
-            let shown = (ratio * 100).rounded() / 100
+            // Dutch writes a decimal comma, as in "4,5:1".
+            let shown = "\((ratio * 100).rounded() / 100)".replacingOccurrences(of: ".", with: ",")
             return [finding(at: kleur.location, "de kleur \(kleur.value) heeft te weinig contrast met wit (\(shown):1, minimaal 4,5:1)",
                             hint: "kies een donkerdere kleur, bijvoorbeeld \(colour.darkened(toContrast: 4.5).hex)")]
         }

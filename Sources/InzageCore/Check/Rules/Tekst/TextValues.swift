@@ -32,15 +32,16 @@ enum TextValues {
         }
     }
 
-    /// The location of a substring inside a located text on one line.
+    /// The location of a substring inside a text that starts at `start`. Columns count Unicode
+    /// scalars, as libyaml's do; lines after the first (in a `|` block) share the first one's indentation.
     static func location(of range: Range<String.Index>, in text: String, at start: SourceLocation) -> SourceLocation {
         var location = start
         let prefix = text[text.startIndex..<range.lowerBound]
         if let newline = prefix.lastIndex(of: "\n") {
             location.line += prefix.filter { $0 == "\n" }.count
-            location.column = prefix.distance(from: newline, to: prefix.endIndex)
+            location.column = start.column + prefix[prefix.index(after: newline)...].unicodeScalars.count
         } else {
-            location.column += prefix.count
+            location.column += prefix.unicodeScalars.count
         }
         return location
     }

@@ -14,11 +14,17 @@ struct TxtOutdated: Rule {
         (Regex(#/(?i)(twee|2) werkdagen/#), "'twee werkdagen' is de oude termijn; een datalek meldt u binnen 72 uur", "schrijf 'binnen 72 uur' (artikel 33 AVG)"),
     ]
 
+    /// A cheap scan before the regexes: every match contains one of these words.
+    static func mightMatch(_ text: String) -> Bool {
+        ASCIIScan.containsAny(text, ["wbp", "cbp", "bescherming persoonsgegevens", "werkdagen"])
+    }
+
     func check(_ content: Content) -> [Diagnostic] {
-        var texts: [Located<String>] = TextValues.all(in: content).map { Located($0.scalar.text, at: $0.scalar.location) }
+        var texts: [Located<String>] = TextValues.all(in: content).map { Located($0.scalar.text, at: $0.scalar.textStart) }
         texts += TextValues.bodyLines(in: content)
         var result: [Diagnostic] = []
         for text in texts {
+            guard Self.mightMatch(text.value) else { continue }
             for (pattern, message, hint) in Self.terms {
                 if let match = text.value.firstMatch(of: pattern) {
                     result.append(finding(at: TextValues.location(of: match.range, in: text.value, at: text.location), message, hint: hint))

@@ -1,0 +1,31 @@
+import InzageCore
+import Testing
+
+@Suite("TXT-OUTDATED")
+struct TxtOutdatedTests {
+    let line = "3.1. Een betrokkene heeft recht op inzage in de eigen gegevens."
+
+    @Test func silentOnValidContent() {
+        expectNoDiagnostic("TXT-OUTDATED")
+    }
+
+    @Test(arguments: [
+        ("Wbp", "de Wbp geldt niet meer sinds 25 mei 2018"),
+        ("Wet bescherming persoonsgegevens", "de Wet bescherming persoonsgegevens geldt niet meer sinds 25 mei 2018"),
+        ("CBP", "het CBP heet sinds 2016 Autoriteit Persoonsgegevens"),
+        ("College bescherming persoonsgegevens", "het College bescherming persoonsgegevens heet sinds 2016 Autoriteit Persoonsgegevens"),
+        ("twee werkdagen", "'twee werkdagen' is de oude termijn; een datalek meldt u binnen 72 uur"),
+    ])
+    func outdatedTermInTheReglement(term: String, message: String) {
+        let d = expectDiagnostic("TXT-OUTDATED", .warning, in: .valid.replacing(line, with: "3.1. Volgens de 1️⃣\(term) heeft een betrokkene recht op inzage.", in: "reglement.md"))
+        #expect(d?.message == message)
+    }
+
+    @Test func outdatedTermInAYAMLValue() {
+        expectDiagnostic("TXT-OUTDATED", .warning, in: .valid.replacing("termijn: 24 uur }", with: "termijn: binnen 1️⃣twee werkdagen }", in: "bijsluiters/rekentuin.md"))
+    }
+
+    @Test func wordsThatOnlyContainTheLettersAreFine() {
+        expectNoDiagnostic("TXT-OUTDATED", in: .valid.replacing(line, with: "3.1. Wbpx en ACBPQ zijn geen afkortingen.", in: "reglement.md"))
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import InzageCore
+import Testing
+@testable import inzage
+
+@Suite("DiagnosticPrinter")
+struct DiagnosticPrinterTests {
+    let file = "content/bijsluiters/junior-einstein.md"
+    let source = "---\nproduct: Junior Einstein\ncategorieen:\n  bsn: nee\n---\n"
+
+    func at(_ line: Int, _ column: Int) -> InzageCore.SourceLocation {
+        InzageCore.SourceLocation(file: file, line: line, column: column)
+    }
+
+    @Test func compilerStyleWithExcerptCaretAndHint() {
+        let d = Diagnostic(.error, "BS-CAT", at: at(4, 3), "categorie 'eck_id' (14. Keten-ID (ECK-ID)) ontbreekt",
+                           hint: "voeg 'eck_id: nee' toe, of beschrijf welke gegevens worden verwerkt")
+        let text = DiagnosticPrinter(sources: [file: source], useColour: false).render([d])
+        #expect(text == """
+            content/bijsluiters/junior-einstein.md:4:3: fout: categorie 'eck_id' (14. Keten-ID (ECK-ID)) ontbreekt [BS-CAT]
+                4 |   bsn: nee
+                  |   ^
+               = hulp: voeg 'eck_id: nee' toe, of beschrijf welke gegevens worden verwerkt
+            1 fout en 0 waarschuwingen gevonden.
+
+            """)
+    }
+
+    @Test(arguments: [(Severity.error, "fout"), (.warning, "waarschuwing"), (.note, "opmerking")])
+    func severityInDutch(severity: Severity, word: String) {
+        let text = DiagnosticPrinter(sources: [:], useColour: false).render([Diagnostic(severity, "X", at: at(1, 1), "bericht")])
+        #expect(text.hasPrefix("\(file):1:1: \(word): bericht [X]\n"))
+    }
+
+    @Test func caretStandsUnderTheColumn() throws {
+        let text = DiagnosticPrinter(sources: [file: source], useColour: false).render([Diagnostic(.error, "X", at: at(2, 10), "bericht")])
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let excerpt = try #require(lines.first { $0.contains("| product") })
+        let caret = try #require(lines.first { $0.hasSuffix("^") })
+        let caretIndex = caret.distance(from: caret.startIndex, to: caret.lastIndex(of: "^")!)
+        let textStart = excerpt.distance(from: excerpt.startIndex, to: excerpt.range(of: "product")!.lowerBound)
+        #expect(caretIndex == textStart + 9)
+    }
+
+    @Test func lineNumbersOfAnyWidthKeepTheBarAligned() throws {
+        let long = (1...120).map { "regel \($0)" }.joined(separator: "\n")
+        let text = DiagnosticPrinter(sources: [file: long], useColour: false).render([Diagnostic(.error, "X", at: at(115, 7), "bericht")])
+        let lines = text.split(separator: "\n")
+        let excerpt = try #require(lines.first { $0.hasSuffix("| regel 115") })
+        let caret = try #require(lines.first { $0.hasSuffix("^") })
+        #expect(excerpt.firstIndex(of: "|").map { excerpt.distance(from: excerpt.startIndex, to: $0) }
+            == caret.firstIndex(of: "|").map { caret.distance(from: caret.startIndex, to: $0) })
+        #expect(caret.hasSuffix("|       ^"))
+    }
+
+    @Test func withoutSourceOrHintOnlyTheHeadline() {
+        let text = DiagnosticPrinter(sources: [:], useColour: false).render([
+            Diagnostic(.error, "FILE-MISSING", at: InzageCore.SourceLocation(file: "content/organisatie.yaml", line: 1, column: 1), "het verplichte bestand organisatie.yaml ontbreekt"),
+        ])
+        #expect(text == "content/organisatie.yaml:1:1: fout: het verplichte bestand organisatie.yaml ontbreekt [FILE-MISSING]\n1 fout en 0 waarschuwingen gevonden.\n")
+    }
+
+    @Test(arguments: [(0, 0, "Geen problemen gevonden."), (1, 0, "1 fout en 0 waarschuwingen gevonden."),
+                      (2, 1, "2 fouten en 1 waarschuwing gevonden."), (0, 3, "0 fouten en 3 waarschuwingen gevonden.")])
+    func closingCount(errors: Int, warnings: Int, summary: String) {
+        let diagnostics = Array(repeating: Diagnostic(.error, "X", at: at(1, 1), "f"), count: errors)
+            + Array(repeating: Diagnostic(.warning, "Y", at: at(1, 1), "w"), count: warnings)
+        let text = DiagnosticPrinter(sources: [:], useColour: false).render(diagnostics)
+        #expect(text.hasSuffix(summary + "\n"))
+    }
+
+    @Test func noEscapeCodesWithoutColour() {
+        let d = Diagnostic(.warning, "X", at: at(2, 1), "bericht", hint: "hulp")
+        #expect(!DiagnosticPrinter(sources: [file: source], useColour: false).render([d]).contains("\u{1B}"))
+        #expect(DiagnosticPrinter(sources: [file: source], useColour: true).render([d]).contains("\u{1B}[33mwaarschuwing\u{1B}[0m"))
+    }
+
+    @Test func tabsInTheSourceLineAreShownAsSpaces() {
+        let text = DiagnosticPrinter(sources: [file: "a:\tb\n"], useColour: false).render([Diagnostic(.error, "X", at: at(1, 4), "bericht")])
+        #expect(text.contains("    1 | a: b\n"))
+    }
+
+    @Test func notATerminalMeansNoColour() {
+        let pipe = Pipe()
+        #expect(!DiagnosticPrinter.wantsColour(fileDescriptor: pipe.fileHandleForWriting.fileDescriptor))
+    }
+}
