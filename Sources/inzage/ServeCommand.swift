@@ -21,6 +21,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let templatesRoot = templates ?? BuildCommand.localTemplates()
         let state = LiveState()
+        let session = BuildSession()
         let rebuilds = DispatchQueue(label: "inzage-rebuild")
         let content = options.content
         let output = self.output
@@ -28,7 +29,7 @@ struct ServeCommand: ParsableCommand {
         @Sendable func rebuild(first: Bool) -> Bool {
             let started = Date()
             do {
-                let result = try BuildPipeline.run(contentRoot: content, templatesRoot: templatesRoot, output: output)
+                let result = try BuildPipeline.run(contentRoot: content, templatesRoot: templatesRoot, output: output, session: session)
                 let printer = DiagnosticPrinter(sources: result.content.sources, useColour: DiagnosticPrinter.wantsColour(fileDescriptor: 2))
                 let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
                 if result.report == nil {

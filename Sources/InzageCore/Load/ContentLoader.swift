@@ -20,10 +20,13 @@ public struct ContentLoader {
     /// The content folder as the user named it; display paths start with it.
     public var root: String
     public var today: SchoolDate
+    /// Keeps parsed files between rebuilds of `inzage serve`; nil for a one-off build.
+    public var session: BuildSession?
 
-    public init(root: String, today: SchoolDate) {
+    public init(root: String, today: SchoolDate, session: BuildSession? = nil) {
         self.root = root
         self.today = today
+        self.session = session
     }
 
     /// Loads everything; problems are returned as diagnostics, never thrown one at a time.
@@ -55,7 +58,11 @@ public struct ContentLoader {
         for folder in ["bijsluiters", "paginas"] {
             // Files are independent: read and decode them on all cores, then merge in name order.
             let results = try Parallel.map(listFolder(folder, sink: sink)) { entry in
-                loadFolderFile(folder: folder, entry: entry, rootURL: rootURL)
+                let path = rootURL.appendingPathComponent(folder).appendingPathComponent(entry).path
+                guard let session else { return loadFolderFile(folder: folder, entry: entry, rootURL: rootURL) }
+                return session.parsedValue(for: path, bytes: FileManager.default.contents(atPath: path)) {
+                    loadFolderFile(folder: folder, entry: entry, rootURL: rootURL)
+                }
             }
             for result in results {
                 for diagnostic in result.diagnostics { sink.add(diagnostic) }

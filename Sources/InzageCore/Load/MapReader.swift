@@ -60,7 +60,7 @@ final class MapReader {
     static func text(_ node: YNode, name: String, sink: DiagnosticSink) -> Located<String>? {
         switch node {
         case .scalar(let s):
-            let value = s.isNull ? "" : s.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = s.isNull ? "" : s.text.trimmedWhitespace
             return Located(value, at: s.location)
         default:
             sink.error("YAML-TYPE", at: node.location, "'\(name)' moet een tekst zijn, maar is \(node.shapeName)",

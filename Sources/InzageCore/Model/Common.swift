@@ -35,13 +35,13 @@ public struct Contactpersoon: Sendable {
 extension Optional where Wrapped == Located<String> {
     /// The text when it is present and not blank.
     public var nonBlank: String? {
-        guard let value = self?.value.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = self?.value.trimmedWhitespace, !value.isEmpty else { return nil }
         return value
     }
 }
 
 extension Located where Value == String {
-    public var isBlank: Bool { value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    public var isBlank: Bool { value.trimmedWhitespace.isEmpty }
 }
 
 /// The Markdown body of a document and the line it starts on in its file.

@@ -11,15 +11,15 @@ public enum BuildPipeline {
     /// Runs every check first; with any error nothing is rendered or written.
     /// - Parameter lettersRoot: the parent-letters folder; the site may never be written over it.
     public static func run(contentRoot: String, templatesRoot: String?, output: String, lettersRoot: String = "letters",
-                           today: SchoolDate = Today.date()) throws -> Result {
+                           today: SchoolDate = Today.date(), session: BuildSession? = nil) throws -> Result {
         let writer = SiteWriter(output: output, protected: [contentRoot, lettersRoot] + (templatesRoot.map { [$0] } ?? []) + [InzagePaths.defaultTemplates.path])
         try writer.validate()
-        let (content, diagnostics) = try CheckPipeline.run(contentRoot: contentRoot, today: today)
+        let (content, diagnostics) = try CheckPipeline.run(contentRoot: contentRoot, today: today, session: session)
         guard diagnostics.errorCount == 0 else {
             return Result(content: content, diagnostics: diagnostics, report: nil, pageCount: 0)
         }
         let templates = try TemplateSet(override: templatesRoot)
-        let files = try SiteBuilder(content: content, templates: templates).build()
+        let files = try SiteBuilder(content: content, templates: templates, session: session).build()
         let report = try writer.write(files)
         return Result(content: content, diagnostics: diagnostics, report: report, pageCount: files.filter { $0.path.hasSuffix(".html") }.count)
     }

@@ -1,8 +1,8 @@
 /// Load and check: the first half of every command.
 public enum CheckPipeline {
     /// Loads the content folder and runs every rule; diagnostics come back sorted for reporting.
-    public static func run(contentRoot: String, today: SchoolDate = Today.date()) throws -> (Content, [Diagnostic]) {
-        let (content, loadDiagnostics) = try ContentLoader(root: contentRoot, today: today).load()
+    public static func run(contentRoot: String, today: SchoolDate = Today.date(), session: BuildSession? = nil) throws -> (Content, [Diagnostic]) {
+        let (content, loadDiagnostics) = try ContentLoader(root: contentRoot, today: today, session: session).load()
         let ruleDiagnostics = Checker.check(content)
         return (content, (loadDiagnostics + ruleDiagnostics).sortedForReport())
     }

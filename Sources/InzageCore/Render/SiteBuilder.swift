@@ -45,10 +45,29 @@ public struct SiteBuilder {
 
     let content: Content
     let templates: TemplateSet
+    let session: BuildSession?
 
-    public init(content: Content, templates: TemplateSet) {
+    public init(content: Content, templates: TemplateSet, session: BuildSession? = nil) {
         self.content = content
         self.templates = templates
+        self.session = session
+    }
+
+    /// Everything a page can read besides its own file: the theme, the date, every top-level
+    /// document, the list of extra pages and files. Any change here re-renders every page.
+    private var globalKey: String {
+        let itemFiles = Set(content.bijsluiters.map(\.file) + content.paginas.map(\.file))
+        var key = templates.fingerprint + "\u{1}" + content.today.iso + "\u{1}" + content.bestanden.joined(separator: "\u{0}")
+        for path in content.sources.keys.sorted() where !itemFiles.contains(path) {
+            key += "\u{1}" + path + "\u{0}" + (content.sources[path] ?? "")
+        }
+        for p in content.paginas { key += "\u{1}" + p.slug + "\u{0}" + (p.titel?.value ?? "") + "\u{0}" + String(p.volgorde?.value ?? 0) }
+        return key
+    }
+
+    /// The cache key of a page that depends on one file only.
+    private func itemKey(_ file: String, path: String) -> String {
+        path + "\u{0}" + file + "\u{0}" + (content.sources[file] ?? "")
     }
 
     /// Every output file of the site.
@@ -61,9 +80,13 @@ public struct SiteBuilder {
         var files: [OutputFile] = []
         let nav = navigation(site, pages: pages)
         let sharedSite = UncheckedSendable(site)
+        session?.beginRender(globalKey: globalKey)
         files += try Parallel.map(pages) { page in
-            OutputFile(path: page.path + "index.html", data: Data(try layout(page, site: sharedSite.value, nav: nav).utf8))
+            let render = { OutputFile(path: page.path + "index.html", data: Data(try layout(page, site: sharedSite.value, nav: nav).utf8)) }
+            guard let session, let key = page.cacheKey else { return try render() }
+            return try session.renderedPage(for: key, make: render)
         }
+        session?.keepOnly(Set(pages.compactMap(\.cacheKey)))
         let notFound = Page(path: "", title: "Pagina niet gevonden", template: "404", view: PaginaView(body: ""),
                             description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
         // 404.html is served at any depth, so it links from the site's root path ("/" or "/privacy/").
@@ -98,8 +121,18 @@ public struct SiteBuilder {
         if let t = content.toegankelijkheid { pages.append(OtherPages.toegankelijkheid(site, t)) }
         let extra = content.paginas.sorted { ($0.volgorde?.value ?? Int.max, $0.slug) < ($1.volgorde?.value ?? Int.max, $1.slug) }
         let extraPages = extra.filter { !Self.reservedPaths.contains($0.slug) }
-        pages += (try? Parallel.map(extraPages) { OtherPages.pagina(site, $0) }) ?? extraPages.map { OtherPages.pagina(site, $0) }
-        pages += (try? Parallel.map(content.bijsluiters) { BijsluiterPages.detail(site, $0) }) ?? content.bijsluiters.map { BijsluiterPages.detail(site, $0) }
+        let extraPage = { (p: Pagina) -> Page in
+            var page = OtherPages.pagina(site, p)
+            page.cacheKey = itemKey(p.file, path: page.path)
+            return page
+        }
+        pages += (try? Parallel.map(extraPages, extraPage)) ?? extraPages.map(extraPage)
+        let detail = { (b: Bijsluiter) -> Page in
+            var page = BijsluiterPages.detail(site, b)
+            page.cacheKey = itemKey(b.file, path: page.path)
+            return page
+        }
+        pages += (try? Parallel.map(content.bijsluiters, detail)) ?? content.bijsluiters.map(detail)
         if site.hasSchoolPages { pages += content.scholen.map { BijsluiterPages.school(site, $0) } }
         return pages
     }

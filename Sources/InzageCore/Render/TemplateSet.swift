@@ -27,6 +27,8 @@ public struct TemplateSet: Sendable {
     public let files: [String: String]
     /// Non-template assets (CSS, …) by relative path, with the override applied.
     public let assets: [String: Data]
+    /// Every template and asset byte, so a cache can tell when the theme changed.
+    public let fingerprint: String
 
     /// - Parameter override: the user's templates folder; missing files fall back to the defaults.
     public init(override: String?, defaults: URL = InzagePaths.defaultTemplates) throws {
@@ -44,6 +46,7 @@ public struct TemplateSet: Sendable {
         }
         var library = MustacheLibrary()
         var files: [String: String] = [:]
+        var fingerprint = ""
         for (name, url) in chosen.sorted(by: { $0.key < $1.key }) {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 throw TemplateError(file: url.path, message: "het sjabloon kan niet worden gelezen (geen UTF-8?)")
@@ -54,11 +57,16 @@ public struct TemplateSet: Sendable {
                 throw TemplateError(file: url.path, message: "fout in het sjabloon: \(error)")
             }
             files[name] = url.path
+            fingerprint += name + "\u{0}" + text + "\u{0}"
         }
         var assets: [String: Data] = [:]
         for (relative, url) in assetURLs {
-            if let data = try? Data(contentsOf: url) { assets[relative] = data }
+            if let data = try? Data(contentsOf: url) {
+                assets[relative] = data
+                fingerprint += relative + "\u{0}" + data.base64EncodedString() + "\u{0}"
+            }
         }
+        self.fingerprint = fingerprint
         self.library = library
         self.files = files
         self.assets = assets

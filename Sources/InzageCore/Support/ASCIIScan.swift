@@ -27,3 +27,17 @@ enum ASCIIScan {
         byte >= 65 && byte <= 90 ? byte + 32 : byte
     }
 }
+
+extension String {
+    /// The text without leading and trailing white space; returns `self` untouched in the common
+    /// case where there is none (Foundation's trimming bridges to NSString every time).
+    var trimmedWhitespace: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func isPlainEdge(_ byte: UInt8) -> Bool { byte > 32 && byte < 128 }
+        if isPlainEdge(first) && isPlainEdge(last) { return self }
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[start...end])
+    }
+}

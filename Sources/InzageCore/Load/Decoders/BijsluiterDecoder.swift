@@ -82,7 +82,7 @@ enum BijsluiterDecoder {
             let key = Located(pair.key.text, at: pair.key.location)
             switch pair.value {
             case .scalar(let s):
-                let text = s.isNull ? "" : s.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = s.isNull ? "" : s.text.trimmedWhitespace
                 if ["nee", "no", "false", "n.v.t.", "nvt"].contains(text.lowercased()) {
                     return CategoryEntry(key: key, answer: .nee)
                 }

@@ -156,7 +156,7 @@ enum BijsluiterPages {
             datum: DateView(b.datum), wijzigingen: ChangeList.views(b.wijzigingen, document: nil, href: nil),
             body: body, heeftOptioneel: !(b.optioneleVerwerkingen ?? []).isEmpty, heeftEntree: !b.entreeAttributen.isEmpty,
             heeftSubverwerkers: !b.subverwerkers.isEmpty, heeftMaatregelen: !(sec?.maatregelen.isEmpty ?? true),
-            heeftBody: !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+            heeftBody: !body.trimmedWhitespace.isEmpty)
         return Page(path: path, title: "Privacybijsluiter \(b.title)", template: "bijsluiter", view: view,
                     description: "Welke gegevens \(b.title) verwerkt en waarom", lastModified: b.datum?.value,
                     sources: [b.file, site.organisatie.file])

@@ -8,6 +8,9 @@ struct Page {
     let lastModified: SchoolDate?
     /// Files whose content this page shows, for dependency tracking.
     let sources: [String]
+    /// Set for pages that show one file only (a bijsluiter, an extra page): with the global inputs
+    /// unchanged, the same key means the same output.
+    var cacheKey: String?
 }
 
 /// Texts that depend on how the site addresses readers.

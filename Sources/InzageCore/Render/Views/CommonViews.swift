@@ -50,7 +50,7 @@ public struct ChangeView: Sendable {
 /// Only http(s) and mailto URLs ever reach an href; anything else is dropped.
 public enum SafeURL {
     public static func href(_ text: String?) -> String? {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let text = text?.trimmedWhitespace, !text.isEmpty else { return nil }
         let lower = text.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
         guard !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return nil }
@@ -58,7 +58,7 @@ public enum SafeURL {
     }
 
     public static func mailto(_ email: String?) -> String? {
-        guard let email = email?.trimmingCharacters(in: .whitespaces), TxtContactFields.isEmail(email) else { return nil }
+        guard let email = email?.trimmedWhitespace, TxtContactFields.isEmail(email) else { return nil }
         return email
     }
 

@@ -25,7 +25,7 @@ enum TextValues {
         content.bodies.flatMap { body -> [Located<String>] in
             var inFence = false
             return body.lines.filter { line in
-                let trimmed = line.value.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.value.trimmedWhitespace
                 if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); return false }
                 return !inFence
             }

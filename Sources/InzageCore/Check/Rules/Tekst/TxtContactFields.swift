@@ -11,7 +11,7 @@ struct TxtContactFields: Rule {
     func check(_ content: Content) -> [Diagnostic] {
         TextValues.all(in: content).compactMap { value in
             guard let key = value.key else { return nil }
-            let text = value.scalar.text.trimmingCharacters(in: .whitespaces)
+            let text = value.scalar.text.trimmedWhitespace
             if key == "email", !Self.isEmail(text) {
                 return finding(at: value.scalar.location, "'\(text)' is geen geldig e-mailadres", hint: "schrijf het adres als naam@domein.nl")
             }

@@ -12,7 +12,7 @@ struct TxtPlaceholder: Rule {
     func check(_ content: Content) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for value in TextValues.all(in: content) {
-            let text = value.scalar.text.trimmingCharacters(in: .whitespaces)
+            let text = value.scalar.text.trimmedWhitespace
             if ["…", "...", "-", "?", "??", "xxx", "nader in te vullen", "in te vullen"].contains(text.lowercased()) {
                 result.append(finding(at: value.scalar.location, "'\(text)' is geen waarde maar een opengelaten plek",
                                       hint: "vul de echte gegevens in, of haal de regel weg als hij niet van toepassing is"))

@@ -1,0 +1,106 @@
+import Foundation
+import InzageCore
+import Testing
+
+/// A rebuild that reuses a `BuildSession` must give exactly the bytes of a clean full build.
+@Suite("Incremental rebuilds")
+struct IncrementalBuildTests {
+    /// Builds the fixture with a session, applies `change` to the content (and templates) folder,
+    /// rebuilds with the same session, and compares every output file with a clean build.
+    func expectIncrementalEqualsClean(_ change: (URL, URL) throws -> Void, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = try folder.write(.valid)
+        let templates = folder.url.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        let letters = folder.url.appendingPathComponent("letters").path
+        let session = BuildSession()
+        let incremental = folder.url.appendingPathComponent("incremental").path
+        let first = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: incremental, lettersRoot: letters,
+                                          today: Fixture.today, session: session)
+        #expect(first.report != nil, "\(first.diagnostics)", sourceLocation: sourceLocation)
+
+        try change(URL(fileURLWithPath: content), templates)
+        let second = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: incremental, lettersRoot: letters,
+                                           today: Fixture.today, session: session)
+        #expect(second.report != nil, "\(second.diagnostics)", sourceLocation: sourceLocation)
+        let clean = folder.url.appendingPathComponent("clean").path
+        _ = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: clean, lettersRoot: letters, today: Fixture.today)
+        let a = try snapshot(incremental), b = try snapshot(clean)
+        #expect(a.keys.sorted() == b.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, bytes) in b where a[path] != bytes {
+            Issue.record("\(path) differs between the incremental and the clean build", sourceLocation: sourceLocation)
+        }
+    }
+
+    private func snapshot(_ root: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let path = enumerator?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: root + "/" + path) { result[path] = data }
+        }
+        return result
+    }
+
+    private func edit(_ url: URL, _ old: String, _ new: String) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old), "fixture no longer contains \(old)")
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: false, encoding: .utf8)
+    }
+
+    @Test func changedBijsluiterOfTheSameSize() throws {
+        // Same length, written right after the first build: file times may not move, bytes do.
+        try expectIncrementalEqualsClean { content, _ in
+            let file = content.appendingPathComponent("bijsluiters/rekentuin.md")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let omschrijving = try #require(text.split(separator: "\n").first { $0.hasPrefix("omschrijving:") })
+            try edit(file, String(omschrijving), String(omschrijving).replacingOccurrences(of: "e", with: "a"))
+        }
+    }
+
+    @Test func changedOrganisatie() throws {
+        try expectIncrementalEqualsClean { content, _ in
+            let file = content.appendingPathComponent("organisatie.yaml")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let fg = try #require(text.range(of: "fg:"))
+            let naam = try #require(text[fg.upperBound...].range(of: "naam: "))
+            var changed = text
+            changed.insert(contentsOf: "Dr. ", at: naam.upperBound)
+            try changed.write(to: file, atomically: false, encoding: .utf8)
+        }
+    }
+
+    @Test func changedTemplate() throws {
+        try expectIncrementalEqualsClean { _, templates in
+            let original = try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("bijsluiter.mustache"), encoding: .utf8)
+            try original.replacingOccurrences(of: "A. Het product en de leverancier", with: "A. Product en leverancier")
+                .write(to: templates.appendingPathComponent("bijsluiter.mustache"), atomically: false, encoding: .utf8)
+        }
+    }
+
+    @Test func deletedPage() throws {
+        try expectIncrementalEqualsClean { content, _ in
+            try FileManager.default.removeItem(at: content.appendingPathComponent("paginas/camerabewaking.md"))
+        }
+    }
+
+    @Test func renamedBijsluiter() throws {
+        try expectIncrementalEqualsClean { content, _ in
+            try FileManager.default.moveItem(at: content.appendingPathComponent("bijsluiters/rekentuin.md"),
+                                             to: content.appendingPathComponent("bijsluiters/rekentuin-plus.md"))
+        }
+    }
+
+    @Test func noChangeWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = try folder.write(.valid)
+        let session = BuildSession()
+        let output = folder.url.appendingPathComponent("public").path
+        let letters = folder.url.appendingPathComponent("letters").path
+        _ = try BuildPipeline.run(contentRoot: content, templatesRoot: nil, output: output, lettersRoot: letters, today: Fixture.today, session: session)
+        let again = try BuildPipeline.run(contentRoot: content, templatesRoot: nil, output: output, lettersRoot: letters, today: Fixture.today, session: session)
+        #expect(again.report?.written == 0)
+        #expect(again.report?.removed == 0)
+    }
+}
