@@ -68,7 +68,7 @@ public enum YAMLTree {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             sink.add(diagnostic(for: error, yaml: yaml, file: file, lineOffset: lineOffset))
             return nil

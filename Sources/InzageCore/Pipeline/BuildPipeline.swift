@@ -12,15 +12,19 @@ public enum BuildPipeline {
     /// - Parameter lettersRoot: the parent-letters folder; the site may never be written over it.
     public static func run(contentRoot: String, templatesRoot: String?, output: String, lettersRoot: String = "letters",
                            today: SchoolDate = Today.date(), session: BuildSession? = nil) throws -> Result {
+        var timer = PhaseTimer()
         let writer = SiteWriter(output: output, protected: [contentRoot, lettersRoot] + (templatesRoot.map { [$0] } ?? []) + [InzagePaths.defaultTemplates.path])
         try writer.validate()
         let (content, diagnostics) = try CheckPipeline.run(contentRoot: contentRoot, today: today, session: session)
+        timer.lap("load+check")
         guard diagnostics.errorCount == 0 else {
             return Result(content: content, diagnostics: diagnostics, report: nil, pageCount: 0)
         }
         let templates = try TemplateSet(override: templatesRoot)
         let files = try SiteBuilder(content: content, templates: templates, session: session).build()
+        timer.lap("render")
         let report = try writer.write(files)
+        timer.lap("write")
         return Result(content: content, diagnostics: diagnostics, report: report, pageCount: files.filter { $0.path.hasSuffix(".html") }.count)
     }
 }
