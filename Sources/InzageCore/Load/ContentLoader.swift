@@ -46,7 +46,7 @@ public struct ContentLoader {
             guard FileManager.default.fileExists(atPath: url.path) || isSymlink(url) else {
                 if Self.requiredFiles.contains(name) {
                     sink.error("FILE-MISSING", at: .file(path), "het verplichte bestand \(name) ontbreekt",
-                               hint: "maak \(path) aan; 'inzage new' maakt een ingevuld voorbeeld")
+                               hint: "maak \(path) aan; docs/handleiding.md laat zien wat erin hoort")
                 }
                 continue
             }
