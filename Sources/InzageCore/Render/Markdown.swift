@@ -15,6 +15,8 @@ public struct MarkdownRenderer: Sendable {
     public var topLevel: Int32 = 2
     /// Heading text → id; default is a slug of the text.
     public var headingID: @Sendable (String) -> String = { Slug.suggest(from: $0) }
+    /// Ids the page around the body already uses; a heading with the same slug gets a suffix.
+    public var reservedIDs: Set<String> = []
     public var linker: TextLinker?
 
     public init(siteHost: String?) {
@@ -41,7 +43,9 @@ public struct MarkdownRenderer: Sendable {
 
         let headings = fitHeadings(document)
         if let linker { addLinks(document, linker: linker) }
-        guard let raw = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        // Column alignment as a style attribute: `align` on th/td is obsolete HTML.
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+        guard let raw = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(raw) }
         var html = String(cString: raw)
         html = addHeadingIDs(html, ids: headings)
@@ -51,27 +55,32 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Moves headings under the page's h1 without skipped levels; returns their ids in order.
+    /// The body's shallowest heading becomes `topLevel` and the rest keep their distance to it, so
+    /// headings an author wrote at the same level stay siblings (`##` then `##` is h2, h2).
     private func fitHeadings(_ document: OpaquePointer) -> [String] {
         var nodes: [OpaquePointer] = []
         walk(document) { node in
             if cmark_node_get_type(node) == CMARK_NODE_HEADING { nodes.append(node) }
         }
+        let shallowest = nodes.map { Int32(cmark_node_get_heading_level($0)) }.min() ?? 1
         var previous = topLevel - 1
         var ids: [String] = []
-        var used: [String: Int] = [:]
+        var used = reservedIDs
         for node in nodes {
-            let wanted = max(topLevel, Int32(cmark_node_get_heading_level(node)) + topLevel - 1)
+            let wanted = Int32(cmark_node_get_heading_level(node)) - shallowest + topLevel
             let level = min(wanted, previous + 1, 6)
             cmark_node_set_heading_level(node, level)
             previous = level
-            var id = headingID(plainText(node))
-            if id.isEmpty { id = "kop" }
-            if let count = used[id] {
-                used[id] = count + 1
-                id += "-\(count + 1)"
-            } else {
-                used[id] = 1
+            let slug = headingID(plainText(node))
+            let base = slug.isEmpty ? "kop" : slug
+            // "vraag", "vraag-2", …; a heading whose own slug is "vraag-2" must not take it twice.
+            var id = base
+            var count = 1
+            while used.contains(id) {
+                count += 1
+                id = "\(base)-\(count)"
             }
+            used.insert(id)
             ids.append(id)
         }
         return ids
@@ -161,7 +170,7 @@ public struct MarkdownRenderer: Sendable {
             .replacingOccurrences(of: "<table>", with: "<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\"><table>")
             .replacingOccurrences(of: "</table>", with: "</table></div>")
             .replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
-            .replacingOccurrences(of: "<th align=", with: "<th scope=\"col\" align=")
+            .replacingOccurrences(of: "<th style=", with: "<th scope=\"col\" style=")
     }
 
     /// Adds `class="extern"` and a hidden "(externe website)" to links that leave the site.
@@ -175,7 +184,7 @@ public struct MarkdownRenderer: Sendable {
             guard let quote = rest.firstIndex(of: "\""), let close = rest.range(of: "</a>") else { continue }
             let url = String(rest[..<quote])
             guard ExternalLink.isExternal(url, siteHost: siteHost) else { continue }
-            result += rest[..<quote] + "\" class=\"extern"
+            result += rest[..<quote] + "\" class=\"extern\""
             result += rest[rest.index(after: quote)..<close.lowerBound]
             result += "<span class=\"visueel-verborgen\"> (externe website)</span></a>"
             rest = rest[close.upperBound...]

@@ -73,7 +73,8 @@ public struct SiteBuilder {
     /// Every output file of the site.
     public func build() throws -> [OutputFile] {
         guard let organisatie = content.organisatie else { return [] }
-        let site = SiteContext(content: content, organisatie: organisatie)
+        var site = SiteContext(content: content, organisatie: organisatie)
+        site.markdown.reservedIDs = templates.fixedIDs
         var pages = mainPages(site)
         let home = HomePage.make(site, pages: pages.map { ($0.path, $0.title) })
         pages.insert(home, at: 0)

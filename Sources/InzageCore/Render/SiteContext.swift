@@ -4,7 +4,7 @@ struct SiteContext {
     let organisatie: Organisatie
     let siteURL: String
     let siteTitle: String
-    let markdown: MarkdownRenderer
+    var markdown: MarkdownRenderer
     let aanspreekvorm: Aanspreekvorm
 
     init(content: Content, organisatie: Organisatie) {

@@ -29,6 +29,8 @@ public struct TemplateSet: Sendable {
     public let assets: [String: Data]
     /// Every template and asset byte, so a cache can tell when the theme changed.
     public let fingerprint: String
+    /// The fixed `id`s the templates write (`inhoud`, `wijzigingen`, …), which headings in content may not take.
+    public let fixedIDs: Set<String>
 
     /// - Parameter override: the user's templates folder; missing files fall back to the defaults.
     public init(override: String?, defaults: URL = InzagePaths.defaultTemplates) throws {
@@ -47,6 +49,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var files: [String: String] = [:]
         var fingerprint = ""
+        var fixedIDs: Set<String> = []
         for (name, url) in chosen.sorted(by: { $0.key < $1.key }) {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 throw TemplateError(file: url.path, message: "het sjabloon kan niet worden gelezen (geen UTF-8?)")
@@ -58,6 +61,7 @@ public struct TemplateSet: Sendable {
             }
             files[name] = url.path
             fingerprint += name + "\u{0}" + text + "\u{0}"
+            fixedIDs.formUnion(text.matches(of: #/\sid="([A-Za-z][A-Za-z0-9_-]*)"/#).map { String($0.1) })
         }
         var assets: [String: Data] = [:]
         for (relative, url) in assetURLs {
@@ -67,6 +71,7 @@ public struct TemplateSet: Sendable {
             }
         }
         self.fingerprint = fingerprint
+        self.fixedIDs = fixedIDs
         self.library = library
         self.files = files
         self.assets = assets

@@ -29,6 +29,12 @@ public enum ReglementParser {
                            "awb", "van de awb", "bw", "burgerlijk", "telecommunicatiewet", "van de telecommunicatiewet",
                            "archiefwet", "van de archiefwet", "wms", "van de wms", "wetboek", "van het", "van de"]
 
+    /// Whether the words after a reference ("AVG", "van de Wet …") show it is not to this reglement.
+    static func pointsIntoOtherLaw(_ after: Substring) -> Bool {
+        let words = after.trimmingCharacters(in: .whitespaces).lowercased()
+        return otherLaw.contains { words.hasPrefix($0) }
+    }
+
     public static func parse(_ body: MarkdownBody) -> (articles: [Artikel], references: [ArtikelVerwijzing]) {
         var articles: [Artikel] = []
         var references: [ArtikelVerwijzing] = []
@@ -56,8 +62,7 @@ public enum ReglementParser {
                 appendParagraph(lid, to: &articles)
             }
             for match in text.matches(of: reference) {
-                let after = text[match.range.upperBound...].trimmingCharacters(in: .whitespaces).lowercased()
-                if otherLaw.contains(where: { after.hasPrefix($0) }) { continue }
+                if pointsIntoOtherLaw(text[match.range.upperBound...]) { continue }
                 var number = String(match.1)
                 if let lid = match.2 { number += ".\(lid)" }
                 references.append(ArtikelVerwijzing(number: Located(number, at: at(line, column(of: match.1.startIndex, in: text))),

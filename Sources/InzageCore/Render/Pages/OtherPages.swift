@@ -110,12 +110,18 @@ enum OtherPages {
         }
         renderer.linker = { text in
             text.matches(of: ReglementParser.reference).compactMap { match in
+                // "artikel 9 AVG" is an article of the AVG, even when this reglement has an article 9.
+                if ReglementParser.pointsIntoOtherLaw(text[match.range.upperBound...]) { return nil }
                 var number = String(match.1)
                 if let lid = match.2 { number += ".\(lid)" }
                 return known.contains(number) ? (match.range, "#" + ReglementAnchors.anchor(for: number)) : nil
             }
         }
-        var html = renderer.render(r.body.text)
+        // A numbered line ("4.3.1. …") is a paragraph of its own even straight below another one, so
+        // each gets its own anchor: a blank line goes before it.
+        let numberedLines = Set(r.articles.flatMap(\.paragraphs).filter { !$0.isHeading }.map(\.number.location.line))
+        let markdown = r.body.lines.map { numberedLines.contains($0.location.line) ? "\n" + $0.value : $0.value }.joined(separator: "\n")
+        var html = renderer.render(markdown)
         // Numbered paragraphs in the text ("4.3.1. …") get their own anchor.
         for article in r.articles {
             for lid in article.paragraphs where !lid.isHeading {

@@ -23,7 +23,8 @@ struct Voice {
     var Uw: String { vorm == .u ? "Uw" : "Je" }
     /// "U kunt" / "Je kunt".
     var Ukunt: String { vorm == .u ? "U kunt" : "Je kunt" }
-    var ukunt: String { vorm == .u ? "u kunt" : "je kunt" }
+    /// After "dan", a comma or a subordinate clause the verb comes first: "kunt u" / "kun je".
+    var kuntU: String { vorm == .u ? "kunt u" : "kun je" }
     var Uhebt: String { vorm == .u ? "U hebt" : "Je hebt" }
 }
 
@@ -35,7 +36,7 @@ struct RightView {
     static func all(_ voice: Voice) -> [RightView] {
         [
             RightView(naam: "Recht op inzage", uitleg: "\(voice.Ukunt) vragen welke gegevens wij van \(voice.u) of \(voice.uw) kind verwerken en een kopie krijgen."),
-            RightView(naam: "Recht op rectificatie", uitleg: "Kloppen de gegevens niet? Dan \(voice.ukunt) vragen ze te verbeteren of aan te vullen."),
+            RightView(naam: "Recht op rectificatie", uitleg: "Kloppen de gegevens niet? Dan \(voice.kuntU) vragen ze te verbeteren of aan te vullen."),
             RightView(naam: "Recht op wissing", uitleg: "\(voice.Ukunt) vragen gegevens te verwijderen, als wij ze niet meer nodig hebben of niet (meer) mogen gebruiken."),
             RightView(naam: "Recht op beperking", uitleg: "\(voice.Ukunt) vragen dat wij gegevens tijdelijk niet gebruiken, bijvoorbeeld terwijl wij een klacht onderzoeken."),
             RightView(naam: "Recht op overdraagbaarheid", uitleg: "\(voice.Ukunt) gegevens die \(voice.u) zelf hebt gegeven in een gangbaar bestand krijgen, of laten doorsturen."),
@@ -55,6 +56,6 @@ struct ComplaintView {
     let linkText = "Autoriteit Persoonsgegevens"
 
     init(_ voice: Voice) {
-        tekst = "Bent \(voice.u) het niet eens met hoe wij met persoonsgegevens omgaan? Neem dan eerst contact op met onze functionaris gegevensbescherming. Komen wij er samen niet uit, dan \(voice.ukunt) een klacht indienen bij de"
+        tekst = "Bent \(voice.u) het niet eens met hoe wij met persoonsgegevens omgaan? Neem dan eerst contact op met onze functionaris gegevensbescherming. Komen wij er samen niet uit, dan \(voice.kuntU) een klacht indienen bij de"
     }
 }

@@ -74,7 +74,7 @@ enum PrivacyverklaringPage {
             fg: site.fg, verwerkingen: rows, ontvangers: ontvangers, doorgiften: doorgiften, geenDoorgifte: doorgiften.isEmpty,
             rechten: RightView.all(voice), termijn: RightView.deadline(voice), toestemmingen: toestemmingen,
             heeftToestemming: !toestemmingen.isEmpty,
-            intrekkenTekst: "Als wij gegevens gebruiken omdat \(voice.u) toestemming hebt gegeven, \(voice.ukunt) die toestemming altijd weer intrekken of veranderen. Dat is gratis en net zo makkelijk als toestemming geven. Wat wij vóór het intrekken met toestemming hebben gedaan, blijft wel rechtmatig.",
+            intrekkenTekst: "Als wij gegevens gebruiken omdat \(voice.u) toestemming hebt gegeven, \(voice.kuntU) die toestemming altijd weer intrekken of veranderen. Dat is gratis en net zo makkelijk als toestemming geven. Wat wij vóór het intrekken met toestemming hebben gedaan, blijft wel rechtmatig.",
             fotosHref: site.content.fototoestemming != nil ? root + "fotos-en-video/" : nil, klacht: ComplaintView(voice),
             besluitvorming: besluit.map { ["nee", "geen"].contains($0.lowercased()) ? "Wij nemen geen besluiten over \(voice.u) of \(voice.uw) kind die alleen door een computer worden genomen." : $0 }
                 ?? "Wij nemen geen besluiten die alleen door een computer worden genomen.",
