@@ -2,9 +2,9 @@ import Foundation
 
 /// `/bijsluiters/<slug>/`: one privacybijsluiter in sections A–H with all 14 categories.
 struct BijsluiterView {
-    struct CategoryRow { let nummer: Int; let label: String; let bijzonder: Bool; let status: String; let verwerkt: Bool; let toelichting: String?; let uitleg: String }
+    struct CategoryRow { let nummer: Int; let label: String; let bijzonder: Bool; let status: String; let verwerkt: Bool; let toelichting: String?; let uitleg: String; let uitlegPunten: [String]; let heeftPunten: Bool }
     struct PlaceRow { let naam: String?; let plaats: String; let land: String; let taak: String?; let buitenEER: Bool }
-    struct DoelRow { let label: String; let tekst: String? }
+    struct DoelRow { let label: String; let tekst: String?; let punten: [String]; let heeftPunten: Bool }
 
     let product: String
     let soort: String
@@ -81,8 +81,10 @@ enum BijsluiterPages {
                 status = optioneel ? "Alleen als de school dit aanzet" : "Ja"
                 toelichting = text.value
             }
+            let uitleg = ModelText(info.explanation)
             return .init(nummer: info.number, label: info.label, bijzonder: info.isSpecial, status: status,
-                         verwerkt: entry?.answer.isProcessed ?? false, toelichting: toelichting, uitleg: info.explanation)
+                         verwerkt: entry?.answer.isProcessed ?? false, toelichting: toelichting, uitleg: uitleg.lead,
+                         uitlegPunten: uitleg.items, heeftPunten: !uitleg.items.isEmpty)
         }
     }
 
@@ -107,10 +109,11 @@ enum BijsluiterPages {
             switch $0 {
             case .code(let code):
                 let info = Doeleinden.info(for: code.value)
-                return .init(label: info?.shortLabel ?? code.value,
-                             tekst: isInformatiemiddel ? (info?.informatiemiddelText ?? info?.leermiddelText) : (info?.leermiddelText ?? info?.informatiemiddelText))
+                let text = ModelText(isInformatiemiddel ? (info?.informatiemiddelText ?? info?.leermiddelText) : (info?.leermiddelText ?? info?.informatiemiddelText))
+                return .init(label: info?.shortLabel ?? code.value, tekst: text.lead.isEmpty ? nil : text.lead,
+                             punten: text.items, heeftPunten: !text.items.isEmpty)
             case .eigen(let text):
-                return .init(label: text.value, tekst: nil)
+                return .init(label: text.value, tekst: nil, punten: [], heeftPunten: false)
             }
         }
         let scholen: [LinkView]
@@ -190,4 +193,21 @@ enum BijsluiterPages {
         return Page(path: path, title: naam, template: "school", view: view, description: "De digitale producten van \(naam)",
                     lastModified: nil, sources: [site.organisatie.file] + site.content.bijsluiters.map(\.file))
     }
+}
+
+/// A model text split into its lead sentence and the "- " items below it (nesting flattened), so
+/// pages can show the items as a list instead of one run-on line.
+struct ModelText {
+    let lead: String
+    let items: [String]
+
+    init(_ text: String?) {
+        let lines = (text ?? "").split(separator: "\n").map { $0.trimmedWhitespaceSubstring }
+        lead = lines.filter { !$0.hasPrefix("- ") }.joined(separator: " ")
+        items = lines.filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
+    }
+}
+
+private extension Substring {
+    var trimmedWhitespaceSubstring: String { String(self).trimmedWhitespace }
 }

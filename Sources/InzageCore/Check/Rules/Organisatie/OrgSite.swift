@@ -12,7 +12,7 @@ struct OrgSite: Rule {
         }
         var result: [Diagnostic] = []
         if let url = site.url, !url.isBlank {
-            if !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) || url.value.contains(" ") {
+            if !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) || url.value.contains(where: { $0.isWhitespace || "\"'<>`".contains($0) }) {
                 result.append(finding(at: url.location, "site.url moet een volledig webadres zijn", hint: "bijvoorbeeld https://privacy.uwbestuur.nl/"))
             }
         } else {
