@@ -24,7 +24,7 @@ struct Inzage: ParsableCommand {
                 Output.out(fullMessage(for: error) + "\n")
                 Foundation.exit(0)
             }
-            Output.err(fullMessage(for: error) + "\n")
+            Output.err(UsageMessage.dutch(fullMessage(for: error)) + "\n")
             Foundation.exit(ExitStatus.usageOrIO)
         }
     }

@@ -62,6 +62,14 @@ public struct LetterWriter {
         for folder in protected where Self.isInside(target, Self.realPath(folder.path)) {
             throw LetterWriteError.insidePublishedFolder(output: output, folder: folder)
         }
+        // Any built site is refused too, also one not named with --site-output: its folder holds the marker.
+        var ancestor = URL(fileURLWithPath: target)
+        while ancestor.path != "/" {
+            if FileManager.default.fileExists(atPath: ancestor.appendingPathComponent(SiteWriter.marker).path) {
+                throw LetterWriteError.insidePublishedFolder(output: output, folder: ProtectedFolder(path: ancestor.path, description: "een gepubliceerde website (\(ancestor.path))"))
+            }
+            ancestor.deleteLastPathComponent()
+        }
     }
 
     /// Whether a file (an export) lies inside a protected folder; returns that folder.

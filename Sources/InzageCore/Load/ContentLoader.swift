@@ -93,6 +93,12 @@ public struct ContentLoader {
         let sink = DiagnosticSink()
         let path = display("\(folder)/\(entry)")
         var result = FolderFileResult(path: path)
+        if isLoopLink(rootURL.appendingPathComponent(folder).appendingPathComponent(entry)) {
+            sink.error("FILE-LINK", at: .file(path), "deze snelkoppeling (symlink) verwijst naar de map zelf of een map erboven: een lus",
+                       hint: "verwijder de snelkoppeling")
+            result.diagnostics = sink.diagnostics
+            return result
+        }
         guard entry.hasSuffix(".md") else {
             sink.warning("FILE-UNEXPECTED", at: .file(path), "dit bestand wordt overgeslagen: alleen .md-bestanden horen in \(folder)/",
                          hint: "geef het bestand de extensie .md, of zet afbeeldingen en pdf's in bestanden/")
@@ -205,6 +211,14 @@ public struct ContentLoader {
         return true
     }
 
+    /// A symlink to the folder it is in, or to a folder above it.
+    private func isLoopLink(_ url: URL) -> Bool {
+        guard isSymlink(url), let target = realPath(url.path), let folder = realPath(url.deletingLastPathComponent().path) else { return false }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
+        return folder == target || folder.hasPrefix(target == "/" ? "/" : target + "/")
+    }
+
     private func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
@@ -231,6 +245,11 @@ public struct ContentLoader {
                 let child = relative.isEmpty ? entry : "\(relative)/\(entry)"
                 let childURL = base.appendingPathComponent(child)
                 let path = display("\(folder)/\(child)")
+                if isLoopLink(childURL) {
+                    sink.error("FILE-LINK", at: .file(path), "deze snelkoppeling (symlink) verwijst naar de map zelf of een map erboven: een lus",
+                               hint: "verwijder de snelkoppeling")
+                    continue
+                }
                 guard checkInside(childURL, displayPath: path, sink: sink) else { continue }
                 guard child.split(separator: "/").allSatisfy({ Slug.isValidFileName(String($0)) }) else {
                     sink.error("FILE-SLUG", at: .file(path), "de naam '\(entry)' kan niet in een webadres",

@@ -29,6 +29,12 @@ final class MapReader {
         self.context = context
         for pair in pairs where !allowed.contains(pair.key.text) {
             let where_ = context.isEmpty ? "" : " in '\(context)'"
+            if pair.key.text.contains(" "), pair.key.location.line == location.line {
+                // `{ a: Tot uw vraag is afgehandeld, daarna ... }`: the comma ended the text early.
+                sink.error("KEY-UNKNOWN", at: pair.key.location, "'\(pair.key.text)' is geen sleutel\(where_); staat er een komma in een tekst tussen { }?",
+                           hint: "zet tekst met een komma tussen aanhalingstekens, bijvoorbeeld: bewaartermijn: \"Tot uw vraag is afgehandeld, daarna zes maanden.\"")
+                continue
+            }
             if let suggestion = EditDistance.suggestion(for: pair.key.text, among: allowed) {
                 sink.error("KEY-UNKNOWN", at: pair.key.location,
                            "onbekende sleutel '\(pair.key.text)'\(where_); bedoelde u '\(suggestion)'?",

@@ -709,3 +709,21 @@ public enum Countries {
         "Filippijnen": "PH",
     ]
 }
+
+extension Countries {
+    /// Countries whose Dutch name takes an article in a sentence ("naar de Verenigde Staten").
+    static let withArticle: [String: String] = [
+        "US": "de", "GB": "het", "AE": "de", "PH": "de", "BS": "de", "SC": "de", "MV": "de", "KM": "de", "MH": "de",
+        "SB": "de", "DO": "de", "CF": "de", "KY": "de", "VG": "de", "VI": "de", "TC": "de", "FO": "de", "CK": "de",
+        "FK": "de", "NL": "", "CZ": "", "VA": "", "UM": "de",
+    ]
+
+    /// The Dutch name as it stands in a running sentence: "de Verenigde Staten", "Japan".
+    public static func dutchNameInSentence(_ code: String) -> String {
+        let upper = code.uppercased()
+        guard let name = dutchName(upper) else { return code }
+        if let article = withArticle[upper], !article.isEmpty { return article + " " + name }
+        if name.hasSuffix("eilanden") || name.hasPrefix("Verenigde ") { return "de " + name }
+        return name
+    }
+}

@@ -109,4 +109,15 @@ struct LettersWriterTests {
         let writer = LetterWriter(output: root.appendingPathComponent("letters").path, protected: Self.protected(root))
         #expect(throws: LetterWriteError.self) { try writer.write([Letter(path: "../public/x.txt", text: "x\n")]) }
     }
+
+    @Test func anyBuiltSiteIsRefusedEvenWhenNotNamed() throws {
+        // A site built elsewhere carries the marker file; letters may never go inside it.
+        let root = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let elsewhere = root.appendingPathComponent("www/site")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try Data().write(to: elsewhere.appendingPathComponent(SiteWriter.marker))
+        let writer = LetterWriter(output: elsewhere.appendingPathComponent("brieven").path, protected: Self.protected(root))
+        #expect(throws: LetterWriteError.self) { try writer.checkLocation() }
+    }
 }

@@ -85,4 +85,12 @@ struct DecodingTests {
     @Test func pageOrderIsANumber() {
         expectDiagnostic("VALUE", in: .valid.replacing("volgorde: 2", with: "volgorde: 1️⃣tweede", in: "paginas/camerabewaking.md"))
     }
+
+    @Test func commaInsideBracesGetsAHint() throws {
+        // `{ samenvatting: Toegevoegd, met een bord. }` splits at the comma into a second "key".
+        let run = try TestContent.valid.replacing("samenvatting: Camerabewaking toegevoegd. }", with: "samenvatting: Camerabewaking toegevoegd, met een bord bij de ingang. }",
+                                                  in: "privacyverklaring.md").check()
+        let d = run.diagnostics("KEY-UNKNOWN").first
+        #expect(d?.message.contains("staat er een komma in een tekst tussen { }?") == true, "\(run.summary)")
+    }
 }

@@ -149,7 +149,7 @@ enum BijsluiterPages {
             bijzonder: b.processesSpecialCategories, entree: b.entreeAttributen.map(\.value),
             bewaartermijn: b.bewaartermijn.nonBlank ?? "", opslag: b.opslag.map(place), subverwerkers: b.subverwerkers.map(place),
             doorgifte: !b.countriesOutsideEER.isEmpty,
-            doorgifteLanden: b.countriesOutsideEER.isEmpty ? nil : b.countriesOutsideEER.map { Countries.dutchName($0) ?? $0 }.joined(separator: ", "),
+            doorgifteLanden: b.countriesOutsideEER.isEmpty ? nil : b.countriesOutsideEER.map(Countries.dutchNameInSentence).joined(separator: ", "),
             doorgifteWaarborg: b.doorgifte?.waarborg?.value.dutch, doorgifteToelichting: b.doorgifte?.toelichting.nonBlank,
             contact: ContactView(b.verwerker?.contact),
             datalek: datalek.map { ContactView(naam: nil, functie: nil, email: SafeURL.mailto($0.email.nonBlank), telefoon: $0.telefoon.nonBlank, telefoonHref: SafeURL.tel($0.telefoon.nonBlank)) },

@@ -62,7 +62,7 @@ enum PrivacyverklaringPage {
         let doorgiften = site.content.bijsluiters.filter { !$0.countriesOutsideEER.isEmpty }.map { b in
             PrivacyverklaringView.DoorgifteRow(
                 product: b.title, href: root + "bijsluiters/\(b.slug)/", verwerker: b.verwerker?.naam.nonBlank ?? "",
-                landen: b.countriesOutsideEER.map { Countries.dutchName($0) ?? $0 }.joined(separator: ", "),
+                landen: b.countriesOutsideEER.map(Countries.dutchNameInSentence).joined(separator: ", "),
                 waarborg: b.doorgifte?.waarborg?.value.dutch ?? "geen waarborg vermeld", toelichting: b.doorgifte?.toelichting.nonBlank)
         }
         let toestemmingen = pv.verwerkingen.filter { $0.grondslag?.value == .toestemming }.compactMap { $0.doel.nonBlank }

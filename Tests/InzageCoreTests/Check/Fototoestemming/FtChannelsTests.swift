@@ -36,4 +36,11 @@ struct FtChannelsTests {
     @Test func idsAreUnique() {
         expectDiagnostic("FT-CHANNELS", in: .valid.replacing("{ id: nieuwsbrief,", with: "{ id: 1️⃣website,", in: file))
     }
+
+    @Test func socialMediaRecognisedByName() {
+        // An id without "sociale" still names a social network: its platforms must be listed.
+        expectDiagnostic("FT-CHANNELS", in: .valid.replacing(
+            "  - { id: sociale-media, naam: Sociale media, platforms: [Instagram], omschrijving: Het Instagram-account van de school. }",
+            with: "  - { id: 1️⃣instagram, naam: Ons Instagram-account, omschrijving: Foto's van activiteiten. }", in: "fototoestemming.yaml"))
+    }
 }

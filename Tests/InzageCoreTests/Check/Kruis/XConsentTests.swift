@@ -21,4 +21,9 @@ struct XConsentTests {
             .replacing("    toestemming: fototoestemming\n", with: "    toestemming: Bij de aanmelding; intrekken kan altijd bij de administratie.\n", in: "privacyverklaring.md")
             .replacing("    gegevens: [beeldmateriaal]\n", with: "    gegevens: [contactgegevens]\n", in: "privacyverklaring.md"))
     }
+
+    @Test func silentWhenTheFileExistsButHasErrors() {
+        // The loader reports the broken file; saying it is missing would be wrong.
+        expectNoDiagnostic("X-CONSENT", in: .valid.replacing("kanalen:", with: "kanalen:\n\t- fout", in: "fototoestemming.yaml"))
+    }
 }

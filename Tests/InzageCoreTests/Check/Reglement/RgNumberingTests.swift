@@ -43,4 +43,16 @@ struct RgNumberingTests {
     @Test func codeBlocksAreNotNumbering() {
         expectNoDiagnostic("RG-NUM", in: .valid.replacing("### 2.2 Doel\n", with: "### 2.2 Doel\n```\n9.9. Een voorbeeld.\n```\n", in: file))
     }
+
+    @Test func lineUnderTheWrongParagraphHeading() {
+        // "2.1.2." written below "### 2.2": a line belongs to the heading above it.
+        let d = expectDiagnostic("RG-NUM", in: .valid
+            .replacing("### 2.2 Doel\n", with: "### 2.2 Doel\n1️⃣2.1.3. Een regel onder de verkeerde kop.\n", in: file))
+        #expect(d?.message == "lid 2.1.3 staat onder 2.2 maar begint niet met 2.2")
+    }
+
+    @Test func impliedParagraphIsFine() {
+        // 2.3.1 after 2.2 implies a paragraph 2.3 that has no heading of its own.
+        expectNoDiagnostic("RG-NUM", in: .valid.replacing("### 2.2 Doel\n", with: "### 2.2 Doel\n\n2.3.1. Een lid zonder eigen kop.\n", in: file))
+    }
 }

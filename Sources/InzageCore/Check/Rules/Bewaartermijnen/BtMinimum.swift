@@ -15,6 +15,7 @@ struct BtMinimum: Rule {
         let minima = table.termijnen.filter { $0.wettelijk?.value == true && $0.soort?.value == .minimaal && $0.duur != nil }
         guard !minima.isEmpty else { return [] }
         var result: [Diagnostic] = []
+        var reported: Set<SourceLocation> = []
         // A verwerker's own retention in a bijsluiter is about its copy, not the school's records.
         let bijsluiterFiles = Set(content.bijsluiters.map(\.file))
         for text in RetentionTexts.all(in: content, skipping: bijsluiterFiles.union([table.file])) {
@@ -31,7 +32,7 @@ struct BtMinimum: Rule {
                 // A sentence about data whose own term allows this duration is consistent.
                 if relevant.contains(where: { RetentionTexts.mentions(lower, $0.gegevens.nonBlank) && ($0.duur?.days ?? 0) <= duur.days }) { continue }
                 guard let strictest = relevant.max(by: { ($0.duur?.days ?? 0) < ($1.duur?.days ?? 0) }),
-                      let minimum = strictest.duur, minimum.days > duur.days else { continue }
+                      let minimum = strictest.duur, minimum.days > duur.days, reported.insert(sentence.location).inserted else { continue }
                 result.append(finding(at: sentence.location,
                                       "deze tekst noemt \(duur.aantal) \(duur.eenheid.rawValue), maar '\(strictest.gegevens.nonBlank ?? strictest.id.nonBlank ?? "")' moet wettelijk minimaal \(strictest.termijn.nonBlank ?? "") worden bewaard",
                                       hint: "pas de tekst aan aan bewaartermijnen.yaml (\(strictest.bron.nonBlank ?? "wettelijke termijn"))"))

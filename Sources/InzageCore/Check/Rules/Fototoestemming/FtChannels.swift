@@ -34,7 +34,9 @@ struct FtChannels: Rule {
             if kanaal.naam.nonBlank == nil {
                 result.append(finding(at: kanaal.endLocation, "kanaal '\(id.value)' heeft geen naam", hint: "voeg 'naam:' toe; die staat in de brief aan ouders"))
             }
-            let isSocial = id.value.contains("sociale") || id.value.contains("social")
+            let words = (id.value + " " + (kanaal.naam.nonBlank ?? "")).lowercased()
+            let isSocial = ["social", "sociale", "instagram", "facebook", "tiktok", "youtube", "twitter", "linkedin", "snapchat", "x.com"]
+                .contains { words.contains($0) }
             if isSocial, kanaal.platforms.isEmpty {
                 result.append(finding(at: id.location, "kanaal '\(id.value)' noemt niet op welke sociale media de foto's komen",
                                       hint: "voeg 'platforms: [Instagram, Facebook]' toe; ouders moeten weten waar"))

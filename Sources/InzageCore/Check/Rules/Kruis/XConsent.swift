@@ -9,7 +9,9 @@ struct XConsent: Rule {
     static let imageWords = ["beeldmateriaal", "foto", "video", "beeld", "film"]
 
     func check(_ content: Content) -> [Diagnostic] {
-        guard content.fototoestemming == nil, let pv = content.privacyverklaring else { return [] }
+        // A fototoestemming.yaml that exists but has errors is reported by the loader already.
+        let fileExists = content.sources.keys.contains { $0.hasSuffix("fototoestemming.yaml") }
+        guard content.fototoestemming == nil, !fileExists, let pv = content.privacyverklaring else { return [] }
         return pv.verwerkingen.compactMap { v in
             guard v.grondslag?.value == .toestemming else { return nil }
             let texts = [v.doel.nonBlank ?? "", v.toestemming.nonBlank ?? ""] + v.gegevens.map(\.value)

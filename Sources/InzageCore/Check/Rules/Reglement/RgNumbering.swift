@@ -47,14 +47,15 @@ struct RgNumbering: Rule {
                 let expected = (lastChild[parent] ?? 0) + 1
                 let value = values[depth]
                 let isLast = depth == parts.count - 1
-                if value == expected - 1, !isLast {
-                    // An existing ancestor (e.g. 4.3 before 4.3.1): fine.
+                if !isLast, value == expected - 1 || value == expected {
+                    // The current ancestor (4.3 before 4.3.1), or the next one written implicitly.
+                } else if !isLast {
+                    let current = parent + "." + String(expected - 1)
+                    problem = "lid \(lid.number.value) staat onder \(current) maar begint niet met \(current)"
+                    break
                 } else if value != expected {
-                    let expectedNumber = parent + "." + String(expected)
-                    problem = isLast || value > expected
-                        ? "lid \(lid.number.value) klopt niet met de nummering ervoor; verwacht: \(expectedNumber)"
-                        : nil
-                    if problem != nil { break }
+                    problem = "lid \(lid.number.value) klopt niet met de nummering ervoor; verwacht: \(parent).\(expected)"
+                    break
                 }
                 if value == expected { lastChild[parent] = value }
                 parent += "." + parts[depth]
