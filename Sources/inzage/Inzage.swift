@@ -8,7 +8,7 @@ struct Inzage: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inzage",
         abstract: "Controleert en publiceert de privacy-informatie van een schoolbestuur.",
-        subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, LettersCommand.self, NewCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, LettersCommand.self, NewCommand.self, RegisterCommand.self]
     )
 
     /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), as product.md specifies.
