@@ -76,14 +76,17 @@ public struct SiteBuilder {
         var site = SiteContext(content: content, organisatie: organisatie)
         site.markdown.reservedIDs = templates.fixedIDs
         var pages = mainPages(site)
-        let home = HomePage.make(site, pages: pages.map { ($0.path, $0.title) })
+        // The home page links the sections and extra pages; products and schools have their own lists.
+        let sections = pages.filter { $0.path == "bijsluiters/" || !($0.path.hasPrefix("bijsluiters/") || $0.path.hasPrefix("scholen/")) }
+        let home = HomePage.make(site, pages: sections.map { ($0.path, $0.title) })
         pages.insert(home, at: 0)
         var files: [OutputFile] = []
         let nav = navigation(site, pages: pages)
+        let footer = footerLinks
         let sharedSite = UncheckedSendable(site)
         session?.beginRender(globalKey: globalKey)
         files += try Parallel.map(pages) { page in
-            let render = { OutputFile(path: page.path + "index.html", data: Data(try layout(page, site: sharedSite.value, nav: nav).utf8)) }
+            let render = { OutputFile(path: page.path + "index.html", data: Data(try layout(page, site: sharedSite.value, nav: nav, footer: footer).utf8)) }
             guard let session, let key = page.cacheKey else { return try render() }
             return try session.renderedPage(for: key, make: render)
         }
@@ -91,7 +94,7 @@ public struct SiteBuilder {
         let notFound = Page(path: "", title: "Pagina niet gevonden", template: "404", view: PaginaView(body: ""),
                             description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
         // 404.html is served at any depth, so it links from the site's root path ("/" or "/privacy/").
-        files.append(OutputFile(path: "404.html", data: Data(try layout(notFound, site: site, nav: nav, absolute: true).utf8)))
+        files.append(OutputFile(path: "404.html", data: Data(try layout(notFound, site: site, nav: nav, footer: footer, absolute: true).utf8)))
         files.append(OutputFile(path: "feed.xml", data: Data(try templates.render(FeedBuilder.view(site), with: "feed.xml").utf8)))
         files.append(OutputFile(path: "sitemap.xml", data: Data(try templates.render(SitemapView(urls: pages.map {
             SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso)
@@ -120,8 +123,7 @@ public struct SiteBuilder {
         pages.append(OtherPages.contact(site))
         pages.append(OtherPages.wijzigingen(site))
         if let t = content.toegankelijkheid { pages.append(OtherPages.toegankelijkheid(site, t)) }
-        let extra = content.paginas.sorted { ($0.volgorde?.value ?? Int.max, $0.slug) < ($1.volgorde?.value ?? Int.max, $1.slug) }
-        let extraPages = extra.filter { !Self.reservedPaths.contains($0.slug) }
+        let extraPages = sortedExtraPages
         let extraPage = { (p: Pagina) -> Page in
             var page = OtherPages.pagina(site, p)
             page.cacheKey = itemKey(p.file, path: page.path)
@@ -154,15 +156,30 @@ public struct SiteBuilder {
         }
     }
 
-    private func layout(_ page: Page, site: SiteContext, nav: [(path: String, title: String)], absolute: Bool = false) throws -> String {
+    /// The footer menu, the same on every page: the fixed pages that exist, then at most
+    /// `footerPageLimit` extra pages in `volgorde` (the home page links all of them), so a board
+    /// with thousands of pages does not get a footer of thousands of links on every page.
+    static let footerPageLimit = 8
+
+    private var footerLinks: [(path: String, title: String)] {
+        var links: [(path: String, title: String)] = [("privacystatement/", "Privacy statement")]
+        if content.bewaartermijnen != nil { links.append(("bewaartermijnen/", "Bewaartermijnen")) }
+        links.append(("wijzigingen/", "Wijzigingen"))
+        if content.toegankelijkheid != nil { links.append(("toegankelijkheid/", "Toegankelijkheid")) }
+        links += sortedExtraPages.prefix(Self.footerPageLimit).map { ("\($0.slug)/", $0.titel.nonBlank ?? $0.slug) }
+        return links
+    }
+
+    /// Extra pages in menu order: `volgorde` first, then by name.
+    var sortedExtraPages: [Pagina] {
+        content.paginas.filter { !Self.reservedPaths.contains($0.slug) }
+            .sorted { ($0.volgorde?.value ?? Int.max, $0.slug) < ($1.volgorde?.value ?? Int.max, $1.slug) }
+    }
+
+    private func layout(_ page: Page, site: SiteContext, nav: [(path: String, title: String)], footer: [(path: String, title: String)],
+                        absolute: Bool = false) throws -> String {
         let root = absolute ? site.sitePath : SiteContext.root(for: page.path)
         let body = try templates.render(PageContext(t: SiteTexts(site.aanspreekvorm), page: page.view), with: page.template)
-        let footer: [(String, String)] = [("privacystatement/", "Privacy statement"), ("bewaartermijnen/", "Bewaartermijnen"),
-                                          ("wijzigingen/", "Wijzigingen"), ("toegankelijkheid/", "Toegankelijkheid")]
-            + content.paginas.filter { !Self.reservedPaths.contains($0.slug) }.sorted { $0.slug < $1.slug }.map { ("\($0.slug)/", $0.titel.nonBlank ?? $0.slug) }
-        let existing = Set(["privacystatement/", "wijzigingen/"]
-            + (content.bewaartermijnen != nil ? ["bewaartermijnen/"] : []) + (content.toegankelijkheid != nil ? ["toegankelijkheid/"] : [])
-            + content.paginas.map { "\($0.slug)/" })
         let logo = site.organisatie.site?.logo.nonBlank.flatMap { path in content.bestanden.contains { "bestanden/\($0)" == path } ? root + path : nil }
         let view = LayoutView(
             title: page.title, headTitle: page.path.isEmpty && !absolute ? site.siteTitle : "\(page.title) - \(site.siteTitle)",
@@ -170,7 +187,7 @@ public struct SiteBuilder {
             root: root, homeHref: root, stylesheet: root + "assets/stijl.css", kleur: site.organisatie.site?.kleur.nonBlank.flatMap { RGBColour(hex: $0)?.hex } ?? "#1d4f91",
             canonical: site.absolute(page.path), feedHref: root + "feed.xml",
             nav: nav.map { LinkView(href: root + $0.path, text: $0.title, current: !absolute && $0.path == page.path) },
-            footerLinks: footer.filter { existing.contains($0.0) }.map { LinkView(href: root + $0.0, text: $0.1, current: !absolute && $0.0 == page.path) },
+            footerLinks: footer.map { LinkView(href: root + $0.path, text: $0.title, current: !absolute && $0.path == page.path) },
             fg: site.fg, contactHref: root + "contact/", logo: logo, logoAlt: site.organisatie.site?.logoAlt.nonBlank,
             body: body, gewijzigd: page.lastModified.map(DateView.init), t: SiteTexts(site.aanspreekvorm))
         return try templates.render(view, with: "layout")
