@@ -1,3 +1,5 @@
+import Foundation
+
 /// A validation rule: a stable code, a severity, the source it rests on, and one check.
 /// One rule per file under `Rules/<document kind>/`; register it in `RuleRegistry`.
 public protocol Rule: Sendable {
@@ -19,8 +21,24 @@ extension Rule {
 /// Runs every registered rule over loaded content.
 public enum Checker {
     public static func check(_ content: Content, rules: [any Rule] = RuleRegistry.all) -> [Diagnostic] {
+        if ProcessInfo.processInfo.environment["INZAGE_TIMING"] == "1" { return timed(content, rules: rules) }
         // Rules are independent pure functions over the same content: run them on all cores.
         let results = try? Parallel.map(rules, minimumBatch: 4) { $0.check(content) }
         return (results ?? rules.map { $0.check(content) }).flatMap { $0 }
+    }
+
+    /// One rule after the other, printing the slowest ones: for profiling only.
+    private static func timed(_ content: Content, rules: [any Rule]) -> [Diagnostic] {
+        var times: [(String, Double)] = []
+        var result: [Diagnostic] = []
+        for rule in rules {
+            let start = Date()
+            result += rule.check(content)
+            times.append((rule.code, Date().timeIntervalSince(start)))
+        }
+        for (code, time) in times.sorted(by: { $0.1 > $1.1 }).prefix(5) {
+            FileHandle.standardError.write(Data("inzage-timing: rule \(code) \(Int(time * 1000)) ms\n".utf8))
+        }
+        return result
     }
 }

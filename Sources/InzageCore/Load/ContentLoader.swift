@@ -74,6 +74,7 @@ public struct ContentLoader {
             }
         }
         content.bestanden = listFiles(recursivelyIn: "bestanden", sink: sink)
+        content.bodyLineCache = TextValues.splitBodyLines(content)
         reportStrayFiles(sink: sink)
         return (content, sink.diagnostics)
     }

@@ -16,6 +16,8 @@ public struct Content: Sendable {
     public var yamlTrees: [String: YNode] = [:]
     /// The Markdown bodies of every document, for text rules.
     public var bodies: [MarkdownBody] = []
+    /// Every Markdown line outside code blocks, split once for all text rules.
+    var bodyLineCache: [Located<String>]?
     /// The text of every file that was read, by display path.
     public var sources: [String: String] = [:]
     /// The content folder as given by the user.

@@ -19,6 +19,8 @@ struct BtMinimum: Rule {
         // A verwerker's own retention in a bijsluiter is about its copy, not the school's records.
         let bijsluiterFiles = Set(content.bijsluiters.map(\.file))
         for text in RetentionTexts.all(in: content, skipping: bijsluiterFiles.union([table.file])) {
+            // Most texts say nothing about deleting or keeping: skip them before splitting sentences.
+            guard ASCIIScan.containsAny(text.value, Self.deletionWords) else { continue }
             for sentence in RetentionTexts.sentences(of: text) {
                 let lower = sentence.value.lowercased()
                 guard Self.deletionWords.contains(where: lower.contains), !Self.minimumWords.contains(where: lower.contains),
@@ -46,7 +48,7 @@ struct BtMinimum: Rule {
 enum RetentionTexts {
     static func all(in content: Content, skipping skipped: Set<String>) -> [Located<String>] {
         var result: [Located<String>] = []
-        for body in content.bodies where !skipped.contains(body.file) { result += body.lines.filter { !$0.value.isEmpty } }
+        result += TextValues.bodyLines(in: content).filter { !$0.value.isEmpty && !skipped.contains($0.location.file) }
         for (path, tree) in content.yamlTrees where !skipped.contains(path) {
             result += tree.allScalars().filter { !$0.isNull }.map { Located($0.text, at: $0.textStart) }
         }

@@ -22,6 +22,10 @@ enum TextValues {
 
     /// Body lines outside fenced code blocks.
     static func bodyLines(in content: Content) -> [Located<String>] {
+        content.bodyLineCache ?? splitBodyLines(content)
+    }
+
+    static func splitBodyLines(_ content: Content) -> [Located<String>] {
         content.bodies.flatMap { body -> [Located<String>] in
             var inFence = false
             return body.lines.filter { line in

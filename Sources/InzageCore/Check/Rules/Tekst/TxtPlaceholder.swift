@@ -31,22 +31,36 @@ struct TxtPlaceholder: Rule {
         return result
     }
 
-    /// A cheap byte scan before the (slow) regex: every match has one of these.
+    /// Every bracketed blank the pattern finds contains one of these (lowercase, ASCII).
+    static let blankWords = ["naam", "datum", "school", "invullen", "n.v.t", "nvt", "adres", "plaats", "bestuur", "organisatie",
+                             "product", "leverancier", "mail", "telefoon", "xx", "..."]
+
+    /// A cheap byte scan before the (slow) regex: every match needs one of these, and a bracketed
+    /// blank needs one of `blankWords` between its brackets and no `(` or `[` right after it, which
+    /// rules out the Markdown links most lines with brackets hold.
     static func mightMatch(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
             switch byte {
-            case UInt8(ascii: "["), UInt8(ascii: "<"): return true
-            case UInt8(ascii: "X") where previous == UInt8(ascii: "X"): return true
-            case UInt8(ascii: "O") where previous == UInt8(ascii: "D"): return true  // TODO
-            case UInt8(ascii: "B") where previous == UInt8(ascii: "T"): return true  // TBD
-            case UInt8(ascii: "b"), UInt8(ascii: "B"):
-                if previous == UInt8(ascii: "t") || previous == UInt8(ascii: "T") || previous == UInt8(ascii: ".") { return true }  // ntb, n.t.b.
+            case UInt8(ascii: "["), UInt8(ascii: "<"):
+                let close = byte == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ">")
+                var end = index + 1
+                while end < bytes.count, end - index < 120, bytes[end] != close, bytes[end] != byte { end += 1 }
+                if end < bytes.count, bytes[end] == close {
+                    let followedByLink = close == UInt8(ascii: "]") && end + 1 < bytes.count
+                        && (bytes[end + 1] == UInt8(ascii: "(") || bytes[end + 1] == UInt8(ascii: "["))
+                    if !followedByLink, let inner = String(bytes: bytes[(index + 1)..<end], encoding: .utf8),
+                       ASCIIScan.containsAny(inner, blankWords) || inner.contains("…") {
+                        return true
+                    }
+                }
             default: break
             }
-            previous = byte
+            index += 1
         }
-        return false
+        return ASCIIScan.containsAny(text, ["xxx", "todo", "tbd", "ntb", "n.t.b"])
     }
 
     private func report(_ text: String, at location: SourceLocation) -> Diagnostic {
