@@ -23,22 +23,33 @@ public struct MarkdownRenderer: Sendable {
         self.siteHost = siteHost
     }
 
+    /// The syntax extensions every parser gets.
+    private static let extensionNames = ["table", "autolink", "strikethrough"]
+
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
 
+    /// libcmark-gfm 0.29 keeps the table of special inline characters in one process-wide array.
+    /// Each parser adds its extensions' characters (`~`, `:`, `w`) to it when inline parsing starts
+    /// and removes them when it is done, so a parser on another thread lost its strikethroughs and
+    /// autolinks now and then (upstream github/cmark-gfm#176). Inline parsing happens in
+    /// `cmark_parser_finish`; only that step is serialised. Block parsing, rendering and everything
+    /// after it stay parallel.
+    private static let inlineParsing = PThreadMutex()
+
     public func render(_ markdown: String) -> String {
         _ = Self.registered
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return "" }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "autolink", "strikethrough"] {
+        for name in Self.extensionNames {
             if let extensionPointer = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        guard let document = Self.inlineParsing.withLock({ cmark_parser_finish(parser) }) else { return "" }
         defer { cmark_node_free(document) }
 
         let headings = fitHeadings(document)
@@ -47,11 +58,8 @@ public struct MarkdownRenderer: Sendable {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         guard let raw = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(raw) }
-        var html = String(cString: raw)
-        html = addHeadingIDs(html, ids: headings)
-        html = markTables(html)
-        html = markExternalLinks(html)
-        return html
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
+        return HTMLFixups(ids: headings, siteHost: siteHost).apply(to: bytes)
     }
 
     /// Moves headings under the page's h1 without skipped levels; returns their ids in order.
@@ -144,61 +152,28 @@ public struct MarkdownRenderer: Sendable {
         }
         return text
     }
-
-    private func addHeadingIDs(_ html: String, ids: [String]) -> String {
-        var result = ""
-        result.reserveCapacity(html.count + ids.count * 24)
-        var rest = html[...]
-        var index = 0
-        while index < ids.count, let open = rest.range(of: "<h") {
-            let after = rest[open.upperBound...]
-            guard let digit = after.first, ("1"..."6").contains(digit), after.dropFirst().first == ">" else {
-                result += rest[..<open.upperBound]
-                rest = after
-                continue
-            }
-            result += rest[..<open.lowerBound] + "<h\(digit) id=\"\(HTML.escape(ids[index]))\">"
-            rest = after.dropFirst(2)
-            index += 1
-        }
-        return result + rest
-    }
-
-    private func markTables(_ html: String) -> String {
-        guard html.contains("<table>") else { return html }
-        return html
-            .replacingOccurrences(of: "<table>", with: "<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\"><table>")
-            .replacingOccurrences(of: "</table>", with: "</table></div>")
-            .replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
-            .replacingOccurrences(of: "<th style=", with: "<th scope=\"col\" style=")
-    }
-
-    /// Adds `class="extern"` and a hidden "(externe website)" to links that leave the site.
-    private func markExternalLinks(_ html: String) -> String {
-        guard html.contains("<a href=\"http") else { return html }
-        var result = ""
-        var rest = html[...]
-        while let open = rest.range(of: "<a href=\"") {
-            result += rest[..<open.upperBound]
-            rest = rest[open.upperBound...]
-            guard let quote = rest.firstIndex(of: "\""), let close = rest.range(of: "</a>") else { continue }
-            let url = String(rest[..<quote])
-            guard ExternalLink.isExternal(url, siteHost: siteHost) else { continue }
-            result += rest[..<quote] + "\" class=\"extern\""
-            result += rest[rest.index(after: quote)..<close.lowerBound]
-            result += "<span class=\"visueel-verborgen\"> (externe website)</span></a>"
-            rest = rest[close.upperBound...]
-        }
-        return result + rest
-    }
 }
 
 /// Whether a URL leaves the site.
 public enum ExternalLink {
     public static func isExternal(_ url: String, siteHost: String?) -> Bool {
-        guard url.hasPrefix("http://") || url.hasPrefix("https://") else { return false }
-        guard let host = URL(string: url)?.host?.lowercased() else { return true }
-        return host != siteHost?.lowercased()
+        var url = url
+        return url.withUTF8 { isExternal($0, siteHost: siteHost) }
+    }
+
+    /// An `http(s)://` URL whose host is not the site's (ASCII case-insensitive). Works on the
+    /// bytes of an `href` as cmark writes it.
+    static func isExternal(_ url: UnsafeBufferPointer<UInt8>, siteHost: String?) -> Bool {
+        let schemeLength: Int
+        if url.starts(with: "https://".utf8) { schemeLength = 8 } else if url.starts(with: "http://".utf8) { schemeLength = 7 } else { return false }
+        var authority = url[schemeLength...]
+        if let end = authority.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            authority = authority[..<end]
+        }
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
+        if authority.first != UInt8(ascii: "["), let colon = authority.firstIndex(of: UInt8(ascii: ":")) { authority = authority[..<colon] }
+        guard !authority.isEmpty, let siteHost else { return true }
+        return !authority.map(ASCIIScan.lower).elementsEqual(siteHost.utf8.map(ASCIIScan.lower))
     }
 }
 

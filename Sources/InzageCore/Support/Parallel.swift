@@ -39,7 +39,7 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
 /// Result slots written once each from different threads, at distinct indices.
 private final class ResultBox<R>: @unchecked Sendable {
     private var slots: [Result<R, Error>?]
-    private let lock = NSLockLike()
+    private let lock = PThreadMutex()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
@@ -60,8 +60,8 @@ private final class ResultBox<R>: @unchecked Sendable {
 
 enum ParallelError: Error { case missingResult }
 
-/// A pthread mutex without Foundation, for the result slots.
-private final class NSLockLike: @unchecked Sendable {
+/// A pthread mutex without Foundation.
+final class PThreadMutex: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
     init() { pthread_mutex_init(&mutex, nil) }
     deinit { pthread_mutex_destroy(&mutex) }

@@ -199,4 +199,19 @@ struct MarkdownRendererTests {
         linking.linker = { text in text.ranges(of: "X").map { ($0, "#x") } }
         #expect(linking.render("aXbXc") == "<p>a<a href=\"#x\">X</a>b<a href=\"#x\">X</a>c</p>\n")
     }
+
+    // MARK: Threads
+
+    /// libcmark-gfm keeps the inline special characters of extensions (`~` for strikethrough,
+    /// `:` and `w` for autolinks) in one process-wide table that every parser used to add to and
+    /// remove from; parsers on other threads then missed strikethroughs and links now and then.
+    @Test func renderingOnManyThreadsGivesTheSameHTMLAsRenderingAlone() throws {
+        let markdown = (1...40).map { "Regel \($0): ~~oud~~ nieuw, zie www.example.nl of https://example.org/\($0)." }
+            .joined(separator: "\n\n")
+        let expected = renderer.render(markdown)
+        #expect(expected.contains("<del>oud</del>"))
+        #expect(expected.contains("<a href=\"http://www.example.nl\""))
+        let results = try Parallel.map(Array(0..<1000), minimumBatch: 1) { _ in renderer.render(markdown) }
+        #expect(results.filter { $0 != expected }.count == 0)
+    }
 }

@@ -1,0 +1,112 @@
+/// The changes Inzage makes to cmark-gfm's HTML, in one pass over its bytes:
+/// - the first `ids.count` headings get their `id` (`<h2>` → `<h2 id="…">`);
+/// - tables are wrapped in a focusable, labelled region so a wide table scrolls on its own at
+///   320 px, and header cells get `scope="col"`;
+/// - links that leave the site get `class="extern"` and a hidden "(externe website)".
+///
+/// cmark escapes every `<` in text, code and attributes, so in its output these byte patterns
+/// can only be the tags cmark wrote itself. Byte matching keeps this linear and cheap: Foundation's
+/// string search used to cost more than parsing the Markdown.
+struct HTMLFixups {
+    var ids: [String]
+    var siteHost: String?
+
+    private static let tableOpen = Array("<table>".utf8)
+    private static let tableClose = Array("</table>".utf8)
+    private static let tableWrapOpen = Array("<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\"><table>".utf8)
+    private static let tableWrapClose = Array("</table></div>".utf8)
+    private static let headerCell = Array("<th".utf8)
+    private static let headerScope = Array(" scope=\"col\"".utf8)
+    private static let linkOpen = Array("<a href=\"".utf8)
+    private static let linkClose = Array("</a>".utf8)
+    private static let externClass = Array(" class=\"extern\"".utf8)
+    private static let externNote = Array("<span class=\"visueel-verborgen\"> (externe website)</span>".utf8)
+
+    func apply(to html: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + ids.count * 24 + 256)
+        var index = 0
+        var heading = 0
+        let count = html.count
+        while index < count {
+            let byte = html[index]
+            guard byte == UInt8(ascii: "<"), index + 1 < count else {
+                out.append(byte)
+                index += 1
+                continue
+            }
+            let next = html[index + 1]
+            // <h1>…<h6>
+            if next == UInt8(ascii: "h"), heading < ids.count, index + 3 < count,
+               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[index + 2]), html[index + 3] == UInt8(ascii: ">") {
+                out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "h"), html[index + 2]])
+                out.append(contentsOf: Array(" id=\"".utf8))
+                out.append(contentsOf: Array(HTML.escape(ids[heading]).utf8))
+                out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ">")])
+                heading += 1
+                index += 4
+                continue
+            }
+            if Self.matches(Self.tableOpen, in: html, at: index) {
+                out.append(contentsOf: Self.tableWrapOpen)
+                index += Self.tableOpen.count
+                continue
+            }
+            if Self.matches(Self.tableClose, in: html, at: index) {
+                out.append(contentsOf: Self.tableWrapClose)
+                index += Self.tableClose.count
+                continue
+            }
+            // <th> or <th style="…">, not <thead>
+            if Self.matches(Self.headerCell, in: html, at: index), index + 3 < count,
+               html[index + 3] == UInt8(ascii: ">") || html[index + 3] == UInt8(ascii: " ") {
+                out.append(contentsOf: Self.headerCell)
+                out.append(contentsOf: Self.headerScope)
+                index += Self.headerCell.count
+                continue
+            }
+            if Self.matches(Self.linkOpen, in: html, at: index) {
+                let urlStart = index + Self.linkOpen.count
+                if let quote = Self.find(UInt8(ascii: "\""), in: html, from: urlStart),
+                   let close = Self.find(Self.linkClose, in: html, from: quote),
+                   ExternalLink.isExternal(UnsafeBufferPointer(rebasing: html[urlStart..<quote]), siteHost: siteHost) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: html[index...quote]))
+                    out.append(contentsOf: Self.externClass)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: html[(quote + 1)..<close]))
+                    out.append(contentsOf: Self.externNote)
+                    out.append(contentsOf: Self.linkClose)
+                    index = close + Self.linkClose.count
+                    continue
+                }
+            }
+            out.append(byte)
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func matches(_ pattern: [UInt8], in html: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + pattern.count <= html.count else { return false }
+        for offset in 0..<pattern.count where html[index + offset] != pattern[offset] { return false }
+        return true
+    }
+
+    private static func find(_ byte: UInt8, in html: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index < html.count {
+            if html[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func find(_ pattern: [UInt8], in html: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index + pattern.count <= html.count {
+            if html[index] == pattern[0], matches(pattern, in: html, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+}
