@@ -55,6 +55,7 @@ public struct ContentLoader {
             load(name: name, text: text, path: path, into: &content, sink: sink)
         }
 
+        checkFolders(sink: sink)
         for folder in ["bijsluiters", "paginas"] {
             // Files are independent: read and decode them on all cores, then merge in name order.
             let results = try Parallel.map(listFolder(folder, sink: sink)) { entry in
@@ -266,10 +267,44 @@ public struct ContentLoader {
         return result
     }
 
+    /// A content folder (`bijsluiters`, `paginas`, `bestanden`) that is a file would silently drop
+    /// every document that belongs in it, so it blocks publishing.
+    private func checkFolders(sink: DiagnosticSink) {
+        for folder in Self.folders {
+            let url = URL(fileURLWithPath: root).appendingPathComponent(folder)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            sink.error("FILE-FOLDER", at: .file(display(folder)), "'\(display(folder))' is een bestand, geen map: Inzage kan er niets uit lezen",
+                       hint: "verwijder of hernoem dit bestand en maak een map '\(folder)'\(Self.folderContents[folder] ?? "")")
+        }
+    }
+
+    /// What belongs in each content folder, for hints.
+    private static let folderContents = [
+        "bijsluiters": " met daarin één .md-bestand per product",
+        "paginas": " met daarin één .md-bestand per pagina",
+        "bestanden": " met daarin de afbeeldingen en downloads",
+    ]
+
+    /// Whether a folder of this exact name is in the content folder.
+    private func hasFolder(_ name: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: URL(fileURLWithPath: root).appendingPathComponent(name).path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
+    }
+
     private func reportStrayFiles(sink: DiagnosticSink) {
         let known = Set(Self.requiredFiles + Self.optionalFiles + Self.folders)
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         for entry in entries.sorted() where !entry.hasPrefix(".") && !known.contains(entry) {
+            // A misnamed folder ('Bijsluiters', 'bijsluiter') where the real one is missing would publish
+            // the site without any of its documents: that is an error, not a warning.
+            if let folder = EditDistance.suggestion(for: entry, among: Self.folders), !hasFolder(folder),
+               hasFolder(entry) {
+                sink.error("FILE-FOLDER", at: .file(display(entry)), "de map '\(display(entry))' wordt niet gelezen: Inzage kent alleen de map '\(folder)'",
+                           hint: "bedoelde u '\(folder)'? Hernoem de map naar '\(folder)'")
+                continue
+            }
             let suggestion = EditDistance.suggestion(for: entry, among: Array(known)).map { "; bedoelde u '\($0)'?" } ?? ""
             sink.warning("FILE-UNKNOWN", at: .file(display(entry)), "onbekend bestand of map; het wordt niet gebruikt\(suggestion)",
                          hint: "de inhoudsmap kent: \(known.sorted().joined(separator: ", "))")
