@@ -5,7 +5,7 @@ public enum RuleRegistry {
         // organisatie.yaml
         OrgRequired(), OrgFG(), OrgBRIN(), OrgColour(), OrgSite(),
         // bijsluiters/
-        BsIdentity(), BsSoort(), BsCategories(), BsOverige(), BsSpecial(), BsBSN(), BsDoel(), BsEER(), BsSubverwerkers(),
+        BsIdentity(), BsSoort(), BsCategories(), BsOverige(), BsSpecial(), BsBSN(), BsDoel(), BsEER(), BsWaarborg(), BsSubverwerkers(),
         BsRetention(), BsVersion(), BsStale(), BsEntree(), BsDatalek(), BsHistory(),
         // privacyverklaring.md
         PvGround(), PvAdm(), PvDates(), PvRetentionRef(),
