@@ -3,7 +3,7 @@
 public enum RuleRegistry {
     public static let all: [any Rule] = [
         // organisatie.yaml
-        OrgRequired(), OrgFG(), OrgBRIN(), OrgColour(), OrgSite(),
+        OrgRequired(), OrgFG(), OrgBRIN(), OrgBRINO(), OrgColour(), OrgSite(),
         // bijsluiters/
         BsIdentity(), BsSoort(), BsCategories(), BsOverige(), BsSpecial(), BsBSN(), BsDoel(), BsEER(), BsWaarborg(), BsSubverwerkers(),
         BsRetention(), BsVersion(), BsStale(), BsEntree(), BsDatalek(), BsHistory(),
