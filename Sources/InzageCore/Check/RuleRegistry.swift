@@ -6,7 +6,7 @@ public enum RuleRegistry {
         OrgRequired(), OrgFG(), OrgBRIN(), OrgBRINO(), OrgColour(), OrgSite(),
         // bijsluiters/
         BsIdentity(), BsSoort(), BsCategories(), BsOverige(), BsSpecial(), BsBSN(), BsDoel(), BsEER(), BsWaarborg(), BsSubverwerkers(),
-        BsRetention(), BsVersion(), BsStale(), BsEntree(), BsDatalek(), BsHistory(),
+        BsRetention(), BsVersion(), BsOvereenkomst(), BsStale(), BsEntree(), BsDatalek(), BsHistory(),
         // privacyverklaring.md
         PvGround(), PvAdm(), PvDates(), PvRetentionRef(),
         // privacystatement.md

@@ -8,7 +8,7 @@ struct RuleRegistryTests {
     static let tested: [String] = [
         "ORG-REQUIRED", "ORG-FG", "ORG-BRIN", "ORG-BRIN-O", "ORG-COLOUR", "ORG-SITE",
         "BS-PRODUCT", "BS-SOORT", "BS-CAT", "BS-CAT-12", "BS-SPECIAL", "BS-BSN", "BS-DOEL", "BS-EER", "BS-WAARBORG", "BS-SUB",
-        "BS-RETENTION", "BS-VERSION", "BS-STALE", "BS-ENTREE", "BS-DATALEK", "BS-HISTORY",
+        "BS-RETENTION", "BS-VERSION", "BS-VWO", "BS-STALE", "BS-ENTREE", "BS-DATALEK", "BS-HISTORY",
         "PV-GROUND", "PV-ADM", "PV-DATES", "PV-RETENTION",
         "PS-COOKIE", "PS-STATS",
         "RG-NUM", "RG-REF", "RG-GMR",
