@@ -67,6 +67,7 @@ public struct ContentLoader {
             }
             for result in results {
                 for diagnostic in result.diagnostics { sink.add(diagnostic) }
+                for value in result.invalidValues { sink.invalid(value) }
                 if let source = result.source { content.sources[result.path] = source }
                 if let body = result.body { content.bodies.append(body) }
                 if let tree = result.tree { content.yamlTrees[result.path] = tree }
@@ -77,6 +78,7 @@ public struct ContentLoader {
         content.bestanden = listFiles(recursivelyIn: "bestanden", sink: sink)
         content.bodyLineCache = TextValues.splitBodyLines(content)
         reportStrayFiles(sink: sink)
+        content.invalidValues = sink.invalidValues
         return (content, sink.diagnostics)
     }
 
@@ -84,6 +86,7 @@ public struct ContentLoader {
     private struct FolderFileResult {
         var path: String
         var diagnostics: [Diagnostic] = []
+        var invalidValues: [InvalidValue] = []
         var source: String?
         var body: MarkdownBody?
         var tree: YNode?
@@ -131,6 +134,7 @@ public struct ContentLoader {
             }
         }
         result.diagnostics = sink.diagnostics
+        result.invalidValues = sink.invalidValues
         return result
     }
 
