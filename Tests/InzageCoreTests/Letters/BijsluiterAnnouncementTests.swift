@@ -18,7 +18,7 @@ struct LettersBijsluiterAnnouncementTests {
             "Het onderwijs organiseren",
             "- Contactgegevens: Naam, e-mailadres en telefoonnummer van ouders", // categories
             "- Medische gegevens: Een allergie of medicijn dat de leerkracht moet weten. Alleen als de school dit aanzet.",
-            "er worden ook bijzondere persoonsgegevens gebruikt: medische gegevens.",
+            "Let op: alleen als de school dit aanzet, worden er ook bijzondere persoonsgegevens gebruikt: medische gegevens. Daarvoor gelden extra strenge regels.",
             "buiten de Europese Economische Ruimte (EER): Verenigde Staten.",  // transfer
             "het EU-US Data Privacy Framework",
             "Mailgun Technologies, Inc., San Antonio (Verenigde Staten)",
@@ -56,6 +56,41 @@ struct LettersBijsluiterAnnouncementTests {
         #expect(!text.contains("Wat is er veranderd?"))
         expectPlainLetter(letters[0])
         expectGolden(text, "bijsluiter-nieuw.txt")
+    }
+
+    /// The summary of special categories says which are used always and which only when the school
+    /// switches them on (`optioneel: true`), as the category list above it does.
+    @Test(arguments: [
+        // medisch optional (the fixture), godsdienst not processed: only when switched on.
+        ("godsdienst: nee",
+         "Let op: alleen als de school dit aanzet, worden er ook bijzondere persoonsgegevens gebruikt: medische gegevens. Daarvoor gelden extra strenge regels."),
+        // medisch optional, godsdienst always: both, clearly apart.
+        ("godsdienst: Of de leerling meedoet aan godsdienstles.",
+         "Let op: er worden ook bijzondere persoonsgegevens gebruikt: godsdienst. Alleen als de school dit aanzet, worden ook deze bijzondere persoonsgegevens gebruikt: medische gegevens. Daarvoor gelden extra strenge regels."),
+    ])
+    func specialCategoriesSayWhenTheyAreOptional(_ godsdienst: String, _ expected: String) throws {
+        var files = LetterFixture.files
+        files["bijsluiters/klasbord-plus.md"] = LetterFixture.klasbord.replacingOccurrences(of: "godsdienst: nee", with: godsdienst)
+        for form in ["u", "je"] {
+            if form == "je" { files["organisatie.yaml"] = LetterFixture.jeFiles["organisatie.yaml"] }
+            let content = try LetterFixture.content(files)
+            let letters = try BijsluiterAnnouncements.letters(content: content, selection: .slugs(["klasbord-plus"]), templates: LetterFixture.templates())
+            let flat = flattened(try #require(letters.first).text)
+            #expect(flat.contains(expected), "\(form): \(flat)")
+            #expect(!flat.contains("Er worden geen bijzondere persoonsgegevens gebruikt"))
+        }
+    }
+
+    @Test func specialCategoriesThatAreAlwaysUsedKeepThePlainSentence() throws {
+        var files = LetterFixture.files
+        files["bijsluiters/klasbord-plus.md"] = LetterFixture.klasbord
+            .replacingOccurrences(of: "{ toelichting: Een allergie of medicijn dat de leerkracht moet weten., optioneel: true }",
+                                  with: "Een allergie of medicijn dat de leerkracht moet weten.")
+        let content = try LetterFixture.content(files)
+        let letters = try BijsluiterAnnouncements.letters(content: content, selection: .slugs(["klasbord-plus"]), templates: LetterFixture.templates())
+        let flat = flattened(try #require(letters.first).text)
+        #expect(flat.contains("Let op: er worden ook bijzondere persoonsgegevens gebruikt: medische gegevens. Daarvoor gelden extra strenge regels."))
+        #expect(!flat.contains("Alleen als de school dit aanzet"))
     }
 
     @Test func theJeFormIsUsedThroughout() throws {
