@@ -93,6 +93,18 @@ struct LettersBijsluiterAnnouncementTests {
         #expect(!flat.contains("Alleen als de school dit aanzet"))
     }
 
+    /// "Dat is …" follows the product sentence directly, in the changed letter as in the new one.
+    @Test func theChangedLetterSaysWhatTheProductIsRightAfterNamingIt() throws {
+        for files in [LetterFixture.files, LetterFixture.jeFiles] {
+            let content = try LetterFixture.content(files)
+            let letters = try BijsluiterAnnouncements.letters(content: content, selection: .slugs(["klasbord-plus"]), templates: LetterFixture.templates())
+            let flat = flattened(try #require(letters.first).text)
+            #expect(flat.contains("Geachte ouder(s)/verzorger(s), Onze school gebruikt Klasbord Plus. Dat is een digitaal systeem voor de administratie van de school. Klasbord Plus B.V. levert het. De privacybijsluiter van Klasbord Plus is veranderd. In deze brief ")
+                    || flat.contains("Beste ouder(s)/verzorger(s), Onze school gebruikt Klasbord Plus. Dat is een digitaal systeem voor de administratie van de school. Klasbord Plus B.V. levert het. De privacybijsluiter van Klasbord Plus is veranderd. In deze brief "),
+                    "\(flat)")
+        }
+    }
+
     @Test func theJeFormIsUsedThroughout() throws {
         let content = try LetterFixture.content(LetterFixture.jeFiles)
         let letters = try BijsluiterAnnouncements.letters(content: content, selection: .slugs(["klasbord-plus", "rekenrijk"]), templates: LetterFixture.templates())
