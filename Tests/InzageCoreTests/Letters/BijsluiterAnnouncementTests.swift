@@ -105,6 +105,20 @@ struct LettersBijsluiterAnnouncementTests {
         }
     }
 
+    /// The FG's title and name stay on one line: "mw." alone at the end of a line reads as a separate person.
+    @Test func theFGsTitleAndNameAreNotSplitByWrapping() throws {
+        var files = LetterFixture.files
+        files["organisatie.yaml"] = LetterFixture.organisatie.replacingOccurrences(of: "naam: drs. P. Bakker", with: "naam: mw. drs. H. Koçak")
+        let content = try LetterFixture.content(files)
+        let templates = try LetterFixture.templates()
+        let announcement = try #require(BijsluiterAnnouncements.letters(content: content, selection: .slugs(["rekenrijk"]), templates: templates).first).text
+        let reminder = try #require(FotoReminderLetters.schoolLetters(content: content, templates: templates).first).text
+        for text in [announcement, reminder] {
+            #expect(text.contains("contact opnemen met onze functionaris voor gegevensbescherming (FG),\nmw. drs. H. Koçak:\nfg@waterlandonderwijs.nl\n"))
+            #expect(!text.contains("\u{00A0}"))
+        }
+    }
+
     @Test func theJeFormIsUsedThroughout() throws {
         let content = try LetterFixture.content(LetterFixture.jeFiles)
         let letters = try BijsluiterAnnouncements.letters(content: content, selection: .slugs(["klasbord-plus", "rekenrijk"]), templates: LetterFixture.templates())
