@@ -17,14 +17,17 @@ public struct ContentLoader {
     public static let optionalFiles = ["reglement.md", "bewaartermijnen.yaml", "fototoestemming.yaml", "toegankelijkheid.yaml"]
     public static let folders = ["bijsluiters", "paginas", "bestanden"]
 
-    /// The content folder as the user named it; display paths start with it.
-    public var root: String
+    /// The content folder as the user named it, for reading.
+    public var root: String { didSet { displayRoot = Self.displayRoot(root) } }
+    /// The content folder relative to the working folder; display paths start with it.
+    private var displayRoot: String
     public var today: SchoolDate
     /// Keeps parsed files between rebuilds of `inzage serve`; nil for a one-off build.
     public var session: BuildSession?
 
     public init(root: String, today: SchoolDate, session: BuildSession? = nil) {
         self.root = root
+        displayRoot = Self.displayRoot(root)
         self.today = today
         self.session = session
     }
@@ -138,9 +141,14 @@ public struct ContentLoader {
         return result
     }
 
+    private static func displayRoot(_ root: String) -> String {
+        let folder = DisplayPath.relative(root)
+        return folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+    }
+
+    /// The path diagnostics show for a file in the content folder: relative to the working folder.
     private func display(_ relative: String) -> String {
-        let trimmed = root.hasSuffix("/") ? String(root.dropLast()) : root
-        return trimmed == "." ? relative : "\(trimmed)/\(relative)"
+        displayRoot == "." ? relative : "\(displayRoot)/\(relative)"
     }
 
     private func load(name: String, text: String, path: String, into content: inout Content, sink: DiagnosticSink) {
