@@ -167,7 +167,7 @@ struct FotoLettersCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usageOrIO)
         }
         let kanalen = fototoestemming.kanalen.compactMap { $0.id.nonBlank }
-        let (list, problems) = ExportValidator.load(data, file: exportPath, kanalen: kanalen, reminderDate: FotoReminderLetters.reminderDate(content))
+        let (list, problems) = ExportValidator.load(data, file: DisplayPath.relative(exportPath), kanalen: kanalen, reminderDate: FotoReminderLetters.reminderDate(content))
         guard let list, problems.errorCount == 0 else {
             // No source excerpts: the lines of an export hold pupils' personal data.
             Output.err(DiagnosticPrinter(sources: [:], useColour: DiagnosticPrinter.wantsColour(fileDescriptor: 2)).render(problems))

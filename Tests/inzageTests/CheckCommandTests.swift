@@ -99,6 +99,32 @@ struct CheckCommandTests {
         #expect(Set(items.compactMap { $0["code"] as? String }) == ["ORG-COLOUR", "TXT-OUTDATED"])
     }
 
+    /// `file` is relative to the working folder, however the content folder was named.
+    @Test func anAbsoluteContentPathInsideTheWorkingFolderIsShownRelative() throws {
+        let folder = try MinimalContent.write(Self.lowContrast)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let absolute = folder.appendingPathComponent("content").path
+        for arguments in [["--content", absolute], ["--content", absolute + "/"], ["--content", "./content"]] {
+            let text = try InzageProcess.run(["check"] + arguments, in: folder)
+            #expect(text.status == 1)
+            #expect(text.stdout.hasPrefix("content/organisatie.yaml:6:"), "\(arguments): \(text.stdout)")
+            // The source excerpt is still found under the shorter path.
+            #expect(text.stdout.contains("\n    6 | site: "), "\(text.stdout)")
+            let json = try InzageProcess.run(["check", "--format", "json"] + arguments, in: folder)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let items = try #require(object["diagnostics"] as? [[String: Any]])
+            #expect(items.map { $0["file"] as? String } == ["content/organisatie.yaml"], "\(arguments): \(json.stdout)")
+        }
+        // The content folder is the working folder itself.
+        let inside = try InzageProcess.run(["check", "--content", absolute], in: folder.appendingPathComponent("content"))
+        #expect(inside.stdout.hasPrefix("organisatie.yaml:6:"), "\(inside.stdout)")
+        // Outside the working folder the path stays as given.
+        let elsewhere = folder.appendingPathComponent("elders")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let outside = try InzageProcess.run(["check", "--content", absolute], in: elsewhere)
+        #expect(outside.stdout.hasPrefix(absolute + "/organisatie.yaml:6:"), "\(outside.stdout)")
+    }
+
     @Test func jsonForValidContent() throws {
         let result = try check(["--format", "json"])
         #expect(result.status == 0)

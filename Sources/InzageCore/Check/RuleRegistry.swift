@@ -3,10 +3,10 @@
 public enum RuleRegistry {
     public static let all: [any Rule] = [
         // organisatie.yaml
-        OrgRequired(), OrgFG(), OrgBRIN(), OrgColour(), OrgSite(),
+        OrgRequired(), OrgFG(), OrgBRIN(), OrgBRINO(), OrgColour(), OrgSite(),
         // bijsluiters/
-        BsIdentity(), BsSoort(), BsCategories(), BsOverige(), BsSpecial(), BsBSN(), BsDoel(), BsEER(), BsSubverwerkers(),
-        BsRetention(), BsVersion(), BsStale(), BsEntree(), BsDatalek(), BsHistory(),
+        BsIdentity(), BsSoort(), BsCategories(), BsOverige(), BsSpecial(), BsBSN(), BsDoel(), BsEER(), BsWaarborg(), BsSubverwerkers(),
+        BsRetention(), BsVersion(), BsOvereenkomst(), BsStale(), BsEntree(), BsDatalek(), BsHistory(),
         // privacyverklaring.md
         PvGround(), PvAdm(), PvDates(), PvRetentionRef(),
         // privacystatement.md

@@ -42,6 +42,32 @@ public struct Diagnostic: Sendable, Hashable {
 }
 
 extension Array where Element == Diagnostic {
+    /// Without the findings that call a key missing while the loader already refused the value written
+    /// for it: `soort: lesmateriaal` gets the VALUE error only, not also "(soort) ontbreekt".
+    /// A rule reports a missing key at the start or the last key of its map and names the key in its message.
+    public func withoutMissingFindings(for invalid: [InvalidValue]) -> [Diagnostic] {
+        guard !invalid.isEmpty else { return self }
+        return filter { d in
+            guard d.message.contains("ontbreekt") else { return true }
+            return !invalid.contains { iv in
+                (d.location == iv.mapLocation || d.location == iv.mapEndLocation) && Self.names(d.message, key: iv.key)
+            }
+        }
+    }
+
+    /// Whether the key stands in the message as a word of its own.
+    private static func names(_ message: String, key: String) -> Bool {
+        var rest = message[...]
+        while let range = rest.range(of: key) {
+            let before = range.lowerBound == message.startIndex ? nil : message[message.index(before: range.lowerBound)]
+            let after = range.upperBound == message.endIndex ? nil : message[range.upperBound]
+            let isWordChar: (Character?) -> Bool = { $0.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
+            if !isWordChar(before), !isWordChar(after) { return true }
+            rest = message[range.upperBound...]
+        }
+        return false
+    }
+
     /// Sorted by file, line and column, then code, so output is stable.
     public func sortedForReport() -> [Diagnostic] {
         sorted { a, b in
@@ -55,9 +81,22 @@ extension Array where Element == Diagnostic {
     public var warningCount: Int { filter { $0.severity == .warning }.count }
 }
 
+/// A key that is written but whose value was refused (VALUE, DATE): the decoded field is nil, but
+/// the key is not missing, so rules must not report it as missing too.
+public struct InvalidValue: Sendable, Hashable {
+    public var key: String
+    /// The map the key stands in: where it starts and its last key, the places where rules report a missing key.
+    public var mapLocation: SourceLocation
+    public var mapEndLocation: SourceLocation
+}
+
 /// Collects diagnostics while loading; never throws one at a time.
 public final class DiagnosticSink {
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Keys present with a refused value.
+    public private(set) var invalidValues: [InvalidValue] = []
+
+    public func invalid(_ value: InvalidValue) { invalidValues.append(value) }
 
     public init() {}
 

@@ -38,8 +38,12 @@ struct BijsluiterAnnouncementView {
     var gebruikers: String?
     var categorieen: [CategorieView]
     var geenCategorieen: Bool
-    /// "medische gegevens en godsdienst", or nil when none are processed.
+    /// "medische gegevens en godsdienst", or nil when none are processed (optional ones included).
     var bijzondereGegevens: String?
+    /// The special categories that are always processed, or nil.
+    var bijzondereVast: String?
+    /// The special categories processed only when the school switches them on (`optioneel: true`), or nil.
+    var bijzondereOptioneel: String?
     var bsn: Bool
     /// "Amsterdam (Nederland) en Frankfurt am Main (Duitsland)".
     var opslag: String?
@@ -156,9 +160,12 @@ public enum BijsluiterAnnouncements {
             guard let entry = bijsluiter.category(info.key), case .verwerkt(let toelichting, let optioneel) = entry.answer else { return nil }
             return CategorieView(label: letterLabel(info.label), toelichting: DutchText.sentence(DutchText.paragraph(toelichting.value)), optioneel: optioneel)
         }
-        let special = Categories.all.filter { info in
-            info.isSpecial && (bijsluiter.category(info.key)?.answer.isProcessed ?? false)
-        }.map { lowercasedFirst($0.label) }
+        let special: [(label: String, optioneel: Bool)] = Categories.all.compactMap { info in
+            guard info.isSpecial, let entry = bijsluiter.category(info.key), case .verwerkt(_, let optioneel) = entry.answer else { return nil }
+            return (lowercasedFirst(info.label), optioneel)
+        }
+        let specialFixed = special.filter { !$0.optioneel }.map(\.label)
+        let specialOptional = special.filter(\.optioneel).map(\.label)
         let outside = bijsluiter.countriesOutsideEER.map { Countries.dutchName($0) ?? $0 }
 
         return BijsluiterAnnouncementView(
@@ -174,7 +181,9 @@ public enum BijsluiterAnnouncements {
             gebruikers: bijsluiter.gebruikers.isEmpty ? nil : DutchText.list(bijsluiter.gebruikers.map(\.value)),
             categorieen: categorieen,
             geenCategorieen: categorieen.isEmpty,
-            bijzondereGegevens: special.isEmpty ? nil : DutchText.list(special),
+            bijzondereGegevens: special.isEmpty ? nil : DutchText.list(special.map(\.label)),
+            bijzondereVast: specialFixed.isEmpty ? nil : DutchText.list(specialFixed),
+            bijzondereOptioneel: specialOptional.isEmpty ? nil : DutchText.list(specialOptional),
             bsn: bijsluiter.category("bsn")?.answer.isProcessed ?? false,
             opslag: bijsluiter.opslag.isEmpty ? nil : DutchText.list(bijsluiter.opslag.map(placePhrase)),
             subverwerkers: bijsluiter.subverwerkers.map { sub in

@@ -17,6 +17,22 @@ public struct Leerling: Sendable, Equatable {
         self.keuzes = keuzes
         self.line = line
     }
+
+    /// The name as a letter writes it. Administrations often export "Achternaam, Voornaam": around a
+    /// single comma the two parts are swapped, so "Jansen, Sem" reads "Sem Jansen" and
+    /// "de Vries, Lotte" reads "Lotte de Vries". A name without a comma, with more than one, or with
+    /// a suffix after the comma ("Sem Jansen, jr.") stays as it is.
+    public var displayName: String {
+        let parts = naam.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return naam }
+        let family = parts[0].trimmingCharacters(in: .whitespaces)
+        let given = parts[1].trimmingCharacters(in: .whitespaces)
+        guard !family.isEmpty, !given.isEmpty, !Self.nameSuffixes.contains(given.lowercased()) else { return naam }
+        return "\(given) \(family)"
+    }
+
+    /// What can follow a full name after a comma without being a first name.
+    static let nameSuffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "junior", "senior"]
 }
 
 /// A validated pupil export: every pupil, and how the file was read.

@@ -105,7 +105,7 @@ public enum FotoReminderLetters {
             let text = try renderer.render(view, template: templateName(audience: audience, form: form))
             let number = String(index + 1)
             let padded = String(repeating: "0", count: max(0, digits - number.count)) + number
-            letters.append(Letter(path: "\(folder(fototoestemming))/\(code)/\(padded)-\(Slug.suggest(from: leerling.naam)).txt", text: text))
+            letters.append(Letter(path: "\(folder(fototoestemming))/\(code)/\(padded)-\(Slug.suggest(from: leerling.displayName)).txt", text: text))
         }
         return letters
     }
@@ -175,7 +175,7 @@ public enum FotoReminderLetters {
             let yearEnd = date.schoolYearStart.adding(months: 12)
             if let birthday, birthday < yearEnd { zestienOp = birthday.dutch }
         }
-        return LeerlingView(naam: leerling.naam, groep: groupLabel(leerling.groep, soort: school.soort?.value), keuzes: keuzes, zestienOp: zestienOp)
+        return LeerlingView(naam: leerling.displayName, groep: groupLabel(leerling.groep, soort: school.soort?.value), keuzes: keuzes, zestienOp: zestienOp)
     }
 
     /// "5" becomes "groep 5" in primary education and "klas 5" elsewhere; "groep 5" and "H3B" stay.

@@ -74,7 +74,8 @@ struct FGView {
 
     init?(organisatie: Organisatie) {
         guard let fg = organisatie.fg, let naam = fg.naam.nonBlank, let email = fg.email.nonBlank else { return nil }
-        self.naam = naam
+        // "mw." at the end of one line and "drs. H. Koçak" on the next reads as two people.
+        self.naam = TextWrapper.keepingTogether(naam)
         self.email = email
         telefoon = fg.telefoon.nonBlank
     }

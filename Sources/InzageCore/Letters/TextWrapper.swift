@@ -6,9 +6,26 @@
 /// split: a URL, an e-mail address or any other word longer than the width stands alone on its
 /// own line, because a broken link or address stops working when a parent clicks or copies it.
 /// List items ("- ", "* ", "1. ") and indented lines continue under their own text.
+///
+/// A no-break space (U+00A0) joins two words into one for wrapping; in the wrapped text it becomes
+/// a normal space, so parents never receive the invisible character.
 public enum TextWrapper {
     /// RFC 5322 asks for at most 78; 72 leaves room for quoting in replies (anchors-domain §4.1).
     public static let width = 72
+
+    /// The longest phrase `keepingTogether` joins; longer ones would leave a ragged gap.
+    public static let keepTogetherLimit = 30
+
+    static let noBreakSpace: Character = "\u{00A0}"
+
+    /// A short phrase whose words must not be split over two lines, such as a title and a name
+    /// ("mw. drs. H. Koçak"): its spaces become no-break spaces. A phrase longer than
+    /// `keepTogetherLimit` is returned unchanged and may wrap as usual.
+    public static func keepingTogether(_ phrase: String) -> String {
+        let words = phrase.split(whereSeparator: { $0 == " " || $0 == noBreakSpace })
+        let joined = words.joined(separator: String(noBreakSpace))
+        return joined.count <= keepTogetherLimit ? joined : phrase
+    }
 
     /// Normalises a whole rendered letter and wraps it.
     public static func format(_ text: String, width: Int = TextWrapper.width) -> String {
@@ -32,7 +49,7 @@ public enum TextWrapper {
     /// Wraps one logical line. A line that fits is returned unchanged (apart from trailing spaces).
     public static func wrap(_ line: String, width: Int = TextWrapper.width) -> [String] {
         let line = trimmingTrailingSpaces(line)
-        if line.count <= width { return [line] }
+        if line.count <= width { return [withNormalSpaces(line)] }
         let indent = String(line.prefix { $0 == " " })
         let rest = line.dropFirst(indent.count)
         let marker = listMarker(in: rest)
@@ -64,7 +81,12 @@ public enum TextWrapper {
             }
         }
         if currentHasWord { lines.append(current) }
-        return lines.map(trimmingTrailingSpaces)
+        return lines.map { withNormalSpaces(trimmingTrailingSpaces($0)) }
+    }
+
+    /// No-break spaces have done their work once the line is wrapped.
+    static func withNormalSpaces(_ line: String) -> String {
+        line.contains(noBreakSpace) ? line.replacingOccurrences(of: String(noBreakSpace), with: " ") : line
     }
 
     /// "- ", "* ", "• ", "1. ", "12) " at the start of a line, or "".

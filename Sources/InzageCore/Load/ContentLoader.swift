@@ -17,14 +17,17 @@ public struct ContentLoader {
     public static let optionalFiles = ["reglement.md", "bewaartermijnen.yaml", "fototoestemming.yaml", "toegankelijkheid.yaml"]
     public static let folders = ["bijsluiters", "paginas", "bestanden"]
 
-    /// The content folder as the user named it; display paths start with it.
-    public var root: String
+    /// The content folder as the user named it, for reading.
+    public var root: String { didSet { displayRoot = Self.displayRoot(root) } }
+    /// The content folder relative to the working folder; display paths start with it.
+    private var displayRoot: String
     public var today: SchoolDate
     /// Keeps parsed files between rebuilds of `inzage serve`; nil for a one-off build.
     public var session: BuildSession?
 
     public init(root: String, today: SchoolDate, session: BuildSession? = nil) {
         self.root = root
+        displayRoot = Self.displayRoot(root)
         self.today = today
         self.session = session
     }
@@ -55,6 +58,7 @@ public struct ContentLoader {
             load(name: name, text: text, path: path, into: &content, sink: sink)
         }
 
+        checkFolders(sink: sink)
         for folder in ["bijsluiters", "paginas"] {
             // Files are independent: read and decode them on all cores, then merge in name order.
             let results = try Parallel.map(listFolder(folder, sink: sink)) { entry in
@@ -66,6 +70,7 @@ public struct ContentLoader {
             }
             for result in results {
                 for diagnostic in result.diagnostics { sink.add(diagnostic) }
+                for value in result.invalidValues { sink.invalid(value) }
                 if let source = result.source { content.sources[result.path] = source }
                 if let body = result.body { content.bodies.append(body) }
                 if let tree = result.tree { content.yamlTrees[result.path] = tree }
@@ -76,6 +81,7 @@ public struct ContentLoader {
         content.bestanden = listFiles(recursivelyIn: "bestanden", sink: sink)
         content.bodyLineCache = TextValues.splitBodyLines(content)
         reportStrayFiles(sink: sink)
+        content.invalidValues = sink.invalidValues
         return (content, sink.diagnostics)
     }
 
@@ -83,6 +89,7 @@ public struct ContentLoader {
     private struct FolderFileResult {
         var path: String
         var diagnostics: [Diagnostic] = []
+        var invalidValues: [InvalidValue] = []
         var source: String?
         var body: MarkdownBody?
         var tree: YNode?
@@ -130,12 +137,18 @@ public struct ContentLoader {
             }
         }
         result.diagnostics = sink.diagnostics
+        result.invalidValues = sink.invalidValues
         return result
     }
 
+    private static func displayRoot(_ root: String) -> String {
+        let folder = DisplayPath.relative(root)
+        return folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+    }
+
+    /// The path diagnostics show for a file in the content folder: relative to the working folder.
     private func display(_ relative: String) -> String {
-        let trimmed = root.hasSuffix("/") ? String(root.dropLast()) : root
-        return trimmed == "." ? relative : "\(trimmed)/\(relative)"
+        displayRoot == "." ? relative : "\(displayRoot)/\(relative)"
     }
 
     private func load(name: String, text: String, path: String, into content: inout Content, sink: DiagnosticSink) {
@@ -266,10 +279,44 @@ public struct ContentLoader {
         return result
     }
 
+    /// A content folder (`bijsluiters`, `paginas`, `bestanden`) that is a file would silently drop
+    /// every document that belongs in it, so it blocks publishing.
+    private func checkFolders(sink: DiagnosticSink) {
+        for folder in Self.folders {
+            let url = URL(fileURLWithPath: root).appendingPathComponent(folder)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            sink.error("FILE-FOLDER", at: .file(display(folder)), "'\(display(folder))' is een bestand, geen map: Inzage kan er niets uit lezen",
+                       hint: "verwijder of hernoem dit bestand en maak een map '\(folder)'\(Self.folderContents[folder] ?? "")")
+        }
+    }
+
+    /// What belongs in each content folder, for hints.
+    private static let folderContents = [
+        "bijsluiters": " met daarin één .md-bestand per product",
+        "paginas": " met daarin één .md-bestand per pagina",
+        "bestanden": " met daarin de afbeeldingen en downloads",
+    ]
+
+    /// Whether a folder of this exact name is in the content folder.
+    private func hasFolder(_ name: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: URL(fileURLWithPath: root).appendingPathComponent(name).path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
+    }
+
     private func reportStrayFiles(sink: DiagnosticSink) {
         let known = Set(Self.requiredFiles + Self.optionalFiles + Self.folders)
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         for entry in entries.sorted() where !entry.hasPrefix(".") && !known.contains(entry) {
+            // A misnamed folder ('Bijsluiters', 'bijsluiter') where the real one is missing would publish
+            // the site without any of its documents: that is an error, not a warning.
+            if let folder = EditDistance.suggestion(for: entry, among: Self.folders), !hasFolder(folder),
+               hasFolder(entry) {
+                sink.error("FILE-FOLDER", at: .file(display(entry)), "de map '\(display(entry))' wordt niet gelezen: Inzage kent alleen de map '\(folder)'",
+                           hint: "bedoelde u '\(folder)'? Hernoem de map naar '\(folder)'")
+                continue
+            }
             let suggestion = EditDistance.suggestion(for: entry, among: Array(known)).map { "; bedoelde u '\($0)'?" } ?? ""
             sink.warning("FILE-UNKNOWN", at: .file(display(entry)), "onbekend bestand of map; het wordt niet gebruikt\(suggestion)",
                          hint: "de inhoudsmap kent: \(known.sorted().joined(separator: ", "))")

@@ -84,13 +84,13 @@ final class MapReader {
         default:
             sink.error("VALUE", at: value.location, "'\(name(key))' moet ja of nee zijn (true of false), niet '\(value.value)'",
                        hint: "schrijf true of false")
-            return nil
+            return refusedIfNil(key, nil as Located<Bool>?)
         }
     }
 
     func date(_ key: String) -> Located<SchoolDate>? {
         guard let value = text(key), !value.value.isEmpty else { return nil }
-        return Self.date(value, name: name(key), sink: sink)
+        return refusedIfNil(key, Self.date(value, name: name(key), sink: sink))
     }
 
     static func date(_ value: Located<String>, name: String, sink: DiagnosticSink) -> Located<SchoolDate>? {
@@ -103,7 +103,13 @@ final class MapReader {
     /// A value from a fixed set of words.
     func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> Located<E>? where E.RawValue == String {
         guard let value = text(key), !value.value.isEmpty else { return nil }
-        return Self.choice(value, type, name: name(key), sink: sink)
+        return refusedIfNil(key, Self.choice(value, type, name: name(key), sink: sink))
+    }
+
+    /// Records a key whose written value was refused, so it is not reported as missing as well.
+    private func refusedIfNil<T>(_ key: String, _ value: T?) -> T? {
+        if value == nil { sink.invalid(InvalidValue(key: key, mapLocation: location, mapEndLocation: endLocation)) }
+        return value
     }
 
     static func choice<E: RawRepresentable & CaseIterable>(_ value: Located<String>, _ type: E.Type, name: String, sink: DiagnosticSink) -> Located<E>? where E.RawValue == String {

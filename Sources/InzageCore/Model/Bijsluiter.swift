@@ -117,6 +117,10 @@ public struct Verwerker: Sendable {
 
 /// The model of the verwerkersovereenkomst that was signed.
 public struct Overeenkomst: Sendable {
+    /// The models the format accepts: the Model Verwerkersovereenkomst 3.0 or 4.0, or the supplier's own.
+    public enum Model: String, Sendable, CaseIterable { case v3 = "3.0", v4 = "4.0", eigen }
+
+    /// One of ``Model``'s values as written.
     public var model: Located<String>?
     public var getekend: Located<SchoolDate>?
     public var location: SourceLocation

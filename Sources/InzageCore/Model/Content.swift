@@ -20,6 +20,8 @@ public struct Content: Sendable {
     var bodyLineCache: [Located<String>]?
     /// The text of every file that was read, by display path.
     public var sources: [String: String] = [:]
+    /// Keys written with a value the loader refused; rules' "ontbreekt" findings for them are dropped.
+    public var invalidValues: [InvalidValue] = []
     /// The content folder as given by the user.
     public var root: String = "content"
     /// "Today", fixed for the whole run.

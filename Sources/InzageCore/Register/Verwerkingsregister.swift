@@ -41,7 +41,7 @@ public struct Verwerkingsregister: Sendable {
                 gegevens: v.gegevens.map { Categories.info(for: $0.value)?.label ?? $0.value }.joined(separator: "; "),
                 ontvangers: ontvangers.joined(separator: "; "), doorgifte: "", bewaartermijn: bewaar, beveiliging: ""))
         }
-        for b in content.bijsluiters.sorted(by: { $0.title.lowercased() < $1.title.lowercased() }) {
+        for b in content.bijsluiters.sortedByName(\.title) {
             let doelen = (b.doeleinden ?? []).map { doel -> String in
                 switch doel {
                 case .code(let code): Doeleinden.info(for: code.value)?.shortLabel ?? code.value

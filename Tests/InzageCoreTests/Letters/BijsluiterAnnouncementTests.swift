@@ -18,7 +18,7 @@ struct LettersBijsluiterAnnouncementTests {
             "Het onderwijs organiseren",
             "- Contactgegevens: Naam, e-mailadres en telefoonnummer van ouders", // categories
             "- Medische gegevens: Een allergie of medicijn dat de leerkracht moet weten. Alleen als de school dit aanzet.",
-            "er worden ook bijzondere persoonsgegevens gebruikt: medische gegevens.",
+            "Let op: alleen als de school dit aanzet, worden er ook bijzondere persoonsgegevens gebruikt: medische gegevens. Daarvoor gelden extra strenge regels.",
             "buiten de Europese Economische Ruimte (EER): Verenigde Staten.",  // transfer
             "het EU-US Data Privacy Framework",
             "Mailgun Technologies, Inc., San Antonio (Verenigde Staten)",
@@ -56,6 +56,67 @@ struct LettersBijsluiterAnnouncementTests {
         #expect(!text.contains("Wat is er veranderd?"))
         expectPlainLetter(letters[0])
         expectGolden(text, "bijsluiter-nieuw.txt")
+    }
+
+    /// The summary of special categories says which are used always and which only when the school
+    /// switches them on (`optioneel: true`), as the category list above it does.
+    @Test(arguments: [
+        // medisch optional (the fixture), godsdienst not processed: only when switched on.
+        ("godsdienst: nee",
+         "Let op: alleen als de school dit aanzet, worden er ook bijzondere persoonsgegevens gebruikt: medische gegevens. Daarvoor gelden extra strenge regels."),
+        // medisch optional, godsdienst always: both, clearly apart.
+        ("godsdienst: Of de leerling meedoet aan godsdienstles.",
+         "Let op: er worden ook bijzondere persoonsgegevens gebruikt: godsdienst. Alleen als de school dit aanzet, worden ook deze bijzondere persoonsgegevens gebruikt: medische gegevens. Daarvoor gelden extra strenge regels."),
+    ])
+    func specialCategoriesSayWhenTheyAreOptional(_ godsdienst: String, _ expected: String) throws {
+        var files = LetterFixture.files
+        files["bijsluiters/klasbord-plus.md"] = LetterFixture.klasbord.replacingOccurrences(of: "godsdienst: nee", with: godsdienst)
+        for form in ["u", "je"] {
+            if form == "je" { files["organisatie.yaml"] = LetterFixture.jeFiles["organisatie.yaml"] }
+            let content = try LetterFixture.content(files)
+            let letters = try BijsluiterAnnouncements.letters(content: content, selection: .slugs(["klasbord-plus"]), templates: LetterFixture.templates())
+            let flat = flattened(try #require(letters.first).text)
+            #expect(flat.contains(expected), "\(form): \(flat)")
+            #expect(!flat.contains("Er worden geen bijzondere persoonsgegevens gebruikt"))
+        }
+    }
+
+    @Test func specialCategoriesThatAreAlwaysUsedKeepThePlainSentence() throws {
+        var files = LetterFixture.files
+        files["bijsluiters/klasbord-plus.md"] = LetterFixture.klasbord
+            .replacingOccurrences(of: "{ toelichting: Een allergie of medicijn dat de leerkracht moet weten., optioneel: true }",
+                                  with: "Een allergie of medicijn dat de leerkracht moet weten.")
+        let content = try LetterFixture.content(files)
+        let letters = try BijsluiterAnnouncements.letters(content: content, selection: .slugs(["klasbord-plus"]), templates: LetterFixture.templates())
+        let flat = flattened(try #require(letters.first).text)
+        #expect(flat.contains("Let op: er worden ook bijzondere persoonsgegevens gebruikt: medische gegevens. Daarvoor gelden extra strenge regels."))
+        #expect(!flat.contains("Alleen als de school dit aanzet"))
+    }
+
+    /// "Dat is …" follows the product sentence directly, in the changed letter as in the new one.
+    @Test func theChangedLetterSaysWhatTheProductIsRightAfterNamingIt() throws {
+        for files in [LetterFixture.files, LetterFixture.jeFiles] {
+            let content = try LetterFixture.content(files)
+            let letters = try BijsluiterAnnouncements.letters(content: content, selection: .slugs(["klasbord-plus"]), templates: LetterFixture.templates())
+            let flat = flattened(try #require(letters.first).text)
+            #expect(flat.contains("Geachte ouder(s)/verzorger(s), Onze school gebruikt Klasbord Plus. Dat is een digitaal systeem voor de administratie van de school. Klasbord Plus B.V. levert het. De privacybijsluiter van Klasbord Plus is veranderd. In deze brief ")
+                    || flat.contains("Beste ouder(s)/verzorger(s), Onze school gebruikt Klasbord Plus. Dat is een digitaal systeem voor de administratie van de school. Klasbord Plus B.V. levert het. De privacybijsluiter van Klasbord Plus is veranderd. In deze brief "),
+                    "\(flat)")
+        }
+    }
+
+    /// The FG's title and name stay on one line: "mw." alone at the end of a line reads as a separate person.
+    @Test func theFGsTitleAndNameAreNotSplitByWrapping() throws {
+        var files = LetterFixture.files
+        files["organisatie.yaml"] = LetterFixture.organisatie.replacingOccurrences(of: "naam: drs. P. Bakker", with: "naam: mw. drs. H. Koçak")
+        let content = try LetterFixture.content(files)
+        let templates = try LetterFixture.templates()
+        let announcement = try #require(BijsluiterAnnouncements.letters(content: content, selection: .slugs(["rekenrijk"]), templates: templates).first).text
+        let reminder = try #require(FotoReminderLetters.schoolLetters(content: content, templates: templates).first).text
+        for text in [announcement, reminder] {
+            #expect(text.contains("contact opnemen met onze functionaris voor gegevensbescherming (FG),\nmw. drs. H. Koçak:\nfg@waterlandonderwijs.nl\n"))
+            #expect(!text.contains("\u{00A0}"))
+        }
     }
 
     @Test func theJeFormIsUsedThroughout() throws {

@@ -142,6 +142,36 @@ struct LettersFotoReminderTests {
         #expect(letters.first?.text.contains("(groep 6)") == true)
     }
 
+    @Test func aNameExportedAsFamilyNameCommaGivenNameReadsNaturally() throws {
+        let content = try LetterFixture.content()
+        let export = """
+            leerling;groep;website;nieuwsbrief;sociale-media;klassenapp
+            "Jansen, Sem";6;ja;nee;nee;ja
+            " de Vries ,  Lotte ";7;ja;nee;nee;ja
+            Noor Bakker;5;ja;nee;nee;ja
+            "Sem Jansen, jr.";8;ja;nee;nee;ja
+
+            """
+        let (list, problems) = ExportValidator.load(Data(export.utf8), file: "export.csv", kanalen: Self.kanalen,
+                                                    reminderDate: FotoReminderLetters.reminderDate(content))
+        #expect(problems.isEmpty)
+        let letters = try FotoReminderLetters.pupilLetters(content: content, brin: "23AB", leerlingen: #require(list), templates: LetterFixture.templates())
+        #expect(letters.map(\.path) == [
+            "fototoestemming-2026-2027/23AB/001-sem-jansen.txt",
+            "fototoestemming-2026-2027/23AB/002-lotte-de-vries.txt",
+            "fototoestemming-2026-2027/23AB/003-noor-bakker.txt",
+            "fototoestemming-2026-2027/23AB/004-sem-jansen-jr.txt",
+        ])
+        #expect(letters[0].text.contains("Geachte ouder(s)/verzorger(s) van Sem Jansen,\n"))
+        #expect(letters[0].text.contains("Dit zijn de keuzes voor Sem Jansen (groep 6):\n"))
+        #expect(!letters[0].text.contains("Jansen, Sem"))
+        #expect(letters[1].text.contains("Geachte ouder(s)/verzorger(s) van Lotte de Vries,\n"))
+        #expect(letters[1].text.contains("Dit zijn de keuzes voor Lotte de Vries (groep 7):\n"))
+        #expect(letters[2].text.contains("Geachte ouder(s)/verzorger(s) van Noor Bakker,\n"))
+        // A suffix after the comma is no first name: the name stays as exported.
+        #expect(letters[3].text.contains("Geachte ouder(s)/verzorger(s) van Sem Jansen, jr.,\n"))
+    }
+
     @Test func signatureFallsBackToTheDirecteur() throws {
         var files = LetterFixture.files
         files["fototoestemming.yaml"] = LetterFixture.fototoestemming

@@ -77,4 +77,26 @@ struct LettersTextWrapperTests {
         }
         #expect(wrapped.joined(separator: " ").split(separator: " ") == text.split(separator: " "))
     }
+
+    @Test func aShortPhraseKeptTogetherMovesToTheNextLineWhole() {
+        let line = "contact opnemen met onze functionaris voor gegevensbescherming (FG), " + TextWrapper.keepingTogether("mw. drs. H. Koçak") + ":"
+        #expect(TextWrapper.wrap(line) == [
+            "contact opnemen met onze functionaris voor gegevensbescherming (FG),",
+            "mw. drs. H. Koçak:",
+        ])
+        // Without it the title is left behind.
+        #expect(TextWrapper.wrap(line.replacingOccurrences(of: "\u{00A0}", with: " ")).first?.hasSuffix(" mw.") == true)
+    }
+
+    @Test func noBreakSpacesBecomeNormalSpacesInTheOutput() {
+        let kept = TextWrapper.keepingTogether("mw.  drs. H. Koçak")
+        #expect(kept == "mw.\u{00A0}drs.\u{00A0}H.\u{00A0}Koçak")
+        #expect(TextWrapper.format("FG: \(kept)\n") == "FG: mw. drs. H. Koçak\n")
+    }
+
+    @Test func aLongPhraseIsNotKeptTogether() {
+        let long = "prof. dr. mr. A.B.C. van den Heuvel-Oosterbroek"
+        #expect(long.count > TextWrapper.keepTogetherLimit)
+        #expect(TextWrapper.keepingTogether(long) == long)
+    }
 }

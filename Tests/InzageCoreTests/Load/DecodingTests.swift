@@ -72,6 +72,20 @@ struct DecodingTests {
         #expect(d?.message == "'leermiddl' is geen geldige waarde voor 'soort'; bedoelde u 'leermiddel'?")
     }
 
+    @Test func verwerkersovereenkomstModelIsOneOfTheFormatsWords() {
+        let d = expectDiagnostic("VALUE", in: .valid.replacing(#"verwerkersovereenkomst: { model: "4.0", getekend: 2026-07-01 }"#,
+                                                               with: #"verwerkersovereenkomst: { model: 1️⃣"5.0", getekend: 2026-07-01 }"#, in: "bijsluiters/rekentuin.md"))
+        #expect(d?.message == "'5.0' is geen geldige waarde voor 'verwerkersovereenkomst.model'; bedoelde u '3.0'?")
+        #expect(d?.hint == "kies uit: 3.0 | 4.0 | eigen")
+    }
+
+    @Test(arguments: ["\"3.0\"", "4.0", "eigen"])
+    func verwerkersovereenkomstModelsOfTheFormat(model: String) throws {
+        let run = try TestContent.valid.replacing(#"verwerkersovereenkomst: { model: "4.0", getekend: 2026-07-01 }"#,
+                                                  with: "verwerkersovereenkomst: { model: \(model), getekend: 2026-07-01 }", in: "bijsluiters/rekentuin.md").check()
+        #expect(run.diagnostics.isEmpty, "\(run.summary)")
+    }
+
     @Test func yesNoValue() {
         let d = expectDiagnostic("VALUE", in: .valid.replacing("ip_anoniem: true", with: "ip_anoniem: 1️⃣misschien", in: "privacystatement.md"))
         #expect(d?.message == "'statistieken.ip_anoniem' moet ja of nee zijn (true of false), niet 'misschien'")

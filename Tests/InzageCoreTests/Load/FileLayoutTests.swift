@@ -21,6 +21,40 @@ struct FileLayoutTests {
         #expect(d?.message == "onbekend bestand of map; het wordt niet gebruikt; bedoelde u 'organisatie.yaml'?")
     }
 
+    /// The fixture with a folder's documents moved: `bijsluiters/rekentuin.md` becomes `<name>/rekentuin.md`.
+    private func moving(_ folder: String, to name: String) -> TestContent {
+        var content = TestContent.valid
+        for (path, entry) in content.entries where path.hasPrefix(folder + "/") {
+            content = content.removing(path).setting(name + path.dropFirst(folder.count), to: entry)
+        }
+        return content
+    }
+
+    @Test(arguments: ["bijsluiters", "paginas", "bestanden"])
+    func contentFolderThatIsAFile(folder: String) throws {
+        var content = TestContent.valid
+        for path in content.entries.keys where path.hasPrefix(folder + "/") { content = content.removing(path) }
+        content = content.setting(folder, to: .text("rekentuin\n")).expecting(folder, line: 1, column: 1)
+        let d = expectDiagnostic("FILE-FOLDER", in: content)
+        #expect(d?.message.hasSuffix("/\(folder)' is een bestand, geen map: Inzage kan er niets uit lezen") == true)
+        #expect(d?.hint?.hasPrefix("verwijder of hernoem dit bestand en maak een map '\(folder)'") == true)
+    }
+
+    @Test(arguments: [("bijsluiters", "Bijsluiters"), ("bijsluiters", "bijsluiter"), ("paginas", "Paginas"), ("paginas", "pagina")])
+    func misnamedContentFolderWithoutTheRealOne(folder: String, name: String) throws {
+        let d = expectDiagnostic("FILE-FOLDER", in: moving(folder, to: name).expecting(name, line: 1, column: 1))
+        #expect(d?.message.hasSuffix("/\(name)' wordt niet gelezen: Inzage kent alleen de map '\(folder)'") == true)
+        #expect(d?.hint == "bedoelde u '\(folder)'? Hernoem de map naar '\(folder)'")
+        let run = try moving(folder, to: name).check()
+        #expect(run.diagnostics("FILE-UNKNOWN").isEmpty, "\(run.summary)")
+    }
+
+    @Test func misnamedFolderNextToTheRealOneIsOnlyAWarning() throws {
+        let run = try TestContent.valid.setting("Bijsluiters/oud.md", to: .text("---\nproduct: x\n---\n")).check()
+        #expect(run.diagnostics("FILE-FOLDER").isEmpty, "\(run.summary)")
+        #expect(run.diagnostics("FILE-UNKNOWN").map(\.severity) == [.warning])
+    }
+
     @Test func nonMarkdownFileInBijsluiters() {
         expectDiagnostic("FILE-UNEXPECTED", .warning, in: .valid.setting("bijsluiters/verwerkersovereenkomst.pdf", to: .bytes([0x25, 0x50, 0x44, 0x46]))
             .expecting("bijsluiters/verwerkersovereenkomst.pdf", line: 1, column: 1))

@@ -23,7 +23,7 @@ struct CheckPipelineTests {
 
     @Test func everyProblemInOneRun() throws {
         let run = try TestContent.valid
-            .replacing("brin: 15AK", with: "brin: 120Y", in: "organisatie.yaml")
+            .replacing("brin: 15AK", with: "brin: O4AB", in: "organisatie.yaml")
             .replacing("naam: Stichting", with: "naaam: Stichting", in: "organisatie.yaml")
             .replacing("datum: 2026-09-15\n  afzender", with: "datum: 31-02-2026\n  afzender", in: "fototoestemming.yaml")
             .check()

@@ -41,6 +41,30 @@ struct SitePagesTests {
         #expect(occurrences(of: "<tr><th scope=\"row\">", in: ontvangers) == 5)
     }
 
+    /// Names sort as people expect, not by code point: "Édukos" among the E's, "itslearning" among the I's.
+    @Test func namesOfVerwerkersAndProductsSortIgnoringCaseAndDiacritics() throws {
+        let edukos = Fixture.rekentuin
+            .replacingOccurrences(of: "product: Rekentuin", with: "product: Édukos Lezen")
+            .replacingOccurrences(of: "naam: Oefenweb B.V.", with: "naam: Édukos Software B.V.")
+        let toetsoase = Fixture.rekentuin
+            .replacingOccurrences(of: "product: Rekentuin", with: "product: toetsoase")
+            .replacingOccurrences(of: "naam: Oefenweb B.V.", with: "naam: itslearning AS")
+        // File names (slugs) in another order than the names, so only sorting by name passes.
+        let site = try BuiltSite(TestContent.valid
+            .replacingFile("bijsluiters/zz-edukos.md", with: edukos)
+            .replacingFile("bijsluiters/aa-toetsoase.md", with: toetsoase))
+        defer { site.remove() }
+        let ontvangers = try #require(section("ontvangers", of: site.text("privacyverklaring/index.html")))
+        let verwerkers = ontvangers.matches(of: #/<th scope="row"><a href="[^"]*">(.*?)</a></th>/#).map { String($0.1) }
+        #expect(verwerkers == ["Édukos Software B.V.", "itslearning AS", "Oefenweb B.V.", "Schoolapp Nederland B.V."])
+        let overview = site.text("bijsluiters/index.html")
+        let products = overview.matches(of: #/<tr><th scope="row"><a href="\.\./bijsluiters/[a-z0-9-]+/">(.*?)</a></th>/#).map { String($0.1) }
+        // The products table and the category matrix, both in the same order.
+        #expect(products == ["Édukos Lezen", "Rekentuin", "Schoolapp Ouderportaal", "toetsoase",
+                             "Édukos Lezen", "Rekentuin", "Schoolapp Ouderportaal", "toetsoase"], "\(products)")
+        #expect(productLinks(site.text("scholen/15ak/index.html")) == ["Édukos Lezen", "Rekentuin", "toetsoase"])
+    }
+
     @Test func theTransferToTheUnitedStatesIsDisclosedWithItsWaarborg() throws {
         let site = try BuiltSite()
         defer { site.remove() }

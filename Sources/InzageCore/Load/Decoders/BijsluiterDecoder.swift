@@ -129,6 +129,8 @@ enum BijsluiterDecoder {
 
     static func overeenkomst(_ map: MapReader) -> Overeenkomst? {
         guard let o = map.map("verwerkersovereenkomst", allowed: ["model", "getekend"]) else { return nil }
-        return Overeenkomst(model: o.text("model"), getekend: o.date("getekend"), location: o.location)
+        // The model is kept as written ("3.0") for the pages, but only one of the format's words is accepted.
+        let model = o.text("model").flatMap { $0.value.isEmpty ? $0 : MapReader.choice($0, Overeenkomst.Model.self, name: "verwerkersovereenkomst.model", sink: o.sink).map { $0.map(\.rawValue) } }
+        return Overeenkomst(model: model, getekend: o.date("getekend"), location: o.location)
     }
 }

@@ -13,8 +13,9 @@ struct OrgBRINTests {
         ("12oy", "schrijf de letters als hoofdletters: '12OY'"),
         ("AB12", "2 cijfers gevolgd door 2 letters of cijfers"),
         ("07RBX", "2 cijfers gevolgd door 2 letters of cijfers"),
-        ("120Y", "bedoelde u de letter O: '12OY'?"),
-        ("12Y0", "bedoelde u de letter O: '12YO'?"),
+        ("O4AB", "bedoelde u '04AB'?"),
+        ("o4ab", "bedoelde u '04AB'?"),
+        ("OOAB", "bedoelde u '00AB'?"),
     ])
     func invalidCodeWithHint(brin: String, hint: String) {
         let d = expectDiagnostic("ORG-BRIN", in: .valid.replacing("brin: 15AK", with: "brin: 1️⃣\(brin)", in: file))
@@ -22,8 +23,8 @@ struct OrgBRINTests {
         #expect(d?.hint?.contains(hint) == true, "\(d?.hint ?? "")")
     }
 
-    @Test(arguments: ["1200", "12OY", "1230"])
-    func zeroAmongDigitsIsValid(brin: String) {
+    @Test(arguments: ["1200", "12OY", "1230", "120Y", "12Y0"])
+    func validFormat(brin: String) {
         expectNoDiagnostic("ORG-BRIN", in: .valid.replacing("brin: 15AK", with: "brin: \(brin)", in: file))
     }
 

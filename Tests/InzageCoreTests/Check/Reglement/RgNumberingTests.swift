@@ -48,11 +48,58 @@ struct RgNumberingTests {
         // "2.1.2." written below "### 2.2": a line belongs to the heading above it.
         let d = expectDiagnostic("RG-NUM", in: .valid
             .replacing("### 2.2 Doel\n", with: "### 2.2 Doel\n1️⃣2.1.3. Een regel onder de verkeerde kop.\n", in: file))
-        #expect(d?.message == "lid 2.1.3 staat onder 2.2 maar begint niet met 2.2")
+        #expect(d?.message == "lid 2.1.3 staat onder 2.2 maar begint niet met 2.2; verwacht: 2.2.1")
     }
 
     @Test func impliedParagraphIsFine() {
         // 2.3.1 after 2.2 implies a paragraph 2.3 that has no heading of its own.
         expectNoDiagnostic("RG-NUM", in: .valid.replacing("### 2.2 Doel\n", with: "### 2.2 Doel\n\n2.3.1. Een lid zonder eigen kop.\n", in: file))
+    }
+
+    /// Artikel 3 with paragraphs under headings, as the acceptance test wrote it; `wrong` replaces 3.1.2.
+    private func subParagraphs(_ wrong: String) -> TestContent {
+        .valid.replacing("3.1. Een betrokkene heeft recht op inzage in de eigen gegevens.\n3.2. Een verzoek",
+                         with: """
+                            ### 3.1 Leerlingen
+                            3.1.1. Een leerling heeft recht op inzage.
+                            \(wrong) Ouders van jonge leerlingen ook.
+
+                            ### 3.2 Medewerkers
+                            3.2.1. Een medewerker heeft recht op inzage.
+                            3.2.2. Een verzoek
+                            """, in: file)
+    }
+
+    @Test func expectedNumberFollowsTheHeadingAndThePreviousSibling() throws {
+        let content = subParagraphs("1️⃣3.2.2.")
+        let d = expectDiagnostic("RG-NUM", in: content)
+        #expect(d?.message == "lid 3.2.2 staat onder 3.1 maar begint niet met 3.1; verwacht: 3.1.2")
+        // The correct heading and lines after it are not reported as well.
+        let run = try content.check()
+        #expect(run.diagnostics("RG-NUM").count == 1, "\(run.summary)")
+    }
+
+    @Test func oneSkippedNumberDoesNotCascade() throws {
+        let content = subParagraphs("1️⃣3.1.3.")
+        let d = expectDiagnostic("RG-NUM", in: content)
+        #expect(d?.message == "lid 3.1.3 klopt niet met de nummering ervoor; verwacht: 3.1.2")
+        #expect(try content.check().diagnostics("RG-NUM").count == 1)
+    }
+
+    @Test func correctSubParagraphsAreSilent() {
+        expectNoDiagnostic("RG-NUM", in: subParagraphs("3.1.2."))
+    }
+
+    @Test func aDoubleNumberDoesNotCascade() throws {
+        let content = subParagraphs("1️⃣3.1.1.")
+        let d = expectDiagnostic("RG-NUM", in: content)
+        #expect(d?.message == "lid 3.1.1 klopt niet met de nummering ervoor; verwacht: 3.1.2")
+        #expect(try content.check().diagnostics("RG-NUM").count == 1)
+    }
+
+    @Test func aParagraphOfAnotherArticleDoesNotCascade() throws {
+        let content = subParagraphs("1️⃣8.1.2.")
+        expectDiagnostic("RG-NUM", in: content)
+        #expect(try content.check().diagnostics("RG-NUM").count == 1)
     }
 }

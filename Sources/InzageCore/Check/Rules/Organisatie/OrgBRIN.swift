@@ -1,5 +1,6 @@
 /// ORG-BRIN: every school has a BRIN code of 2 digits and 2 letters or digits, each unique.
-/// A zero beside a letter ("120Y") is refused with the letter O suggested.
+/// A letter O where a digit belongs ("O4AB") gets the zero suggested; a zero where the letter O
+/// fits ("120Y") is a valid code and left to ORG-BRIN-O.
 /// Source: DUO BRIN format; seed 004 writes "120Y" where the BRIN is "12OY".
 struct OrgBRIN: Rule {
     let code = "ORG-BRIN"
@@ -28,24 +29,22 @@ struct OrgBRIN: Rule {
         return result
     }
 
+    /// The DUO format: 2 digits, then 2 capital letters or digits.
     static func isValid(_ brin: String) -> Bool {
         let chars = Array(brin)
-        guard chars.count == 4 else { return false }
-        guard chars[0].isASCIIDigit && chars[1].isASCIIDigit
-            && chars[2...].allSatisfy({ $0.isASCIIDigit || ($0.isASCII && $0.isUppercase) }) else { return false }
-        // A zero beside a letter ("120Y", "12Y0") is the letter O mistyped (seed 004): DUO codes end
-        // in two letters or two digits.
-        return !((chars[2] == "0" && chars[3].isLetter) || (chars[3] == "0" && chars[2].isLetter))
+        return chars.count == 4 && chars[0].isASCIIDigit && chars[1].isASCIIDigit
+            && chars[2...].allSatisfy { $0.isASCIIDigit || ($0.isASCII && $0.isUppercase) }
     }
 
     static func hint(for brin: String) -> String {
-        let chars = Array(brin)
-        if chars.count == 4, chars[2...].contains("0") {
+        let chars = Array(brin.uppercased())
+        if chars.count == 4, chars[..<2].contains("O") {
+            // The letter O typed where DUO has a digit: the zero is meant.
             var fixed = chars
-            for i in 2..<4 where fixed[i] == "0" { fixed[i] = "O" }
+            for i in 0..<2 where fixed[i] == "O" { fixed[i] = "0" }
             let candidate = String(fixed)
             if isValid(candidate) {
-                return "een BRIN-code is 2 cijfers en 2 letters of cijfers; bedoelde u de letter O: '\(candidate)'?"
+                return "een BRIN-code begint met 2 cijfers: een 0 (nul), geen letter O; bedoelde u '\(candidate)'?"
             }
         }
         if chars.count == 4, isValid(brin.uppercased()) {

@@ -1,0 +1,20 @@
+import Foundation
+
+extension String {
+    /// The key a name sorts by in lists people read: case and diacritics do not count, so
+    /// "Édukos Software" sorts among the E's and "itslearning" among the I's.
+    var nameSortKey: String {
+        folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+}
+
+extension Sequence {
+    /// The elements in alphabetical order of `name`, ignoring case and diacritics (each key is
+    /// computed once). Equal keys fall back to the exact name, then keep their order.
+    func sortedByName(_ name: (Element) -> String) -> [Element] {
+        enumerated()
+            .map { (key: name($0.element).nameSortKey, exact: name($0.element), offset: $0.offset, element: $0.element) }
+            .sorted { ($0.key, $0.exact, $0.offset) < ($1.key, $1.exact, $1.offset) }
+            .map(\.element)
+    }
+}
