@@ -1,8 +1,20 @@
 /// Turns a view model (plain structs, arrays, optionals) into nested dictionaries once, before
 /// rendering. swift-mustache looks every name up with a new `Mirror` per context level, which made
 /// reflection most of the build time; with dictionaries each lookup is a hash lookup.
+///
+/// Leaves (text, numbers, flags) are returned as they are without reflection, and the views that a
+/// large board renders thousands of times (table rows, matrix cells, links) list their own fields
+/// through `MustacheFields`; every other view is read with `Mirror`.
 enum MustacheValue {
     static func convert(_ value: Any) -> Any {
+        switch value {
+        case let text as String: return text
+        case let flag as Bool: return flag
+        case let number as Int: return number
+        case let fields as MustacheFields: return convert(fields.mustacheFields)
+        case let texts as [String]: return texts
+        default: break
+        }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
@@ -13,9 +25,7 @@ enum MustacheValue {
             dictionary.reserveCapacity(Int(mirror.children.count))
             for child in mirror.children {
                 guard let label = child.label else { continue }
-                let childMirror = Mirror(reflecting: child.value)
-                if childMirror.displayStyle == .optional, childMirror.children.isEmpty { continue }
-                dictionary[label] = convert(child.value)
+                if let converted = convertPresent(child.value) { dictionary[label] = converted }
             }
             return dictionary
         case .collection:
@@ -24,4 +34,32 @@ enum MustacheValue {
             return value
         }
     }
+
+    /// Fields as a view lists them; a `nil` field is left out, as `Mirror`-read views leave it out.
+    static func convert(_ fields: KeyValuePairs<String, Any?>) -> [String: Any] {
+        var dictionary: [String: Any] = [:]
+        dictionary.reserveCapacity(fields.count)
+        for (label, value) in fields {
+            if let value, let converted = convertPresent(value) { dictionary[label] = converted }
+        }
+        return dictionary
+    }
+
+    /// The converted value, or nil for an empty optional.
+    private static func convertPresent(_ value: Any) -> Any? {
+        switch value {
+        case let text as String: return text
+        case let flag as Bool: return flag
+        case let number as Int: return number
+        default: break
+        }
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional, mirror.children.isEmpty { return nil }
+        return convert(value)
+    }
+}
+
+/// A view that lists its own fields for Mustache, so rendering it needs no reflection.
+protocol MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { get }
 }

@@ -59,6 +59,32 @@ struct BijsluitersView {
     let leeg: Bool
 }
 
+// The rows and cells a board with thousands of products renders thousands of times.
+extension BijsluitersView.Row: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> {
+        ["product": product, "href": href, "verwerker": verwerker, "soort": soort, "bijzonder": bijzonder, "buitenEER": buitenEER, "versie": versie]
+    }
+}
+
+extension BijsluitersView.MatrixRow: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["product": product, "href": href, "cellen": cellen] }
+}
+
+extension BijsluitersView.Cell: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["verwerkt": verwerkt, "tekst": tekst] }
+}
+
+extension BijsluitersView.Header: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["nummer": nummer, "label": label] }
+}
+
+extension BijsluiterView.CategoryRow: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> {
+        ["nummer": nummer, "label": label, "bijzonder": bijzonder, "status": status, "verwerkt": verwerkt, "toelichting": toelichting,
+         "uitleg": uitleg, "uitlegPunten": uitlegPunten, "heeftPunten": heeftPunten]
+    }
+}
+
 /// `/scholen/<brin>/`: the products one school uses.
 struct SchoolView {
     let naam: String

@@ -81,3 +81,23 @@ extension ContactView {
         telefoonHref = SafeURL.tel(person.telefoon.nonBlank)
     }
 }
+
+extension DateView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["iso": iso, "dutch": dutch] }
+}
+
+extension LinkView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["href": href, "text": text, "external": external, "current": current] }
+}
+
+extension ContactView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> {
+        ["naam": naam, "functie": functie, "email": email, "telefoon": telefoon, "telefoonHref": telefoonHref]
+    }
+}
+
+extension ChangeView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> {
+        ["document": document, "documentHref": documentHref, "versie": versie, "datum": datum, "samenvatting": samenvatting]
+    }
+}

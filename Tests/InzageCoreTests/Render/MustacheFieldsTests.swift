@@ -1,0 +1,37 @@
+@testable import InzageCore
+import Testing
+
+/// Views that list their fields by hand must list every stored property, under its own name:
+/// a field left out renders as empty text without any error.
+@Suite("MustacheFields")
+struct MustacheFieldsTests {
+    static var samples: [any MustacheFields] { [
+        DateView(SchoolDate(year: 2026, month: 9, day: 1)!),
+        LinkView(href: "/a/", text: "A", external: true, current: true),
+        ContactView(naam: "N", functie: "F", email: "e@x.nl", telefoon: "1", telefoonHref: "tel:1"),
+        ChangeView(document: "D", documentHref: "/d/", versie: "1", datum: nil, samenvatting: "S"),
+        BijsluitersView.Row(product: "P", href: "/p/", verwerker: "V", soort: "S", bijzonder: "nee", buitenEER: "nee", versie: "1"),
+        BijsluitersView.MatrixRow(product: "P", href: "/p/", cellen: []),
+        BijsluitersView.Cell(verwerkt: true, tekst: "ja"),
+        BijsluitersView.Header(nummer: 1, label: "L"),
+        BijsluiterView.CategoryRow(nummer: 1, label: "L", bijzonder: false, status: "S", verwerkt: true, toelichting: "T", uitleg: "U",
+                                   uitlegPunten: [], heeftPunten: false),
+    ] }
+
+    @Test func listsEveryStoredProperty() {
+        for view in Self.samples {
+            let stored = Mirror(reflecting: view).children.compactMap(\.label)
+            #expect(view.mustacheFields.map(\.key) == stored, "\(type(of: view))")
+        }
+    }
+
+    @Test func convertsLikeReflection() {
+        let row = BijsluitersView.MatrixRow(product: "P", href: "/p/", cellen: [.init(verwerkt: true, tekst: "ja")])
+        let converted = MustacheValue.convert(row) as? [String: Any]
+        #expect(converted?["product"] as? String == "P")
+        let cells = converted?["cellen"] as? [Any]
+        #expect((cells?.first as? [String: Any])?["tekst"] as? String == "ja")
+        let contact = MustacheValue.convert(ContactView(naam: "N", functie: nil, email: nil, telefoon: nil, telefoonHref: nil)) as? [String: Any]
+        #expect(contact?.keys.sorted() == ["naam"])
+    }
+}
