@@ -6,22 +6,38 @@ struct FrontMatter {
     var body: String
     var bodyFirstLine: Int
 
-    /// Splits `text`; reports a missing opening or closing `---`.
+    /// Splits `text`; reports a missing opening or closing `---`. Walks the UTF-8 bytes line by
+    /// line and stops at the closing fence, so a long body is never split into lines here.
     static func split(_ text: String, file: String, sink: DiagnosticSink) -> FrontMatter? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isFence(first, opening: true) else {
+        let utf8 = text.utf8
+        let newline = UInt8(ascii: "\n")
+        /// The end of the line starting at `start` (its newline, or the end of the text).
+        func lineEnd(_ start: String.Index) -> String.Index { utf8[start...].firstIndex(of: newline) ?? utf8.endIndex }
+
+        let firstEnd = lineEnd(utf8.startIndex)
+        guard isFence(text[utf8.startIndex..<firstEnd], opening: true) else {
             sink.error("FM-MISSING", at: .file(file), "het bestand begint niet met front matter ('---')",
                        hint: "zet op de eerste regel '---', daarna de gegevens (zoals 'titel: ...') en sluit af met '---'")
             return nil
         }
-        guard let closing = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
-            sink.error("FM-UNCLOSED", at: .file(file), "de front matter wordt niet afgesloten met '---'",
-                       hint: "zet een regel met alleen '---' tussen de gegevens en de tekst")
-            return nil
+        var lineIndex = 1
+        var start = firstEnd
+        while start < utf8.endIndex {
+            start = utf8.index(after: start)
+            let end = lineEnd(start)
+            if isFence(text[start..<end]) {
+                let yamlStart = utf8.index(after: firstEnd)
+                // The YAML without the newline before the closing fence.
+                let yaml = start > yamlStart ? String(text[yamlStart..<utf8.index(before: start)]) : ""
+                let body = end < utf8.endIndex ? String(text[utf8.index(after: end)...]) : ""
+                return FrontMatter(yaml: yaml, yamlLineOffset: 1, body: body, bodyFirstLine: lineIndex + 2)
+            }
+            lineIndex += 1
+            start = end
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return FrontMatter(yaml: yaml, yamlLineOffset: 1, body: body, bodyFirstLine: closing + 2)
+        sink.error("FM-UNCLOSED", at: .file(file), "de front matter wordt niet afgesloten met '---'",
+                   hint: "zet een regel met alleen '---' tussen de gegevens en de tekst")
+        return nil
     }
 
     /// `---` (or `...` to close), with trailing spaces allowed; a byte check, as this runs per line.
