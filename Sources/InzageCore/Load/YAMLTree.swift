@@ -68,7 +68,8 @@ public enum YAMLTree {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, .basic)
+            // The encoding named here: its default is read from the environment on every call.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             sink.add(diagnostic(for: error, yaml: yaml, file: file, lineOffset: lineOffset))
             return nil

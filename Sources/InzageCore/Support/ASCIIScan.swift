@@ -4,17 +4,26 @@ enum ASCIIScan {
     /// Whether `text` contains any of the needles, comparing ASCII letters case-insensitively.
     /// Needles must be lowercase.
     static func containsAny(_ text: String, _ needles: [String]) -> Bool {
-        let haystack = Array(text.utf8)
-        for needle in needles {
-            let pattern = Array(needle.utf8)
-            guard !pattern.isEmpty, pattern.count <= haystack.count else { continue }
-            var start = 0
-            while start + pattern.count <= haystack.count {
-                var index = 0
+        var text = text
+        return text.withUTF8 { haystack in
+            needles.contains { needle in
+                var needle = needle
+                return needle.withUTF8 { contains(haystack, lowercasePattern: $0) }
+            }
+        }
+    }
+
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, lowercasePattern pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = pattern.first, pattern.count <= haystack.count else { return false }
+        var start = 0
+        let last = haystack.count - pattern.count
+        while start <= last {
+            if lower(haystack[start]) == first {
+                var index = 1
                 while index < pattern.count, lower(haystack[start + index]) == pattern[index] { index += 1 }
                 if index == pattern.count { return true }
-                start += 1
             }
+            start += 1
         }
         return false
     }
