@@ -56,13 +56,18 @@ public struct MarkdownBody: Sendable {
         self.file = file
     }
 
-    /// Each line with its location in the file.
+    /// Each line with its location in the file (split at newline bytes, as line numbers count them).
     public var lines: [Located<String>] {
         var result: [Located<String>] = []
         var number = firstLine
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            result.append(Located(String(line), at: SourceLocation(file: file, line: number, column: 1)))
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while true {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            result.append(Located(String(text[start..<end]), at: SourceLocation(file: file, line: number, column: 1)))
             number += 1
+            guard end < utf8.endIndex else { break }
+            start = utf8.index(after: end)
         }
         return result
     }

@@ -6,26 +6,29 @@ enum ASCIIScan {
     static func containsAny(_ text: String, _ needles: [String]) -> Bool {
         var text = text
         return text.withUTF8 { haystack in
-            needles.contains { needle in
-                var needle = needle
-                return needle.withUTF8 { contains(haystack, lowercasePattern: $0) }
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: 256) { isFirst in
+                isFirst.initialize(repeating: false)
+                for needle in needles { if let first = needle.utf8.first { isFirst[Int(first)] = true } }
+                // One pass over the text; needles are compared only where one of them could start.
+                for start in haystack.indices where isFirst[Int(lower(haystack[start]))] {
+                    for needle in needles where matches(needle, in: haystack, at: start) { return true }
+                }
+                return false
             }
         }
     }
 
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, lowercasePattern pattern: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = pattern.first, pattern.count <= haystack.count else { return false }
-        var start = 0
-        let last = haystack.count - pattern.count
-        while start <= last {
-            if lower(haystack[start]) == first {
-                var index = 1
-                while index < pattern.count, lower(haystack[start + index]) == pattern[index] { index += 1 }
-                if index == pattern.count { return true }
-            }
-            start += 1
+    /// Whether the lowercase `needle` stands at `start`, comparing ASCII letters case-insensitively.
+    @inline(__always)
+    private static func matches(_ needle: String, in haystack: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        let pattern = needle.utf8
+        guard !pattern.isEmpty, pattern.count <= haystack.count - start else { return false }
+        var index = start
+        for byte in pattern {
+            guard lower(haystack[index]) == byte else { return false }
+            index += 1
         }
-        return false
+        return true
     }
 
     static func contains(_ text: String, byte: UInt8) -> Bool {

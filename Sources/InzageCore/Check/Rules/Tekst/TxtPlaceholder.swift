@@ -39,7 +39,11 @@ struct TxtPlaceholder: Rule {
     /// blank needs one of `blankWords` between its brackets and no `(` or `[` right after it, which
     /// rules out the Markdown links most lines with brackets hold.
     static func mightMatch(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        var bytes = text
+        return bytes.withUTF8 { mightMatch(bytes: $0) } || ASCIIScan.containsAny(text, ["xxx", "todo", "tbd", "ntb", "n.t.b"])
+    }
+
+    private static func mightMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -51,7 +55,7 @@ struct TxtPlaceholder: Rule {
                 if end < bytes.count, bytes[end] == close {
                     let followedByLink = close == UInt8(ascii: "]") && end + 1 < bytes.count
                         && (bytes[end + 1] == UInt8(ascii: "(") || bytes[end + 1] == UInt8(ascii: "["))
-                    if !followedByLink, let inner = String(bytes: bytes[(index + 1)..<end], encoding: .utf8),
+                    if !followedByLink, let inner = String(validating: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self),
                        ASCIIScan.containsAny(inner, blankWords) || inner.contains("…") {
                         return true
                     }
@@ -60,7 +64,7 @@ struct TxtPlaceholder: Rule {
             }
             index += 1
         }
-        return ASCIIScan.containsAny(text, ["xxx", "todo", "tbd", "ntb", "n.t.b"])
+        return false
     }
 
     private func report(_ text: String, at location: SourceLocation) -> Diagnostic {
