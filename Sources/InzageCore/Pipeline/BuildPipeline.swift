@@ -21,10 +21,22 @@ public enum BuildPipeline {
             return Result(content: content, diagnostics: diagnostics, report: nil, pageCount: 0)
         }
         let templates = try TemplateSet(override: templatesRoot)
-        let files = try SiteBuilder(content: content, templates: templates, session: session).build()
-        timer.lap("render")
-        let report = try writer.write(files)
-        timer.lap("write")
-        return Result(content: content, diagnostics: diagnostics, report: report, pageCount: files.filter { $0.path.hasSuffix(".html") }.count)
+        // Pages are written as they are rendered, a batch at a time; a failure anywhere abandons
+        // the staging folder and leaves the published site as it was.
+        let publication = try writer.begin()
+        var pageCount = 0
+        let report: WriteReport
+        do {
+            try SiteBuilder(content: content, templates: templates, session: session).build { files in
+                pageCount += files.filter { $0.path.hasSuffix(".html") }.count
+                try publication.add(files)
+            }
+            report = try publication.finish()
+        } catch {
+            publication.abandon()
+            throw error
+        }
+        timer.lap("render+write")
+        return Result(content: content, diagnostics: diagnostics, report: report, pageCount: pageCount)
     }
 }

@@ -70,35 +70,81 @@ public struct SiteBuilder {
         path + "\u{0}" + file + "\u{0}" + (content.sources[file] ?? "")
     }
 
-    /// Every output file of the site.
+    /// Every output file of the site, in one array (for tests and small sites).
     public func build() throws -> [OutputFile] {
-        guard let organisatie = content.organisatie else { return [] }
+        var files: [OutputFile] = []
+        try build { files += $0 }
+        return files
+    }
+
+    /// How many per-item pages (extra pages, bijsluiters) are made and handed on at a time.
+    static let batchSize = 256
+
+    /// Every output file of the site, handed to `emit` batch by batch in a fixed order, so a large
+    /// site never has to be in memory as a whole: the section pages, then the extra pages and the
+    /// bijsluiters a batch at a time (each batch on all cores), then the school pages and the rest.
+    public func build(emit: ([OutputFile]) throws -> Void) throws {
+        guard let organisatie = content.organisatie else { return }
         var site = SiteContext(content: content, organisatie: organisatie)
         site.markdown.reservedIDs = templates.fixedIDs
-        var pages = mainPages(site)
+        let sections = sectionPages(site)
+        let extraPages = sortedExtraPages
         // The home page links the sections and extra pages; products and schools have their own lists.
-        let sections = pages.filter { $0.path == "bijsluiters/" || !($0.path.hasPrefix("bijsluiters/") || $0.path.hasPrefix("scholen/")) }
-        let home = HomePage.make(site, pages: sections.map { ($0.path, $0.title) })
-        pages.insert(home, at: 0)
-        var files: [OutputFile] = []
-        let nav = navigation(site, pages: pages)
+        let home = HomePage.make(site, pages: sections.map { ($0.path, $0.title) } + extraPages.map { (Self.path(of: $0), Self.title(of: $0)) })
+        let schools = site.hasSchoolPages ? content.scholen.map { BijsluiterPages.school(site, $0) } : []
+        let nav = navigation(site, pages: [home] + sections)
         let footer = footerLinks
         let sharedSite = UncheckedSendable(site)
+        var sitemap: [SitemapView.URLEntry] = []
+        var cacheKeys: Set<String> = []
         session?.beginRender(globalKey: globalKey)
-        files += try Parallel.map(pages) { page in
-            let render = { OutputFile(path: page.path + "index.html", data: Data(try layout(page, site: sharedSite.value, nav: nav, footer: footer).utf8)) }
-            guard let session, let key = page.cacheKey else { return try render() }
-            return try session.renderedPage(for: key, make: render)
+
+        /// Lays out pages on all cores and hands them on.
+        func publish(_ pages: [Page]) throws {
+            let files = try Parallel.map(pages) { page in
+                OutputFile(path: page.path + "index.html", data: Data(try layout(page, site: sharedSite.value, nav: nav, footer: footer).utf8))
+            }
+            sitemap += pages.map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }
+            try emit(files)
         }
-        session?.keepOnly(Set(pages.compactMap(\.cacheKey)))
+        /// Makes and lays out the pages of one file each, a batch at a time; with a session, a page
+        /// whose file and global inputs are unchanged is taken from the last build without rendering.
+        func publishItems<Item>(_ items: [Item], path: (Item) -> String, file: (Item) -> String, lastModified: (Item) -> SchoolDate?,
+                                make: @escaping (Item) -> Page) throws {
+            for start in stride(from: 0, to: items.count, by: Self.batchSize) {
+                let batch = Array(items[start..<min(start + Self.batchSize, items.count)])
+                let keys = batch.map { itemKey(file($0), path: path($0)) }
+                cacheKeys.formUnion(keys)
+                let work = UncheckedSendable(make)
+                let files = try Parallel.map(Array(batch.indices)) { index in
+                    let render = {
+                        let page = work.value(batch[index])
+                        return OutputFile(path: page.path + "index.html",
+                                          data: Data(try layout(page, site: sharedSite.value, nav: nav, footer: footer).utf8))
+                    }
+                    guard let session else { return try render() }
+                    return try session.renderedPage(for: keys[index], make: render)
+                }
+                sitemap += batch.map { SitemapView.URLEntry(loc: site.absolute(path($0)), lastmod: lastModified($0)?.iso) }
+                try emit(files)
+            }
+        }
+
+        try publish([home] + sections)
+        try publishItems(extraPages, path: Self.path(of:), file: \.file, lastModified: { _ in nil }) { OtherPages.pagina(site, $0) }
+        try publishItems(content.bijsluiters, path: BijsluiterPages.path(of:), file: \.file, lastModified: BijsluiterPages.lastModified(of:)) {
+            BijsluiterPages.detail(site, $0)
+        }
+        try publish(schools)
+        session?.keepOnly(cacheKeys)
+
+        var files: [OutputFile] = []
         let notFound = Page(path: "", title: "Pagina niet gevonden", template: "404", view: PaginaView(body: ""),
                             description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
         // 404.html is served at any depth, so it links from the site's root path ("/" or "/privacy/").
         files.append(OutputFile(path: "404.html", data: Data(try layout(notFound, site: site, nav: nav, footer: footer, absolute: true).utf8)))
         files.append(OutputFile(path: "feed.xml", data: Data(try templates.render(FeedBuilder.view(site), with: "feed.xml").utf8)))
-        files.append(OutputFile(path: "sitemap.xml", data: Data(try templates.render(SitemapView(urls: pages.map {
-            SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso)
-        }), with: "sitemap.xml").utf8)))
+        files.append(OutputFile(path: "sitemap.xml", data: Data(try templates.render(SitemapView(urls: sitemap), with: "sitemap.xml").utf8)))
         files.append(OutputFile(path: "robots.txt", data: Data("User-agent: *\nAllow: /\n\nSitemap: \(site.absolute("sitemap.xml"))\n".utf8)))
         for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) where path.hasPrefix("assets/") {
             files.append(OutputFile(path: path, data: data))
@@ -109,10 +155,11 @@ public struct SiteBuilder {
                 files.append(OutputFile(path: "bestanden/" + relative, data: data))
             }
         }
-        return files
+        try emit(files)
     }
 
-    private func mainPages(_ site: SiteContext) -> [Page] {
+    /// The pages of the board's own documents, in menu order.
+    private func sectionPages(_ site: SiteContext) -> [Page] {
         var pages: [Page] = []
         if let pv = content.privacyverklaring { pages.append(PrivacyverklaringPage.make(site, pv)) }
         pages.append(BijsluiterPages.overview(site))
@@ -123,22 +170,11 @@ public struct SiteBuilder {
         pages.append(OtherPages.contact(site))
         pages.append(OtherPages.wijzigingen(site))
         if let t = content.toegankelijkheid { pages.append(OtherPages.toegankelijkheid(site, t)) }
-        let extraPages = sortedExtraPages
-        let extraPage = { (p: Pagina) -> Page in
-            var page = OtherPages.pagina(site, p)
-            page.cacheKey = itemKey(p.file, path: page.path)
-            return page
-        }
-        pages += (try? Parallel.map(extraPages, extraPage)) ?? extraPages.map(extraPage)
-        let detail = { (b: Bijsluiter) -> Page in
-            var page = BijsluiterPages.detail(site, b)
-            page.cacheKey = itemKey(b.file, path: page.path)
-            return page
-        }
-        pages += (try? Parallel.map(content.bijsluiters, detail)) ?? content.bijsluiters.map(detail)
-        if site.hasSchoolPages { pages += content.scholen.map { BijsluiterPages.school(site, $0) } }
         return pages
     }
+
+    static func path(of pagina: Pagina) -> String { "\(pagina.slug)/" }
+    static func title(of pagina: Pagina) -> String { pagina.titel.nonBlank ?? pagina.slug }
 
     /// The main menu: the pages readers look for first, the same on every page.
     private func navigation(_ site: SiteContext, pages: [Page]) -> [(path: String, title: String)] {

@@ -68,6 +68,19 @@ public struct SiteWriter {
 
     /// Writes the files and swaps them in.
     public func write(_ files: [OutputFile]) throws -> WriteReport {
+        let publication = try begin()
+        do {
+            try publication.add(files)
+            return try publication.finish()
+        } catch {
+            publication.abandon()
+            throw error
+        }
+    }
+
+    /// Starts a publication that takes the files batch by batch, so a large site never has to be
+    /// in memory as a whole.
+    public func begin() throws -> Publication {
         try validate()
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -77,58 +90,114 @@ public struct SiteWriter {
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(stagingPrefix) {
             try? fm.removeItem(at: parent.appendingPathComponent(entry))
         }
-        if let unchanged = unchangedCount(files) {
-            // Nothing differs and nothing is stale: leave the published site alone entirely.
-            return WriteReport(written: 0, unchanged: unchanged, removed: 0)
+        return Publication(writer: self, staging: parent.appendingPathComponent(stagingPrefix + "nieuw-\(getpid())"))
+    }
+
+    /// One publication of the site. While every file so far equals the published one, nothing is
+    /// written at all; at the first difference the staging folder is made, the equal files so far
+    /// are hard-linked into it (their bytes and dates stay as they were), and from then on every
+    /// file goes there. `finish` swaps the staging folder in, or leaves the published site alone
+    /// when nothing differs and nothing is stale.
+    public final class Publication {
+        let writer: SiteWriter
+        let staging: URL
+        private var staged = false
+        private var seen: Set<String> = []
+        private var equalSoFar: [String] = []
+        private var createdFolders: Set<String> = []
+        private var report = WriteReport(written: 0, unchanged: 0, removed: 0)
+        private let hasPreviousSite: Bool
+
+        init(writer: SiteWriter, staging: URL) {
+            self.writer = writer
+            self.staging = staging
+            hasPreviousSite = FileManager.default.fileExists(atPath: writer.output.appendingPathComponent(SiteWriter.marker).path)
         }
-        let staging = parent.appendingPathComponent(stagingPrefix + "nieuw-\(getpid())")
-        var report = WriteReport(written: 0, unchanged: 0, removed: 0)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            var seen: Set<String> = []
-            var createdFolders: Set<String> = []
+
+        public func add(_ files: [OutputFile]) throws {
             for file in files {
-                guard Self.isSafeRelativePath(file.path), seen.insert(file.path).inserted else {
+                guard SiteWriter.isSafeRelativePath(file.path), seen.insert(file.path).inserted else {
                     throw WriteError(message: "ongeldige of dubbele uitvoerpad '\(file.path)'", hint: nil)
                 }
-                let target = staging.appendingPathComponent(file.path)
-                let folder = target.deletingLastPathComponent().path
-                if createdFolders.insert(folder).inserted {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                let previous = writer.output.appendingPathComponent(file.path).path
+                let same = hasPreviousSite && SiteWriter.fileHolds(previous, file.data)
+                if !staged {
+                    if same {
+                        equalSoFar.append(file.path)
+                        continue
+                    }
+                    try startStaging()
                 }
-                let previous = output.appendingPathComponent(file.path)
-                if let old = fm.contents(atPath: previous.path), old == file.data, link(previous.path, target.path) == 0 {
+                let target = staging.appendingPathComponent(file.path)
+                try makeFolder(for: target)
+                if same, link(previous, target.path) == 0 {
                     report.unchanged += 1
                 } else {
-                    try Self.writeFile(target.path, file.data)
+                    try SiteWriter.writeFile(target.path, file.data)
                     report.written += 1
                 }
             }
-            try Data("Gemaakt door Inzage. Deze map wordt bij elke build vervangen.\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
-            report.removed = Self.countFiles(in: output, except: seen.union([Self.marker]))
-            try swap(staging)
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
         }
-        return report
+
+        /// Swaps the new site in; returns what changed.
+        public func finish() throws -> WriteReport {
+            if !staged {
+                // Every file equals the published one: done, unless stale files must go.
+                if hasPreviousSite, SiteWriter.countFiles(in: writer.output, except: seen.union([SiteWriter.marker])) == 0 {
+                    return WriteReport(written: 0, unchanged: equalSoFar.count, removed: 0)
+                }
+                try startStaging()
+            }
+            do {
+                try Data("Gemaakt door Inzage. Deze map wordt bij elke build vervangen.\n".utf8).write(to: staging.appendingPathComponent(SiteWriter.marker))
+                report.removed = SiteWriter.countFiles(in: writer.output, except: seen.union([SiteWriter.marker]))
+                try writer.swap(staging)
+            } catch {
+                abandon()
+                throw error
+            }
+            return report
+        }
+
+        /// Removes the staging folder; the published site stays as it was.
+        public func abandon() {
+            if staged { try? FileManager.default.removeItem(at: staging) }
+        }
+
+        private func startStaging() throws {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+            staged = true
+            for path in equalSoFar {
+                let target = staging.appendingPathComponent(path)
+                try makeFolder(for: target)
+                let previous = writer.output.appendingPathComponent(path).path
+                if link(previous, target.path) != 0 {
+                    guard let data = FileManager.default.contents(atPath: previous) else {
+                        throw WriteError(message: "kan '\(previous)' niet lezen", hint: nil)
+                    }
+                    try SiteWriter.writeFile(target.path, data)
+                }
+                report.unchanged += 1
+            }
+            equalSoFar = []
+        }
+
+        private func makeFolder(for target: URL) throws {
+            let folder = target.deletingLastPathComponent().path
+            if createdFolders.insert(folder).inserted {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+        }
     }
 
-    /// The number of files when the output already holds exactly these bytes and nothing else.
-    private func unchangedCount(_ files: [OutputFile]) -> Int? {
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: output.appendingPathComponent(Self.marker).path) else { return nil }
-        let paths = Set(files.map(\.path))
-        guard paths.count == files.count, Self.countFiles(in: output, except: paths.union([Self.marker])) == 0 else { return nil }
-        for file in files {
-            let path = output.appendingPathComponent(file.path).path
-            guard let size = (try? fm.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue, size == file.data.count,
-                  fm.contents(atPath: path) == file.data else { return nil }
-        }
-        return files.count
+    /// Whether the file at `path` holds exactly `data`; sizes are compared before any byte is read.
+    static func fileHolds(_ path: String, _ data: Data) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
+        return FileManager.default.contents(atPath: path) == data
     }
 
-    private func swap(_ staging: URL) throws {
+    func swap(_ staging: URL) throws {
         let fm = FileManager.default
         guard fm.fileExists(atPath: output.path) else {
             guard rename(staging.path, output.path) == 0 else { throw WriteError(message: "kan de site niet naar '\(output.path)' verplaatsen (\(String(cString: strerror(errno))))", hint: nil) }
@@ -189,7 +258,7 @@ public struct SiteWriter {
         return joined.isEmpty ? "/" : joined
     }
 
-    private static func countFiles(in folder: URL, except keep: Set<String>) -> Int {
+    static func countFiles(in folder: URL, except keep: Set<String>) -> Int {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return 0 }
         var count = 0
         while let path = enumerator.nextObject() as? String {

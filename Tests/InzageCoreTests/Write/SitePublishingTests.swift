@@ -261,6 +261,38 @@ struct SitePublishingTests {
         #expect(SiteSnapshot.files(in: output) == [SiteWriter.marker, "c/index.html", "index.html"])
     }
 
+    @Test func batchesEqualSoFarAreLinkedOnceOneFileDiffers() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("public")
+        let writer = SiteWriter(output: output.path, protected: [])
+        _ = try writer.write([OutputFile(path: "a/index.html", data: Data("a".utf8)), OutputFile(path: "b/index.html", data: Data("b".utf8))])
+        let inodeOfA = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("a/index.html").path)[.systemFileNumber] as? Int
+        let publication = try writer.begin()
+        try publication.add([OutputFile(path: "a/index.html", data: Data("a".utf8))])
+        try publication.add([OutputFile(path: "b/index.html", data: Data("b2".utf8))])
+        let report = try publication.finish()
+        #expect((report.written, report.unchanged, report.removed) == (1, 1, 0))
+        #expect(try String(contentsOf: output.appendingPathComponent("b/index.html"), encoding: .utf8) == "b2")
+        // The unchanged file is the same file, not a copy.
+        #expect(try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("a/index.html").path)[.systemFileNumber] as? Int == inodeOfA)
+    }
+
+    @Test func anAbandonedPublicationLeavesThePublishedSiteAndNoStagingFolder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("public")
+        let writer = SiteWriter(output: output.path, protected: [])
+        _ = try writer.write([OutputFile(path: "index.html", data: Data("oud".utf8))])
+        let before = SiteSnapshot(output)
+        let publication = try writer.begin()
+        try publication.add([OutputFile(path: "index.html", data: Data("nieuw".utf8)), OutputFile(path: "x/index.html", data: Data("x".utf8))])
+        publication.abandon()
+        #expect(SiteSnapshot(output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".public.inzage-") }
+        #expect(leftovers.isEmpty)
+    }
+
     // MARK: Helpers
 
     /// Staging or old-site folders next to the output.

@@ -127,8 +127,11 @@ enum BijsluiterPages {
                      taak: v.taak.nonBlank, buitenEER: code.map { !Countries.isEER($0) } ?? false)
     }
 
+    static func path(of b: Bijsluiter) -> String { "bijsluiters/\(b.slug)/" }
+    static func lastModified(of b: Bijsluiter) -> SchoolDate? { b.datum?.value }
+
     static func detail(_ site: SiteContext, _ b: Bijsluiter) -> Page {
-        let path = "bijsluiters/\(b.slug)/"
+        let path = path(of: b)
         let root = SiteContext.root(for: path)
         let isInformatiemiddel = b.soort?.value == .informatiemiddel
         let doelen: [BijsluiterView.DoelRow] = (b.doeleinden ?? []).map {
@@ -187,7 +190,7 @@ enum BijsluiterPages {
             heeftSubverwerkers: !b.subverwerkers.isEmpty, heeftMaatregelen: !(sec?.maatregelen.isEmpty ?? true),
             heeftBody: !body.trimmedWhitespace.isEmpty)
         return Page(path: path, title: "Privacybijsluiter \(b.title)", template: "bijsluiter", view: view,
-                    description: "Welke gegevens \(b.title) verwerkt en waarom", lastModified: b.datum?.value,
+                    description: "Welke gegevens \(b.title) verwerkt en waarom", lastModified: lastModified(of: b),
                     sources: [b.file, site.organisatie.file])
     }
 
