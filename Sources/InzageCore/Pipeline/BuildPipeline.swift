@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Check, render and publish: `inzage build` as one function, so `serve` and tests share it.
 public enum BuildPipeline {
     /// The outcome of a build: the diagnostics, and what was written when there was no `fout`.
@@ -23,20 +25,40 @@ public enum BuildPipeline {
         let templates = try TemplateSet(override: templatesRoot)
         // Pages are written as they are rendered, a batch at a time; a failure anywhere abandons
         // the staging folder and leaves the published site as it was.
-        let publication = try writer.begin()
+        // Writing runs on its own queue, so batch N is written while batch N+1 is rendered.
+        let publication = UncheckedSendable(try writer.begin())
+        let writing = DispatchQueue(label: "inzage.publish")
+        let writeError = ErrorBox()
         var pageCount = 0
         let report: WriteReport
         do {
             try SiteBuilder(content: content, templates: templates, session: session).build { files in
                 pageCount += files.filter { $0.path.hasSuffix(".html") }.count
-                try publication.add(files)
+                if let error = writeError.error { throw error }
+                writing.async {
+                    guard writeError.error == nil else { return }
+                    do { try publication.value.add(files) } catch { writeError.error = error }
+                }
             }
-            report = try publication.finish()
+            writing.sync {}
+            if let error = writeError.error { throw error }
+            report = try publication.value.finish()
         } catch {
-            publication.abandon()
+            writing.sync {}
+            publication.value.abandon()
             throw error
         }
         timer.lap("render+write")
         return Result(content: content, diagnostics: diagnostics, report: report, pageCount: pageCount)
+    }
+}
+
+/// The first error of work done on another queue.
+private final class ErrorBox: @unchecked Sendable {
+    private let lock = PThreadMutex()
+    private var stored: Error?
+    var error: Error? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { if stored == nil { stored = newValue } } }
     }
 }

@@ -35,6 +35,15 @@ struct LayoutView {
     let t: SiteTexts
 }
 
+extension LayoutView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> {
+        ["title": title, "headTitle": headTitle, "description": description, "siteTitle": siteTitle, "organisatie": organisatie,
+         "root": root, "homeHref": homeHref, "stylesheet": stylesheet, "kleur": kleur, "canonical": canonical, "feedHref": feedHref,
+         "nav": nav, "footerLinks": footerLinks, "fg": fg, "contactHref": contactHref, "logo": logo, "logoAlt": logoAlt,
+         "body": body, "gewijzigd": gewijzigd, "t": t]
+    }
+}
+
 /// Pure rendering: validated content and templates in, output files out.
 public struct SiteBuilder {
     /// Page paths the site generates itself; extra pages may not take them.
@@ -99,9 +108,10 @@ public struct SiteBuilder {
         var cacheKeys: Set<String> = []
         session?.beginRender(globalKey: globalKey)
 
-        /// Lays out pages on all cores and hands them on.
+        /// Lays out pages on all cores and hands them on. These are few and some are large (a
+        /// table of every product), so each page is its own piece of work.
         func publish(_ pages: [Page]) throws {
-            let files = try Parallel.map(pages) { page in
+            let files = try Parallel.map(pages, minimumBatch: 1) { page in
                 OutputFile(path: page.path + "index.html", data: Data(try layout(page, site: sharedSite.value, nav: nav, footer: footer).utf8))
             }
             sitemap += pages.map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }

@@ -35,3 +35,16 @@ struct PageContext {
     let t: SiteTexts
     let page: Any
 }
+
+// Every page reads these: listed by hand so they are converted without reflection.
+extension SiteTexts: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> {
+        ["waarMeerWeten": waarMeerWeten, "contactEnRechten": contactEnRechten, "rechten": rechten, "moetGegevensGeven": moetGegevensGeven,
+         "zoContact": zoContact, "keuzeVeranderen": keuzeVeranderen, "zoDoet": zoDoet, "rechtenGebruiken": rechtenGebruiken,
+         "probleemMelden": probleemMelden, "volgFeed": volgFeed, "fgHelpt": fgHelpt]
+    }
+}
+
+extension PageContext: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["t": t, "page": page] }
+}
