@@ -155,8 +155,10 @@ public final class PreviewServer: @unchecked Sendable {
         guard var html = String(data: data, encoding: .utf8) else { return data }
         let (version, problems) = state.current
         if let problems, let bodyStart = html.range(of: "<body>") {
+            // Sticky at the top of the window: after the reload the browser restores the scroll
+            // position, and the banner must be seen there too (CSS only, no script needed).
             let banner = """
-            <div role="alert" style="background:#fff4e5;color:#1b1b1b;border:4px solid #b00020;margin:0;padding:1rem;font-family:monospace;white-space:pre-wrap"><strong>De laatste wijziging bevat fouten. U ziet de vorige versie van de site.</strong>
+            <div role="alert" style="position:sticky;top:0;z-index:2147483647;max-height:40vh;overflow:auto;box-sizing:border-box;background:#fff4e5;color:#1b1b1b;border:4px solid #b00020;margin:0;padding:1rem;font-family:monospace;white-space:pre-wrap"><strong>De laatste wijziging bevat fouten. U ziet de vorige versie van de site.</strong>
             \(HTML.escape(problems))</div>
             """
             html.replaceSubrange(bodyStart, with: "<body>" + banner)

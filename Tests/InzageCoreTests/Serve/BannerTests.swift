@@ -1,0 +1,30 @@
+import Foundation
+@testable import InzageCore
+import Testing
+
+/// The banner `inzage serve` puts on every page after a failed rebuild.
+@Suite("inzage serve: diagnostics banner")
+struct BannerTests {
+    static let problem = "content/privacyverklaring.md:3:1: fout: de versie ontbreekt"
+
+    /// The opening tag of the banner (`<div role="alert" …>`) in a served page, if any.
+    static func bannerTag(in page: String) -> String? {
+        guard let start = page.range(of: #"<div role="alert""#) else { return nil }
+        return page[start.lowerBound...].firstIndex(of: ">").map { String(page[start.lowerBound...$0]) }
+    }
+
+    @Test func bannerStaysInViewWhereverThePageIsScrolled() throws {
+        let preview = try RunningPreview()
+        preview.state.publish(problems: Self.problem)
+        let page = preview.get("/", timeout: 5)
+        #expect(page.status == 200)
+        let tag = try #require(Self.bannerTag(in: page.body), "\(page.body)")
+        // The browser restores the scroll position after the reload; a sticky banner at the top
+        // of the window is seen there as well, without JavaScript, and scrolls itself when long.
+        #expect(tag.contains("position:sticky"))
+        #expect(tag.contains("top:0"))
+        #expect(tag.contains("max-height:"))
+        #expect(tag.contains("overflow:auto"))
+        #expect(page.body.contains(HTML.escape(Self.problem)))
+    }
+}
