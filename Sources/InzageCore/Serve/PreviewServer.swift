@@ -154,18 +154,27 @@ public final class PreviewServer: @unchecked Sendable {
     func inject(_ data: Data) -> Data {
         guard var html = String(data: data, encoding: .utf8) else { return data }
         let (version, problems) = state.current
-        if let problems, let bodyStart = html.range(of: "<body>") {
+        if let problems {
             // Sticky at the top of the window: after the reload the browser restores the scroll
             // position, and the banner must be seen there too (CSS only, no script needed).
             let banner = """
             <div role="alert" style="position:sticky;top:0;z-index:2147483647;max-height:40vh;overflow:auto;box-sizing:border-box;background:#fff4e5;color:#1b1b1b;border:4px solid #b00020;margin:0;padding:1rem;font-family:monospace;white-space:pre-wrap"><strong>De laatste wijziging bevat fouten. U ziet de vorige versie van de site.</strong>
             \(HTML.escape(problems))</div>
             """
-            html.replaceSubrange(bodyStart, with: "<body>" + banner)
+            // Right after the opening body tag, whatever its attributes or case; a page without
+            // one (a fragment, a custom layout) gets the banner at its very start, after a
+            // doctype if there is one (anything before it would put the browser in quirks mode).
+            if let bodyTag = html.range(of: #"<body(\s[^>]*)?>"#, options: [.regularExpression, .caseInsensitive]) {
+                html.insert(contentsOf: banner, at: bodyTag.upperBound)
+            } else if let doctype = html.range(of: #"^\s*<!doctype[^>]*>"#, options: [.regularExpression, .caseInsensitive]) {
+                html.insert(contentsOf: banner, at: doctype.upperBound)
+            } else {
+                html.insert(contentsOf: banner, at: html.startIndex)
+            }
         }
         let script = "<script>(function(){var v=\(version);function p(){fetch('/__inzage/versie?v='+v,{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){if(t.trim()!==String(v)){location.reload()}else{p()}}).catch(function(){setTimeout(p,1000)})}p()})();</script>"
-        if let end = html.range(of: "</body>", options: .backwards) {
-            html.replaceSubrange(end, with: script + "</body>")
+        if let end = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) {
+            html.insert(contentsOf: script, at: end.lowerBound)
         } else {
             html += script
         }

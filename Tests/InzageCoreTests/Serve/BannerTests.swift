@@ -27,4 +27,42 @@ struct BannerTests {
         #expect(tag.contains("overflow:auto"))
         #expect(page.body.contains(HTML.escape(Self.problem)))
     }
+
+    @Test(arguments: [
+        #"<!doctype html><html><head><title>T</title></head><body class="thema"><p>Welkom</p></body></html>"#,
+        #"<!DOCTYPE html><HTML><HEAD><TITLE>T</TITLE></HEAD><BODY><p>Welkom</p></BODY></HTML>"#,
+        "<!doctype html><html><head><title>T</title></head><body\n  data-x=\"1\"><p>Welkom</p></body></html>",
+    ])
+    func bannerFollowsAnyBodyTag(layout: String) throws {
+        let preview = try RunningPreview(pages: ["index.html": layout])
+        preview.state.publish(problems: Self.problem)
+        let page = preview.get("/", timeout: 5).body
+        let banner = try #require(page.range(of: #"<div role="alert""#), "\(page)")
+        let bodyTag = try #require(page.range(of: #"<body[^>]*>"#, options: [.regularExpression, .caseInsensitive]))
+        #expect(banner.lowerBound == bodyTag.upperBound, "\(page)")
+        #expect(page.contains("<p>Welkom</p>"))
+        #expect(page.contains("/__inzage/versie"))
+    }
+
+    @Test func bannerStartsAPageWithoutBodyTag() throws {
+        let preview = try RunningPreview(pages: ["index.html": "<p>Welkom</p>"])
+        preview.state.publish(problems: Self.problem)
+        let page = preview.get("/", timeout: 5).body
+        #expect(page.hasPrefix(#"<div role="alert""#), "\(page)")
+        #expect(page.contains("<p>Welkom</p>"))
+    }
+
+    @Test func bannerFollowsTheDoctypeOfAPageWithoutBodyTag() throws {
+        let preview = try RunningPreview(pages: ["index.html": "<!DOCTYPE html>\n<title>T</title><p>Welkom</p>"])
+        preview.state.publish(problems: Self.problem)
+        let page = preview.get("/", timeout: 5).body
+        #expect(page.hasPrefix(#"<!DOCTYPE html><div role="alert""#), "\(page)")
+    }
+
+    @Test func bodylessLookalikesAreNotTakenForTheBody() throws {
+        let preview = try RunningPreview(pages: ["index.html": "<html><bodyguard>x</bodyguard><body id=\"b\"><p>Welkom</p></body></html>"])
+        preview.state.publish(problems: Self.problem)
+        let page = preview.get("/", timeout: 5).body
+        #expect(page.contains(#"<body id="b"><div role="alert""#), "\(page)")
+    }
 }
