@@ -15,7 +15,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "De map waarin de website komt.")
     var output: String = "public"
 
-    @Option(help: "De poort op 127.0.0.1.")
+    @Option(help: "De poort op 127.0.0.1 (0: een vrije poort).")
     var port: UInt16 = 8000
 
     func run() throws {
@@ -44,6 +44,12 @@ struct ServeCommand: ParsableCommand {
                 Output.out("Bijgewerkt in \(milliseconds) ms: \(report).\n")
                 state.publish(problems: nil)
                 return true
+            } catch let error as TemplateError {
+                // Reads like a diagnostic already: "templates/x.mustache:40:4: fout: …".
+                Output.err("\(error)\n")
+                Output.err("De site is niet bijgewerkt; de vorige versie blijft zichtbaar.\n")
+                state.publish(problems: "\(error)")
+                return !first
             } catch {
                 Output.err("inzage: \(error)\n")
                 state.publish(problems: "\(error)")
@@ -84,7 +90,7 @@ struct ServeCommand: ParsableCommand {
         terminate.setEventHandler(handler: stop)
         terminate.resume()
 
-        Output.out("De website staat op http://127.0.0.1:\(port)/ (stoppen: Ctrl-C). Wijzigingen in \(content)/ worden meteen zichtbaar.\n")
+        Output.out("De website staat op http://127.0.0.1:\(server.port)/ (stoppen: Ctrl-C). Wijzigingen in \(content)/ worden meteen zichtbaar.\n")
         Thread.detachNewThread { server.run() }
         dispatchMain()
     }
