@@ -26,6 +26,16 @@ struct ServeCommand: ParsableCommand {
         let content = options.content
         let output = self.output
 
+        // Without an earlier site, a failed first build leaves nothing to show.
+        let hadSite = FileManager.default.fileExists(atPath: output + "/index.html")
+        @Sendable func notUpdated(first: Bool) -> String {
+            if first && !hadSite {
+                return "Er is nog geen website om te laten zien: de eerste keer moet hij zonder fouten gemaakt worden.\n"
+                    + "   = hulp: los de fouten hierboven op en start daarna opnieuw 'inzage serve'.\n"
+            }
+            return "De site is niet bijgewerkt; de vorige versie blijft zichtbaar.\n"
+        }
+
         @Sendable func rebuild(first: Bool) -> Bool {
             let started = Date()
             do {
@@ -35,7 +45,7 @@ struct ServeCommand: ParsableCommand {
                 if result.report == nil {
                     let text = printer.render(result.diagnostics)
                     Output.err(text)
-                    Output.err("De site is niet bijgewerkt; de vorige versie blijft zichtbaar.\n")
+                    Output.err(notUpdated(first: first))
                     state.publish(problems: DiagnosticPrinter(sources: result.content.sources, useColour: false).render(result.diagnostics))
                     return !first
                 }
@@ -47,11 +57,12 @@ struct ServeCommand: ParsableCommand {
             } catch let error as TemplateError {
                 // Reads like a diagnostic already: "templates/x.mustache:40:4: fout: …".
                 Output.err("\(error)\n")
-                Output.err("De site is niet bijgewerkt; de vorige versie blijft zichtbaar.\n")
+                Output.err(notUpdated(first: first))
                 state.publish(problems: "\(error)")
                 return !first
             } catch {
                 Output.err("inzage: \(error)\n")
+                Output.err(notUpdated(first: first))
                 state.publish(problems: "\(error)")
                 return !first
             }
