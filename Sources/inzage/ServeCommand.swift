@@ -15,7 +15,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "De map waarin de website komt.")
     var output: String = "public"
 
-    @Option(help: "De poort op 127.0.0.1.")
+    @Option(help: "De poort op 127.0.0.1 (0: een vrije poort).")
     var port: UInt16 = 8000
 
     func run() throws {
@@ -26,6 +26,16 @@ struct ServeCommand: ParsableCommand {
         let content = options.content
         let output = self.output
 
+        // Without an earlier site, a failed first build leaves nothing to show.
+        let hadSite = FileManager.default.fileExists(atPath: output + "/index.html")
+        @Sendable func notUpdated(first: Bool) -> String {
+            if first && !hadSite {
+                return "Er is nog geen website om te laten zien: de eerste keer moet hij zonder fouten gemaakt worden.\n"
+                    + "   = hulp: los de fouten hierboven op en start daarna opnieuw 'inzage serve'.\n"
+            }
+            return "De site is niet bijgewerkt; de vorige versie blijft zichtbaar.\n"
+        }
+
         @Sendable func rebuild(first: Bool) -> Bool {
             let started = Date()
             do {
@@ -35,7 +45,7 @@ struct ServeCommand: ParsableCommand {
                 if result.report == nil {
                     let text = printer.render(result.diagnostics)
                     Output.err(text)
-                    Output.err("De site is niet bijgewerkt; de vorige versie blijft zichtbaar.\n")
+                    Output.err(notUpdated(first: first))
                     state.publish(problems: DiagnosticPrinter(sources: result.content.sources, useColour: false).render(result.diagnostics))
                     return !first
                 }
@@ -44,8 +54,15 @@ struct ServeCommand: ParsableCommand {
                 Output.out("Bijgewerkt in \(milliseconds) ms: \(report).\n")
                 state.publish(problems: nil)
                 return true
+            } catch let error as TemplateError {
+                // Reads like a diagnostic already: "templates/x.mustache:40:4: fout: …".
+                Output.err("\(error)\n")
+                Output.err(notUpdated(first: first))
+                state.publish(problems: "\(error)")
+                return !first
             } catch {
                 Output.err("inzage: \(error)\n")
+                Output.err(notUpdated(first: first))
                 state.publish(problems: "\(error)")
                 return !first
             }
@@ -84,7 +101,7 @@ struct ServeCommand: ParsableCommand {
         terminate.setEventHandler(handler: stop)
         terminate.resume()
 
-        Output.out("De website staat op http://127.0.0.1:\(port)/ (stoppen: Ctrl-C). Wijzigingen in \(content)/ worden meteen zichtbaar.\n")
+        Output.out("De website staat op http://127.0.0.1:\(server.port)/ (stoppen: Ctrl-C). Wijzigingen in \(content)/ worden meteen zichtbaar.\n")
         Thread.detachNewThread { server.run() }
         dispatchMain()
     }

@@ -12,11 +12,99 @@ public enum InzagePaths {
     public static var defaultContent: URL { packageRoot.appendingPathComponent("content") }
 }
 
-/// A problem in a template file: a Mustache syntax error or a missing template.
+/// A problem in a template file: a Mustache syntax error or a missing template. Its description
+/// reads like a diagnostic: `templates/layout.mustache:40:4: fout: …`, the line, and a hint.
 public struct TemplateError: Error, CustomStringConvertible {
     public var file: String
     public var message: String
-    public var description: String { "\(file): \(message)" }
+    public var line: Int?
+    public var column: Int?
+    /// The text of the line at fault, shown under the headline with a caret at `column`.
+    public var sourceLine: String?
+    public var hint: String?
+
+    public init(file: String, message: String, line: Int? = nil, column: Int? = nil, sourceLine: String? = nil, hint: String? = nil) {
+        self.file = file
+        self.message = message
+        self.line = line
+        self.column = column
+        self.sourceLine = sourceLine
+        self.hint = hint
+    }
+
+    /// A swift-mustache parse error of the file at `path`, in Dutch with its position.
+    init(parsing error: Error, in path: String) {
+        guard let parse = error as? MustacheTemplate.ParserError else {
+            let (message, hint) = Self.unreadable()
+            self.init(file: path, message: message, hint: hint)
+            return
+        }
+        let (message, hint) = Self.explain(parse.error)
+        self.init(file: path, message: message, line: parse.context.lineNumber, column: parse.context.columnNumber,
+                  sourceLine: parse.context.line, hint: hint)
+    }
+
+    public var description: String {
+        var position = ""
+        if let line {
+            position = ":\(line)"
+            if let column { position += ":\(column)" }
+        }
+        var text = "\(DisplayPath.relative(file))\(position): fout: \(message)"
+        if let line, let sourceLine {
+            let number = String(line)
+            let gutter = String(repeating: " ", count: max(number.count, 4))
+            text += "\n" + String(repeating: " ", count: gutter.count - number.count) + number + " | " + sourceLine
+            if let column, column >= 1 {
+                let indent = sourceLine.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+                text += "\n" + gutter + " | " + indent + "^"
+            }
+        }
+        if let hint { text += "\n   = hulp: \(hint)" }
+        return text
+    }
+
+    /// A Dutch message and hint for each error swift-mustache's parser reports.
+    static func explain(_ error: Error) -> (message: String, hint: String) {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect:
+            ("de sectie wordt gesloten met een andere naam dan waarmee ze begon",
+             "gebruik bij het sluiten dezelfde naam als bij het openen, bijvoorbeeld {{#fg}} … {{/fg}}")
+        case .unfinishedName:
+            ("deze tag is niet goed afgesloten",
+             "sluit de tag af met }}, bijvoorbeeld {{titel}}; een naam heeft geen spaties of {{ erin")
+        case .expectedSectionEnd:
+            ("een sectie wordt niet gesloten",
+             "sluit elke {{#naam}} en {{^naam}} af met {{/naam}}")
+        case .invalidSetDelimiter:
+            ("de tag die de scheidingstekens verandert, is niet goed geschreven",
+             "schrijf bijvoorbeeld {{=<% %>=}}: twee tekens met een spatie ertussen, tussen = en =")
+        case .transformAppliedToInheritanceSection:
+            ("bij een blok om over te nemen ({{$naam}} of {{<naam}}) kan geen bewerking zoals uppercase(naam)",
+             "haal de bewerking weg uit deze tag")
+        case .illegalTokenInsideInheritSection:
+            ("binnen {{<naam}} … {{/naam}} mogen alleen blokken {{$naam}} … {{/naam}} staan",
+             "zet deze tag in een blok {{$naam}} … {{/naam}}, of zet hem buiten {{<naam}}")
+        case .textInsideInheritSection:
+            ("binnen {{<naam}} … {{/naam}} staat tekst buiten een blok",
+             "zet de tekst in een blok {{$naam}} … {{/naam}}, of haal hem weg")
+        case .invalidConfigVariableSyntax:
+            ("deze instelling {{% … }} is niet goed geschreven",
+             "schrijf bijvoorbeeld {{% CONTENT_TYPE: HTML }}")
+        case .unrecognisedConfigVariable:
+            ("deze instelling {{% … }} bestaat niet",
+             "alleen {{% CONTENT_TYPE: … }} bestaat; verbeter de naam of haal de tag weg")
+        case nil:
+            // swift-mustache's only other parse error: the text ended while a tag was read.
+            ("het sjabloon houdt op midden in een tag",
+             "sluit de laatste tag af met }}")
+        }
+    }
+
+    /// For errors that are not parse errors at all.
+    static func unreadable() -> (message: String, hint: String) {
+        ("het sjabloon kan niet worden gelezen", "controleer of elke tag met {{ begint en met }} eindigt")
+    }
 }
 
 /// The Mustache templates of a theme: every `*.mustache` of the default theme, each one
@@ -57,7 +145,7 @@ public struct TemplateSet: Sendable {
             do {
                 try library.register(TemplateSet.withFastEscaping(text), named: name)
             } catch {
-                throw TemplateError(file: url.path, message: "fout in het sjabloon: \(error)")
+                throw TemplateError(parsing: error, in: url.path)
             }
             files[name] = url.path
             fingerprint += name + "\u{0}" + text + "\u{0}"

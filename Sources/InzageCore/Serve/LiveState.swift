@@ -6,6 +6,7 @@ public final class LiveState: @unchecked Sendable {
     private let condition = NSCondition()
     private var version = 1
     private var problems: String?
+    private var observers: [@Sendable () -> Void] = []
 
     public init() {}
 
@@ -21,6 +22,15 @@ public final class LiveState: @unchecked Sendable {
         version += 1
         self.problems = problems
         condition.broadcast()
+        let observers = self.observers
+        condition.unlock()
+        for observer in observers { observer() }
+    }
+
+    /// Calls `observer` after every `publish`, once the new version can be read.
+    func onPublish(_ observer: @escaping @Sendable () -> Void) {
+        condition.lock()
+        observers.append(observer)
         condition.unlock()
     }
 

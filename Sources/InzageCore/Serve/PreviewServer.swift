@@ -10,11 +10,17 @@ public final class PreviewServer: @unchecked Sendable {
     public let root: URL
     public let state: LiveState
     private var listener: Int32 = -1
-    private let queue = DispatchQueue(label: "inzage-serve", attributes: .concurrent)
+    /// The port bound by `bind(port:)`; the one the system chose when asked for port 0.
+    public private(set) var port: UInt16 = 0
+    /// Open pages waiting for a new version; parked without a thread each.
+    private let waiters: VersionWaiters
 
     public init(root: String, state: LiveState) {
         self.root = URL(fileURLWithPath: root).standardizedFileURL
         self.state = state
+        waiters = VersionWaiters(state: state) { client, version in
+            PreviewServer.send(client, status: "200 OK", type: "text/plain; charset=utf-8", body: Data("\(version)".utf8), noCache: true)
+        }
     }
 
     /// Binds 127.0.0.1:port; throws with a Dutch message when the port is taken.
@@ -35,9 +41,17 @@ public final class PreviewServer: @unchecked Sendable {
             throw WriteError(message: "poort \(port) is al in gebruik", hint: "kies een andere poort, bijvoorbeeld --port \(port + 1)")
         }
         listener = fd
+        var boundAddress = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let named = withUnsafeMutablePointer(to: &boundAddress) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        self.port = named == 0 ? UInt16(bigEndian: boundAddress.sin_port) : port
     }
 
-    /// Accepts connections until `stop()`; each request is handled on its own queue item.
+    /// Accepts connections until `stop()`. Each request is read and answered on a thread of its
+    /// own, so a slow or idle connection never keeps another page waiting; a long poll hands its
+    /// socket to `waiters` and frees the thread.
     public func run() {
         while listener >= 0 {
             let client = accept(listener, nil, nil)
@@ -45,13 +59,19 @@ public final class PreviewServer: @unchecked Sendable {
                 if errno == EINTR { continue }
                 break
             }
-            queue.async { [self] in handle(client) }
+            let thread = Thread { [self] in handle(client) }
+            thread.name = "inzage-serve"
+            thread.start()
         }
     }
+
+    /// How many open pages are waiting for a new version.
+    var waitingCount: Int { waiters.count }
 
     public func stop() {
         let fd = listener
         listener = -1
+        waiters.stop()
         if fd >= 0 {
             shutdown(fd, Int32(SHUT_RDWR))
             close(fd)
@@ -59,7 +79,8 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     private func handle(_ client: Int32) {
-        defer { close(client) }
+        var parked = false
+        defer { if !parked { close(client) } }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var request = [UInt8]()
@@ -74,15 +95,15 @@ public final class PreviewServer: @unchecked Sendable {
         guard let head = String(bytes: request, encoding: .utf8)?.split(separator: "\r\n").first else { return }
         let parts = head.split(separator: " ")
         guard parts.count >= 2, parts[0] == "GET" || parts[0] == "HEAD" else {
-            send(client, status: "405 Method Not Allowed", type: "text/plain; charset=utf-8", body: Data("Alleen GET.\n".utf8))
+            Self.send(client, status: "405 Method Not Allowed", type: "text/plain; charset=utf-8", body: Data("Alleen GET.\n".utf8))
             return
         }
         let target = String(parts[1])
         let (path, query) = split(target)
         if path == "/__inzage/versie" {
             let seen = Int(query["v"] ?? "") ?? -1
-            let version = state.wait(after: seen, timeout: 25)
-            send(client, status: "200 OK", type: "text/plain; charset=utf-8", body: Data("\(version)".utf8), noCache: true)
+            waiters.add(client, seen: seen, timeout: 25)
+            parked = true
             return
         }
         serveFile(path, to: client, head: parts[0] == "HEAD")
@@ -116,33 +137,44 @@ public final class PreviewServer: @unchecked Sendable {
 
     private func serveFile(_ path: String, to client: Int32, head: Bool) {
         if !path.hasSuffix("/"), let url = file(for: path), url.lastPathComponent == "index.html", !path.hasSuffix("index.html") {
-            sendRaw(client, "HTTP/1.1 301 Moved Permanently\r\nLocation: \(path)/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            Self.sendRaw(client, "HTTP/1.1 301 Moved Permanently\r\nLocation: \(path)/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             return
         }
         guard let url = file(for: path), let data = FileManager.default.contents(atPath: url.path) else {
             let notFound = FileManager.default.contents(atPath: root.appendingPathComponent("404.html").path) ?? Data("Niet gevonden\n".utf8)
-            send(client, status: "404 Not Found", type: "text/html; charset=utf-8", body: inject(notFound), noCache: true)
+            Self.send(client, status: "404 Not Found", type: "text/html; charset=utf-8", body: inject(notFound), noCache: true)
             return
         }
         let type = Self.contentType(url.pathExtension)
         let body = type.hasPrefix("text/html") ? inject(data) : data
-        send(client, status: "200 OK", type: type, body: head ? Data() : body, noCache: true, length: body.count)
+        Self.send(client, status: "200 OK", type: type, body: head ? Data() : body, noCache: true, length: body.count)
     }
 
     /// Adds the live-reload script, and the diagnostics of a failed build, to an HTML page.
     func inject(_ data: Data) -> Data {
         guard var html = String(data: data, encoding: .utf8) else { return data }
         let (version, problems) = state.current
-        if let problems, let bodyStart = html.range(of: "<body>") {
+        if let problems {
+            // Sticky at the top of the window: after the reload the browser restores the scroll
+            // position, and the banner must be seen there too (CSS only, no script needed).
             let banner = """
-            <div role="alert" style="background:#fff4e5;color:#1b1b1b;border:4px solid #b00020;margin:0;padding:1rem;font-family:monospace;white-space:pre-wrap"><strong>De laatste wijziging bevat fouten. U ziet de vorige versie van de site.</strong>
+            <div role="alert" style="position:sticky;top:0;z-index:2147483647;max-height:40vh;overflow:auto;box-sizing:border-box;background:#fff4e5;color:#1b1b1b;border:4px solid #b00020;margin:0;padding:1rem;font-family:monospace;white-space:pre-wrap"><strong>De laatste wijziging bevat fouten. U ziet de vorige versie van de site.</strong>
             \(HTML.escape(problems))</div>
             """
-            html.replaceSubrange(bodyStart, with: "<body>" + banner)
+            // Right after the opening body tag, whatever its attributes or case; a page without
+            // one (a fragment, a custom layout) gets the banner at its very start, after a
+            // doctype if there is one (anything before it would put the browser in quirks mode).
+            if let bodyTag = html.range(of: #"<body(\s[^>]*)?>"#, options: [.regularExpression, .caseInsensitive]) {
+                html.insert(contentsOf: banner, at: bodyTag.upperBound)
+            } else if let doctype = html.range(of: #"^\s*<!doctype[^>]*>"#, options: [.regularExpression, .caseInsensitive]) {
+                html.insert(contentsOf: banner, at: doctype.upperBound)
+            } else {
+                html.insert(contentsOf: banner, at: html.startIndex)
+            }
         }
         let script = "<script>(function(){var v=\(version);function p(){fetch('/__inzage/versie?v='+v,{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){if(t.trim()!==String(v)){location.reload()}else{p()}}).catch(function(){setTimeout(p,1000)})}p()})();</script>"
-        if let end = html.range(of: "</body>", options: .backwards) {
-            html.replaceSubrange(end, with: script + "</body>")
+        if let end = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) {
+            html.insert(contentsOf: script, at: end.lowerBound)
         } else {
             html += script
         }
@@ -166,11 +198,11 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    private func send(_ client: Int32, status: String, type: String, body: Data, noCache: Bool = false, length: Int? = nil) {
+    private static func send(_ client: Int32, status: String, type: String, body: Data, noCache: Bool = false, length: Int? = nil) {
         var head = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(length ?? body.count)\r\nConnection: close\r\n"
         if noCache { head += "Cache-Control: no-store\r\n" }
         head += "X-Content-Type-Options: nosniff\r\n\r\n"
-        sendRaw(client, head)
+        Self.sendRaw(client, head)
         body.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
@@ -182,7 +214,7 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    private func sendRaw(_ client: Int32, _ text: String) {
+    private static func sendRaw(_ client: Int32, _ text: String) {
         let bytes = Array(text.utf8)
         _ = Glibc.send(client, bytes, bytes.count, Int32(MSG_NOSIGNAL))
     }

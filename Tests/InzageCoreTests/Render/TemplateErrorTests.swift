@@ -1,0 +1,52 @@
+import Foundation
+@testable import InzageCore
+import Testing
+
+/// Mustache syntax errors in a user's templates read like the other diagnostics: place, Dutch
+/// message, the line, and a hint; never Swift's debug text.
+@Suite("Template syntax errors")
+struct TemplateErrorTests {
+    /// The error for a templates folder holding one file `name` with `text`.
+    func error(in name: String, _ text: String) throws -> TemplateError {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inzage-template-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        var caught: TemplateError?
+        #expect(throws: TemplateError.self) {
+            do { _ = try TemplateSet(override: folder.path) } catch let error as TemplateError { caught = error; throw error }
+        }
+        return try #require(caught)
+    }
+
+    @Test func aSectionClosedUnderAnotherNameIsExplainedWithItsPlace() throws {
+        let layout = try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("layout.mustache"), encoding: .utf8)
+            .replacingOccurrences(of: "{{#fg}}", with: "{{#functionaris}}")
+        let error = try error(in: "layout.mustache", layout)
+        let lines = error.description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0].hasSuffix("layout.mustache:40:4: fout: de sectie wordt gesloten met een andere naam dan waarmee ze begon"), "\(error)")
+        #expect(lines[1] == "  40 | {{/fg}}")
+        #expect(lines[2] == "     |    ^")
+        #expect(lines[3].hasPrefix("   = hulp: gebruik bij het sluiten dezelfde naam"))
+        #expect(!error.description.contains("ParserError"))
+    }
+
+    @Test(arguments: [
+        ("{{#a}}x", "een sectie wordt niet gesloten"),
+        ("{{naam", "het sjabloon houdt op midden in een tag"),
+        ("{{na{{me}}", "deze tag is niet goed afgesloten"),
+        ("{{=<% =}}", "de tag die de scheidingstekens verandert, is niet goed geschreven"),
+        ("{{% ONBEKEND: x }}", "deze instelling {{% … }} bestaat niet"),
+    ])
+    func everyParserErrorHasADutchMessageAndHint(template: String, message: String) throws {
+        let error = try error(in: "pagina.mustache", template)
+        #expect(error.description.contains(": fout: \(message)\n"), "\(error)")
+        #expect(error.description.contains("\n   = hulp: "))
+        #expect(!error.description.contains("Mustache."))
+    }
+
+    @Test func thePathIsShownRelativeToTheWorkingFolder() {
+        let error = TemplateError(file: FileManager.default.currentDirectoryPath + "/templates/layout.mustache", message: "x", line: 2, column: 1)
+        #expect(error.description == "templates/layout.mustache:2:1: fout: x")
+    }
+}
