@@ -33,14 +33,15 @@ public struct TemplateError: Error, CustomStringConvertible {
     }
 
     /// A swift-mustache parse error of the file at `path`, in Dutch with its position.
-    init(parsing error: Error, in path: String) {
+    /// - Parameter linesAdded: lines Inzage put before the file's own text (the content type).
+    init(parsing error: Error, in path: String, linesAdded: Int = 0) {
         guard let parse = error as? MustacheTemplate.ParserError else {
             let (message, hint) = Self.unreadable()
             self.init(file: path, message: message, hint: hint)
             return
         }
         let (message, hint) = Self.explain(parse.error)
-        self.init(file: path, message: message, line: parse.context.lineNumber, column: parse.context.columnNumber,
+        self.init(file: path, message: message, line: max(1, parse.context.lineNumber - linesAdded), column: parse.context.columnNumber,
                   sourceLine: parse.context.line, hint: hint)
     }
 
@@ -142,10 +143,11 @@ public struct TemplateSet: Sendable {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 throw TemplateError(file: url.path, message: "het sjabloon kan niet worden gelezen (geen UTF-8?)")
             }
+            let registered = TemplateSet.withFastEscaping(text)
             do {
-                try library.register(TemplateSet.withFastEscaping(text), named: name)
+                try library.register(registered, named: name)
             } catch {
-                throw TemplateError(parsing: error, in: url.path)
+                throw TemplateError(parsing: error, in: url.path, linesAdded: registered.utf8.count == text.utf8.count ? 0 : 1)
             }
             files[name] = url.path
             fingerprint += name + "\u{0}" + text + "\u{0}"
