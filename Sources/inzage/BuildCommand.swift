@@ -21,6 +21,10 @@ struct BuildCommand: ParsableCommand {
         } catch let error as WriteError {
             Output.err("inzage: fout: \(error)\n")
             throw ExitCode(ExitStatus.contentProblems)
+        } catch let error as TemplateError {
+            // A broken template is the user's input, like content: shown with its place, exit 1.
+            Output.err("\(error)\nEr is niets gepubliceerd: los eerst de fout in het sjabloon op. De vorige versie van '\(output)' is niet veranderd.\n")
+            throw ExitCode(ExitStatus.contentProblems)
         } catch {
             Output.err("inzage: \(error)\n")
             throw ExitCode(ExitStatus.usageOrIO)

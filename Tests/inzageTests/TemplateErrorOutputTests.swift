@@ -24,8 +24,9 @@ struct TemplateErrorOutputTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.writeLayout(Self.brokenLayout(), in: folder)
         let result = try InzageProcess.run(["build"], in: folder)
-        #expect(result.status == 2)
-        #expect(result.stderr.contains(Self.headline), "\(result.stderr)")
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix(Self.headline), "\(result.stderr)")
+        #expect(result.stderr.contains("Er is niets gepubliceerd"))
         #expect(result.stderr.contains("\n  40 | {{/fg}}\n"))
         #expect(result.stderr.contains("\n   = hulp: "))
         #expect(!result.stderr.contains("ParserError"))
