@@ -231,9 +231,9 @@ public enum YAMLTree {
             return Diagnostic(.error, "YAML-DUPLICATE", at: at(context.mark),
                               "sleutel '\(duplicates.joined(separator: "', '"))' staat twee keer in dezelfde lijst",
                               hint: "houd één van de twee over")
-        case .reader(let problem, _, _, _):
+        case .reader:
             return Diagnostic(.error, "YAML-SYNTAX", at: SourceLocation(file: file, line: lineOffset + 1, column: 1),
-                              "de YAML bevat tekens die niet gelezen kunnen worden (\(problem))",
+                              "de YAML bevat tekens die niet gelezen kunnen worden (stuurtekens of geen geldige UTF-8)",
                               hint: "sla het bestand op als UTF-8 zonder stuurtekens")
         default:
             return Diagnostic(.error, "YAML-SYNTAX", at: SourceLocation(file: file, line: lineOffset + 1, column: 1),
@@ -282,8 +282,27 @@ public enum YAMLTree {
         case let p where p.contains("block sequence entries are not allowed"):
             return ("een lijstitem ('- ') staat op een plek waar een waarde hoort",
                     "zet het lijstitem op een nieuwe regel, ingesprongen onder de sleutel")
+        case let p where p.contains("Maximum nesting level"):
+            return ("de gegevens zijn te diep genest (lijsten of mappen in elkaar)",
+                    "een document van Inzage heeft hooguit een paar niveaus; controleer de haakjes [ ] en { }")
+        case let p where p.contains("but found another document"), let p where p.contains("expected <document start>"):
+            return ("er staat meer dan één YAML-document in dit bestand (een tweede '---' of '...')",
+                    "haal de tweede regel met '---' of '...' weg; een bestand heeft één blok gegevens")
+        case let p where p.contains("found undefined tag handle"), let p where p.contains("did not find expected tag URI"),
+             let p where p.contains("did not find expected whitespace or line break"):
+            return ("een waarde begint met '!', wat in YAML een bijzondere betekenis heeft",
+                    "zet de waarde tussen aanhalingstekens, bijvoorbeeld: \"!belangrijk\"")
+        case let p where p.contains("found a tab character"):
+            return ("een tab op een plek waar YAML alleen spaties toestaat",
+                    "vervang de tab door spaties")
+        case let p where p.contains("found unexpected ':'"):
+            return ("een dubbele punt op een plek waar die niet mag",
+                    "zet tekst met een dubbele punt tussen aanhalingstekens")
+        case let p where p.contains("found character") || p.contains("unexpected"):
+            return ("een teken op een plek waar YAML het niet verwacht",
+                    "controleer de opmaak rond deze plek; zet tekst met bijzondere tekens tussen aanhalingstekens")
         default:
-            return ("de YAML kan niet worden gelezen (\(problem))", "controleer de opmaak rond deze plek")
+            return ("de YAML kan op deze plek niet worden gelezen", "controleer de opmaak rond deze plek: 'sleutel: waarde', inspringen met spaties")
         }
     }
 }

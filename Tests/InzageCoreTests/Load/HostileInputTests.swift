@@ -75,6 +75,19 @@ struct HostileInputTests {
         #expect(d.message == "een aanhalingsteken wordt niet afgesloten of bevat een ongeldige code")
     }
 
+    /// libyaml's own (English) problem text never reaches the reader.
+    @Test(arguments: [
+        ("naam: " + String(repeating: "[", count: 20_000), "de gegevens zijn te diep genest (lijsten of mappen in elkaar)"),
+        ("naam: De Linde\n---\nnaam: Tweede\n", "er staat meer dan één YAML-document in dit bestand (een tweede '---' of '...')"),
+        ("naam: !school!linde De Linde\n", "een waarde begint met '!', wat in YAML een bijzondere betekenis heeft"),
+    ])
+    func libyamlProblemsAreExplainedInDutch(yaml: String, message: String) throws {
+        let run = try TestContent.valid.replacingFile("organisatie.yaml", with: yaml).check()
+        let d = try #require(run.diagnostics("YAML-SYNTAX").first, "\(run.summary)")
+        #expect(d.message == message)
+        #expect(run.relative(d.location) == "organisatie.yaml")
+    }
+
     @Test func unclosedFlowList() throws {
         let run = try TestContent.valid.replacing("doelgroep: [po, sbo]", with: "doelgroep: [po, sbo", in: "bijsluiters/rekentuin.md").check()
         let d = try #require(run.diagnostics("YAML-SYNTAX").first)
