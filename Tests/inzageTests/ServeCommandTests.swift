@@ -29,3 +29,51 @@ struct ServeCommandTests {
         #expect(serve.interrupt() == 0)
     }
 }
+
+extension ServeCommandTests {
+    /// Every file below `folder` whose text contains `text`.
+    static func files(in folder: URL, containing text: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var result: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path),
+               String(decoding: data, as: UTF8.self).contains(text) { result.append(path) }
+        }
+        return result
+    }
+
+    /// Waits until `condition` holds; false after `timeout` seconds.
+    static func eventually(timeout: TimeInterval = 20, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return condition()
+    }
+
+    @Test func pollingCanBeForcedAndStillPicksUpAnEdit() throws {
+        let folder = try MinimalContent.write()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let serve = try ServeProcess(in: folder, environment: ["INZAGE_POLL": "1"])
+        #expect(serve.waitFor("Ik let op wijzigingen in"), "\(serve.stdout)\(serve.stderr)")
+        #expect(serve.stdout.contains("Ik let op wijzigingen in content/ (ik kijk elke halve seconde)."), "\(serve.stdout)")
+        #expect(!serve.stdout.contains("(inotify)"))
+
+        let page = folder.appendingPathComponent("content/privacyverklaring.md")
+        let edited = MinimalContent.files["privacyverklaring.md"]!.replacingOccurrences(of: "Wij gaan zorgvuldig", with: "Wij gaan heel zorgvuldig")
+        try Data(edited.utf8).write(to: page)
+        let output = folder.appendingPathComponent("public")
+        #expect(Self.eventually { !Self.files(in: output, containing: "Wij gaan heel zorgvuldig").isEmpty }, "\(serve.stdout)\(serve.stderr)")
+        #expect(serve.interrupt() == 0)
+    }
+
+    @Test func inotifyIsUsedAndNamedByDefault() throws {
+        let folder = try MinimalContent.write()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let serve = try ServeProcess(in: folder, environment: ["INZAGE_POLL": ""])
+        #expect(serve.waitFor("Ik let op wijzigingen in"), "\(serve.stdout)\(serve.stderr)")
+        #expect(serve.stdout.contains("Ik let op wijzigingen in content/ (inotify)."), "\(serve.stdout)")
+        #expect(serve.interrupt() == 0)
+    }
+}
