@@ -33,6 +33,8 @@ struct ServeCommand: ParsableCommand {
         let state = LiveState()
         let session = BuildSession()
         let rebuilds = DispatchQueue(label: "inzage-rebuild")
+        // Ctrl-C waits for a running rebuild, so it never leaves a half-written staging folder.
+        let gate = RebuildGate()
         let content = options.content
         let output = self.output
 
@@ -92,17 +94,21 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usageOrIO)
         }
         let watcher = FileWatcher(folders: [content] + (templatesRoot.map { [$0] } ?? []), forcePolling: FileWatcher.pollingForced()) {
-            rebuilds.async { _ = rebuild(first: false) }
+            rebuilds.async { gate.run { _ = rebuild(first: false) } }
         }
         let watchMode = watcher.start()
 
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         let stop: @Sendable () -> Void = {
-            Output.out("\nGestopt.\n")
             watcher.stop()
-            server.stop()
-            Foundation.exit(0)
+            Output.out("\n")  // after the "^C" the terminal shows
+            let waits = gate.requestStop {
+                Output.out("Gestopt.\n")
+                server.stop()
+                Foundation.exit(0)
+            }
+            if waits { Output.out("Even wachten: de website wordt nog bijgewerkt.\n") }
         }
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
         interrupt.setEventHandler(handler: stop)
