@@ -5,7 +5,17 @@ import InzageCore
 
 /// `inzage serve`: build, serve on 127.0.0.1, rebuild on every change and reload open pages.
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Bekijk de website terwijl u werkt: bij elke wijziging wordt hij opnieuw gemaakt.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Bekijk de website terwijl u werkt: bij elke wijziging wordt hij opnieuw gemaakt.",
+        discussion: """
+            inzage let op wijzigingen in de map met inhoud en in de map met eigen sjablonen. \
+            Dat gaat meestal via inotify. Werkt dat niet, bijvoorbeeld in een gedeelde map, \
+            dan kijkt inzage elke halve seconde of er iets is veranderd.
+
+            Wilt u altijd op die manier laten kijken? Zet dan INZAGE_POLL=1, bijvoorbeeld: \
+            INZAGE_POLL=1 inzage serve
+            """)
 
     @OptionGroup var options: ContentOptions
 
@@ -23,6 +33,8 @@ struct ServeCommand: ParsableCommand {
         let state = LiveState()
         let session = BuildSession()
         let rebuilds = DispatchQueue(label: "inzage-rebuild")
+        // Ctrl-C waits for a running rebuild, so it never leaves a half-written staging folder.
+        let gate = RebuildGate()
         let content = options.content
         let output = self.output
 
@@ -81,18 +93,22 @@ struct ServeCommand: ParsableCommand {
             Output.err("inzage: \(error)\n")
             throw ExitCode(ExitStatus.usageOrIO)
         }
-        let watcher = FileWatcher(folders: [content] + (templatesRoot.map { [$0] } ?? [])) {
-            rebuilds.async { _ = rebuild(first: false) }
+        let watcher = FileWatcher(folders: [content] + (templatesRoot.map { [$0] } ?? []), forcePolling: FileWatcher.pollingForced()) {
+            rebuilds.async { gate.run { _ = rebuild(first: false) } }
         }
-        watcher.start()
+        let watchMode = watcher.start()
 
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         let stop: @Sendable () -> Void = {
-            Output.out("\nGestopt.\n")
             watcher.stop()
-            server.stop()
-            Foundation.exit(0)
+            Output.out("\n")  // after the "^C" the terminal shows
+            let waits = gate.requestStop {
+                Output.out("Gestopt.\n")
+                server.stop()
+                Foundation.exit(0)
+            }
+            if waits { Output.out("Even wachten: de website wordt nog bijgewerkt.\n") }
         }
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
         interrupt.setEventHandler(handler: stop)
@@ -102,6 +118,9 @@ struct ServeCommand: ParsableCommand {
         terminate.resume()
 
         Output.out("De website staat op http://127.0.0.1:\(server.port)/ (stoppen: Ctrl-C). Wijzigingen in \(content)/ worden meteen zichtbaar.\n")
+        let watched = ([content] + (templatesRoot.map { [$0] } ?? [])).map { "\($0)/" }.joined(separator: " en ")
+        let how = watchMode == .inotify ? "inotify" : "ik kijk elke halve seconde"
+        Output.out("Ik let op wijzigingen in \(watched) (\(how)).\n")
         Thread.detachNewThread { server.run() }
         dispatchMain()
     }

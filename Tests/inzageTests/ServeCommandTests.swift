@@ -29,3 +29,79 @@ struct ServeCommandTests {
         #expect(serve.interrupt() == 0)
     }
 }
+
+extension ServeCommandTests {
+    /// Every file below `folder` whose text contains `text`.
+    static func files(in folder: URL, containing text: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var result: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path),
+               String(decoding: data, as: UTF8.self).contains(text) { result.append(path) }
+        }
+        return result
+    }
+
+    /// Waits until `condition` holds; false after `timeout` seconds.
+    static func eventually(timeout: TimeInterval = 20, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return condition()
+    }
+
+    @Test func pollingCanBeForcedAndStillPicksUpAnEdit() throws {
+        let folder = try MinimalContent.write()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let serve = try ServeProcess(in: folder, environment: ["INZAGE_POLL": "1"])
+        #expect(serve.waitFor("Ik let op wijzigingen in"), "\(serve.stdout)\(serve.stderr)")
+        #expect(serve.stdout.contains("Ik let op wijzigingen in content/ (ik kijk elke halve seconde)."), "\(serve.stdout)")
+        #expect(!serve.stdout.contains("(inotify)"))
+
+        let page = folder.appendingPathComponent("content/privacyverklaring.md")
+        let edited = MinimalContent.files["privacyverklaring.md"]!.replacingOccurrences(of: "Wij gaan zorgvuldig", with: "Wij gaan heel zorgvuldig")
+        try Data(edited.utf8).write(to: page)
+        let output = folder.appendingPathComponent("public")
+        #expect(Self.eventually { !Self.files(in: output, containing: "Wij gaan heel zorgvuldig").isEmpty }, "\(serve.stdout)\(serve.stderr)")
+        #expect(serve.interrupt() == 0)
+    }
+
+    @Test func inotifyIsUsedAndNamedByDefault() throws {
+        let folder = try MinimalContent.write()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let serve = try ServeProcess(in: folder, environment: ["INZAGE_POLL": ""])
+        #expect(serve.waitFor("Ik let op wijzigingen in"), "\(serve.stdout)\(serve.stderr)")
+        #expect(serve.stdout.contains("Ik let op wijzigingen in content/ (inotify)."), "\(serve.stdout)")
+        #expect(serve.interrupt() == 0)
+    }
+}
+
+extension ServeCommandTests {
+    /// The staging folders of a build next to `public/`.
+    static func stagingFolders(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".public.inzage-") }
+    }
+
+    @Test func ctrlCDuringARebuildWaitsForItAndLeavesNoStagingFolder() throws {
+        let folder = try MinimalContent.write()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Every publication pauses 1.5 s with its staging folder in place.
+        let serve = try ServeProcess(in: folder, environment: ["INZAGE_TEST_PUBLISH_DELAY_MS": "1500"])
+        #expect(serve.waitFor("Ik let op wijzigingen in"), "\(serve.stdout)\(serve.stderr)")
+
+        let page = folder.appendingPathComponent("content/privacyverklaring.md")
+        let edited = MinimalContent.files["privacyverklaring.md"]!.replacingOccurrences(of: "Wij gaan zorgvuldig", with: "Wij gaan heel zorgvuldig")
+        try Data(edited.utf8).write(to: page)
+        // The rebuild is running once its staging folder is there.
+        try #require(Self.eventually { !Self.stagingFolders(in: folder).isEmpty }, "\(serve.stdout)\(serve.stderr)")
+
+        #expect(serve.interrupt() == 0)
+        #expect(Self.stagingFolders(in: folder).isEmpty)
+        #expect(serve.stdout.contains("Even wachten: de website wordt nog bijgewerkt."), "\(serve.stdout)")
+        #expect(serve.stdout.hasSuffix("Gestopt.\n"), "\(serve.stdout)")
+        // The rebuild was finished, not thrown away.
+        #expect(!Self.files(in: folder.appendingPathComponent("public"), containing: "Wij gaan heel zorgvuldig").isEmpty)
+    }
+}

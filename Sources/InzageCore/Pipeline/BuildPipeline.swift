@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Check, render and publish: `inzage build` as one function, so `serve` and tests share it.
 public enum BuildPipeline {
@@ -42,6 +43,11 @@ public enum BuildPipeline {
             }
             writing.sync {}
             if let error = writeError.error { throw error }
+            // Test hook: keeps the staging folder around for a while, so a test can interrupt
+            // `serve` in the middle of a rebuild.
+            if let delay = ProcessInfo.processInfo.environment["INZAGE_TEST_PUBLISH_DELAY_MS"].flatMap(UInt32.init) {
+                usleep(delay * 1000)
+            }
             report = try publication.value.finish()
         } catch {
             writing.sync {}

@@ -3,27 +3,55 @@ import Foundation
 import Glibc
 #endif
 
-/// Watches folders for changes: inotify on Linux, a polling scan where inotify is not available.
+/// Watches folders for changes: inotify on Linux, a polling scan where inotify is not available
+/// or when polling is forced (`INZAGE_POLL=1`).
 /// `onChange` is called on the watcher's thread after changes settle (debounced).
 public final class FileWatcher: @unchecked Sendable {
+    /// How changes are noticed.
+    public enum Mode: Sendable, Equatable {
+        case inotify
+        /// A scan of every watched file each `pollInterval`.
+        case polling
+    }
+
+    /// Time between two scans when polling.
+    public static let pollInterval: useconds_t = 500_000
+
     private let folders: [String]
+    private let forcePolling: Bool
     private let onChange: @Sendable () -> Void
     private let lock = NSLock()
     private var stopped = false
-    public private(set) var usesInotify = false
 
-    public init(folders: [String], onChange: @escaping @Sendable () -> Void) {
+    /// Whether `environment` asks for polling instead of inotify (`INZAGE_POLL=1`).
+    public static func pollingForced(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        environment["INZAGE_POLL"] == "1"
+    }
+
+    public init(folders: [String], forcePolling: Bool = false, onChange: @escaping @Sendable () -> Void) {
         self.folders = folders
+        self.forcePolling = forcePolling
         self.onChange = onChange
     }
 
-    public func start() {
-        let thread = Thread { [self] in
-            #if canImport(Glibc)
-            if runInotify() { return }
-            #endif
-            runPolling()
+    /// Starts watching on a thread of its own; returns how, so the caller can say so.
+    @discardableResult
+    public func start() -> Mode {
+        #if canImport(Glibc)
+        if !forcePolling {
+            let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            if fd >= 0 {
+                startThread { [self] in runInotify(fd) }
+                return .inotify
+            }
         }
+        #endif
+        startThread { [self] in runPolling() }
+        return .polling
+    }
+
+    private func startThread(_ body: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: body)
         thread.name = "inzage-watch"
         thread.start()
     }
@@ -58,14 +86,11 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     #if canImport(Glibc)
-    private func runInotify() -> Bool {
-        let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard fd >= 0 else { return false }
+    private func runInotify(_ fd: Int32) {
         defer { close(fd) }
         let mask = UInt32(IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF)
         func addWatches() { for folder in allFolders() { _ = inotify_add_watch(fd, folder, mask) } }
         addWatches()
-        usesInotify = true
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopped {
             var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -83,7 +108,6 @@ public final class FileWatcher: @unchecked Sendable {
                 onChange()
             }
         }
-        return true
     }
     #endif
 
@@ -104,7 +128,7 @@ public final class FileWatcher: @unchecked Sendable {
     private func runPolling() {
         var previous = snapshot()
         while !isStopped {
-            usleep(400_000)
+            usleep(Self.pollInterval)
             let current = snapshot()
             if current != previous {
                 previous = current
