@@ -1,3 +1,4 @@
+import Foundation
 import InzageCore
 import Testing
 
@@ -21,5 +22,22 @@ struct XSchoolTests {
     @Test func emptyListMeansNoSchool() {
         expectDiagnostic("X-SCHOOL", in: .valid.replacing("---\nproduct: Schoolapp", with: "---\n1️⃣product: Schoolapp", in: file)
             .replacing("scholen: [07RB]", with: "scholen: []", in: file))
+    }
+
+    /// A malformed BRIN in organisatie.yaml is ORG-BRIN's finding; the bijsluiter that names the
+    /// right code is not also wrong, and is never pointed at the malformed one.
+    @Test func silentWhileASchoolHasAMalformedBRIN() {
+        expectNoDiagnostic("X-SCHOOL", in: .valid.replacing("brin: 15AK", with: "brin: 5AK", in: "organisatie.yaml")
+            .replacing("scholen: [07RB]", with: "scholen: [07RB, 15AK]", in: file))
+    }
+
+    @Test func knownSchoolsAreListedOnce() {
+        // Two schools with the same code (ORG-BRIN reports that) are one known school here.
+        let d = expectDiagnostic("X-SCHOOL", in: .valid.replacing("brin: 15AK", with: "brin: 07RB", in: "organisatie.yaml")
+            .replacing("scholen: [07RB]", with: "scholen: [1️⃣99ZZ]", in: file))
+        #expect(d?.hint?.hasPrefix("bekende scholen: ") == true)
+        let listed = d?.hint?.dropFirst("bekende scholen: ".count).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+        #expect(Set(listed).count == listed.count)
+        #expect(listed.contains("07RB"))
     }
 }

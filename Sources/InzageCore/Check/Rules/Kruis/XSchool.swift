@@ -6,8 +6,12 @@ struct XSchool: Rule {
     let source = "organisatie.yaml"
 
     func check(_ content: Content) -> [Diagnostic] {
-        let known = content.scholen.compactMap(\.brinCode)
         guard content.organisatie != nil else { return [] }
+        // While a school's own BRIN is missing or malformed (ORG-BRIN), a bijsluiter's correct code
+        // cannot be matched to it: report nothing here rather than steer towards the broken code.
+        guard content.scholen.allSatisfy({ $0.brinCode.map(OrgBRIN.isValid) ?? false }) else { return [] }
+        var known: [String] = []
+        for brin in content.scholen.compactMap(\.brinCode) where !known.contains(brin) { known.append(brin) }
         return content.bijsluiters.flatMap { b -> [Diagnostic] in
             guard case .brins(let brins) = b.scholen else { return [] }
             var result: [Diagnostic] = []
@@ -18,7 +22,8 @@ struct XSchool: Rule {
             for brin in brins where !known.contains(brin.value.uppercased()) {
                 let suggestion = EditDistance.suggestion(for: brin.value.uppercased(), among: known).map { "; bedoelde u '\($0)'?" } ?? ""
                 result.append(finding(at: brin.location, "BRIN-code '\(brin.value)' is geen school uit organisatie.yaml\(suggestion)",
-                                      hint: "bekende scholen: \(known.joined(separator: ", "))"))
+                                      hint: known.isEmpty ? "organisatie.yaml noemt nog geen scholen; zet ze onder 'scholen:'"
+                                          : "bekende scholen: \(known.joined(separator: ", "))"))
             }
             return result
         }
