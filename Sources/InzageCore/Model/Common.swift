@@ -58,13 +58,18 @@ public struct MarkdownBody: Sendable {
 
     /// Each line with its location in the file (split at newline bytes, as line numbers count them).
     public var lines: [Located<String>] {
-        var result: [Located<String>] = []
+        lineSlices.map { Located(String($0.value), at: $0.location) }
+    }
+
+    /// Each line as a slice of `text` (no copy of its characters), with its location in the file.
+    public var lineSlices: [Located<Substring>] {
+        var result: [Located<Substring>] = []
         var number = firstLine
         let utf8 = text.utf8
         var start = utf8.startIndex
         while true {
             let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            result.append(Located(String(text[start..<end]), at: SourceLocation(file: file, line: number, column: 1)))
+            result.append(Located(text[start..<end], at: SourceLocation(file: file, line: number, column: 1)))
             number += 1
             guard end < utf8.endIndex else { break }
             start = utf8.index(after: end)

@@ -17,7 +17,7 @@ public struct Content: Sendable {
     /// The Markdown bodies of every document, for text rules.
     public var bodies: [MarkdownBody] = []
     /// Every Markdown line outside code blocks, split once for all text rules.
-    var bodyLineCache: [Located<String>]?
+    var bodyLineCache: [Located<Substring>]?
     /// The text of every file that was read, by display path.
     public var sources: [String: String] = [:]
     /// Keys written with a value the loader refused; rules' "ontbreekt" findings for them are dropped.

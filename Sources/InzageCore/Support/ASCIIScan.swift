@@ -3,8 +3,8 @@
 enum ASCIIScan {
     /// Whether `text` contains any of the needles, comparing ASCII letters case-insensitively.
     /// Needles must be lowercase.
-    static func containsAny(_ text: String, _ needles: [String]) -> Bool {
-        var text = text
+    static func containsAny<Text: StringProtocol>(_ text: Text, _ needles: [String]) -> Bool {
+        var text = Substring(text)
         return text.withUTF8 { haystack in
             withUnsafeTemporaryAllocation(of: Bool.self, capacity: 256) { isFirst in
                 isFirst.initialize(repeating: false)

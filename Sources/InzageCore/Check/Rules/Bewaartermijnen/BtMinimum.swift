@@ -48,7 +48,11 @@ struct BtMinimum: Rule {
 enum RetentionTexts {
     static func all(in content: Content, skipping skipped: Set<String>) -> [Located<String>] {
         var result: [Located<String>] = []
-        result += TextValues.bodyLines(in: content).filter { !$0.value.isEmpty && !skipped.contains($0.location.file) }
+        // Body lines are slices of their files; only those that mention deleting or keeping are copied.
+        for line in TextValues.bodyLines(in: content) where !line.value.isEmpty && !skipped.contains(line.location.file)
+            && ASCIIScan.containsAny(line.value, BtMinimum.deletionWords) {
+            result.append(Located(String(line.value), at: line.location))
+        }
         for (path, tree) in content.yamlTrees where !skipped.contains(path) {
             result += tree.allScalars().filter { !$0.isNull }.map { Located($0.text, at: $0.textStart) }
         }

@@ -21,15 +21,15 @@ enum TextValues {
     }
 
     /// Body lines outside fenced code blocks.
-    static func bodyLines(in content: Content) -> [Located<String>] {
+    static func bodyLines(in content: Content) -> [Located<Substring>] {
         content.bodyLineCache ?? splitBodyLines(content)
     }
 
-    static func splitBodyLines(_ content: Content) -> [Located<String>] {
-        let perBody = { (body: MarkdownBody) -> [Located<String>] in
+    static func splitBodyLines(_ content: Content) -> [Located<Substring>] {
+        let perBody = { (body: MarkdownBody) -> [Located<Substring>] in
             var inFence = false
-            return body.lines.filter { line in
-                let trimmed = line.value.trimmedWhitespace
+            return body.lineSlices.filter { line in
+                let trimmed = line.value.drop(while: \.isWhitespace)
                 if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); return false }
                 return !inFence
             }

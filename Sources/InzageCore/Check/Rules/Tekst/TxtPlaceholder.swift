@@ -23,7 +23,8 @@ struct TxtPlaceholder: Rule {
                                      at: TextValues.location(of: match.range, in: value.scalar.text, at: value.scalar.textStart)))
             }
         }
-        for line in TextValues.bodyLines(in: content) {
+        for slice in TextValues.bodyLines(in: content) {
+            let line = Located(String(slice.value), at: slice.location)
             for match in Self.mightMatch(line.value) ? line.value.matches(of: Self.pattern) : [] {
                 result.append(report(String(line.value[match.range]), at: TextValues.location(of: match.range, in: line.value, at: line.location)))
             }
