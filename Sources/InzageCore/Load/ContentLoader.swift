@@ -108,8 +108,15 @@ public struct ContentLoader {
             return result
         }
         guard entry.hasSuffix(".md") else {
-            sink.warning("FILE-UNEXPECTED", at: .file(path), "dit bestand wordt overgeslagen: alleen .md-bestanden horen in \(folder)/",
-                         hint: "geef het bestand de extensie .md, of zet afbeeldingen en pdf's in bestanden/")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: rootURL.appendingPathComponent(folder).appendingPathComponent(entry).path, isDirectory: &isDirectory),
+               isDirectory.boolValue {
+                sink.warning("FILE-UNEXPECTED", at: .file(path), "deze map wordt overgeslagen: in \(folder)/ horen alleen .md-bestanden, geen mappen",
+                             hint: "zet de bestanden zelf in \(folder)/, of zet afbeeldingen en pdf's in bestanden/")
+            } else {
+                sink.warning("FILE-UNEXPECTED", at: .file(path), "dit bestand wordt overgeslagen: alleen .md-bestanden horen in \(folder)/",
+                             hint: "geef het bestand de extensie .md, of zet afbeeldingen en pdf's in bestanden/")
+            }
             result.diagnostics = sink.diagnostics
             return result
         }

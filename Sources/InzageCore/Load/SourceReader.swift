@@ -31,6 +31,11 @@ enum SourceReader {
                        hint: "vul het bestand in, of verwijder het als het niet nodig is")
             return nil
         }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            sink.error("FILE-ENCODING", at: .file(displayPath), "het bestand is opgeslagen als UTF-16, niet als UTF-8",
+                       hint: "sla het bestand op met de codering UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8)")
+            return nil
+        }
         if let nul = bytes.firstIndex(of: 0) {
             sink.error("FILE-BINARY", at: position(ofByte: nul, in: bytes, file: displayPath),
                        "dit is geen tekstbestand (het bevat binaire gegevens)",

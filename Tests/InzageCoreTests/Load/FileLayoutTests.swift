@@ -55,6 +55,12 @@ struct FileLayoutTests {
         #expect(run.diagnostics("FILE-UNKNOWN").map(\.severity) == [.warning])
     }
 
+    @Test func subfolderInBijsluitersIsCalledAFolder() {
+        let d = expectDiagnostic("FILE-UNEXPECTED", .warning, in: .valid.setting("bijsluiters/vo", to: .directory)
+            .expecting("bijsluiters/vo", line: 1, column: 1))
+        #expect(d?.message == "deze map wordt overgeslagen: in bijsluiters/ horen alleen .md-bestanden, geen mappen")
+    }
+
     @Test func nonMarkdownFileInBijsluiters() {
         expectDiagnostic("FILE-UNEXPECTED", .warning, in: .valid.setting("bijsluiters/verwerkersovereenkomst.pdf", to: .bytes([0x25, 0x50, 0x44, 0x46]))
             .expecting("bijsluiters/verwerkersovereenkomst.pdf", line: 1, column: 1))

@@ -28,6 +28,15 @@ struct HostileInputTests {
         #expect(d?.message == "dit is geen tekstbestand (het bevat binaire gegevens)")
     }
 
+    @Test(arguments: [[0xFF, 0xFE] as [UInt8], [0xFE, 0xFF]])
+    func utf16IsNamedAsSuch(bom: [UInt8]) {
+        let text = Array("---\ntitel: Camerabewaking\n---\n".utf16)
+        let bytes = bom + text.flatMap { bom == [0xFF, 0xFE] ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let d = expectDiagnostic("FILE-ENCODING", in: .valid.setting("paginas/camerabewaking.md", to: .bytes(bytes))
+            .expecting("paginas/camerabewaking.md", line: 1, column: 1))
+        #expect(d?.message == "het bestand is opgeslagen als UTF-16, niet als UTF-8")
+    }
+
     @Test func nulByteInText() {
         expectDiagnostic("FILE-BINARY", in: .valid.settingBytes("paginas/camerabewaking.md", "---\ntitel: Camera1️⃣bewaking\n---\nTekst.\n",
                                                                  insertingAtMarker: [0x00]))
