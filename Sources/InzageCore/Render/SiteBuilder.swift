@@ -123,7 +123,8 @@ public struct SiteBuilder {
                                 make: @escaping (Item) -> Page) throws {
             for start in stride(from: 0, to: items.count, by: Self.batchSize) {
                 let batch = Array(items[start..<min(start + Self.batchSize, items.count)])
-                let keys = batch.map { itemKey(file($0), path: path($0)) }
+                // Cache keys hold the file's whole text: made only when there is a cache to ask.
+                let keys = session == nil ? [] : batch.map { itemKey(file($0), path: path($0)) }
                 cacheKeys.formUnion(keys)
                 let work = UncheckedSendable(make)
                 let files = try Parallel.map(Array(batch.indices)) { index in
