@@ -20,11 +20,51 @@ extension Rule {
 
 /// Runs every registered rule over loaded content.
 public enum Checker {
-    public static func check(_ content: Content, rules: [any Rule] = RuleRegistry.all) -> [Diagnostic] {
+    public static func check(_ content: Content, rules: [any Rule] = RuleRegistry.all, session: BuildSession? = nil) -> [Diagnostic] {
         if ProcessInfo.processInfo.environment["INZAGE_TIMING"] == "1" { return timed(content, rules: rules) }
+        if let session { return incremental(content, rules: rules, session: session) }
         // Rules are independent pure functions over the same content: run them on all cores.
         let results = try? Parallel.map(rules, minimumBatch: 4) { $0.check(content) }
         return (results ?? rules.map { $0.check(content) }).flatMap { $0 }.withoutMissingFindings(for: content.invalidValues)
+    }
+
+    /// The same findings as a full check, but the per-file rules (`BijsluiterRule`, `FileRule`)
+    /// are run only for bijsluiters and pages whose file changed since the last check in this
+    /// session. What those rules may read is fixed by their types: the file itself and
+    /// `ItemContext`, which is part of the cache key. Top-level files and every other rule are
+    /// checked in full each time.
+    private static func incremental(_ content: Content, rules: [any Rule], session: BuildSession) -> [Diagnostic] {
+        let bijsluiterRules = rules.compactMap { $0 as? any BijsluiterRule }
+        let fileRules = rules.compactMap { $0 as? any FileRule }
+        let wholeRules = rules.filter { !($0 is any BijsluiterRule) && !($0 is any FileRule) }
+        let context = ItemContext(content)
+        session.beginCheck(globalKey: rules.map(\.code).joined(separator: ",") + "\u{1}" + context.key)
+
+        struct Unit { var file: TextValues.File?; var bijsluiter: Bijsluiter?; var key: String? }
+        var bijsluiterByFile = Dictionary(content.bijsluiters.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let itemFiles = Set(content.bijsluiters.map(\.file) + content.paginas.map(\.file))
+        func key(_ path: String) -> String? {
+            itemFiles.contains(path) ? path + "\u{0}" + (content.sources[path] ?? "") : nil
+        }
+        var units: [Unit] = TextValues.files(in: content).map { file in
+            Unit(file: file, bijsluiter: bijsluiterByFile.removeValue(forKey: file.path), key: key(file.path))
+        }
+        units += bijsluiterByFile.values.map { Unit(file: nil, bijsluiter: $0, key: key($0.file)) }
+        let wholeRuleCount = wholeRules.count
+        let sharedUnits = units
+        // One piece of work per whole-content rule and per file, on all cores.
+        let results = (try? Parallel.map(Array(0..<(wholeRuleCount + units.count))) { index -> [Diagnostic] in
+            if index < wholeRuleCount { return wholeRules[index].check(content) }
+            let unit = sharedUnits[index - wholeRuleCount]
+            let run = {
+                (unit.file.map { file in fileRules.flatMap { $0.check(file) } } ?? [])
+                    + (unit.bijsluiter.map { b in bijsluiterRules.flatMap { $0.check(b, in: context) } } ?? [])
+            }
+            guard let key = unit.key else { return run() }
+            return session.findings(for: key, make: run)
+        }) ?? []
+        session.keepOnlyFindings(Set(units.compactMap(\.key)))
+        return results.flatMap { $0 }.withoutMissingFindings(for: content.invalidValues)
     }
 
     /// One rule after the other, printing the slowest ones: for profiling only.

@@ -16,8 +16,8 @@ public struct Content: Sendable {
     public var yamlTrees: [String: YNode] = [:]
     /// The Markdown bodies of every document, for text rules.
     public var bodies: [MarkdownBody] = []
-    /// Every Markdown line outside code blocks, split once for all text rules.
-    var bodyLineCache: [Located<Substring>]?
+    /// Every file's texts, split once for all text rules.
+    var textFileCache: [TextValues.File]?
     /// The text of every file that was read, by display path.
     public var sources: [String: String] = [:]
     /// Keys written with a value the loader refused; rules' "ontbreekt" findings for them are dropped.

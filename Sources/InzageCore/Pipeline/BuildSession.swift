@@ -6,12 +6,16 @@ import Foundation
 /// - rendered per-item pages (one bijsluiter, one extra page), keyed by the exact text of their
 ///   own file, and dropped wholesale when anything global changes (organisatie.yaml, any other
 ///   top-level document, the list of pages, a template, the date).
-/// Every rule still runs over all content on every rebuild, because rules cross documents.
+/// - the findings of the per-file rules for each bijsluiter and page, keyed by the file's exact
+///   text, and dropped wholesale when what those rules may read besides the file changes.
+/// Rules over the whole content (across documents) run on every rebuild.
 public final class BuildSession: @unchecked Sendable {
     private let lock = NSLock()
     private var parsed: [String: (bytes: Data, value: Any)] = [:]
     private var rendered: [String: OutputFile] = [:]
     private var globalKey: String?
+    private var findings: [String: [Diagnostic]] = [:]
+    private var checkKey: String?
 
     public init() {}
 
@@ -60,5 +64,27 @@ public final class BuildSession: @unchecked Sendable {
         lock.lock()
         rendered = rendered.filter { keys.contains($0.key) }
         lock.unlock()
+    }
+
+    /// Starts a check: forgets every kept finding when the rules or their context changed.
+    func beginCheck(globalKey key: String) {
+        lock.withLock {
+            if key != checkKey {
+                findings.removeAll()
+                checkKey = key
+            }
+        }
+    }
+
+    func findings(for key: String, make: () -> [Diagnostic]) -> [Diagnostic] {
+        if let cached = lock.withLock({ findings[key] }) { return cached }
+        let made = make()
+        lock.withLock { findings[key] = made }
+        return made
+    }
+
+    /// Drops the findings of files that are gone or changed.
+    func keepOnlyFindings(_ keys: Set<String>) {
+        lock.withLock { findings = findings.filter { keys.contains($0.key) } }
     }
 }

@@ -6,8 +6,10 @@ import Testing
 @Suite("Incremental rebuilds")
 struct IncrementalBuildTests {
     /// Builds the fixture with a session, applies `change` to the content (and templates) folder,
-    /// rebuilds with the same session, and compares every output file with a clean build.
-    func expectIncrementalEqualsClean(_ change: (URL, URL) throws -> Void, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    /// rebuilds with the same session (on `secondDay`, if given), and compares the findings and
+    /// every output file with a clean build.
+    func expectIncrementalEqualsClean(secondDay: SchoolDate = Fixture.today, _ change: (URL, URL) throws -> Void,
+                                      sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let content = try folder.write(.valid)
@@ -22,10 +24,11 @@ struct IncrementalBuildTests {
 
         try change(URL(fileURLWithPath: content), templates)
         let second = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: incremental, lettersRoot: letters,
-                                           today: Fixture.today, session: session)
+                                           today: secondDay, session: session)
         #expect(second.report != nil, "\(second.diagnostics)", sourceLocation: sourceLocation)
         let clean = folder.url.appendingPathComponent("clean").path
-        _ = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: clean, lettersRoot: letters, today: Fixture.today)
+        let full = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: clean, lettersRoot: letters, today: secondDay)
+        #expect(second.diagnostics == full.diagnostics, sourceLocation: sourceLocation)
         let a = try snapshot(incremental), b = try snapshot(clean)
         #expect(a.keys.sorted() == b.keys.sorted(), sourceLocation: sourceLocation)
         for (path, bytes) in b where a[path] != bytes {
@@ -56,6 +59,21 @@ struct IncrementalBuildTests {
             let omschrijving = try #require(text.split(separator: "\n").first { $0.hasPrefix("omschrijving:") })
             try edit(file, String(omschrijving), String(omschrijving).replacingOccurrences(of: "e", with: "a"))
         }
+    }
+
+    @Test func bijsluiterGainsAndLosesFindings() throws {
+        // A warning appears in one file (a text rule and a bijsluiter rule) and one from the first build stays.
+        try expectIncrementalEqualsClean { content, _ in
+            let file = content.appendingPathComponent("bijsluiters/rekentuin.md")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let omschrijving = try #require(text.split(separator: "\n").first { $0.hasPrefix("omschrijving:") })
+            try edit(file, String(omschrijving), "omschrijving: Oefenen volgens de Wbp.")
+        }
+    }
+
+    @Test func anotherDayRechecksEveryFile() throws {
+        // BS-STALE and BS-VERSION depend on the date: a new schooljaar makes dated bijsluiters stale.
+        try expectIncrementalEqualsClean(secondDay: SchoolDate(year: Fixture.today.year + 1, month: 9, day: 1)!) { _, _ in }
     }
 
     @Test func changedOrganisatie() throws {

@@ -5,7 +5,17 @@ enum TextValues {
         var scalar: YScalar
     }
 
-    static func all(in content: Content) -> [Value] {
+    /// One file's texts: its YAML values and its Markdown lines outside code blocks.
+    struct File: Sendable {
+        let path: String
+        let tree: YNode?
+        let lines: [Located<Substring>]
+
+        var values: [Value] { tree.map(TextValues.values(in:)) ?? [] }
+    }
+
+    /// Every text value of one YAML tree.
+    static func values(in tree: YNode) -> [Value] {
         var result: [Value] = []
         func walk(_ node: YNode, key: String?) {
             switch node {
@@ -14,28 +24,40 @@ enum TextValues {
             case .sequence(let items, _): for item in items { walk(item, key: key) }
             }
         }
-        for path in content.yamlTrees.keys.sorted() {
-            if let tree = content.yamlTrees[path] { walk(tree, key: nil) }
-        }
+        walk(tree, key: nil)
         return result
     }
 
-    /// Body lines outside fenced code blocks.
-    static func bodyLines(in content: Content) -> [Located<Substring>] {
-        content.bodyLineCache ?? splitBodyLines(content)
+    /// Every file with a YAML tree or a Markdown body, in path order.
+    static func files(in content: Content) -> [File] {
+        content.textFileCache ?? makeFiles(content)
     }
 
-    static func splitBodyLines(_ content: Content) -> [Located<Substring>] {
-        let perBody = { (body: MarkdownBody) -> [Located<Substring>] in
-            var inFence = false
-            return body.lineSlices.filter { line in
-                let trimmed = line.value.drop(while: \.isWhitespace)
-                if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); return false }
-                return !inFence
-            }
+    /// Splits every body into lines once; bodies are independent, so on all cores.
+    static func makeFiles(_ content: Content) -> [File] {
+        let bodies = Dictionary(content.bodies.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let paths = Set(content.yamlTrees.keys).union(bodies.keys).sorted()
+        let make = { (path: String) in File(path: path, tree: content.yamlTrees[path], lines: bodies[path].map(bodyLines(of:)) ?? []) }
+        return (try? Parallel.map(paths, make)) ?? paths.map(make)
+    }
+
+    static func all(in content: Content) -> [Value] {
+        files(in: content).flatMap(\.values)
+    }
+
+    /// Body lines outside fenced code blocks, of every file.
+    static func bodyLines(in content: Content) -> [Located<Substring>] {
+        files(in: content).flatMap(\.lines)
+    }
+
+    /// Body lines outside fenced code blocks.
+    static func bodyLines(of body: MarkdownBody) -> [Located<Substring>] {
+        var inFence = false
+        return body.lineSlices.filter { line in
+            let trimmed = line.value.drop(while: \.isWhitespace)
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); return false }
+            return !inFence
         }
-        // Bodies are independent: split them on all cores, keep their order.
-        return ((try? Parallel.map(content.bodies, perBody)) ?? content.bodies.map(perBody)).flatMap { $0 }
     }
 
     /// The location of a substring inside a text that starts at `start`. Columns count Unicode

@@ -1,15 +1,15 @@
 /// TXT-CONTACT: every `email` is an e-mail address and every web address (`website`, `url`,
 /// `privacybeleid`, `rapport`) is a full https address, so parents can actually reach people.
 /// Source: AVG art. 12(1) (easily accessible information), 13(1)(a)(b).
-struct TxtContactFields: Rule {
+struct TxtContactFields: FileRule {
     let code = "TXT-CONTACT"
     let severity = Severity.error
     let source = "AVG art. 12 lid 1, art. 13 lid 1 sub a en b"
 
     static let urlKeys: Set<String> = ["website", "url", "privacybeleid", "rapport"]
 
-    func check(_ content: Content) -> [Diagnostic] {
-        TextValues.all(in: content).compactMap { value in
+    func check(_ file: TextValues.File) -> [Diagnostic] {
+        file.values.compactMap { value in
             guard let key = value.key else { return nil }
             let text = value.scalar.text.trimmedWhitespace
             if key == "email", !Self.isEmail(text) {

@@ -1,7 +1,7 @@
 /// TXT-OUTDATED: old law and authority names and the pre-AVG breach deadline: Wbp, CBP, College
 /// bescherming persoonsgegevens, Meldplicht "twee werkdagen".
 /// Source: the AVG replaced the Wbp on 25 May 2018; the AP replaced the CBP in 2016; AVG art. 33 (72 hours).
-struct TxtOutdated: Rule {
+struct TxtOutdated: FileRule {
     let code = "TXT-OUTDATED"
     let severity = Severity.warning
     let source = "AVG (sinds 25 mei 2018), art. 33"
@@ -19,10 +19,10 @@ struct TxtOutdated: Rule {
         ASCIIScan.containsAny(text, ["wbp", "cbp", "bescherming persoonsgegevens", "werkdagen"])
     }
 
-    func check(_ content: Content) -> [Diagnostic] {
-        var texts: [Located<String>] = TextValues.all(in: content).map { Located($0.scalar.text, at: $0.scalar.textStart) }
+    func check(_ file: TextValues.File) -> [Diagnostic] {
+        var texts: [Located<String>] = file.values.map { Located($0.scalar.text, at: $0.scalar.textStart) }
         // Body lines are slices of their files; only the few that might match are copied.
-        texts += TextValues.bodyLines(in: content).compactMap { line in
+        texts += file.lines.compactMap { line in
             Self.mightMatch(line.value) ? Located(String(line.value), at: line.location) : nil
         }
         var result: [Diagnostic] = []

@@ -2,16 +2,16 @@
 /// `<naam …>`, `…` or `...` as a value, `XXX`, in any case (`[Naam school]`). Bracketed text directly
 /// followed by `(` or `[` is a Markdown link ("[mail de school](mailto:…)"), not a blank.
 /// Source: seeds 001, 002, 003 (model texts published with their blanks unfilled).
-struct TxtPlaceholder: Rule {
+struct TxtPlaceholder: FileRule {
     let code = "TXT-PLACEHOLDER"
     let severity = Severity.error
     let source = "seeds 001, 002, 003"
 
     nonisolated(unsafe) static let pattern = #/(?i:\[(?:[^\]\[()]{0,40}(?:naam|datum|school|invullen|n\.v\.t|nvt|adres|plaats|bestuur|organisatie|product|leverancier|e-?mail|telefoon|x{2,}|\.\.\.|…)[^\]\[()]{0,40})\](?![(\[])|<(?:naam|datum|school|invullen|adres|plaats)[^>]{0,40}>)|\bX{3,}\b|\bTODO\b|\bTBD\b|(?i:\bn\.?t\.?b\.?(?=\s|$|[.,;]))/#
 
-    func check(_ content: Content) -> [Diagnostic] {
+    func check(_ file: TextValues.File) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        for value in TextValues.all(in: content) {
+        for value in file.values {
             let text = value.scalar.text.trimmedWhitespace
             if ["…", "...", "-", "?", "??", "xxx", "nader in te vullen", "in te vullen"].contains(text.lowercased()) {
                 result.append(finding(at: value.scalar.location, "'\(text)' is geen waarde maar een opengelaten plek",
@@ -23,7 +23,7 @@ struct TxtPlaceholder: Rule {
                                      at: TextValues.location(of: match.range, in: value.scalar.text, at: value.scalar.textStart)))
             }
         }
-        for slice in TextValues.bodyLines(in: content) {
+        for slice in file.lines {
             let line = Located(String(slice.value), at: slice.location)
             for match in Self.mightMatch(line.value) ? line.value.matches(of: Self.pattern) : [] {
                 result.append(report(String(line.value[match.range]), at: TextValues.location(of: match.range, in: line.value, at: line.location)))
