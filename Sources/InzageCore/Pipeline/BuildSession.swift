@@ -2,7 +2,7 @@ import Foundation
 
 /// What a long-running `inzage serve` keeps between rebuilds so that a change to one file re-does
 /// only what depends on it:
-/// - parsed bijsluiters and pages, keyed by path and the file's exact bytes;
+/// - parsed bijsluiters and pages, keyed by path and the file's identity, size and times;
 /// - rendered per-item pages (one bijsluiter, one extra page), keyed by the exact text of their
 ///   own file, and dropped wholesale when anything global changes (organisatie.yaml, any other
 ///   top-level document, the list of pages, a template, the date).
@@ -11,7 +11,7 @@ import Foundation
 /// Rules over the whole content (across documents) run on every rebuild.
 public final class BuildSession: @unchecked Sendable {
     private let lock = NSLock()
-    private var parsed: [String: (bytes: Data, value: Any)] = [:]
+    private var parsed: [String: (stamp: FileStamp, value: Any)] = [:]
     private var rendered: [String: OutputFile] = [:]
     private var globalKey: String?
     private var findings: [String: [Diagnostic]] = [:]
@@ -19,23 +19,26 @@ public final class BuildSession: @unchecked Sendable {
 
     public init() {}
 
-    /// A parsed file is reused only when its bytes are exactly the bytes it was parsed from:
-    /// file times can stay the same across quick edits, bytes cannot.
-    func parsedValue<T>(for path: String, bytes: Data?, make: () -> T) -> T {
-        if let bytes {
-            lock.lock()
-            let cached = parsed[path]
-            lock.unlock()
-            if let cached, cached.bytes == bytes, let value = cached.value as? T { return value }
-        }
+    /// A parsed file is reused while its identity, size, modification and change times are the
+    /// ones it had when it was parsed, and it was already older than `racyInterval` then: a file
+    /// written within the same clock tick as a read could change again without its times
+    /// moving (the "racy clean" case git guards against), so such a file is read again.
+    func parsedValue<T>(for path: String, make: () -> T) -> T {
+        let readStart = FileStamp.now()
+        guard let stamp = FileStamp(path: path) else { return make() }
+        let cached = lock.withLock { parsed[path] }
+        if let cached, cached.stamp == stamp, let value = cached.value as? T { return value }
         let value = make()
-        if let bytes {
-            lock.lock()
-            parsed[path] = (bytes, value)
-            lock.unlock()
+        if stamp.modified < readStart - Self.racyInterval {
+            lock.withLock { parsed[path] = (stamp, value) }
+        } else {
+            lock.withLock { _ = parsed.removeValue(forKey: path) }
         }
         return value
     }
+
+    /// How old a file must be before its times are trusted to show a change (nanoseconds).
+    static let racyInterval: Int64 = 2_000_000_000
 
     /// Starts a render pass: forgets every rendered page when the global inputs changed.
     func beginRender(globalKey key: String) {
@@ -86,5 +89,32 @@ public final class BuildSession: @unchecked Sendable {
     /// Drops the findings of files that are gone or changed.
     func keepOnlyFindings(_ keys: Set<String>) {
         lock.withLock { findings = findings.filter { keys.contains($0.key) } }
+    }
+}
+
+/// What `stat` says about a file that changes when the file does.
+struct FileStamp: Equatable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int64
+    /// Modification and status-change times, in nanoseconds since 1970.
+    let modified: Int64
+    let changed: Int64
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+    }
+
+    /// The file system's clock (the one file times come from), in nanoseconds since 1970.
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 }
