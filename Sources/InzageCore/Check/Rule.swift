@@ -21,8 +21,8 @@ extension Rule {
 /// Runs every registered rule over loaded content.
 public enum Checker {
     public static func check(_ content: Content, rules: [any Rule] = RuleRegistry.all, session: BuildSession? = nil) -> [Diagnostic] {
-        if ProcessInfo.processInfo.environment["INZAGE_TIMING"] == "1" { return timed(content, rules: rules) }
         if let session { return incremental(content, rules: rules, session: session) }
+        if ProcessInfo.processInfo.environment["INZAGE_TIMING"] == "1" { return timed(content, rules: rules) }
         // Rules are independent pure functions over the same content: run them on all cores.
         let results = try? Parallel.map(rules, minimumBatch: 4) { $0.check(content) }
         return (results ?? rules.map { $0.check(content) }).flatMap { $0 }.withoutMissingFindings(for: content.invalidValues)

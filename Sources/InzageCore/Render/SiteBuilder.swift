@@ -109,13 +109,15 @@ public struct SiteBuilder {
         session?.beginRender(globalKey: globalKey)
 
         /// Lays out pages on all cores and hands them on. These are few and some are large (a
-        /// table of every product), so each page is its own piece of work.
+        /// table of every product), so each page is its own piece of work. With a session, a page
+        /// whose view is exactly the one of the last build is not rendered again.
         func publish(_ pages: [Page]) throws {
-            let files = try Parallel.map(pages, minimumBatch: 1) { page in
-                OutputFile(path: page.path + "index.html", data: Data(try layout(page, site: sharedSite.value, nav: nav, footer: footer).utf8))
+            let results = try Parallel.map(pages, minimumBatch: 1) { page in
+                try laidOut(page, file: page.path + "index.html", site: sharedSite.value, nav: nav, footer: footer)
             }
+            cacheKeys.formUnion(results.compactMap(\.key))
             sitemap += pages.map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }
-            try emit(files)
+            try emit(results.map(\.file))
         }
         /// Makes and lays out the pages of one file each, a batch at a time; with a session, a page
         /// whose file and global inputs are unchanged is taken from the last build without rendering.
@@ -130,8 +132,9 @@ public struct SiteBuilder {
                 let files = try Parallel.map(Array(batch.indices)) { index in
                     let render = {
                         let page = work.value(batch[index])
+                        let value = MustacheValue.convert(PageContext(t: SiteTexts(sharedSite.value.aanspreekvorm), page: page.view))
                         return OutputFile(path: page.path + "index.html",
-                                          data: Data(try layout(page, site: sharedSite.value, nav: nav, footer: footer).utf8))
+                                          data: Data(try layout(page, value: value, site: sharedSite.value, nav: nav, footer: footer).utf8))
                     }
                     guard let session else { return try render() }
                     return try session.renderedPage(for: keys[index], make: render)
@@ -147,15 +150,20 @@ public struct SiteBuilder {
             BijsluiterPages.detail(site, $0)
         }
         try publish(schools)
-        session?.keepOnly(cacheKeys)
 
         var files: [OutputFile] = []
         let notFound = Page(path: "", title: "Pagina niet gevonden", template: "404", view: PaginaView(body: ""),
                             description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
         // 404.html is served at any depth, so it links from the site's root path ("/" or "/privacy/").
-        files.append(OutputFile(path: "404.html", data: Data(try layout(notFound, site: site, nav: nav, footer: footer, absolute: true).utf8)))
-        files.append(OutputFile(path: "feed.xml", data: Data(try templates.render(FeedBuilder.view(site), with: "feed.xml").utf8)))
-        files.append(OutputFile(path: "sitemap.xml", data: Data(try templates.render(SitemapView(urls: sitemap), with: "sitemap.xml").utf8)))
+        let notFoundFile = try laidOut(notFound, file: "404.html", site: site, nav: nav, footer: footer, absolute: true)
+        files.append(notFoundFile.file)
+        for (path, view) in [("feed.xml", FeedBuilder.view(site) as Any), ("sitemap.xml", SitemapView(urls: sitemap))] {
+            let rendered = try renderedFile(path, view: view, template: path)
+            files.append(rendered.file)
+            cacheKeys.formUnion([rendered.key].compactMap { $0 })
+        }
+        cacheKeys.formUnion([notFoundFile.key].compactMap { $0 })
+        session?.keepOnly(cacheKeys)
         files.append(OutputFile(path: "robots.txt", data: Data("User-agent: *\nAllow: /\n\nSitemap: \(site.absolute("sitemap.xml"))\n".utf8)))
         for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) where path.hasPrefix("assets/") {
             files.append(OutputFile(path: path, data: data))
@@ -223,10 +231,32 @@ public struct SiteBuilder {
             .sorted { ($0.volgorde?.value ?? Int.max, $0.slug) < ($1.volgorde?.value ?? Int.max, $1.slug) }
     }
 
-    private func layout(_ page: Page, site: SiteContext, nav: [(path: String, title: String)], footer: [(path: String, title: String)],
+    /// A page in the layout as an output file. With a session the page is keyed by everything it
+    /// shows (its converted view and the fields the layout reads from it; the rest of the layout
+    /// is global input): an unchanged page comes from the last build without rendering.
+    private func laidOut(_ page: Page, file: String, site: SiteContext, nav: [(path: String, title: String)],
+                         footer: [(path: String, title: String)], absolute: Bool = false) throws -> (file: OutputFile, key: String?) {
+        let value = MustacheValue.convert(PageContext(t: SiteTexts(site.aanspreekvorm), page: page.view))
+        let render = { OutputFile(path: file, data: Data(try layout(page, value: value, site: site, nav: nav, footer: footer, absolute: absolute).utf8)) }
+        guard let session else { return (try render(), nil) }
+        let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(page.path, page.template, page.title, page.description,
+                                                                page.lastModified?.iso ?? "", absolute, value).description
+        return (try session.renderedPage(for: key, make: render), key)
+    }
+
+    /// A file rendered from one view without the layout (feed, sitemap), keyed like `laidOut`.
+    private func renderedFile(_ file: String, view: Any, template: String) throws -> (file: OutputFile, key: String?) {
+        let value = MustacheValue.convert(view)
+        let render = { OutputFile(path: file, data: Data(try templates.render(value, with: template).utf8)) }
+        guard let session else { return (try render(), nil) }
+        let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(template, value).description
+        return (try session.renderedPage(for: key, make: render), key)
+    }
+
+    private func layout(_ page: Page, value: Any, site: SiteContext, nav: [(path: String, title: String)], footer: [(path: String, title: String)],
                         absolute: Bool = false) throws -> String {
         let root = absolute ? site.sitePath : SiteContext.root(for: page.path)
-        let body = try templates.render(PageContext(t: SiteTexts(site.aanspreekvorm), page: page.view), with: page.template)
+        let body = try templates.render(value, with: page.template)
         let logo = site.organisatie.site?.logo.nonBlank.flatMap { path in content.bestanden.contains { "bestanden/\($0)" == path } ? root + path : nil }
         let view = LayoutView(
             title: page.title, headTitle: page.path.isEmpty && !absolute ? site.siteTitle : "\(page.title) - \(site.siteTitle)",

@@ -84,6 +84,13 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test func renamedProductChangesEveryListThatShowsIt() throws {
+        // The product list, school pages, privacyverklaring, feed and sitemap show the product's name.
+        try expectIncrementalEqualsClean { content, _ in
+            try edit(content.appendingPathComponent("bijsluiters/rekentuin.md"), "product: Rekentuin", "product: Rekenhof")
+        }
+    }
+
     @Test func bijsluiterGainsAndLosesFindings() throws {
         // A warning appears in one file (a text rule and a bijsluiter rule) and one from the first build stays.
         try expectIncrementalEqualsClean { content, _ in

@@ -1,0 +1,51 @@
+/// A 128-bit digest of a converted view (see `MustacheValue`): two views with the same digest render
+/// the same text with the same templates. `serve` keys rendered pages that read many files (the
+/// product list, school pages, the feed) by it, so such a page is rendered again only when what
+/// it shows changed.
+struct ViewFingerprint: Hashable, CustomStringConvertible {
+    private let high: Int
+    private let low: Int
+
+    init(_ parts: Any...) {
+        var first = Hasher(), second = Hasher()
+        second.combine(0x5eed)
+        for part in parts { Self.feed(part, &first, &second) }
+        high = first.finalize()
+        low = second.finalize()
+    }
+
+    var description: String { String(UInt(bitPattern: high), radix: 16) + "-" + String(UInt(bitPattern: low), radix: 16) }
+
+    private static func feed(_ value: Any, _ first: inout Hasher, _ second: inout Hasher) {
+        switch value {
+        case let text as String:
+            first.combine(1); first.combine(text)
+            second.combine(1); second.combine(text)
+        case let flag as Bool:
+            first.combine(2); first.combine(flag)
+            second.combine(2); second.combine(flag)
+        case let number as Int:
+            first.combine(3); first.combine(number)
+            second.combine(3); second.combine(number)
+        case let list as [Any]:
+            first.combine(4); first.combine(list.count)
+            second.combine(4); second.combine(list.count)
+            for item in list { feed(item, &first, &second) }
+        case let dictionary as [String: Any]:
+            // Iteration order is not part of a dictionary's value: sort the keys.
+            first.combine(5); first.combine(dictionary.count)
+            second.combine(5); second.combine(dictionary.count)
+            for key in dictionary.keys.sorted() {
+                first.combine(key); second.combine(key)
+                feed(dictionary[key]!, &first, &second)
+            }
+        case Optional<Any>.none:
+            first.combine(6); second.combine(6)
+        default:
+            // Anything else a view may hold is shown through its description.
+            let text = String(reflecting: value)
+            first.combine(7); first.combine(text)
+            second.combine(7); second.combine(text)
+        }
+    }
+}

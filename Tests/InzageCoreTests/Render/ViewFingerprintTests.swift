@@ -1,0 +1,31 @@
+@testable import InzageCore
+import Testing
+
+@Suite("View fingerprints")
+struct ViewFingerprintTests {
+    @Test func equalViewsGiveEqualFingerprintsWhateverTheKeyOrder() {
+        var a: [String: Any] = [:], b: [String: Any] = [:]
+        for index in 0..<50 { a["k\(index)"] = "v\(index)" }
+        for index in (0..<50).reversed() { b["k\(index)"] = "v\(index)" }
+        #expect(ViewFingerprint("page", a).description == ViewFingerprint("page", b).description)
+    }
+
+    @Test func anyDifferenceChangesTheFingerprint() {
+        let base: [String: Any] = ["rows": [["naam": "Rekentuin", "href": "a/"] as [String: Any]], "heeft": true, "aantal": 3]
+        let variants: [[String: Any]] = [
+            ["rows": [["naam": "Rekenhof", "href": "a/"] as [String: Any]], "heeft": true, "aantal": 3],
+            ["rows": [["naam": "Rekentuin", "href": "a/"] as [String: Any]], "heeft": false, "aantal": 3],
+            ["rows": [["naam": "Rekentuin", "href": "a/"] as [String: Any]], "heeft": true, "aantal": 4],
+            ["rows": [] as [Any], "heeft": true, "aantal": 3],
+            ["rows": [["naam": "Rekentuin", "href": "a/"] as [String: Any]], "heeft": true],
+            // A string "3" is not the number 3, and moving text between neighbouring fields shows.
+            ["rows": [["naam": "Rekentuin", "href": "a/"] as [String: Any]], "heeft": true, "aantal": "3"],
+            ["rows": [["naam": "Rekentuina/", "href": ""] as [String: Any]], "heeft": true, "aantal": 3],
+        ]
+        let fingerprint = ViewFingerprint(base).description
+        for variant in variants {
+            #expect(ViewFingerprint(variant).description != fingerprint, "\(variant)")
+        }
+        #expect(ViewFingerprint("a", "bc").description != ViewFingerprint("ab", "c").description)
+    }
+}
