@@ -94,16 +94,19 @@ public struct SiteWriter {
     }
 
     /// One publication of the site. While every file so far equals the published one, nothing is
-    /// written at all; at the first difference the staging folder is made, the equal files so far
-    /// are hard-linked into it (their bytes and dates stay as they were), and from then on every
-    /// file goes there. `finish` swaps the staging folder in, or leaves the published site alone
-    /// when nothing differs and nothing is stale.
+    /// written at all, and up to `inPlaceLimit` differing files are only kept in memory. When more
+    /// differ, the staging folder is made, the equal files so far are hard-linked into it (their
+    /// bytes and dates stay as they were), and from then on every file goes there; `finish` swaps
+    /// it in. When only a few files differ or are stale (an edit under `serve`), `finish` replaces
+    /// just those in the published site, each atomically (written next to it, then renamed over
+    /// it), after every page has been rendered: a failing build still changes nothing.
     public final class Publication {
         let writer: SiteWriter
         let staging: URL
         private var staged = false
         private var seen: Set<String> = []
         private var equalSoFar: [String] = []
+        private var pending: [OutputFile] = []
         private var createdFolders: Set<String> = []
         private var report = WriteReport(written: 0, unchanged: 0, removed: 0)
         private let hasPreviousSite: Bool
@@ -126,6 +129,10 @@ public struct SiteWriter {
                         equalSoFar.append(file.path)
                         continue
                     }
+                    if pending.count < SiteWriter.inPlaceLimit {
+                        pending.append(file)
+                        continue
+                    }
                     try startStaging()
                 }
                 let target = staging.appendingPathComponent(file.path)
@@ -139,24 +146,69 @@ public struct SiteWriter {
             }
         }
 
-        /// Swaps the new site in; returns what changed.
+        /// Swaps the new site in, or replaces the few files that changed; returns what changed.
         public func finish() throws -> WriteReport {
             if !staged {
-                // Every file equals the published one: done, unless stale files must go.
-                if hasPreviousSite, SiteWriter.countFiles(in: writer.output, except: seen.union([SiteWriter.marker])) == 0 {
-                    return WriteReport(written: 0, unchanged: equalSoFar.count, removed: 0)
+                let stale = hasPreviousSite ? SiteWriter.files(in: writer.output, except: seen.union([SiteWriter.marker])) : []
+                if hasPreviousSite, pending.count + stale.count <= SiteWriter.inPlaceLimit, pending.allSatisfy(fitsInPlace) {
+                    try replaceInPlace(stale: stale)
+                    return WriteReport(written: pending.count, unchanged: equalSoFar.count, removed: stale.count)
                 }
                 try startStaging()
             }
             do {
                 try Data("Gemaakt door Inzage. Deze map wordt bij elke build vervangen.\n".utf8).write(to: staging.appendingPathComponent(SiteWriter.marker))
-                report.removed = SiteWriter.countFiles(in: writer.output, except: seen.union([SiteWriter.marker]))
+                report.removed = SiteWriter.files(in: writer.output, except: seen.union([SiteWriter.marker])).count
                 try writer.swap(staging)
             } catch {
                 abandon()
                 throw error
             }
             return report
+        }
+
+        /// Whether a file can take its place in the published site: no file stands where it or one
+        /// of its folders goes (a page that used to be a file is published by swapping).
+        private func fitsInPlace(_ file: OutputFile) -> Bool {
+            var info = stat()
+            var url = writer.output.appendingPathComponent(file.path)
+            if stat(url.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG { return false }
+            let root = writer.output.standardizedFileURL.path
+            url = url.deletingLastPathComponent()
+            while url.standardizedFileURL.path.count > root.count {
+                if stat(url.path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR }
+                url = url.deletingLastPathComponent()
+            }
+            return true
+        }
+
+        /// Writes each changed file next to its published one and renames it over it, then removes
+        /// the stale files and the folders they leave empty.
+        private func replaceInPlace(stale: [String]) throws {
+            let fm = FileManager.default
+            for file in pending {
+                let target = writer.output.appendingPathComponent(file.path)
+                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).inzage-\(getpid())")
+                do {
+                    try SiteWriter.writeFile(temporary.path, file.data)
+                    guard rename(temporary.path, target.path) == 0 else {
+                        throw WriteError(message: "kan '\(target.path)' niet vervangen (\(String(cString: strerror(errno))))", hint: nil)
+                    }
+                } catch {
+                    try? fm.removeItem(at: temporary)
+                    throw error
+                }
+            }
+            let root = writer.output.standardizedFileURL.path
+            for path in stale {
+                var url = writer.output.appendingPathComponent(path)
+                try? fm.removeItem(at: url)
+                url = url.deletingLastPathComponent()
+                while url.standardizedFileURL.path.count > root.count, rmdir(url.path) == 0 {
+                    url = url.deletingLastPathComponent()
+                }
+            }
         }
 
         /// Removes the staging folder; the published site stays as it was.
@@ -180,6 +232,13 @@ public struct SiteWriter {
                 report.unchanged += 1
             }
             equalSoFar = []
+            for file in pending {
+                let target = staging.appendingPathComponent(file.path)
+                try makeFolder(for: target)
+                try SiteWriter.writeFile(target.path, file.data)
+                report.written += 1
+            }
+            pending = []
         }
 
         private func makeFolder(for target: URL) throws {
@@ -258,14 +317,19 @@ public struct SiteWriter {
         return joined.isEmpty ? "/" : joined
     }
 
-    static func countFiles(in folder: URL, except keep: Set<String>) -> Int {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return 0 }
-        var count = 0
+    /// How many files may differ before a publication stages the whole site instead of
+    /// replacing them one by one.
+    static let inPlaceLimit = 32
+
+    /// The files under `folder` (relative paths) that are not in `keep`.
+    static func files(in folder: URL, except keep: Set<String>) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var result: [String] = []
         while let path = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
             FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue, !keep.contains(path) { count += 1 }
+            if !isDirectory.boolValue, !keep.contains(path) { result.append(path) }
         }
-        return count
+        return result
     }
 }

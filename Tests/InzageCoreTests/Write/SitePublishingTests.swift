@@ -293,7 +293,80 @@ struct SitePublishingTests {
         #expect(leftovers.isEmpty)
     }
 
+    // MARK: (f) a few changes are made in place
+
+    private func inode(_ url: URL) throws -> Int? {
+        try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int
+    }
+
+    @Test func aFewChangedFilesReplaceTheirPublishedFilesInPlace() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("public")
+        let writer = SiteWriter(output: output.path, protected: [])
+        let pages = (0..<100).map { OutputFile(path: "p\($0)/index.html", data: Data("pagina \($0)".utf8)) }
+        _ = try writer.write(pages + [OutputFile(path: "oud/diep/index.html", data: Data("weg".utf8))])
+        let folderInode = try inode(output)
+        var changed = pages
+        changed[3] = OutputFile(path: "p3/index.html", data: Data("pagina 3, nieuw".utf8))
+        changed.append(OutputFile(path: "nieuw/deel/index.html", data: Data("nieuw".utf8)))
+        let report = try writer.write(changed)
+        #expect((report.written, report.unchanged, report.removed) == (2, 99, 1))
+        // No swap: the published folder is the same folder, and no staging folder was made.
+        #expect(try inode(output) == folderInode)
+        #expect(stagingLeftovers(in: folder).isEmpty)
+        #expect(try String(contentsOf: output.appendingPathComponent("p3/index.html"), encoding: .utf8) == "pagina 3, nieuw")
+        #expect(try String(contentsOf: output.appendingPathComponent("nieuw/deel/index.html"), encoding: .utf8) == "nieuw")
+        // The stale page and the folders it leaves empty are gone; no temporary file stays behind.
+        #expect(SiteSnapshot.files(in: output) == ([SiteWriter.marker, "nieuw/deel/index.html"] + pages.map(\.path)).sorted())
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("oud").path))
+    }
+
+    @Test func manyChangedFilesAreStagedAndSwappedIn() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("public")
+        let writer = SiteWriter(output: output.path, protected: [])
+        let pages = (0..<100).map { OutputFile(path: "p\($0)/index.html", data: Data("pagina \($0)".utf8)) }
+        _ = try writer.write(pages)
+        let folderInode = try inode(output)
+        let changed = pages.map { OutputFile(path: $0.path, data: $0.data + Data(" nieuw".utf8)) }
+        let report = try writer.write(changed)
+        #expect((report.written, report.unchanged, report.removed) == (100, 0, 0))
+        #expect(try inode(output) != folderInode)
+        #expect(SiteSnapshot.files(in: output) == ([SiteWriter.marker] + pages.map(\.path)).sorted())
+        #expect(try String(contentsOf: output.appendingPathComponent("p7/index.html"), encoding: .utf8) == "pagina 7 nieuw")
+    }
+
+    @Test func aPageWhereAFileStoodIsPublishedBySwapping() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("public")
+        let writer = SiteWriter(output: output.path, protected: [])
+        _ = try writer.write([OutputFile(path: "index.html", data: Data("a".utf8)), OutputFile(path: "x", data: Data("bestand".utf8))])
+        let report = try writer.write([OutputFile(path: "index.html", data: Data("a".utf8)), OutputFile(path: "x/index.html", data: Data("pagina".utf8))])
+        #expect((report.written, report.removed) == (1, 1))
+        #expect(try String(contentsOf: output.appendingPathComponent("x/index.html"), encoding: .utf8) == "pagina")
+    }
+
+    @Test func anAbandonedPublicationWithAFewChangesWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("public")
+        let writer = SiteWriter(output: output.path, protected: [])
+        _ = try writer.write([OutputFile(path: "index.html", data: Data("oud".utf8)), OutputFile(path: "y/index.html", data: Data("y".utf8))])
+        let before = SiteSnapshot(output)
+        let publication = try writer.begin()
+        try publication.add([OutputFile(path: "index.html", data: Data("nieuw".utf8))])
+        publication.abandon()
+        #expect(SiteSnapshot(output) == before)
+    }
+
     // MARK: Helpers
+
+    private func stagingLeftovers(in folder: TemporaryFolder) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.url.path)) ?? []).filter { $0.hasPrefix(".public.inzage-") }
+    }
 
     /// Staging or old-site folders next to the output.
     private func stagingLeftovers(_ site: BuiltSite) -> [String] {
