@@ -50,6 +50,7 @@ struct ServeCommand: ParsableCommand {
 
         @Sendable func rebuild(first: Bool) -> Bool {
             let started = Date()
+            if !first { Output.out("Wijziging gezien: de site wordt bijgewerkt.\n") }
             do {
                 let result = try BuildPipeline.run(contentRoot: content, templatesRoot: templatesRoot, output: output, session: session)
                 let printer = DiagnosticPrinter(sources: result.content.sources, useColour: DiagnosticPrinter.wantsColour(fileDescriptor: 2))

@@ -87,15 +87,16 @@ extension ServeCommandTests {
     @Test func ctrlCDuringARebuildWaitsForItAndLeavesNoStagingFolder() throws {
         let folder = try MinimalContent.write()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // Every publication pauses 1.5 s with its staging folder in place.
+        // Every publication pauses 1.5 s before its files are put in place.
         let serve = try ServeProcess(in: folder, environment: ["INZAGE_TEST_PUBLISH_DELAY_MS": "1500"])
         #expect(serve.waitFor("Ik let op wijzigingen in"), "\(serve.stdout)\(serve.stderr)")
 
         let page = folder.appendingPathComponent("content/privacyverklaring.md")
         let edited = MinimalContent.files["privacyverklaring.md"]!.replacingOccurrences(of: "Wij gaan zorgvuldig", with: "Wij gaan heel zorgvuldig")
         try Data(edited.utf8).write(to: page)
-        // The rebuild is running once its staging folder is there.
-        try #require(Self.eventually { !Self.stagingFolders(in: folder).isEmpty }, "\(serve.stdout)\(serve.stderr)")
+        // The rebuild is running once serve says so; then it pauses before publishing.
+        try #require(serve.waitFor("Wijziging gezien: de site wordt bijgewerkt."), "\(serve.stdout)\(serve.stderr)")
+        Thread.sleep(forTimeInterval: 0.3)
 
         #expect(serve.interrupt() == 0)
         #expect(Self.stagingFolders(in: folder).isEmpty)
