@@ -96,11 +96,17 @@ public struct SiteBuilder {
         guard let organisatie = content.organisatie else { return }
         var site = SiteContext(content: content, organisatie: organisatie)
         site.markdown.reservedIDs = templates.fixedIDs
-        let sections = sectionPages(site)
+        // The section and school views are independent and some are large: made on all cores.
+        let schoolCount = site.hasSchoolPages ? content.scholen.count : 0
+        let viewSite = UncheckedSendable(site)
+        let schoolBuilders: [(SiteContext) -> Page] = content.scholen.prefix(schoolCount).map { school in { BijsluiterPages.school($0, school) } }
+        let builders = UncheckedSendable(sectionBuilders + schoolBuilders)
+        let built = try Parallel.map(Array(builders.value.indices), minimumBatch: 1) { builders.value[$0](viewSite.value) }
+        let sections = Array(built.dropLast(schoolCount))
+        let schools = Array(built.suffix(schoolCount))
         let extraPages = sortedExtraPages
         // The home page links the sections and extra pages; products and schools have their own lists.
         let home = HomePage.make(site, pages: sections.map { ($0.path, $0.title) } + extraPages.map { (Self.path(of: $0), Self.title(of: $0)) })
-        let schools = site.hasSchoolPages ? content.scholen.map { BijsluiterPages.school(site, $0) } : []
         let nav = navigation(site, pages: [home] + sections)
         let footer = footerLinks
         let sharedSite = UncheckedSendable(site)
@@ -177,19 +183,19 @@ public struct SiteBuilder {
         try emit(files)
     }
 
-    /// The pages of the board's own documents, in menu order.
-    private func sectionPages(_ site: SiteContext) -> [Page] {
-        var pages: [Page] = []
-        if let pv = content.privacyverklaring { pages.append(PrivacyverklaringPage.make(site, pv)) }
-        pages.append(BijsluiterPages.overview(site))
-        if let ft = content.fototoestemming { pages.append(OtherPages.fotos(site, ft)) }
-        if let r = content.reglement { pages.append(OtherPages.reglement(site, r)) }
-        if let bt = content.bewaartermijnen { pages.append(BewaartermijnenPage.make(site, bt)) }
-        if let ps = content.privacystatement { pages.append(OtherPages.privacystatement(site, ps)) }
-        pages.append(OtherPages.contact(site))
-        pages.append(OtherPages.wijzigingen(site))
-        if let t = content.toegankelijkheid { pages.append(OtherPages.toegankelijkheid(site, t)) }
-        return pages
+    /// The pages of the board's own documents, in menu order, each as a function of the site.
+    private var sectionBuilders: [(SiteContext) -> Page] {
+        var builders: [(SiteContext) -> Page] = []
+        if let pv = content.privacyverklaring { builders.append { PrivacyverklaringPage.make($0, pv) } }
+        builders.append(BijsluiterPages.overview)
+        if let ft = content.fototoestemming { builders.append { OtherPages.fotos($0, ft) } }
+        if let r = content.reglement { builders.append { OtherPages.reglement($0, r) } }
+        if let bt = content.bewaartermijnen { builders.append { BewaartermijnenPage.make($0, bt) } }
+        if let ps = content.privacystatement { builders.append { OtherPages.privacystatement($0, ps) } }
+        builders.append(OtherPages.contact)
+        builders.append(OtherPages.wijzigingen)
+        if let t = content.toegankelijkheid { builders.append { OtherPages.toegankelijkheid($0, t) } }
+        return builders
     }
 
     static func path(of pagina: Pagina) -> String { "\(pagina.slug)/" }

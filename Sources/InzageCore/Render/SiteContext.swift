@@ -6,6 +6,8 @@ struct SiteContext {
     let siteTitle: String
     var markdown: MarkdownRenderer
     let aanspreekvorm: Aanspreekvorm
+    /// Every bijsluiter in alphabetical order of its title, sorted once for all lists.
+    let bijsluitersByName: [Bijsluiter]
 
     init(content: Content, organisatie: Organisatie) {
         self.content = content
@@ -16,6 +18,7 @@ struct SiteContext {
         siteTitle = organisatie.site?.titel.nonBlank ?? "Privacy bij \(organisatie.naam.nonBlank ?? "de school")"
         markdown = MarkdownRenderer(siteHost: URLHost.of(url))
         aanspreekvorm = organisatie.site?.aanspreekvorm?.value ?? .u
+        bijsluitersByName = content.bijsluiters.sortedByName(\.title)
     }
 
     /// The path of the site root on its host, e.g. "/" or "/privacy/".

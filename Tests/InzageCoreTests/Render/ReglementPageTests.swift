@@ -144,4 +144,10 @@ struct ReglementPageTests {
         #expect(html.contains("<p id=\"artikel-1-2\">1.2. Verwerker:"))
         #expect(!html.contains("artikel 12</a>"))
     }
+
+    @Test func numberedParagraphsGetTheirAnchorOnceInOnePass() {
+        let html = "<p>4.3.1. Eerste</p>\n<p>4.3.1. Nog eens</p>\n<p>12 leerlingen</p>\n<p>4.3. Kop</p>\n<p>9.9. Onbekend</p><p>"
+        let result = OtherPages.anchorParagraphs(html, anchors: ["4.3.1": "artikel-4-3-1", "4.3": "artikel-4-3"])
+        #expect(result == "<p id=\"artikel-4-3-1\">4.3.1. Eerste</p>\n<p>4.3.1. Nog eens</p>\n<p>12 leerlingen</p>\n<p id=\"artikel-4-3\">4.3. Kop</p>\n<p>9.9. Onbekend</p><p>")
+    }
 }

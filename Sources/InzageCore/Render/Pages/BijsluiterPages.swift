@@ -197,7 +197,7 @@ enum BijsluiterPages {
     static func overview(_ site: SiteContext) -> Page {
         let path = "bijsluiters/"
         let root = SiteContext.root(for: path)
-        let sorted = site.content.bijsluiters.sortedByName(\.title)
+        let sorted = site.bijsluitersByName
         let matrix = sorted.map { b in
             BijsluitersView.MatrixRow(product: b.title, href: root + "bijsluiters/\(b.slug)/", cellen: Categories.all.map { info in
                 let processed = b.category(info.key)?.answer.isProcessed ?? false
@@ -214,7 +214,7 @@ enum BijsluiterPages {
     static func school(_ site: SiteContext, _ school: School) -> Page {
         let path = SiteContext.schoolPath(school)
         let root = SiteContext.root(for: path)
-        let producten = site.content.bijsluiters(forBRIN: school.brinCode ?? "").sortedByName(\.title).map { row($0, root: root) }
+        let producten = site.bijsluitersByName.filter { $0.isUsed(byBRIN: school.brinCode ?? "") }.map { row($0, root: root) }
         let naam = school.naam.nonBlank ?? (school.brinCode ?? "School")
         let view = SchoolView(naam: naam, soort: school.soort?.value.dutch, brin: school.brinCode ?? "", adres: school.adres?.oneLine,
                               website: SafeURL.href(school.website.nonBlank), directeur: school.directeur.nonBlank,

@@ -100,6 +100,28 @@ enum OtherPages {
                     description: "Welke gegevens de website van bezoekers verwerkt", lastModified: ps.datum?.value, sources: [ps.file])
     }
 
+    /// Gives `<p>4.3.1. …` the id of lid 4.3.1, in one pass over the page (the first paragraph
+    /// with a number gets it, so ids stay unique).
+    static func anchorParagraphs(_ html: String, anchors: [Substring: String]) -> String {
+        var anchors = anchors
+        var result = ""
+        result.reserveCapacity(html.utf8.count + anchors.count * 24)
+        var rest = html[...]
+        while let open = rest.firstRange(of: "<p>") {
+            result += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            let run = after.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+            if run.count > 1, run.last == ".", after.dropFirst(run.count).first == " ", let anchor = anchors.removeValue(forKey: run.dropLast()) {
+                result += "<p id=\"\(anchor)\">"
+            } else {
+                result += "<p>"
+            }
+            rest = after
+        }
+        result += rest
+        return result
+    }
+
     static func reglement(_ site: SiteContext, _ r: Reglement) -> Page {
         let known = r.knownNumbers
         var renderer = site.markdown
@@ -121,13 +143,12 @@ enum OtherPages {
         // each gets its own anchor: a blank line goes before it.
         let numberedLines = Set(r.articles.flatMap(\.paragraphs).filter { !$0.isHeading }.map(\.number.location.line))
         let markdown = r.body.lines.map { numberedLines.contains($0.location.line) ? "\n" + $0.value : $0.value }.joined(separator: "\n")
-        var html = renderer.render(markdown)
-        // Numbered paragraphs in the text ("4.3.1. …") get their own anchor.
-        for article in r.articles {
-            for lid in article.paragraphs where !lid.isHeading {
-                html = html.replacingOccurrences(of: "<p>\(lid.number.value). ", with: "<p id=\"\(lid.anchor)\">\(lid.number.value). ")
-            }
+        // Numbered paragraphs in the text ("4.3.1. …") get their own anchor, the first one with a number.
+        var anchors: [Substring: String] = [:]
+        for lid in r.articles.flatMap(\.paragraphs) where !lid.isHeading && anchors[Substring(lid.number.value)] == nil {
+            anchors[Substring(lid.number.value)] = lid.anchor
         }
+        let html = anchorParagraphs(renderer.render(markdown), anchors: anchors)
         let toc = r.articles.filter { $0.number.value != "0" }.map {
             ReglementView.TocItem(href: "#" + $0.anchor, text: "Artikel \($0.number.value)" + ($0.title.isEmpty ? "" : " \($0.title)"))
         }

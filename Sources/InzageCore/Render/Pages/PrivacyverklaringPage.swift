@@ -55,12 +55,12 @@ enum PrivacyverklaringPage {
         }
         var ontvangers = pv.ontvangers.map { PrivacyverklaringView.OntvangerRow(naam: $0.naam.nonBlank ?? "", reden: $0.reden.nonBlank ?? "", href: nil) }
         // The board's own recipients in its order, then the verwerkers alphabetically.
-        for b in site.content.bijsluiters.sortedByName(\.title).sortedByName({ $0.verwerker?.naam.nonBlank ?? "" }) {
+        for b in site.bijsluitersByName.sortedByName({ $0.verwerker?.naam.nonBlank ?? "" }) {
             guard let naam = b.verwerker?.naam.nonBlank else { continue }
             ontvangers.append(.init(naam: naam, reden: "Verwerker: levert \(b.title) (\(b.soort?.value.dutch ?? "digitaal product")) en verwerkt gegevens in opdracht van de school.",
                                     href: root + "bijsluiters/\(b.slug)/"))
         }
-        let doorgiften = site.content.bijsluiters.filter { !$0.countriesOutsideEER.isEmpty }.sortedByName(\.title).map { b in
+        let doorgiften = site.bijsluitersByName.filter { !$0.countriesOutsideEER.isEmpty }.map { b in
             PrivacyverklaringView.DoorgifteRow(
                 product: b.title, href: root + "bijsluiters/\(b.slug)/", verwerker: b.verwerker?.naam.nonBlank ?? "",
                 landen: b.countriesOutsideEER.map(Countries.dutchNameInSentence).joined(separator: ", "),
