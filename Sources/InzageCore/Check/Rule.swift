@@ -44,7 +44,8 @@ public enum Checker {
         var bijsluiterByFile = Dictionary(content.bijsluiters.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         let itemFiles = Set(content.bijsluiters.map(\.file) + content.paginas.map(\.file))
         func key(_ path: String) -> String? {
-            itemFiles.contains(path) ? path + "\u{0}" + (content.sources[path] ?? "") : nil
+            guard itemFiles.contains(path) else { return nil }
+            return session.parseKey(for: path) ?? path + "\u{0}" + (content.sources[path] ?? "")
         }
         var units: [Unit] = TextValues.files(in: content).map { file in
             Unit(file: file, bijsluiter: bijsluiterByFile.removeValue(forKey: file.path), key: key(file.path))

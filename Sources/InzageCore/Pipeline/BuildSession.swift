@@ -12,6 +12,9 @@ import Foundation
 public final class BuildSession: @unchecked Sendable {
     private let lock = NSLock()
     private var parsed: [String: (stamp: FileStamp, value: Any)] = [:]
+    /// Which parse of each file the content holds: a new number every time a file is parsed.
+    private var generations: [String: Int] = [:]
+    private var nextGeneration = 0
     private var rendered: [String: OutputFile] = [:]
     private var globalKey: String?
     private var findings: [String: [Diagnostic]] = [:]
@@ -29,12 +32,23 @@ public final class BuildSession: @unchecked Sendable {
         let cached = lock.withLock { parsed[path] }
         if let cached, cached.stamp == stamp, let value = cached.value as? T { return value }
         let value = make()
+        lock.withLock {
+            nextGeneration += 1
+            generations[path] = nextGeneration
+        }
         if stamp.modified < readStart - Self.racyInterval {
             lock.withLock { parsed[path] = (stamp, value) }
         } else {
             lock.withLock { _ = parsed.removeValue(forKey: path) }
         }
         return value
+    }
+
+    /// A key for what was parsed from `path`: the same only while the same parse is reused, so
+    /// findings and pages kept under it belong to exactly these bytes. Nil for a file this
+    /// session did not parse (a top-level document).
+    func parseKey(for path: String) -> String? {
+        lock.withLock { generations[path].map { path + "\u{0}" + String($0) } }
     }
 
     /// How old a file must be before its times are trusted to show a change (nanoseconds).

@@ -76,7 +76,7 @@ public struct SiteBuilder {
 
     /// The cache key of a page that depends on one file only.
     private func itemKey(_ file: String, path: String) -> String {
-        path + "\u{0}" + file + "\u{0}" + (content.sources[file] ?? "")
+        path + "\u{0}" + (session?.parseKey(for: file) ?? file + "\u{0}" + (content.sources[file] ?? ""))
     }
 
     /// Every output file of the site, in one array (for tests and small sites).

@@ -326,9 +326,8 @@ public struct SiteWriter {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var result: [String] = []
         while let path = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue, !keep.contains(path) { result.append(path) }
+            // The enumerator has the entry's type already; no second stat.
+            if enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory, !keep.contains(path) { result.append(path) }
         }
         return result
     }
