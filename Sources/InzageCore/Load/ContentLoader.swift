@@ -64,7 +64,7 @@ public struct ContentLoader {
             let results = try Parallel.map(listFolder(folder, sink: sink)) { entry in
                 let path = rootURL.appendingPathComponent(folder).appendingPathComponent(entry).path
                 guard let session else { return loadFolderFile(folder: folder, entry: entry, rootURL: rootURL) }
-                return session.parsedValue(for: path) {
+                return session.parsedValue(for: display("\(folder)/\(entry)"), at: path) {
                     loadFolderFile(folder: folder, entry: entry, rootURL: rootURL)
                 }
             }

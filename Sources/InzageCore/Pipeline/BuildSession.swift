@@ -18,6 +18,8 @@ public final class BuildSession: @unchecked Sendable {
     private var rendered: [String: OutputFile] = [:]
     private var globalKey: String?
     private var findings: [String: [Diagnostic]] = [:]
+    private var fragments: [String: Any] = [:]
+    private var usedFragments: Set<String> = []
     private var checkKey: String?
 
     public init() {}
@@ -26,9 +28,11 @@ public final class BuildSession: @unchecked Sendable {
     /// ones it had when it was parsed, and it was already older than `racyInterval` then: a file
     /// written within the same clock tick as a read could change again without its times
     /// moving (the "racy clean" case git guards against), so such a file is read again.
-    func parsedValue<T>(for path: String, make: () -> T) -> T {
+    /// - Parameters: path: the file's display path (as diagnostics and `parseKey` name it);
+    ///   location: where it is read from.
+    func parsedValue<T>(for path: String, at location: String, make: () -> T) -> T {
         let readStart = FileStamp.now()
-        guard let stamp = FileStamp(path: path) else { return make() }
+        guard let stamp = FileStamp(path: location) else { return make() }
         let cached = lock.withLock { parsed[path] }
         if let cached, cached.stamp == stamp, let value = cached.value as? T { return value }
         let value = make()
@@ -59,8 +63,10 @@ public final class BuildSession: @unchecked Sendable {
         lock.lock()
         if key != globalKey {
             rendered.removeAll()
+            fragments.removeAll()
             globalKey = key
         }
+        usedFragments = []
         lock.unlock()
     }
 
@@ -76,11 +82,25 @@ public final class BuildSession: @unchecked Sendable {
         return file
     }
 
-    /// Drops rendered pages whose keys were not used in the last pass (deleted or changed files).
+    /// Drops rendered pages whose keys were not used in the last pass (deleted or changed files),
+    /// and fragments no page asked for.
     func keepOnly(_ keys: Set<String>) {
         lock.lock()
         rendered = rendered.filter { keys.contains($0.key) }
+        fragments = fragments.filter { usedFragments.contains($0.key) }
         lock.unlock()
+    }
+
+    /// A fragment of a page (see `ViewFragment`) kept under `key` for this render pass and the next.
+    func fragment<T>(for key: String, make: () -> T) -> T {
+        let cached = lock.withLock {
+            usedFragments.insert(key)
+            return fragments[key]
+        }
+        if let value = cached as? T { return value }
+        let value = make()
+        lock.withLock { fragments[key] = value }
+        return value
     }
 
     /// Starts a check: forgets every kept finding when the rules or their context changed.

@@ -12,6 +12,7 @@ enum MustacheValue {
         case let flag as Bool: return flag
         case let number as Int: return number
         case let fields as MustacheFields: return convert(fields.mustacheFields)
+        case let fragment as ConvertedFragment: return fragment
         case let texts as [String]: return texts
         default: break
         }

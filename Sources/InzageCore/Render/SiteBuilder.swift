@@ -96,6 +96,8 @@ public struct SiteBuilder {
         guard let organisatie = content.organisatie else { return }
         var site = SiteContext(content: content, organisatie: organisatie)
         site.markdown.reservedIDs = templates.fixedIDs
+        site.session = session
+        session?.beginRender(globalKey: globalKey)
         // The section and school views are independent and some are large: made on all cores.
         let schoolCount = site.hasSchoolPages ? content.scholen.count : 0
         let viewSite = UncheckedSendable(site)
@@ -112,7 +114,6 @@ public struct SiteBuilder {
         let sharedSite = UncheckedSendable(site)
         var sitemap: [SitemapView.URLEntry] = []
         var cacheKeys: Set<String> = []
-        session?.beginRender(globalKey: globalKey)
 
         /// Lays out pages on all cores and hands them on. These are few and some are large (a
         /// table of every product), so each page is its own piece of work. With a session, a page

@@ -6,6 +6,8 @@ struct SiteContext {
     let siteTitle: String
     var markdown: MarkdownRenderer
     let aanspreekvorm: Aanspreekvorm
+    /// Keeps fragments of pages between rebuilds under `serve`.
+    var session: BuildSession?
     /// Every bijsluiter in alphabetical order of its title, sorted once for all lists.
     let bijsluitersByName: [Bijsluiter]
 

@@ -27,6 +27,9 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
         case let number as Int:
             first.combine(3); first.combine(number)
             second.combine(3); second.combine(number)
+        case let fragment as ConvertedFragment:
+            first.combine(8); first.combine(fragment.fingerprint)
+            second.combine(8); second.combine(fragment.fingerprint.description)
         case let list as [Any]:
             first.combine(4); first.combine(list.count)
             second.combine(4); second.combine(list.count)

@@ -53,8 +53,8 @@ struct BijsluitersView {
     struct MatrixRow { let product: String; let href: String; let cellen: [Cell] }
     struct Cell { let verwerkt: Bool; let tekst: String }
     struct Header { let nummer: Int; let label: String }
-    let rows: [Row]
-    let matrix: [MatrixRow]
+    let rows: [ViewFragment<Row>]
+    let matrix: [ViewFragment<MatrixRow>]
     let kolommen: [Header]
     let leeg: Bool
 }
@@ -93,7 +93,7 @@ struct SchoolView {
     let adres: String?
     let website: String?
     let directeur: String?
-    let producten: [BijsluitersView.Row]
+    let producten: [ViewFragment<BijsluitersView.Row>]
     let geenProducten: Bool
 }
 
@@ -199,12 +199,14 @@ enum BijsluiterPages {
         let root = SiteContext.root(for: path)
         let sorted = site.bijsluitersByName
         let matrix = sorted.map { b in
-            BijsluitersView.MatrixRow(product: b.title, href: root + "bijsluiters/\(b.slug)/", cellen: Categories.all.map { info in
-                let processed = b.category(info.key)?.answer.isProcessed ?? false
-                return .init(verwerkt: processed, tekst: processed ? "ja" : "nee")
-            })
+            site.fragment("matrix", of: b) {
+                BijsluitersView.MatrixRow(product: b.title, href: root + "bijsluiters/\(b.slug)/", cellen: Categories.all.map { info in
+                    let processed = b.category(info.key)?.answer.isProcessed ?? false
+                    return .init(verwerkt: processed, tekst: processed ? "ja" : "nee")
+                })
+            }
         }
-        let view = BijsluitersView(rows: sorted.map { row($0, root: root) }, matrix: matrix,
+        let view = BijsluitersView(rows: sorted.map { b in site.fragment("row\u{0}" + root, of: b) { row(b, root: root) } }, matrix: matrix,
                                    kolommen: Categories.all.map { .init(nummer: $0.number, label: $0.label) }, leeg: sorted.isEmpty)
         return Page(path: path, title: "Digitale producten en privacybijsluiters", template: "bijsluiters", view: view,
                     description: "Alle digitale leermiddelen en hun privacybijsluiters", lastModified: nil,
@@ -214,7 +216,9 @@ enum BijsluiterPages {
     static func school(_ site: SiteContext, _ school: School) -> Page {
         let path = SiteContext.schoolPath(school)
         let root = SiteContext.root(for: path)
-        let producten = site.bijsluitersByName.filter { $0.isUsed(byBRIN: school.brinCode ?? "") }.map { row($0, root: root) }
+        let producten = site.bijsluitersByName.filter { $0.isUsed(byBRIN: school.brinCode ?? "") }.map { b in
+            site.fragment("row\u{0}" + root, of: b) { row(b, root: root) }
+        }
         let naam = school.naam.nonBlank ?? (school.brinCode ?? "School")
         let view = SchoolView(naam: naam, soort: school.soort?.value.dutch, brin: school.brinCode ?? "", adres: school.adres?.oneLine,
                               website: SafeURL.href(school.website.nonBlank), directeur: school.directeur.nonBlank,
