@@ -17,4 +17,13 @@ extension Sequence {
             .sorted { ($0.key, $0.exact, $0.offset) < ($1.key, $1.exact, $1.offset) }
             .map(\.element)
     }
+
+    /// The same order with each element's sort key given (`nameSortKey` of its name), for keys
+    /// kept between rebuilds.
+    func sortedByName(keyed: (Element) -> (key: String, exact: String)) -> [Element] {
+        enumerated()
+            .map { (name: keyed($0.element), offset: $0.offset, element: $0.element) }
+            .sorted { ($0.name.key, $0.name.exact, $0.offset) < ($1.name.key, $1.name.exact, $1.offset) }
+            .map(\.element)
+    }
 }

@@ -94,10 +94,10 @@ public struct SiteBuilder {
     /// bijsluiters a batch at a time (each batch on all cores), then the school pages and the rest.
     public func build(emit: ([OutputFile]) throws -> Void) throws {
         guard let organisatie = content.organisatie else { return }
-        var site = SiteContext(content: content, organisatie: organisatie)
-        site.markdown.reservedIDs = templates.fixedIDs
-        site.session = session
+        // The session's render pass starts before any view is made: views take kept fragments.
         session?.beginRender(globalKey: globalKey)
+        var site = SiteContext(content: content, organisatie: organisatie, session: session)
+        site.markdown.reservedIDs = templates.fixedIDs
         // The section and school views are independent and some are large: made on all cores.
         let schoolCount = site.hasSchoolPages ? content.scholen.count : 0
         let viewSite = UncheckedSendable(site)
@@ -284,6 +284,15 @@ struct SitemapView {
     let urls: [URLEntry]
 }
 
+// One per page and one per change: listed by hand so they convert without reflection.
+extension SitemapView.URLEntry: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["loc": loc, "lastmod": lastmod] }
+}
+
+extension FeedView.Entry: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["id": id, "title": title, "link": link, "updated": updated, "summary": summary] }
+}
+
 /// `feed.xml`: the change history as an Atom feed.
 struct FeedView {
     struct Entry { let id: String; let title: String; let link: String; let updated: String; let summary: String }
@@ -298,7 +307,7 @@ struct FeedView {
 
 enum FeedBuilder {
     static func view(_ site: SiteContext) -> FeedView {
-        let changes = OtherPages.allChanges(site, root: site.siteURL)
+        let changes = OtherPages.allChanges(site, root: site.siteURL).map(\.view)
         let entries = changes.enumerated().map { index, change in
             FeedView.Entry(id: "\(change.documentHref ?? site.siteURL)#wijziging-\(change.versie ?? String(index))-\(change.datum?.iso ?? "")",
                            title: "\(change.document ?? "Wijziging")\(change.versie.map { ", versie \($0)" } ?? "")",

@@ -7,11 +7,12 @@ struct SiteContext {
     var markdown: MarkdownRenderer
     let aanspreekvorm: Aanspreekvorm
     /// Keeps fragments of pages between rebuilds under `serve`.
-    var session: BuildSession?
+    let session: BuildSession?
     /// Every bijsluiter in alphabetical order of its title, sorted once for all lists.
-    let bijsluitersByName: [Bijsluiter]
+    private(set) var bijsluitersByName: [Bijsluiter] = []
 
-    init(content: Content, organisatie: Organisatie) {
+    init(content: Content, organisatie: Organisatie, session: BuildSession? = nil) {
+        self.session = session
         self.content = content
         self.organisatie = organisatie
         var url = organisatie.site?.url.nonBlank ?? "https://example.invalid/"
@@ -20,7 +21,7 @@ struct SiteContext {
         siteTitle = organisatie.site?.titel.nonBlank ?? "Privacy bij \(organisatie.naam.nonBlank ?? "de school")"
         markdown = MarkdownRenderer(siteHost: URLHost.of(url))
         aanspreekvorm = organisatie.site?.aanspreekvorm?.value ?? .u
-        bijsluitersByName = content.bijsluiters.sortedByName(\.title)
+        bijsluitersByName = content.bijsluiters.sortedByName(keyed: { [self] in sortKey("title", of: $0, \.title) })
     }
 
     /// The path of the site root on its host, e.g. "/" or "/privacy/".

@@ -23,10 +23,23 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
 }
 
 extension SiteContext {
-    /// The fragment `kind` of bijsluiter `b`: kept in the session for as long as the same parse of
-    /// its file is used (and the global inputs stay), made on the spot without a session.
+    /// What `make` computes from bijsluiter `b` alone: kept in the session for as long as the same
+    /// parse of its file is used (and the global inputs stay), made on the spot without a session.
+    func kept<T>(_ kind: String, of b: Bijsluiter, _ make: () -> T) -> T {
+        guard let session, let parse = session.parseKey(for: b.file) else { return make() }
+        return session.fragment(for: kind + "\u{0}" + parse, make: make)
+    }
+
+    /// The fragment `kind` of bijsluiter `b`, kept like `kept`.
     func fragment<View>(_ kind: String, of b: Bijsluiter, _ make: () -> View) -> ViewFragment<View> {
-        guard let session, let parse = session.parseKey(for: b.file) else { return ViewFragment(make()) }
-        return session.fragment(for: kind + "\u{0}" + parse) { ViewFragment(make()) }
+        kept(kind, of: b) { ViewFragment(make()) }
+    }
+
+    /// A name's sort key (`nameSortKey`) and the name, kept per bijsluiter.
+    func sortKey(_ kind: String, of b: Bijsluiter, _ name: (Bijsluiter) -> String) -> (key: String, exact: String) {
+        kept("sortKey\u{0}" + kind, of: b) { () -> (key: String, exact: String) in
+            let exact = name(b)
+            return (exact.nameSortKey, exact)
+        }
     }
 }

@@ -21,6 +21,8 @@ struct MustacheFieldsTests {
         BijsluitersView.Header(nummer: 1, label: "L"),
         BijsluiterView.CategoryRow(nummer: 1, label: "L", bijzonder: false, status: "S", verwerkt: true, toelichting: "T", uitleg: "U",
                                    uitlegPunten: [], heeftPunten: false),
+        SitemapView.URLEntry(loc: "https://x.nl/", lastmod: "2026-09-01"),
+        FeedView.Entry(id: "i", title: "T", link: "https://x.nl/", updated: "2026-09-01T00:00:00Z", summary: "S"),
     ] }
 
     @Test func listsEveryStoredProperty() {

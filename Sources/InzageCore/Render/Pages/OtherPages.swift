@@ -53,7 +53,7 @@ struct ContactPageView {
 
 /// `/wijzigingen/`: every change of every document, newest first.
 struct WijzigingenView {
-    let wijzigingen: [ChangeView]
+    let wijzigingen: [ViewFragment<ChangeView>]
     let feedHref: String
 }
 
@@ -193,14 +193,19 @@ enum OtherPages {
                     description: "Contact met de school en de functionaris gegevensbescherming", lastModified: nil, sources: [org.file])
     }
 
-    static func allChanges(_ site: SiteContext, root: String) -> [ChangeView] {
-        var result: [ChangeView] = []
-        if let pv = site.content.privacyverklaring { result += ChangeList.views(pv.wijzigingen, document: pv.titel.nonBlank ?? "Privacyverklaring", href: root + PrivacyverklaringPage.path) }
-        if let ps = site.content.privacystatement { result += ChangeList.views(ps.wijzigingen, document: ps.titel.nonBlank ?? "Privacy statement", href: root + "privacystatement/") }
-        if let r = site.content.reglement { result += ChangeList.views(r.wijzigingen, document: r.titel.nonBlank ?? "Privacyreglement", href: root + "reglement/") }
-        for b in site.content.bijsluiters { result += ChangeList.views(b.wijzigingen, document: "Privacybijsluiter \(b.title)", href: root + "bijsluiters/\(b.slug)/") }
+    /// Every change of every document, newest first; a bijsluiter's changes are kept per parse.
+    static func allChanges(_ site: SiteContext, root: String) -> [ViewFragment<ChangeView>] {
+        var result: [ViewFragment<ChangeView>] = []
+        if let pv = site.content.privacyverklaring { result += ChangeList.views(pv.wijzigingen, document: pv.titel.nonBlank ?? "Privacyverklaring", href: root + PrivacyverklaringPage.path).map { ViewFragment($0) } }
+        if let ps = site.content.privacystatement { result += ChangeList.views(ps.wijzigingen, document: ps.titel.nonBlank ?? "Privacy statement", href: root + "privacystatement/").map { ViewFragment($0) } }
+        if let r = site.content.reglement { result += ChangeList.views(r.wijzigingen, document: r.titel.nonBlank ?? "Privacyreglement", href: root + "reglement/").map { ViewFragment($0) } }
+        for b in site.content.bijsluiters {
+            result += site.kept("changes\u{0}" + root, of: b) {
+                ChangeList.views(b.wijzigingen, document: "Privacybijsluiter \(b.title)", href: root + "bijsluiters/\(b.slug)/").map { ViewFragment($0) }
+            }
+        }
         return result.enumerated().sorted { a, b in
-            let (x, y) = (a.element.datum?.iso ?? "", b.element.datum?.iso ?? "")
+            let (x, y) = (a.element.view.datum?.iso ?? "", b.element.view.datum?.iso ?? "")
             return x != y ? x > y : a.offset < b.offset
         }.map(\.element)
     }

@@ -16,8 +16,8 @@ struct PrivacyverklaringView {
     let website: String?
     let fg: ContactView?
     let verwerkingen: [VerwerkingRow]
-    let ontvangers: [OntvangerRow]
-    let doorgiften: [DoorgifteRow]
+    let ontvangers: [ViewFragment<OntvangerRow>]
+    let doorgiften: [ViewFragment<DoorgifteRow>]
     let geenDoorgifte: Bool
     let rechten: [RightView]
     let termijn: String
@@ -53,18 +53,22 @@ enum PrivacyverklaringPage {
                          gegevens: v.gegevens.map { Categories.info(for: $0.value)?.label ?? $0.value }.joined(separator: ", "),
                          bewaartermijn: bewaar, bewaartermijnHref: bewaarHref)
         }
-        var ontvangers = pv.ontvangers.map { PrivacyverklaringView.OntvangerRow(naam: $0.naam.nonBlank ?? "", reden: $0.reden.nonBlank ?? "", href: nil) }
+        var ontvangers = pv.ontvangers.map { ViewFragment(PrivacyverklaringView.OntvangerRow(naam: $0.naam.nonBlank ?? "", reden: $0.reden.nonBlank ?? "", href: nil)) }
         // The board's own recipients in its order, then the verwerkers alphabetically.
-        for b in site.bijsluitersByName.sortedByName({ $0.verwerker?.naam.nonBlank ?? "" }) {
+        for b in site.bijsluitersByName.sortedByName(keyed: { site.sortKey("verwerker", of: $0) { $0.verwerker?.naam.nonBlank ?? "" } }) {
             guard let naam = b.verwerker?.naam.nonBlank else { continue }
-            ontvangers.append(.init(naam: naam, reden: "Verwerker: levert \(b.title) (\(b.soort?.value.dutch ?? "digitaal product")) en verwerkt gegevens in opdracht van de school.",
-                                    href: root + "bijsluiters/\(b.slug)/"))
+            ontvangers.append(site.fragment("ontvanger\u{0}" + root, of: b) {
+                .init(naam: naam, reden: "Verwerker: levert \(b.title) (\(b.soort?.value.dutch ?? "digitaal product")) en verwerkt gegevens in opdracht van de school.",
+                      href: root + "bijsluiters/\(b.slug)/")
+            })
         }
         let doorgiften = site.bijsluitersByName.filter { !$0.countriesOutsideEER.isEmpty }.map { b in
-            PrivacyverklaringView.DoorgifteRow(
-                product: b.title, href: root + "bijsluiters/\(b.slug)/", verwerker: b.verwerker?.naam.nonBlank ?? "",
-                landen: b.countriesOutsideEER.map(Countries.dutchNameInSentence).joined(separator: ", "),
-                waarborg: b.doorgifte?.waarborg?.value.dutch ?? "geen waarborg vermeld", toelichting: b.doorgifte?.toelichting.nonBlank)
+            site.fragment("doorgifte\u{0}" + root, of: b) {
+                PrivacyverklaringView.DoorgifteRow(
+                    product: b.title, href: root + "bijsluiters/\(b.slug)/", verwerker: b.verwerker?.naam.nonBlank ?? "",
+                    landen: b.countriesOutsideEER.map(Countries.dutchNameInSentence).joined(separator: ", "),
+                    waarborg: b.doorgifte?.waarborg?.value.dutch ?? "geen waarborg vermeld", toelichting: b.doorgifte?.toelichting.nonBlank)
+            }
         }
         let toestemmingen = pv.verwerkingen.filter { $0.grondslag?.value == .toestemming }.compactMap { $0.doel.nonBlank }
         let besluit = pv.geautomatiseerdeBesluitvorming.nonBlank

@@ -49,9 +49,10 @@ enum RetentionTexts {
     static func all(in content: Content, skipping skipped: Set<String>) -> [Located<String>] {
         var result: [Located<String>] = []
         // Body lines are slices of their files; only those that mention deleting or keeping are copied.
-        for line in TextValues.bodyLines(in: content) where !line.value.isEmpty && !skipped.contains(line.location.file)
-            && ASCIIScan.containsAny(line.value, BtMinimum.deletionWords) {
-            result.append(Located(String(line.value), at: line.location))
+        for file in TextValues.files(in: content) where !skipped.contains(file.path) {
+            for line in file.lines where !line.value.isEmpty && ASCIIScan.containsAny(line.value, BtMinimum.deletionWords) {
+                result.append(Located(String(line.value), at: line.location))
+            }
         }
         for (path, tree) in content.yamlTrees where !skipped.contains(path) {
             result += tree.allScalars().filter { !$0.isNull }.map { Located($0.text, at: $0.textStart) }

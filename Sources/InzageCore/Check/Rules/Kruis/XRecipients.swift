@@ -21,7 +21,8 @@ struct XRecipients: Rule {
         var texts = pv.body.lines
         if let tree = content.yamlTrees[pv.file] { texts += tree.allScalars().map { Located($0.text, at: $0.textStart) } }
         for text in texts {
-            guard let match = text.value.firstMatch(of: Self.denial) else { continue }
+            // Every denial names the EER, the EU or derde landen: a cheap scan before the (slow) regex.
+            guard ASCIIScan.containsAny(text.value, ["buiten de", "derde landen"]), let match = text.value.firstMatch(of: Self.denial) else { continue }
             let countries = first.countriesOutsideEER.map { Countries.dutchName($0) ?? $0 }.joined(separator: ", ")
             result.append(finding(at: TextValues.location(of: match.range, in: text.value, at: text.location),
                                   "de privacyverklaring zegt dat er geen gegevens buiten de EER gaan, maar \(first.title) geeft gegevens door naar \(countries)",

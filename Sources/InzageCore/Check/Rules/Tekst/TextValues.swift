@@ -41,15 +41,6 @@ enum TextValues {
         return (try? Parallel.map(paths, make)) ?? paths.map(make)
     }
 
-    static func all(in content: Content) -> [Value] {
-        files(in: content).flatMap(\.values)
-    }
-
-    /// Body lines outside fenced code blocks, of every file.
-    static func bodyLines(in content: Content) -> [Located<Substring>] {
-        files(in: content).flatMap(\.lines)
-    }
-
     /// Body lines outside fenced code blocks.
     static func bodyLines(of body: MarkdownBody) -> [Located<Substring>] {
         var inFence = false
