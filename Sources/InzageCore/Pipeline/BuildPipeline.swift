@@ -29,6 +29,9 @@ public enum BuildPipeline {
         // Writing runs on its own queue, so batch N is written while batch N+1 is rendered.
         let publication = UncheckedSendable(try writer.begin())
         let writing = DispatchQueue(label: "inzage.publish")
+        // At most two batches wait for the disk: when writing is slower than rendering, rendering
+        // waits instead of piling rendered pages up in memory.
+        let queued = DispatchSemaphore(value: 2)
         let writeError = ErrorBox()
         var pageCount = 0
         let report: WriteReport
@@ -36,7 +39,9 @@ public enum BuildPipeline {
             try SiteBuilder(content: content, templates: templates, session: session).build { files in
                 pageCount += files.filter { $0.path.hasSuffix(".html") }.count
                 if let error = writeError.error { throw error }
+                queued.wait()
                 writing.async {
+                    defer { queued.signal() }
                     guard writeError.error == nil else { return }
                     do { try publication.value.add(files) } catch { writeError.error = error }
                 }
