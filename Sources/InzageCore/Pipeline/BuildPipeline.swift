@@ -23,7 +23,8 @@ public enum BuildPipeline {
         guard diagnostics.errorCount == 0 else {
             return Result(content: content, diagnostics: diagnostics, report: nil, pageCount: 0)
         }
-        let templates = try TemplateSet(override: templatesRoot)
+        let theme = try TemplateSet.read(override: templatesRoot)
+        let templates = try session?.templates(theme) ?? TemplateSet(theme)
         // Pages are written as they are rendered, a batch at a time; a failure anywhere abandons
         // the staging folder and leaves the published site as it was.
         // Writing runs on its own queue, so batch N is written while batch N+1 is rendered.

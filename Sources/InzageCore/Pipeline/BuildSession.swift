@@ -19,6 +19,7 @@ public final class BuildSession: @unchecked Sendable {
     private var globalKey: String?
     private var findings: [String: [Diagnostic]] = [:]
     private var fragments: [String: Any] = [:]
+    private var theme: (fingerprint: String, templates: TemplateSet)?
     private var usedFragments: Set<String> = []
     private var checkKey: String?
 
@@ -57,6 +58,15 @@ public final class BuildSession: @unchecked Sendable {
 
     /// How old a file must be before its times are trusted to show a change (nanoseconds).
     static let racyInterval: Int64 = 2_000_000_000
+
+    /// The parsed theme, parsed again only when one of its files changed.
+    func templates(_ sources: TemplateSet.Sources) throws -> TemplateSet {
+        let fingerprint = sources.fingerprint
+        if let theme = lock.withLock({ theme }), theme.fingerprint == fingerprint { return theme.templates }
+        let templates = try TemplateSet(sources)
+        lock.withLock { theme = (fingerprint, templates) }
+        return templates
+    }
 
     /// Starts a render pass: forgets every rendered page when the global inputs changed.
     func beginRender(globalKey key: String) {

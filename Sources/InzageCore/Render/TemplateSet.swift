@@ -121,8 +121,22 @@ public struct TemplateSet: Sendable {
     /// The fixed `id`s the templates write (`inhoud`, `wijzigingen`, …), which headings in content may not take.
     public let fixedIDs: Set<String>
 
+    /// The theme's files as read from disk: templates by name and assets by relative path.
+    public struct Sources: Sendable {
+        var templates: [(name: String, path: String, text: String)] = []
+        var assets: [(relative: String, data: Data)] = []
+
+        /// Every template and asset byte, so a cache can tell when the theme changed.
+        var fingerprint: String {
+            templates.map { $0.name + "\u{0}" + $0.text + "\u{0}" }.joined()
+                + assets.map { $0.relative + "\u{0}" + $0.data.base64EncodedString() + "\u{0}" }.joined()
+        }
+    }
+
+    /// Reads the theme: every file of the default theme, each replaced by the user's file of the
+    /// same name when it exists.
     /// - Parameter override: the user's templates folder; missing files fall back to the defaults.
-    public init(override: String?, defaults: URL = InzagePaths.defaultTemplates) throws {
+    public static func read(override: String?, defaults: URL = InzagePaths.defaultTemplates) throws -> Sources {
         var chosen: [String: URL] = [:]
         var assetURLs: [String: URL] = [:]
         for base in [defaults] + (override.map { [URL(fileURLWithPath: $0)] } ?? []) {
@@ -135,36 +149,44 @@ public struct TemplateSet: Sendable {
                 }
             }
         }
-        var library = MustacheLibrary()
-        var files: [String: String] = [:]
-        var fingerprint = ""
-        var fixedIDs: Set<String> = []
+        var sources = Sources()
         for (name, url) in chosen.sorted(by: { $0.key < $1.key }) {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 throw TemplateError(file: url.path, message: "het sjabloon kan niet worden gelezen (geen UTF-8?)")
             }
+            sources.templates.append((name, url.path, text))
+        }
+        for (relative, url) in assetURLs.sorted(by: { $0.key < $1.key }) {
+            if let data = try? Data(contentsOf: url) { sources.assets.append((relative, data)) }
+        }
+        return sources
+    }
+
+    /// - Parameter override: the user's templates folder; missing files fall back to the defaults.
+    public init(override: String?, defaults: URL = InzagePaths.defaultTemplates) throws {
+        try self.init(TemplateSet.read(override: override, defaults: defaults))
+    }
+
+    /// Parses the templates of a theme read with `read`.
+    public init(_ sources: Sources) throws {
+        var library = MustacheLibrary()
+        var files: [String: String] = [:]
+        var fixedIDs: Set<String> = []
+        for (name, path, text) in sources.templates {
             let registered = TemplateSet.withFastEscaping(text)
             do {
                 try library.register(registered, named: name)
             } catch {
-                throw TemplateError(parsing: error, in: url.path, linesAdded: registered.utf8.count == text.utf8.count ? 0 : 1)
+                throw TemplateError(parsing: error, in: path, linesAdded: registered.utf8.count == text.utf8.count ? 0 : 1)
             }
-            files[name] = url.path
-            fingerprint += name + "\u{0}" + text + "\u{0}"
+            files[name] = path
             fixedIDs.formUnion(text.matches(of: #/\sid="([A-Za-z][A-Za-z0-9_-]*)"/#).map { String($0.1) })
         }
-        var assets: [String: Data] = [:]
-        for (relative, url) in assetURLs {
-            if let data = try? Data(contentsOf: url) {
-                assets[relative] = data
-                fingerprint += relative + "\u{0}" + data.base64EncodedString() + "\u{0}"
-            }
-        }
-        self.fingerprint = fingerprint
+        self.fingerprint = sources.fingerprint
         self.fixedIDs = fixedIDs
         self.library = library
         self.files = files
-        self.assets = assets
+        self.assets = Dictionary(sources.assets.map { ($0.relative, $0.data) }, uniquingKeysWith: { _, last in last })
     }
 
     /// The content type every HTML and XML template is rendered with: swift-mustache's own escaping
