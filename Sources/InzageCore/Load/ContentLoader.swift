@@ -79,7 +79,7 @@ public struct ContentLoader {
             }
         }
         content.bestanden = listFiles(recursivelyIn: "bestanden", sink: sink)
-        content.textFileCache = TextValues.makeFiles(content)
+        content.textFileCache = TextValues.makeFiles(content, session: session)
         reportStrayFiles(sink: sink)
         content.invalidValues = sink.invalidValues
         return (content, sink.diagnostics)

@@ -20,6 +20,7 @@ public final class BuildSession: @unchecked Sendable {
     private var findings: [String: [Diagnostic]] = [:]
     private var fragments: [String: Any] = [:]
     private var theme: (fingerprint: String, templates: TemplateSet)?
+    private var textFiles: [String: TextValues.File] = [:]
     private var usedFragments: Set<String> = []
     private var checkKey: String?
 
@@ -58,6 +59,18 @@ public final class BuildSession: @unchecked Sendable {
 
     /// How old a file must be before its times are trusted to show a change (nanoseconds).
     static let racyInterval: Int64 = 2_000_000_000
+
+    /// A file's texts split for the text rules, kept per parse (see `parseKey`).
+    func textFile(for key: String, make: () -> TextValues.File) -> TextValues.File {
+        if let kept = lock.withLock({ textFiles[key] }) { return kept }
+        let file = make()
+        lock.withLock { textFiles[key] = file }
+        return file
+    }
+
+    func keepOnlyTextFiles(_ keys: Set<String>) {
+        lock.withLock { textFiles = textFiles.filter { keys.contains($0.key) } }
+    }
 
     /// The parsed theme, parsed again only when one of its files changed.
     func templates(_ sources: TemplateSet.Sources) throws -> TemplateSet {

@@ -34,11 +34,19 @@ enum TextValues {
     }
 
     /// Splits every body into lines once; bodies are independent, so on all cores.
-    static func makeFiles(_ content: Content) -> [File] {
+    /// With a session, the files of unchanged bijsluiters and pages are taken from the last run.
+    static func makeFiles(_ content: Content, session: BuildSession? = nil) -> [File] {
         let bodies = Dictionary(content.bodies.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         let paths = Set(content.yamlTrees.keys).union(bodies.keys).sorted()
         let make = { (path: String) in File(path: path, tree: content.yamlTrees[path], lines: bodies[path].map(bodyLines(of:)) ?? []) }
-        return (try? Parallel.map(paths, make)) ?? paths.map(make)
+        guard let session else { return (try? Parallel.map(paths, make)) ?? paths.map(make) }
+        let keys = paths.map { session.parseKey(for: $0) }
+        let files = (try? Parallel.map(Array(paths.indices)) { index in
+            guard let key = keys[index] else { return make(paths[index]) }
+            return session.textFile(for: key) { make(paths[index]) }
+        }) ?? paths.map(make)
+        session.keepOnlyTextFiles(Set(keys.compactMap { $0 }))
+        return files
     }
 
     /// Body lines outside fenced code blocks.
