@@ -126,8 +126,44 @@ public struct Overeenkomst: Sendable {
     public var location: SourceLocation
 }
 
-/// One privacybijsluiter (Model VWO Bijlage 1, sections A–H, and Bijlage 2).
+/// One privacybijsluiter (Model VWO Bijlage 1, sections A–H, and Bijlage 2). Its fields live in
+/// one shared, copy-on-write box: product lists, rules and views copy bijsluiters thousands of
+/// times, and a copy now costs one reference count instead of one per field.
+@dynamicMemberLookup
 public struct Bijsluiter: Sendable {
+    private final class Box: @unchecked Sendable {
+        var fields: BijsluiterFields
+        init(_ fields: BijsluiterFields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    public init(_ fields: BijsluiterFields) {
+        box = Box(fields)
+    }
+
+    public var fields: BijsluiterFields { box.fields }
+
+    public subscript<T>(dynamicMember path: KeyPath<BijsluiterFields, T>) -> T {
+        box.fields[keyPath: path]
+    }
+
+    public subscript<T>(dynamicMember path: WritableKeyPath<BijsluiterFields, T>) -> T {
+        get { box.fields[keyPath: path] }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            box.fields[keyPath: path] = newValue
+        }
+    }
+
+    public func category(_ key: String) -> CategoryEntry? { box.fields.category(key) }
+
+    /// Whether the given school uses this product.
+    public func isUsed(byBRIN brin: String) -> Bool { box.fields.isUsed(byBRIN: brin) }
+}
+
+/// The fields of a ``Bijsluiter``.
+public struct BijsluiterFields: Sendable {
     public var slug: String
     public var file: String
     public var product: Located<String>?

@@ -8,7 +8,7 @@ enum BijsluiterDecoder {
 
     static func decode(_ root: YNode, slug: String, file: String, body: MarkdownBody, sink: DiagnosticSink) -> Bijsluiter? {
         guard let map = MapReader(root, allowed: keys, context: "", sink: sink) else { return nil }
-        return Bijsluiter(
+        return Bijsluiter(BijsluiterFields(
             slug: slug, file: file, product: map.text("product"), soort: map.choice("soort", ProductSoort.self),
             verwerker: verwerker(map), omschrijving: map.text("omschrijving"),
             doelgroep: (map.textList("doelgroep") ?? []).compactMap {
@@ -24,7 +24,7 @@ enum BijsluiterDecoder {
             doorgifte: doorgifte(map, sink: sink), doorgifteKey: map.keyLocation("doorgifte"),
             beveiliging: beveiliging(map), verwerkersovereenkomst: overeenkomst(map),
             versie: map.text("versie"), datum: map.date("datum"), wijzigingen: CommonDecoders.wijzigingen(map),
-            body: body, location: map.location, endLocation: map.endLocation)
+            body: body, location: map.location, endLocation: map.endLocation))
     }
 
     static func verwerker(_ map: MapReader) -> Verwerker? {
