@@ -28,7 +28,7 @@ public enum BuildPipeline {
         // Pages are written as they are rendered, a batch at a time; a failure anywhere abandons
         // the staging folder and leaves the published site as it was.
         // Writing runs on its own queue, so batch N is written while batch N+1 is rendered.
-        let publication = UncheckedSendable(try writer.begin())
+        let publication = UncheckedSendable(try writer.begin(known: session?.published))
         let writing = DispatchQueue(label: "inzage.publish")
         // At most two batches wait for the disk: when writing is slower than rendering, rendering
         // waits instead of piling rendered pages up in memory.

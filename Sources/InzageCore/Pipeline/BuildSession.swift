@@ -24,6 +24,9 @@ public final class BuildSession: @unchecked Sendable {
     private var usedFragments: Set<String> = []
     private var checkKey: String?
 
+    /// What the last publication found in the output folder.
+    let published = PublishedFiles()
+
     public init() {}
 
     /// A parsed file is reused while its identity, size, modification and change times are the

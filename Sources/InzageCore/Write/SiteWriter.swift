@@ -80,7 +80,8 @@ public struct SiteWriter {
 
     /// Starts a publication that takes the files batch by batch, so a large site never has to be
     /// in memory as a whole.
-    public func begin() throws -> Publication {
+    /// - Parameter known: what an earlier publication of this session found in the site.
+    public func begin(known: PublishedFiles? = nil) throws -> Publication {
         try validate()
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -90,7 +91,7 @@ public struct SiteWriter {
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(stagingPrefix) {
             try? fm.removeItem(at: parent.appendingPathComponent(entry))
         }
-        return Publication(writer: self, staging: parent.appendingPathComponent(stagingPrefix + "nieuw-\(getpid())"))
+        return Publication(writer: self, staging: parent.appendingPathComponent(stagingPrefix + "nieuw-\(getpid())"), known: known)
     }
 
     /// One publication of the site. While every file so far equals the published one, nothing is
@@ -111,9 +112,12 @@ public struct SiteWriter {
         private var report = WriteReport(written: 0, unchanged: 0, removed: 0)
         private let hasPreviousSite: Bool
 
-        init(writer: SiteWriter, staging: URL) {
+        private let known: PublishedFiles?
+
+        init(writer: SiteWriter, staging: URL, known: PublishedFiles? = nil) {
             self.writer = writer
             self.staging = staging
+            self.known = known
             hasPreviousSite = FileManager.default.fileExists(atPath: writer.output.appendingPathComponent(SiteWriter.marker).path)
         }
 
@@ -123,7 +127,7 @@ public struct SiteWriter {
                     throw WriteError(message: "ongeldige of dubbele uitvoerpad '\(file.path)'", hint: nil)
                 }
                 let previous = writer.output.appendingPathComponent(file.path).path
-                let same = hasPreviousSite && SiteWriter.fileHolds(previous, file.data)
+                let same = hasPreviousSite && holds(previous, file.data)
                 if !staged {
                     if same {
                         equalSoFar.append(file.path)
@@ -144,6 +148,15 @@ public struct SiteWriter {
                     report.written += 1
                 }
             }
+        }
+
+        /// Whether the published file holds `data`: from memory when its stat is unchanged since an
+        /// earlier publication of the session saw it, else read from disk (and remembered).
+        private func holds(_ path: String, _ data: Data) -> Bool {
+            if let answer = known?.holds(path, data) { return answer }
+            let same = SiteWriter.fileHolds(path, data)
+            if same { known?.record(path, data) }
+            return same
         }
 
         /// Swaps the new site in, or replaces the few files that changed; returns what changed.

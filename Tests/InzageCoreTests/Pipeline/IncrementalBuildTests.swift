@@ -24,6 +24,12 @@ struct IncrementalBuildTests {
         let first = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: incremental, lettersRoot: letters,
                                           today: Fixture.today, session: session)
         #expect(first.report != nil, "\(first.diagnostics)", sourceLocation: sourceLocation)
+        // An aged site and a no-change rebuild: the session now knows the published files, and the
+        // next publication compares pages with them in memory.
+        try age(URL(fileURLWithPath: incremental))
+        let unchanged = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: incremental, lettersRoot: letters,
+                                              today: Fixture.today, session: session)
+        #expect(unchanged.report?.written == 0, sourceLocation: sourceLocation)
 
         try change(URL(fileURLWithPath: content), templates)
         let second = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: incremental, lettersRoot: letters,

@@ -62,7 +62,7 @@ enum PrivacyverklaringPage {
                       href: root + "bijsluiters/\(b.slug)/")
             })
         }
-        let doorgiften = site.bijsluitersByName.filter { !$0.countriesOutsideEER.isEmpty }.map { b in
+        let doorgiften = site.bijsluitersByName.filter { b in !site.kept("buitenEER", of: b) { b.countriesOutsideEER }.isEmpty }.map { b in
             site.fragment("doorgifte\u{0}" + root, of: b) {
                 PrivacyverklaringView.DoorgifteRow(
                     product: b.title, href: root + "bijsluiters/\(b.slug)/", verwerker: b.verwerker?.naam.nonBlank ?? "",

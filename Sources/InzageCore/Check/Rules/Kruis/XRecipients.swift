@@ -16,15 +16,17 @@ struct XRecipients: Rule {
                                   hint: "vul 'naam:' in onder 'verwerker:'"))
         }
         guard let pv = content.privacyverklaring else { return result }
-        let transferring = content.bijsluiters.filter { !$0.countriesOutsideEER.isEmpty }
-        guard let first = transferring.first else { return result }
         var texts = pv.body.lines
         if let tree = content.yamlTrees[pv.file] { texts += tree.allScalars().map { Located($0.text, at: $0.textStart) } }
-        for text in texts {
-            // Every denial names the EER, the EU or derde landen: a cheap scan before the (slow) regex.
-            guard ASCIIScan.containsAny(text.value, ["buiten de", "derde landen"]), let match = text.value.firstMatch(of: Self.denial) else { continue }
+        // Every denial names the EER, the EU or derde landen: a cheap scan before the (slow) regex,
+        // and the products are only looked at when the text denies a transfer at all.
+        let denials = texts.compactMap { text in
+            ASCIIScan.containsAny(text.value, ["buiten de", "derde landen"]) ? text.value.firstMatch(of: Self.denial).map { (text, $0.range) } : nil
+        }
+        guard !denials.isEmpty, let first = content.bijsluiters.first(where: { !$0.countriesOutsideEER.isEmpty }) else { return result }
+        for (text, range) in denials {
             let countries = first.countriesOutsideEER.map { Countries.dutchName($0) ?? $0 }.joined(separator: ", ")
-            result.append(finding(at: TextValues.location(of: match.range, in: text.value, at: text.location),
+            result.append(finding(at: TextValues.location(of: range, in: text.value, at: text.location),
                                   "de privacyverklaring zegt dat er geen gegevens buiten de EER gaan, maar \(first.title) geeft gegevens door naar \(countries)",
                                   hint: "pas de tekst aan; de doorgiften uit de bijsluiters komen automatisch in de privacyverklaring"))
         }

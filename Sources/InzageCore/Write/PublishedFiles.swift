@@ -1,0 +1,29 @@
+import Foundation
+
+/// What a long-running `serve` last found in its published site: each file's `stat` and bytes.
+/// The next publication compares a page with these bytes in memory, as long as the file's stat is
+/// unchanged, instead of reading thousands of unchanged files back from disk. A file whose stat
+/// moved, or that was written within the last two seconds (see `BuildSession.racyInterval`), is
+/// read again.
+public final class PublishedFiles: @unchecked Sendable {
+    private let lock = PThreadMutex()
+    private var files: [String: (stamp: FileStamp, data: Data)] = [:]
+
+    public init() {}
+
+    /// Whether the file at `path` holds `data`; nil when that is not known without reading it.
+    func holds(_ path: String, _ data: Data) -> Bool? {
+        guard let known = lock.withLock({ files[path] }), FileStamp(path: path) == known.stamp else { return nil }
+        return known.data == data
+    }
+
+    /// Notes that the file at `path` was found to hold `data`.
+    func record(_ path: String, _ data: Data) {
+        let readStart = FileStamp.now()
+        guard let stamp = FileStamp(path: path), stamp.modified < readStart - BuildSession.racyInterval else {
+            lock.withLock { _ = files.removeValue(forKey: path) }
+            return
+        }
+        lock.withLock { files[path] = (stamp, data) }
+    }
+}
