@@ -243,20 +243,22 @@ public struct SiteBuilder {
     /// is global input): an unchanged page comes from the last build without rendering.
     private func laidOut(_ page: Page, file: String, site: SiteContext, nav: [(path: String, title: String)],
                          footer: [(path: String, title: String)], absolute: Bool = false) throws -> (file: OutputFile, key: String?) {
-        let value = MustacheValue.convert(PageContext(t: SiteTexts(site.aanspreekvorm), page: page.view))
-        let render = { OutputFile(path: file, data: Data(try layout(page, value: value, site: site, nav: nav, footer: footer, absolute: absolute).utf8)) }
+        let context = PageContext(t: SiteTexts(site.aanspreekvorm), page: page.view)
+        let render = {
+            OutputFile(path: file, data: Data(try layout(page, value: MustacheValue.convert(context), site: site, nav: nav, footer: footer, absolute: absolute).utf8))
+        }
         guard let session else { return (try render(), nil) }
+        // Converted only when it must be rendered: the fingerprint reads the view as it is.
         let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(page.path, page.template, page.title, page.description,
-                                                                page.lastModified?.iso ?? "", absolute, value).description
+                                                                page.lastModified?.iso ?? "", absolute, context).description
         return (try session.renderedPage(for: key, make: render), key)
     }
 
     /// A file rendered from one view without the layout (feed, sitemap), keyed like `laidOut`.
     private func renderedFile(_ file: String, view: Any, template: String) throws -> (file: OutputFile, key: String?) {
-        let value = MustacheValue.convert(view)
-        let render = { OutputFile(path: file, data: Data(try templates.render(value, with: template).utf8)) }
+        let render = { OutputFile(path: file, data: Data(try templates.render(view, with: template).utf8)) }
         guard let session else { return (try render(), nil) }
-        let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(template, value).description
+        let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(template, view).description
         return (try session.renderedPage(for: key, make: render), key)
     }
 

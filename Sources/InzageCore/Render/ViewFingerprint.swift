@@ -1,7 +1,8 @@
-/// A 128-bit digest of a converted view (see `MustacheValue`): two views with the same digest render
-/// the same text with the same templates. `serve` keys rendered pages that read many files (the
-/// product list, school pages, the feed) by it, so such a page is rendered again only when what
-/// it shows changed.
+/// A 128-bit digest of a view: two views with the same digest render the same text with the same
+/// templates. `serve` keys rendered pages by it, so a page that reads many files (the product
+/// list, school pages, the feed) is rendered again only when what it shows changed. A view is
+/// read as its converted Mustache value would be (see `MustacheValue`) but without converting
+/// it: views that list their fields (`MustacheFields`) in that order, others by reflection.
 struct ViewFingerprint: Hashable, CustomStringConvertible {
     private let high: Int
     private let low: Int
@@ -30,6 +31,14 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
         case let fragment as ConvertedFragment:
             first.combine(8); first.combine(fragment.fingerprint)
             second.combine(8); second.combine(fragment.fingerprint.description)
+        case let fields as MustacheFields:
+            let pairs = fields.mustacheFields
+            first.combine(9); first.combine(pairs.count)
+            second.combine(9); second.combine(pairs.count)
+            for (label, field) in pairs {
+                first.combine(label); second.combine(label)
+                feed(field as Any, &first, &second)
+            }
         case let list as [Any]:
             first.combine(4); first.combine(list.count)
             second.combine(4); second.combine(list.count)
@@ -45,10 +54,32 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
         case Optional<Any>.none:
             first.combine(6); second.combine(6)
         default:
-            // Anything else a view may hold is shown through its description.
-            let text = String(reflecting: value)
-            first.combine(7); first.combine(text)
-            second.combine(7); second.combine(text)
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .optional:
+                if let wrapped = mirror.children.first?.value {
+                    feed(wrapped, &first, &second)
+                } else {
+                    first.combine(6); second.combine(6)
+                }
+            case .struct, .class, .tuple:
+                first.combine(10); first.combine(mirror.children.count)
+                second.combine(10); second.combine(mirror.children.count)
+                for child in mirror.children {
+                    first.combine(child.label ?? ""); second.combine(child.label ?? "")
+                    feed(child.value, &first, &second)
+                }
+            case .collection:
+                let items = Array(mirror.children)
+                first.combine(4); first.combine(items.count)
+                second.combine(4); second.combine(items.count)
+                for item in items { feed(item.value, &first, &second) }
+            default:
+                // Anything else a view may hold is shown through its description.
+                let text = String(reflecting: value)
+                first.combine(7); first.combine(text)
+                second.combine(7); second.combine(text)
+            }
         }
     }
 }

@@ -28,4 +28,20 @@ struct ViewFingerprintTests {
         }
         #expect(ViewFingerprint("a", "bc").description != ViewFingerprint("ab", "c").description)
     }
+
+    struct Inner { let naam: String; let punten: [String] }
+    struct Outer { let titel: String; let toelichting: String?; let inner: Inner; let links: [LinkView]; let aantal: Int }
+
+    @Test func viewsAreReadWithoutConvertingThem() {
+        func view(_ titel: String = "T", toelichting: String? = nil, punten: [String] = ["a"], current: Bool = false, aantal: Int = 1) -> Outer {
+            Outer(titel: titel, toelichting: toelichting, inner: Inner(naam: "N", punten: punten),
+                  links: [LinkView(href: "/a/", text: "A", external: false, current: current)], aantal: aantal)
+        }
+        let base = ViewFingerprint(view()).description
+        #expect(ViewFingerprint(view()).description == base)
+        for variant in [view("U"), view(toelichting: "x"), view(toelichting: ""), view(punten: ["a", "b"]), view(punten: ["b"]),
+                        view(current: true), view(aantal: 2)] {
+            #expect(ViewFingerprint(variant).description != base)
+        }
+    }
 }
