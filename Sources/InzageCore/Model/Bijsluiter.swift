@@ -221,9 +221,11 @@ public struct BijsluiterFields: Sendable {
     /// Whether the given school uses this product.
     public func isUsed(byBRIN brin: String) -> Bool {
         switch scholen {
-        case .alle: true
-        case .brins(let list): list.contains { $0.value.uppercased() == brin.uppercased() }
-        case nil: false
+        case .alle: return true
+        case .brins(let list):
+            let wanted = brin.uppercased()
+            return list.contains { $0.value.uppercased() == wanted }
+        case nil: return false
         }
     }
 }
