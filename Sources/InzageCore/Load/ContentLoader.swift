@@ -59,9 +59,12 @@ public struct ContentLoader {
         }
 
         checkFolders(sink: sink)
+        var listed: Set<String> = []
         for folder in ["bijsluiters", "paginas"] {
+            let entries = listFolder(folder, sink: sink)
+            listed.formUnion(entries.map { display("\(folder)/\($0)") })
             // Files are independent: read and decode them on all cores, then merge in name order.
-            let results = try Parallel.map(listFolder(folder, sink: sink)) { entry in
+            let results = try Parallel.map(entries) { entry in
                 let path = rootURL.appendingPathComponent(folder).appendingPathComponent(entry).path
                 guard let session else { return loadFolderFile(folder: folder, entry: entry, rootURL: rootURL) }
                 return session.parsedValue(for: display("\(folder)/\(entry)"), at: path) {
@@ -78,6 +81,8 @@ public struct ContentLoader {
                 if let pagina = result.pagina { content.paginas.append(pagina) }
             }
         }
+        // A long `serve` session forgets files that are gone.
+        session?.keepOnlyParsed(listed)
         content.bestanden = listFiles(recursivelyIn: "bestanden", sink: sink)
         content.textFileCache = TextValues.makeFiles(content, session: session)
         reportStrayFiles(sink: sink)

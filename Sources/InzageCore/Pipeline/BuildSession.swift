@@ -60,6 +60,14 @@ public final class BuildSession: @unchecked Sendable {
         lock.withLock { generations[path].map { path + "\u{0}" + String($0) } }
     }
 
+    /// Forgets parsed files that are no longer in the content folder.
+    func keepOnlyParsed(_ paths: Set<String>) {
+        lock.withLock {
+            parsed = parsed.filter { paths.contains($0.key) }
+            generations = generations.filter { paths.contains($0.key) }
+        }
+    }
+
     /// How old a file must be before its times are trusted to show a change (nanoseconds).
     static let racyInterval: Int64 = 2_000_000_000
 
