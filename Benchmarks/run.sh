@@ -290,7 +290,7 @@ def fmt_mb(m):
     return "–" if m is None else f"{m:.0f} MB"
 
 def written(run):
-    m = run and re.search(r"(\d+) bestanden geschreven, (\d+) ongewijzigd", run["output"])
+    m = run and re.search(r"(\d+) bestand(?:en)? geschreven, (\d+) ongewijzigd", run["output"])
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 sizes = sorted([p.name for p in results.iterdir() if p.is_dir() and re.fullmatch(r"[pb]\d+", p.name)],

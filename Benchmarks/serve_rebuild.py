@@ -48,7 +48,7 @@ try:
             start = time.time()
             with open(target, "wb") as handle:
                 handle.write(content)
-            match, seen = wait_for(r"Bijgewerkt in (\d+) ms: (\d+) bestanden geschreven")
+            match, seen = wait_for(r"Bijgewerkt in (\d+) ms: (\d+) bestand(?:en)? geschreven")
             rebuilds.append(int(match.group(1)) / 1000)
             walls.append(seen - start)
             time.sleep(0.3)

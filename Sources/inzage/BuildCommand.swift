@@ -35,7 +35,7 @@ struct BuildCommand: ParsableCommand {
             Output.err("Er is niets gepubliceerd: los eerst de fouten op. De vorige versie van '\(output)' is niet veranderd.\n")
             throw ExitCode(ExitStatus.contentProblems)
         }
-        Output.out("Website gemaakt in \(output)/: \(result.pageCount) pagina's, \(report.written) bestanden geschreven, \(report.unchanged) ongewijzigd, \(report.removed) verwijderd.\n")
+        Output.out("Website gemaakt in \(output)/: \(Output.count(result.pageCount, "pagina", "pagina's")), \(Output.count(report.written, "bestand", "bestanden")) geschreven, \(report.unchanged) ongewijzigd, \(report.removed) verwijderd.\n")
     }
 
     /// `templates/` in the working folder overrides the default theme when it exists.

@@ -63,7 +63,7 @@ struct ServeCommand: ParsableCommand {
                     return !first
                 }
                 if result.diagnostics.contains(where: { $0.severity == .warning }) { Output.err(printer.render(result.diagnostics)) }
-                let report = result.report.map { "\($0.written) bestanden geschreven" } ?? ""
+                let report = result.report.map { Output.count($0.written, "bestand", "bestanden") + " geschreven" } ?? ""
                 Output.out("Bijgewerkt in \(milliseconds) ms: \(report).\n")
                 state.publish(problems: nil)
                 return true

@@ -36,9 +36,7 @@ struct DiagnosticPrinter {
     func summary(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
         if errors == 0 && warnings == 0 { return "Geen problemen gevonden." }
-        let e = errors == 1 ? "1 fout" : "\(errors) fouten"
-        let w = warnings == 1 ? "1 waarschuwing" : "\(warnings) waarschuwingen"
-        return "\(e) en \(w) gevonden."
+        return "\(Output.count(errors, "fout", "fouten")) en \(Output.count(warnings, "waarschuwing", "waarschuwingen")) gevonden."
     }
 
     private func paint(_ text: String, colour: String) -> String {

@@ -85,3 +85,11 @@ struct DiagnosticPrinterTests {
         #expect(!DiagnosticPrinter.wantsColour(fileDescriptor: pipe.fileHandleForWriting.fileDescriptor))
     }
 }
+
+@Suite("Frontend: counts in Dutch")
+struct DutchCountTests {
+    @Test(arguments: [(0, "0 bestanden"), (1, "1 bestand"), (2, "2 bestanden"), (2019, "2019 bestanden")])
+    func singularOnlyForOne(number: Int, text: String) {
+        #expect(Output.count(number, "bestand", "bestanden") == text)
+    }
+}
