@@ -164,8 +164,13 @@ public struct SiteBuilder {
         // 404.html is served at any depth, so it links from the site's root path ("/" or "/privacy/").
         let notFoundFile = try laidOut(notFound, file: "404.html", site: site, nav: nav, footer: footer, absolute: true)
         files.append(notFoundFile.file)
-        for (path, view) in [("feed.xml", FeedBuilder.view(site) as Any), ("sitemap.xml", SitemapView(urls: sitemap))] {
-            let rendered = try renderedFile(path, view: view, template: path)
+        // The feed is a function of the site's names and its changes in order: keyed by their
+        // kept fingerprints, it is only made (5 000 entries for 2 000 products) when one changed.
+        let changes = OtherPages.allChanges(site, root: site.siteURL)
+        let feedKey = ViewFingerprint(site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? "", changes.map(\.fingerprint.description))
+        let feed = try renderedFile("feed.xml", key: feedKey, template: "feed.xml") { FeedBuilder.view(site, changes: changes.map(\.view)) }
+        let sitemapFile = try renderedFile("sitemap.xml", view: SitemapView(urls: sitemap), template: "sitemap.xml")
+        for rendered in [feed, sitemapFile] {
             files.append(rendered.file)
             cacheKeys.formUnion([rendered.key].compactMap { $0 })
         }
@@ -255,6 +260,14 @@ public struct SiteBuilder {
     }
 
     /// A file rendered from one view without the layout (feed, sitemap), keyed like `laidOut`.
+    /// A file rendered from a view that is made only when `key` is new in the session.
+    private func renderedFile(_ file: String, key: ViewFingerprint, template: String, view: @escaping () -> Any) throws -> (file: OutputFile, key: String?) {
+        let render = { OutputFile(path: file, data: Data(try templates.render(view(), with: template).utf8)) }
+        guard let session else { return (try render(), nil) }
+        let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(template, key.description).description
+        return (try session.renderedPage(for: key, make: render), key)
+    }
+
     private func renderedFile(_ file: String, view: Any, template: String) throws -> (file: OutputFile, key: String?) {
         let render = { OutputFile(path: file, data: Data(try templates.render(view, with: template).utf8)) }
         guard let session else { return (try render(), nil) }
@@ -308,8 +321,8 @@ struct FeedView {
 }
 
 enum FeedBuilder {
-    static func view(_ site: SiteContext) -> FeedView {
-        let changes = OtherPages.allChanges(site, root: site.siteURL).map(\.view)
+    /// - Parameter changes: every change, newest first, with links from the site's address (`OtherPages.allChanges`).
+    static func view(_ site: SiteContext, changes: [ChangeView]) -> FeedView {
         let entries = changes.enumerated().map { index, change in
             FeedView.Entry(id: "\(change.documentHref ?? site.siteURL)#wijziging-\(change.versie ?? String(index))-\(change.datum?.iso ?? "")",
                            title: "\(change.document ?? "Wijziging")\(change.versie.map { ", versie \($0)" } ?? "")",
