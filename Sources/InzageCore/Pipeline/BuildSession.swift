@@ -73,10 +73,7 @@ public final class BuildSession: @unchecked Sendable {
 
     /// A file's texts split for the text rules, kept per parse (see `parseKey`).
     func textFile(for key: String, make: () -> TextValues.File) -> TextValues.File {
-        if let kept = lock.withLock({ textFiles[key] }) { return kept }
-        let file = make()
-        lock.withLock { textFiles[key] = file }
-        return file
+        kept(in: \.textFiles, key, make: make)
     }
 
     func keepOnlyTextFiles(_ keys: Set<String>) {
@@ -105,15 +102,7 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     func renderedPage(for key: String, make: () throws -> OutputFile) rethrows -> OutputFile {
-        lock.lock()
-        let cached = rendered[key]
-        lock.unlock()
-        if let cached { return cached }
-        let file = try make()
-        lock.lock()
-        rendered[key] = file
-        lock.unlock()
-        return file
+        try kept(in: \.rendered, key, make: make)
     }
 
     /// Drops rendered pages whose keys were not used in the last pass (deleted or changed files),
@@ -148,10 +137,16 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     func findings(for key: String, make: () -> [Diagnostic]) -> [Diagnostic] {
-        if let cached = lock.withLock({ findings[key] }) { return cached }
-        let made = make()
-        lock.withLock { findings[key] = made }
-        return made
+        kept(in: \.findings, key, make: make)
+    }
+
+    /// The value kept in `store` under `key`, or what `make` makes (kept from then on). `make`
+    /// runs outside the lock, so other threads go on meanwhile.
+    private func kept<T>(in store: ReferenceWritableKeyPath<BuildSession, [String: T]>, _ key: String, make: () throws -> T) rethrows -> T {
+        if let value = lock.withLock({ self[keyPath: store][key] }) { return value }
+        let value = try make()
+        lock.withLock { self[keyPath: store][key] = value }
+        return value
     }
 
     /// Drops the findings of files that are gone or changed.

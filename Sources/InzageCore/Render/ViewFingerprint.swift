@@ -47,9 +47,9 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
             // Iteration order is not part of a dictionary's value: sort the keys.
             first.combine(5); first.combine(dictionary.count)
             second.combine(5); second.combine(dictionary.count)
-            for key in dictionary.keys.sorted() {
+            for (key, item) in dictionary.sorted(by: { $0.key < $1.key }) {
                 first.combine(key); second.combine(key)
-                feed(dictionary[key]!, &first, &second)
+                feed(item, &first, &second)
             }
         case Optional<Any>.none:
             first.combine(6); second.combine(6)
