@@ -36,6 +36,4 @@ public struct Content: Sendable {
     /// A bijsluiter by slug.
     public func bijsluiter(_ slug: String) -> Bijsluiter? { bijsluiters.first { $0.slug == slug } }
 
-    /// The products a school uses.
-    public func bijsluiters(forBRIN brin: String) -> [Bijsluiter] { bijsluiters.filter { $0.isUsed(byBRIN: brin) } }
 }

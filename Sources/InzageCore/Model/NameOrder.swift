@@ -12,10 +12,10 @@ extension Sequence {
     /// The elements in alphabetical order of `name`, ignoring case and diacritics (each key is
     /// computed once). Equal keys fall back to the exact name, then keep their order.
     func sortedByName(_ name: (Element) -> String) -> [Element] {
-        enumerated()
-            .map { (key: name($0.element).nameSortKey, exact: name($0.element), offset: $0.offset, element: $0.element) }
-            .sorted { ($0.key, $0.exact, $0.offset) < ($1.key, $1.exact, $1.offset) }
-            .map(\.element)
+        sortedByName(keyed: { element in
+            let exact = name(element)
+            return (exact.nameSortKey, exact)
+        })
     }
 
     /// The same order with each element's sort key given (`nameSortKey` of its name), for keys

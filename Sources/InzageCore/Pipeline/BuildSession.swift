@@ -1,13 +1,16 @@
 import Foundation
 
 /// What a long-running `inzage serve` keeps between rebuilds so that a change to one file re-does
-/// only what depends on it:
-/// - parsed bijsluiters and pages, keyed by path and the file's identity, size and times;
-/// - rendered per-item pages (one bijsluiter, one extra page), keyed by the exact text of their
-///   own file, and dropped wholesale when anything global changes (organisatie.yaml, any other
-///   top-level document, the list of pages, a template, the date).
-/// - the findings of the per-file rules for each bijsluiter and page, keyed by the file's exact
-///   text, and dropped wholesale when what those rules may read besides the file changes.
+/// only what depends on it. Bijsluiters and pages are known by their parse (`parseKey`: a new
+/// number each time the file is parsed), and everything made from one file alone is kept under it:
+/// - parsed bijsluiters and pages, while the file's identity, size and times stay;
+/// - their texts split for the text rules, and the findings of the per-file rules (dropped
+///   wholesale when the rules or `ItemContext` change);
+/// - rendered per-item pages (one bijsluiter, one extra page) and view fragments (a product's row
+///   in a list), dropped wholesale when anything global changes (organisatie.yaml, any other
+///   top-level document, the list of pages, a template, the date);
+/// - pages that show many files, keyed by a fingerprint of their view;
+/// - the parsed theme, and what the output folder held (`PublishedFiles`).
 /// Rules over the whole content (across documents) run on every rebuild.
 public final class BuildSession: @unchecked Sendable {
     private let lock = NSLock()

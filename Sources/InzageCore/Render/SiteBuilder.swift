@@ -139,9 +139,7 @@ public struct SiteBuilder {
                 let files = try Parallel.map(Array(batch.indices)) { index in
                     let render = {
                         let page = work.value(batch[index])
-                        let value = MustacheValue.convert(PageContext(t: SiteTexts(sharedSite.value.aanspreekvorm), page: page.view))
-                        return OutputFile(path: page.path + "index.html",
-                                          data: Data(try layout(page, value: value, site: sharedSite.value, nav: nav, footer: footer).utf8))
+                        return try layoutFile(page, file: page.path + "index.html", site: sharedSite.value, nav: nav, footer: footer)
                     }
                     guard let session else { return try render() }
                     return try session.renderedPage(for: keys[index], make: render)
@@ -167,8 +165,9 @@ public struct SiteBuilder {
         // The feed is a function of the site's names and its changes in order: keyed by their
         // kept fingerprints, it is only made (5 000 entries for 2 000 products) when one changed.
         let changes = OtherPages.allChanges(site, root: site.siteURL)
-        let feedKey = ViewFingerprint(site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? "", changes.map(\.fingerprint.description))
-        let feed = try renderedFile("feed.xml", key: feedKey, template: "feed.xml") { FeedBuilder.view(site, changes: changes.map(\.view)) }
+        let feed = try renderedFile("feed.xml", template: "feed.xml",
+                                    key: { ViewFingerprint(site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? "", changes.map(\.fingerprint.description)) },
+                                    view: { FeedBuilder.view(site, changes: changes.map(\.view)) })
         let sitemapFile = try renderedFile("sitemap.xml", view: SitemapView(urls: sitemap), template: "sitemap.xml")
         for rendered in [feed, sitemapFile] {
             files.append(rendered.file)
@@ -244,35 +243,37 @@ public struct SiteBuilder {
     }
 
     /// A page in the layout as an output file. With a session the page is keyed by everything it
-    /// shows (its converted view and the fields the layout reads from it; the rest of the layout
-    /// is global input): an unchanged page comes from the last build without rendering.
+    /// shows (its view, read as it is, and the fields the layout reads from the page; the rest of
+    /// the layout is global input): an unchanged page comes from the last build without rendering.
     private func laidOut(_ page: Page, file: String, site: SiteContext, nav: [(path: String, title: String)],
                          footer: [(path: String, title: String)], absolute: Bool = false) throws -> (file: OutputFile, key: String?) {
-        let context = PageContext(t: SiteTexts(site.aanspreekvorm), page: page.view)
-        let render = {
-            OutputFile(path: file, data: Data(try layout(page, value: MustacheValue.convert(context), site: site, nav: nav, footer: footer, absolute: absolute).utf8))
-        }
+        let render = { try layoutFile(page, file: file, site: site, nav: nav, footer: footer, absolute: absolute) }
         guard let session else { return (try render(), nil) }
-        // Converted only when it must be rendered: the fingerprint reads the view as it is.
+        let context = PageContext(t: SiteTexts(site.aanspreekvorm), page: page.view)
         let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(page.path, page.template, page.title, page.description,
                                                                 page.lastModified?.iso ?? "", absolute, context).description
         return (try session.renderedPage(for: key, make: render), key)
     }
 
     /// A file rendered from one view without the layout (feed, sitemap), keyed like `laidOut`.
-    /// A file rendered from a view that is made only when `key` is new in the session.
-    private func renderedFile(_ file: String, key: ViewFingerprint, template: String, view: @escaping () -> Any) throws -> (file: OutputFile, key: String?) {
+    private func renderedFile(_ file: String, view: Any, template: String) throws -> (file: OutputFile, key: String?) {
+        try renderedFile(file, template: template, key: { ViewFingerprint(view) }, view: { view })
+    }
+
+    /// A file rendered from a view that is made only when its key is new in the session; `key`
+    /// must cover everything the view shows, and is only computed under a session.
+    private func renderedFile(_ file: String, template: String, key: () -> ViewFingerprint, view: @escaping () -> Any) throws -> (file: OutputFile, key: String?) {
         let render = { OutputFile(path: file, data: Data(try templates.render(view(), with: template).utf8)) }
         guard let session else { return (try render(), nil) }
-        let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(template, key.description).description
+        let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(template, key().description).description
         return (try session.renderedPage(for: key, make: render), key)
     }
 
-    private func renderedFile(_ file: String, view: Any, template: String) throws -> (file: OutputFile, key: String?) {
-        let render = { OutputFile(path: file, data: Data(try templates.render(view, with: template).utf8)) }
-        guard let session else { return (try render(), nil) }
-        let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(template, view).description
-        return (try session.renderedPage(for: key, make: render), key)
+    /// Renders a page (its view converted for Mustache) and puts it in the layout.
+    private func layoutFile(_ page: Page, file: String, site: SiteContext, nav: [(path: String, title: String)],
+                            footer: [(path: String, title: String)], absolute: Bool = false) throws -> OutputFile {
+        let value = MustacheValue.convert(PageContext(t: SiteTexts(site.aanspreekvorm), page: page.view))
+        return OutputFile(path: file, data: Data(try layout(page, value: value, site: site, nav: nav, footer: footer, absolute: absolute).utf8))
     }
 
     private func layout(_ page: Page, value: Any, site: SiteContext, nav: [(path: String, title: String)], footer: [(path: String, title: String)],

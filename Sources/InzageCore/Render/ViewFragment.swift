@@ -11,13 +11,17 @@ protocol ConvertedFragment: MustacheParent {
 final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     let view: View
     let fields: [String: Any]
-    let fingerprint: ViewFingerprint
+    private let keptFingerprint: ViewFingerprint?
 
-    init(_ view: View) {
+    /// - Parameter kept: whether the fragment is kept between builds; only then is its
+    ///   fingerprint made up front (a one-off build never asks for it).
+    init(_ view: View, kept: Bool = true) {
         self.view = view
         fields = MustacheValue.convert(view) as? [String: Any] ?? [:]
-        fingerprint = ViewFingerprint(fields)
+        keptFingerprint = kept ? ViewFingerprint(fields) : nil
     }
+
+    var fingerprint: ViewFingerprint { keptFingerprint ?? ViewFingerprint(fields) }
 
     func child(named name: String) -> Any? { fields[name] }
 }
@@ -32,7 +36,7 @@ extension SiteContext {
 
     /// The fragment `kind` of bijsluiter `b`, kept like `kept`.
     func fragment<View>(_ kind: String, of b: Bijsluiter, _ make: () -> View) -> ViewFragment<View> {
-        kept(kind, of: b) { ViewFragment(make()) }
+        kept(kind, of: b) { ViewFragment(make(), kept: session != nil) }
     }
 
     /// A name's sort key (`nameSortKey`) and the name, kept per bijsluiter.

@@ -161,8 +161,8 @@ public struct SiteWriter {
 
         /// Swaps the new site in, or replaces the few files that changed; returns what changed.
         public func finish() throws -> WriteReport {
+            let stale = SiteWriter.files(in: writer.output, except: seen.union([SiteWriter.marker]))
             if !staged {
-                let stale = hasPreviousSite ? SiteWriter.files(in: writer.output, except: seen.union([SiteWriter.marker])) : []
                 if hasPreviousSite, pending.count + stale.count <= SiteWriter.inPlaceLimit, pending.allSatisfy(fitsInPlace) {
                     try replaceInPlace(stale: stale)
                     return WriteReport(written: pending.count, unchanged: equalSoFar.count, removed: stale.count)
@@ -171,7 +171,7 @@ public struct SiteWriter {
             }
             do {
                 try Data("Gemaakt door Inzage. Deze map wordt bij elke build vervangen.\n".utf8).write(to: staging.appendingPathComponent(SiteWriter.marker))
-                report.removed = SiteWriter.files(in: writer.output, except: seen.union([SiteWriter.marker])).count
+                report.removed = stale.count
                 try writer.swap(staging)
             } catch {
                 abandon()

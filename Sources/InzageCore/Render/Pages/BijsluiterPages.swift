@@ -199,7 +199,7 @@ enum BijsluiterPages {
         let root = SiteContext.root(for: path)
         let sorted = site.bijsluitersByName
         let matrix = sorted.map { b in
-            site.fragment("matrix", of: b) {
+            site.fragment("matrix\u{0}" + root, of: b) {
                 BijsluitersView.MatrixRow(product: b.title, href: root + "bijsluiters/\(b.slug)/", cellen: Categories.all.map { info in
                     let processed = b.category(info.key)?.answer.isProcessed ?? false
                     return .init(verwerkt: processed, tekst: processed ? "ja" : "nee")

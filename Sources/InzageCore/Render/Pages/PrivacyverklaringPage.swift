@@ -53,7 +53,7 @@ enum PrivacyverklaringPage {
                          gegevens: v.gegevens.map { Categories.info(for: $0.value)?.label ?? $0.value }.joined(separator: ", "),
                          bewaartermijn: bewaar, bewaartermijnHref: bewaarHref)
         }
-        var ontvangers = pv.ontvangers.map { ViewFragment(PrivacyverklaringView.OntvangerRow(naam: $0.naam.nonBlank ?? "", reden: $0.reden.nonBlank ?? "", href: nil)) }
+        var ontvangers = pv.ontvangers.map { ViewFragment(PrivacyverklaringView.OntvangerRow(naam: $0.naam.nonBlank ?? "", reden: $0.reden.nonBlank ?? "", href: nil), kept: site.session != nil) }
         // The board's own recipients in its order, then the verwerkers alphabetically.
         for b in site.bijsluitersByName.sortedByName(keyed: { site.sortKey("verwerker", of: $0) { $0.verwerker?.naam.nonBlank ?? "" } }) {
             guard let naam = b.verwerker?.naam.nonBlank else { continue }
