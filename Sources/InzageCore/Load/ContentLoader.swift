@@ -38,6 +38,7 @@ public struct ContentLoader {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw LoadError.contentFolderMissing(root)
         }
+        var timer = PhaseTimer()
         let sink = DiagnosticSink()
         var content = Content(today: today)
         content.root = root
@@ -58,6 +59,7 @@ public struct ContentLoader {
             load(name: name, text: text, path: path, into: &content, sink: sink)
         }
 
+        timer.lap("  top-level documents")
         checkFolders(sink: sink)
         var listed: Set<String> = []
         for folder in ["bijsluiters", "paginas"] {
@@ -87,6 +89,7 @@ public struct ContentLoader {
         content.textFileCache = TextValues.makeFiles(content, session: session)
         reportStrayFiles(sink: sink)
         content.invalidValues = sink.invalidValues
+        timer.lap("  folders")
         return (content, sink.diagnostics)
     }
 

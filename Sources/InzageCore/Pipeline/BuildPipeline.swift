@@ -54,6 +54,7 @@ public enum BuildPipeline {
             if let delay = ProcessInfo.processInfo.environment["INZAGE_TEST_PUBLISH_DELAY_MS"].flatMap(UInt32.init) {
                 usleep(delay * 1000)
             }
+            timer.lap("render (writes pending)")
             report = try publication.value.finish()
         } catch {
             writing.sync {}

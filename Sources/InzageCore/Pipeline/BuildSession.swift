@@ -26,6 +26,11 @@ public final class BuildSession: @unchecked Sendable {
     private var textFiles: [String: TextValues.File] = [:]
     private var usedFragments: Set<String> = []
     private var checkKey: String?
+    private var listingFingerprints: [String: ViewFingerprint] = [:]
+    private var usedListingFingerprints: Set<String> = []
+    private var listing: (key: ViewFingerprint, pages: ListingPages)?
+    /// Whether the last render pass took the listing pages from the one before (for tests).
+    private(set) var listingWasReused = false
 
     /// What the last publication found in the output folder.
     let published = PublishedFiles()
@@ -98,9 +103,11 @@ public final class BuildSession: @unchecked Sendable {
         if key != globalKey {
             rendered.removeAll()
             fragments.removeAll()
+            listing = nil
             globalKey = key
         }
         usedFragments = []
+        usedListingFingerprints = []
         lock.unlock()
     }
 
@@ -109,12 +116,30 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     /// Drops rendered pages whose keys were not used in the last pass (deleted or changed files),
-    /// and fragments no page asked for.
-    func keepOnly(_ keys: Set<String>) {
+    /// and fragments no page asked for (unless the listing pages were reused: then no list asked).
+    func keepOnly(_ keys: Set<String>, listingReused: Bool = false) {
         lock.lock()
         rendered = rendered.filter { keys.contains($0.key) }
-        fragments = fragments.filter { usedFragments.contains($0.key) }
+        if !listingReused { fragments = fragments.filter { usedFragments.contains($0.key) } }
+        listingWasReused = listingReused
+        listingFingerprints = listingFingerprints.filter { usedListingFingerprints.contains($0.key) }
         lock.unlock()
+    }
+
+    /// The fingerprint of a body-less bijsluiter or page (`ListingPages`), kept per parse of `file`.
+    func listingFingerprint(of file: String, make: () -> ViewFingerprint) -> ViewFingerprint {
+        guard let key = parseKey(for: file) else { return make() }
+        lock.withLock { _ = usedListingFingerprints.insert(key) }
+        return kept(in: \.listingFingerprints, key, make: make)
+    }
+
+    /// The listing pages of the last build, when `key` is still theirs.
+    func listing(for key: ViewFingerprint) -> ListingPages? {
+        lock.withLock { listing?.key == key ? listing?.pages : nil }
+    }
+
+    func keepListing(_ pages: ListingPages, for key: ViewFingerprint) {
+        lock.withLock { listing = (key, pages) }
     }
 
     /// A fragment of a page (see `ViewFragment`) kept under `key` for this render pass and the next.

@@ -94,42 +94,21 @@ public struct SiteBuilder {
     /// bijsluiters a batch at a time (each batch on all cores), then the school pages and the rest.
     public func build(emit: ([OutputFile]) throws -> Void) throws {
         guard let organisatie = content.organisatie else { return }
+        var timer = PhaseTimer()
         // The session's render pass starts before any view is made: views take kept fragments.
         session?.beginRender(globalKey: globalKey)
-        var site = SiteContext(content: content, organisatie: organisatie, session: session)
+        timer.lap("  globalKey")
+        // Pages that list many files are made from the content without bodies (`ListingPages`).
+        let listing = try listingPages(organisatie)
+        timer.lap("  listing pages")
+        var site = SiteContext(content: content, organisatie: organisatie, session: session, sortingProducts: false)
         site.markdown.reservedIDs = templates.fixedIDs
-        // The section and school views are independent and some are large: made on all cores.
-        let schoolCount = site.hasSchoolPages ? content.scholen.count : 0
-        let viewSite = UncheckedSendable(site)
-        let schoolBuilders: [(SiteContext) -> Page] = content.scholen.prefix(schoolCount).map { school in { BijsluiterPages.school($0, school) } }
-        let builders = UncheckedSendable(sectionBuilders + schoolBuilders)
-        let built = try Parallel.map(Array(builders.value.indices), minimumBatch: 1) { builders.value[$0](viewSite.value) }
-        let sections = Array(built.dropLast(schoolCount))
-        let schools = Array(built.suffix(schoolCount))
-        let extraPages = sortedExtraPages
-        // The home page links the sections and extra pages; products and schools have their own lists.
-        let home = HomePage.make(site, pages: sections.map { ($0.path, $0.title) } + extraPages.map { (Self.path(of: $0), Self.title(of: $0)) })
-        let nav = navigation(site, pages: [home] + sections)
-        let footer = footerLinks
         let sharedSite = UncheckedSendable(site)
-        var sitemap: [SitemapView.URLEntry] = []
-        var cacheKeys: Set<String> = []
+        var cacheKeys = listing.cacheKeys
 
-        /// Lays out pages on all cores and hands them on. These are few and some are large (a
-        /// table of every product), so each page is its own piece of work. With a session, a page
-        /// whose view is exactly the one of the last build is not rendered again.
-        func publish(_ pages: [Page]) throws {
-            let results = try Parallel.map(pages, minimumBatch: 1) { page in
-                try laidOut(page, file: page.path + "index.html", site: sharedSite.value, nav: nav, footer: footer)
-            }
-            cacheKeys.formUnion(results.compactMap(\.key))
-            sitemap += pages.map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }
-            try emit(results.map(\.file))
-        }
         /// Makes and lays out the pages of one file each, a batch at a time; with a session, a page
         /// whose file and global inputs are unchanged is taken from the last build without rendering.
-        func publishItems<Item>(_ items: [Item], path: (Item) -> String, file: (Item) -> String, lastModified: (Item) -> SchoolDate?,
-                                make: @escaping (Item) -> Page) throws {
+        func publishItems<Item>(_ items: [Item], path: (Item) -> String, file: (Item) -> String, make: @escaping (Item) -> Page) throws {
             for start in stride(from: 0, to: items.count, by: Self.batchSize) {
                 let batch = Array(items[start..<min(start + Self.batchSize, items.count)])
                 // Cache keys hold the file's whole text: made only when there is a cache to ask.
@@ -139,46 +118,28 @@ public struct SiteBuilder {
                 let files = try Parallel.map(Array(batch.indices)) { index in
                     let render = {
                         let page = work.value(batch[index])
-                        return try layoutFile(page, file: page.path + "index.html", site: sharedSite.value, nav: nav, footer: footer)
+                        return try layoutFile(page, file: page.path + "index.html", site: sharedSite.value, nav: listing.nav, footer: listing.footer)
                     }
                     guard let session else { return try render() }
                     return try session.renderedPage(for: keys[index], make: render)
                 }
-                sitemap += batch.map { SitemapView.URLEntry(loc: site.absolute(path($0)), lastmod: lastModified($0)?.iso) }
                 try emit(files)
             }
         }
 
-        try publish([home] + sections)
-        try publishItems(extraPages, path: Self.path(of:), file: \.file, lastModified: { _ in nil }) { OtherPages.pagina(site, $0) }
-        try publishItems(content.bijsluiters, path: BijsluiterPages.path(of:), file: \.file, lastModified: BijsluiterPages.lastModified(of:)) {
-            BijsluiterPages.detail(site, $0)
-        }
-        try publish(schools)
+        try emit(listing.sections)
+        try publishItems(Self.sortedExtraPages(content.paginas), path: Self.path(of:), file: \.file) { OtherPages.pagina(site, $0) }
+        try publishItems(content.bijsluiters, path: BijsluiterPages.path(of:), file: \.file) { BijsluiterPages.detail(site, $0) }
+        timer.lap("  items published")
+        try emit(listing.schools)
+        session?.keepOnly(cacheKeys, listingReused: listing.reused)
 
-        var files: [OutputFile] = []
-        let notFound = Page(path: "", title: "Pagina niet gevonden", template: "404", view: PaginaView(body: ""),
-                            description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
-        // 404.html is served at any depth, so it links from the site's root path ("/" or "/privacy/").
-        let notFoundFile = try laidOut(notFound, file: "404.html", site: site, nav: nav, footer: footer, absolute: true)
-        files.append(notFoundFile.file)
-        // The feed is a function of the site's names and its changes in order: keyed by their
-        // kept fingerprints, it is only made (5 000 entries for 2 000 products) when one changed.
-        let changes = OtherPages.allChanges(site, root: site.siteURL)
-        let feed = try renderedFile("feed.xml", template: "feed.xml",
-                                    key: { ViewFingerprint(site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? "", changes.map(\.fingerprint.description)) },
-                                    view: { FeedBuilder.view(site, changes: changes.map(\.view)) })
-        let sitemapFile = try renderedFile("sitemap.xml", view: SitemapView(urls: sitemap), template: "sitemap.xml")
-        for rendered in [feed, sitemapFile] {
-            files.append(rendered.file)
-            cacheKeys.formUnion([rendered.key].compactMap { $0 })
-        }
-        cacheKeys.formUnion([notFoundFile.key].compactMap { $0 })
-        session?.keepOnly(cacheKeys)
+        var files = listing.rest
         files.append(OutputFile(path: "robots.txt", data: Data("User-agent: *\nAllow: /\n\nSitemap: \(site.absolute("sitemap.xml"))\n".utf8)))
         for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) where path.hasPrefix("assets/") {
             files.append(OutputFile(path: path, data: data))
         }
+        // Read on every build: a file in bestanden/ may change without its name changing.
         let root = URL(fileURLWithPath: content.root).appendingPathComponent("bestanden")
         for relative in content.bestanden {
             if let data = try? Data(contentsOf: root.appendingPathComponent(relative)) {
@@ -186,10 +147,11 @@ public struct SiteBuilder {
             }
         }
         try emit(files)
+        timer.lap("  rest")
     }
 
     /// The pages of the board's own documents, in menu order, each as a function of the site.
-    private var sectionBuilders: [(SiteContext) -> Page] {
+    static func sectionBuilders(_ content: Content) -> [(SiteContext) -> Page] {
         var builders: [(SiteContext) -> Page] = []
         if let pv = content.privacyverklaring { builders.append { PrivacyverklaringPage.make($0, pv) } }
         builders.append(BijsluiterPages.overview)
@@ -207,7 +169,7 @@ public struct SiteBuilder {
     static func title(of pagina: Pagina) -> String { pagina.titel.nonBlank ?? pagina.slug }
 
     /// The main menu: the pages readers look for first, the same on every page.
-    private func navigation(_ site: SiteContext, pages: [Page]) -> [(path: String, title: String)] {
+    static func navigation(pages: [Page]) -> [(path: String, title: String)] {
         let order = ["", PrivacyverklaringPage.path, "bijsluiters/", "fotos-en-video/", "reglement/", "contact/"]
         return order.compactMap { path in
             guard let page = pages.first(where: { $0.path == path }) else { return nil }
@@ -227,25 +189,25 @@ public struct SiteBuilder {
     /// with thousands of pages does not get a footer of thousands of links on every page.
     static let footerPageLimit = 8
 
-    private var footerLinks: [(path: String, title: String)] {
+    static func footerLinks(_ content: Content) -> [(path: String, title: String)] {
         var links: [(path: String, title: String)] = [("privacystatement/", "Privacy statement")]
         if content.bewaartermijnen != nil { links.append(("bewaartermijnen/", "Bewaartermijnen")) }
         links.append(("wijzigingen/", "Wijzigingen"))
         if content.toegankelijkheid != nil { links.append(("toegankelijkheid/", "Toegankelijkheid")) }
-        links += sortedExtraPages.prefix(Self.footerPageLimit).map { ("\($0.slug)/", $0.titel.nonBlank ?? $0.slug) }
+        links += sortedExtraPages(content.paginas).prefix(Self.footerPageLimit).map { ("\($0.slug)/", $0.titel.nonBlank ?? $0.slug) }
         return links
     }
 
     /// Extra pages in menu order: `volgorde` first, then by name.
-    var sortedExtraPages: [Pagina] {
-        content.paginas.filter { !Self.reservedPaths.contains($0.slug) }
+    static func sortedExtraPages(_ paginas: [Pagina]) -> [Pagina] {
+        paginas.filter { !Self.reservedPaths.contains($0.slug) }
             .sorted { ($0.volgorde?.value ?? Int.max, $0.slug) < ($1.volgorde?.value ?? Int.max, $1.slug) }
     }
 
     /// A page in the layout as an output file. With a session the page is keyed by everything it
     /// shows (its view, read as it is, and the fields the layout reads from the page; the rest of
     /// the layout is global input): an unchanged page comes from the last build without rendering.
-    private func laidOut(_ page: Page, file: String, site: SiteContext, nav: [(path: String, title: String)],
+    func laidOut(_ page: Page, file: String, site: SiteContext, nav: [(path: String, title: String)],
                          footer: [(path: String, title: String)], absolute: Bool = false) throws -> (file: OutputFile, key: String?) {
         let render = { try layoutFile(page, file: file, site: site, nav: nav, footer: footer, absolute: absolute) }
         guard let session else { return (try render(), nil) }
@@ -256,13 +218,13 @@ public struct SiteBuilder {
     }
 
     /// A file rendered from one view without the layout (feed, sitemap), keyed like `laidOut`.
-    private func renderedFile(_ file: String, view: Any, template: String) throws -> (file: OutputFile, key: String?) {
+    func renderedFile(_ file: String, view: Any, template: String) throws -> (file: OutputFile, key: String?) {
         try renderedFile(file, template: template, key: { ViewFingerprint(view) }, view: { view })
     }
 
     /// A file rendered from a view that is made only when its key is new in the session; `key`
     /// must cover everything the view shows, and is only computed under a session.
-    private func renderedFile(_ file: String, template: String, key: () -> ViewFingerprint, view: @escaping () -> Any) throws -> (file: OutputFile, key: String?) {
+    func renderedFile(_ file: String, template: String, key: () -> ViewFingerprint, view: @escaping () -> Any) throws -> (file: OutputFile, key: String?) {
         let render = { OutputFile(path: file, data: Data(try templates.render(view(), with: template).utf8)) }
         guard let session else { return (try render(), nil) }
         let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(template, key().description).description

@@ -8,10 +8,11 @@ struct SiteContext {
     let aanspreekvorm: Aanspreekvorm
     /// Keeps fragments of pages between rebuilds under `serve`.
     let session: BuildSession?
-    /// Every bijsluiter in alphabetical order of its title, sorted once for all lists.
+    /// Every bijsluiter in alphabetical order of its title, sorted once for all lists; empty for
+    /// a context made without `sortingProducts` (the one per-item pages get: they list nothing).
     private(set) var bijsluitersByName: [Bijsluiter] = []
 
-    init(content: Content, organisatie: Organisatie, session: BuildSession? = nil) {
+    init(content: Content, organisatie: Organisatie, session: BuildSession? = nil, sortingProducts: Bool = true) {
         self.session = session
         self.content = content
         self.organisatie = organisatie
@@ -21,6 +22,7 @@ struct SiteContext {
         siteTitle = organisatie.site?.titel.nonBlank ?? "Privacy bij \(organisatie.naam.nonBlank ?? "de school")"
         markdown = MarkdownRenderer(siteHost: URLHost.of(url))
         aanspreekvorm = organisatie.site?.aanspreekvorm?.value ?? .u
+        guard sortingProducts else { return }
         bijsluitersByName = content.bijsluiters.sortedByName(keyed: { [self] in sortKey("title", of: $0, \.title) })
     }
 

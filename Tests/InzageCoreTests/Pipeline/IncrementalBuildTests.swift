@@ -1,5 +1,5 @@
 import Foundation
-import InzageCore
+@testable import InzageCore
 import Testing
 
 /// A rebuild that reuses a `BuildSession` must give exactly the bytes of a clean full build.
@@ -8,7 +8,9 @@ struct IncrementalBuildTests {
     /// Builds the fixture with a session, applies `change` to the content (and templates) folder,
     /// rebuilds with the same session (on `secondDay`, if given), and compares the findings and
     /// every output file with a clean build.
-    func expectIncrementalEqualsClean(secondDay: SchoolDate = Fixture.today, _ change: (URL, URL) throws -> Void,
+    /// - Parameter listingReused: whether the rebuild may take the listing pages (lists, school
+    ///   pages, feed, sitemap) from the build before, as it does when only a body changed.
+    func expectIncrementalEqualsClean(secondDay: SchoolDate = Fixture.today, listingReused: Bool = false, _ change: (URL, URL) throws -> Void,
                                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -30,11 +32,13 @@ struct IncrementalBuildTests {
         let unchanged = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: incremental, lettersRoot: letters,
                                               today: Fixture.today, session: session)
         #expect(unchanged.report?.written == 0, sourceLocation: sourceLocation)
+        #expect(session.listingWasReused, "a rebuild without changes makes the listing pages again", sourceLocation: sourceLocation)
 
         try change(URL(fileURLWithPath: content), templates)
         let second = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: incremental, lettersRoot: letters,
                                            today: secondDay, session: session)
         #expect(second.report != nil, "\(second.diagnostics)", sourceLocation: sourceLocation)
+        #expect(session.listingWasReused == listingReused, sourceLocation: sourceLocation)
         let clean = folder.url.appendingPathComponent("clean").path
         let full = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: clean, lettersRoot: letters, today: secondDay)
         #expect(second.diagnostics == full.diagnostics, sourceLocation: sourceLocation)
@@ -75,6 +79,42 @@ struct IncrementalBuildTests {
             let text = try String(contentsOf: file, encoding: .utf8)
             let omschrijving = try #require(text.split(separator: "\n").first { $0.hasPrefix("omschrijving:") })
             try edit(file, String(omschrijving), String(omschrijving).replacingOccurrences(of: "e", with: "a"))
+        }
+    }
+
+    @Test func changedBijsluiterBodyKeepsTheListingPages() throws {
+        // Only the product's own page shows its body: every list is taken from the build before.
+        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
+            let file = content.appendingPathComponent("bijsluiters/rekentuin.md")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try (text + "\nEen zin die alleen op de eigen pagina van het product staat.\n").write(to: file, atomically: false, encoding: .utf8)
+        }
+    }
+
+    @Test func changedPageBodyKeepsTheListingPages() throws {
+        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
+            let file = content.appendingPathComponent("paginas/camerabewaking.md")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try (text + "\nNog een alinea over de camera's.\n").write(to: file, atomically: false, encoding: .utf8)
+        }
+    }
+
+    @Test func changedPageTitleChangesTheListingPages() throws {
+        // The home page links every extra page by its title; the footer lists the first ones.
+        try expectIncrementalEqualsClean { content, _ in
+            let file = content.appendingPathComponent("paginas/camerabewaking.md")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let titel = try #require(text.split(separator: "\n").first { $0.hasPrefix("titel:") })
+            try edit(file, String(titel), "titel: Camera's op het schoolplein")
+        }
+    }
+
+    @Test func changedDownloadWithTheSameName() throws {
+        // A file in bestanden/ is read on every build: new bytes under the same name are published.
+        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
+            let logo = content.appendingPathComponent("bestanden/logo.svg")
+            let text = try String(contentsOf: logo, encoding: .utf8)
+            try text.replacingOccurrences(of: "</svg>", with: "<!-- nieuw -->\n</svg>").write(to: logo, atomically: false, encoding: .utf8)
         }
     }
 

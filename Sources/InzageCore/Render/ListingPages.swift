@@ -1,0 +1,138 @@
+import Foundation
+
+/// The pages that show many files: the home and section pages (the product list, the
+/// privacyverklaring with every recipient, the change list), the school pages, 404, the feed and
+/// the sitemap. They are made from the content *without the bodies* of bijsluiters and extra
+/// pages (`Content.forListing`), so under `serve` an edit to a body alone cannot change them:
+/// when every global input and every body-less bijsluiter and page is what it was in the last
+/// build, these pages are taken from it as they are, without making a view.
+struct ListingPages {
+    /// The main and footer menus, which every page shows.
+    let nav: [(path: String, title: String)]
+    let footer: [(path: String, title: String)]
+    /// Home and section pages, published before the per-item pages.
+    let sections: [OutputFile]
+    /// School pages, published after the per-item pages.
+    let schools: [OutputFile]
+    /// 404.html, feed.xml and sitemap.xml.
+    let rest: [OutputFile]
+    /// The session's keys of these rendered pages, kept for the next build.
+    let cacheKeys: Set<String>
+    /// Whether these pages came from the last build as they were.
+    var reused = false
+}
+
+extension Content {
+    /// The content as the listing pages see it: every top-level document whole; bijsluiters and
+    /// extra pages without their bodies; none of the sources, trees or texts the rules read.
+    var forListing: Content {
+        var listed = Content(today: today)
+        listed.root = root
+        listed.organisatie = organisatie
+        listed.privacyverklaring = privacyverklaring
+        listed.privacystatement = privacystatement
+        listed.reglement = reglement
+        listed.bewaartermijnen = bewaartermijnen
+        listed.fototoestemming = fototoestemming
+        listed.toegankelijkheid = toegankelijkheid
+        listed.bestanden = bestanden
+        listed.bijsluiters = bijsluiters.map(\.withoutBody)
+        listed.paginas = paginas.map(\.withoutBody)
+        return listed
+    }
+}
+
+extension Bijsluiter {
+    /// The bijsluiter with an empty body (where the body starts stays).
+    var withoutBody: Bijsluiter {
+        var copy = self
+        copy.body = MarkdownBody(text: "", firstLine: self.body.firstLine, file: self.body.file)
+        return copy
+    }
+}
+
+extension Pagina {
+    var withoutBody: Pagina {
+        var copy = self
+        copy.body = MarkdownBody(text: "", firstLine: self.body.firstLine, file: self.body.file)
+        return copy
+    }
+}
+
+extension SiteBuilder {
+    /// The listing pages, from the last build when nothing they read changed (see `ListingPages`).
+    /// Their key is everything they read: the global inputs (`beginRender`) and a fingerprint of
+    /// each body-less bijsluiter and page, kept per parse of its file.
+    func listingPages(_ organisatie: Organisatie) throws -> ListingPages {
+        guard let session else { return try makeListingPages(content.forListing, organisatie: organisatie) }
+        var parts: [String] = []
+        parts.reserveCapacity(content.bijsluiters.count + content.paginas.count)
+        for b in content.bijsluiters {
+            parts.append(b.file + "\u{0}" + session.listingFingerprint(of: b.file) { ViewFingerprint(b.withoutBody) }.description)
+        }
+        for p in content.paginas {
+            parts.append(p.file + "\u{0}" + session.listingFingerprint(of: p.file) { ViewFingerprint(p.withoutBody) }.description)
+        }
+        let key = ViewFingerprint(parts)
+        if var kept = session.listing(for: key) {
+            kept.reused = true
+            return kept
+        }
+        let listing = try makeListingPages(content.forListing, organisatie: organisatie)
+        session.keepListing(listing, for: key)
+        return listing
+    }
+
+    /// Makes the listing pages from `listed` (`Content.forListing`).
+    private func makeListingPages(_ listed: Content, organisatie: Organisatie) throws -> ListingPages {
+        var site = SiteContext(content: listed, organisatie: organisatie, session: session)
+        site.markdown.reservedIDs = templates.fixedIDs
+        // The section and school views are independent and some are large: made on all cores.
+        let schoolCount = site.hasSchoolPages ? listed.scholen.count : 0
+        let viewSite = UncheckedSendable(site)
+        let schoolBuilders: [(SiteContext) -> Page] = listed.scholen.prefix(schoolCount).map { school in { BijsluiterPages.school($0, school) } }
+        let builders = UncheckedSendable(Self.sectionBuilders(listed) + schoolBuilders)
+        let built = try Parallel.map(Array(builders.value.indices), minimumBatch: 1) { builders.value[$0](viewSite.value) }
+        let sections = Array(built.dropLast(schoolCount))
+        let schools = Array(built.suffix(schoolCount))
+        let extraPages = Self.sortedExtraPages(listed.paginas)
+        // The home page links the sections and extra pages; products and schools have their own lists.
+        let home = HomePage.make(site, pages: sections.map { ($0.path, $0.title) } + extraPages.map { (Self.path(of: $0), Self.title(of: $0)) })
+        let nav = Self.navigation(pages: [home] + sections)
+        let footer = Self.footerLinks(listed)
+        var cacheKeys: Set<String> = []
+
+        /// Lays out pages on all cores. These are few and some are large (a table of every
+        /// product), so each page is its own piece of work.
+        func layOut(_ pages: [Page]) throws -> [OutputFile] {
+            let results = try Parallel.map(pages, minimumBatch: 1) { page in
+                try laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer)
+            }
+            cacheKeys.formUnion(results.compactMap(\.key))
+            return results.map(\.file)
+        }
+        let sectionFiles = try layOut([home] + sections)
+        let schoolFiles = try layOut(schools)
+
+        // Every page of the site, in publication order.
+        var sitemap = ([home] + sections).map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }
+        sitemap += extraPages.map { SitemapView.URLEntry(loc: site.absolute(Self.path(of: $0)), lastmod: nil) }
+        sitemap += listed.bijsluiters.map { SitemapView.URLEntry(loc: site.absolute(BijsluiterPages.path(of: $0)), lastmod: BijsluiterPages.lastModified(of: $0)?.iso) }
+        sitemap += schools.map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }
+
+        let notFound = Page(path: "", title: "Pagina niet gevonden", template: "404", view: PaginaView(body: ""),
+                            description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
+        // 404.html is served at any depth, so it links from the site's root path ("/" or "/privacy/").
+        let notFoundFile = try laidOut(notFound, file: "404.html", site: site, nav: nav, footer: footer, absolute: true)
+        // The feed is a function of the site's names and its changes in order: keyed by their
+        // kept fingerprints, it is only made (5 000 entries for 2 000 products) when one changed.
+        let changes = OtherPages.allChanges(site, root: site.siteURL)
+        let feed = try renderedFile("feed.xml", template: "feed.xml",
+                                    key: { ViewFingerprint(site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? "", changes.map(\.fingerprint.description)) },
+                                    view: { FeedBuilder.view(site, changes: changes.map(\.view)) })
+        let sitemapFile = try renderedFile("sitemap.xml", view: SitemapView(urls: sitemap), template: "sitemap.xml")
+        cacheKeys.formUnion([notFoundFile.key, feed.key, sitemapFile.key].compactMap { $0 })
+        return ListingPages(nav: nav, footer: footer, sections: sectionFiles, schools: schoolFiles,
+                            rest: [notFoundFile.file, feed.file, sitemapFile.file], cacheKeys: cacheKeys)
+    }
+}
