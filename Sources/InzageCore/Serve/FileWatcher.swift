@@ -68,27 +68,55 @@ public final class FileWatcher: @unchecked Sendable {
         return stopped
     }
 
-    /// Every folder below the watched ones (inotify watches are per folder).
-    private func allFolders() -> [String] {
+    /// Every folder below the watched ones (inotify watches are per folder). Only folders are
+    /// visited: a folder's entries say whether they are folders, so files are not looked at.
+    func allFolders() -> [String] {
         var result: [String] = []
-        for root in folders {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            result.append(root)
-            if let enumerator = FileManager.default.enumerator(atPath: root) {
-                while let path = enumerator.nextObject() as? String {
-                    let full = root + "/" + path
-                    if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue { result.append(full) }
+        func walk(_ folder: String, depth: Int) {
+            guard depth < 32, let handle = opendir(folder) else { return }
+            defer { closedir(handle) }
+            result.append(folder)
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                guard name != ".", name != ".." else { continue }
+                let path = folder + "/" + name
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder { walk(path, depth: depth + 1) }
+                // A link to a folder is watched, not walked into: it could lead back up (a loop).
+                if entry.pointee.d_type == UInt8(DT_LNK) {
+                    var info = stat()
+                    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { result.append(path) }
                 }
             }
         }
+        for root in folders { walk(root, depth: 0) }
         return result
+    }
+
+    /// Whether a batch of inotify events may have added or removed a folder to watch (a folder
+    /// made or moved in, a watched folder gone, or events lost): only then are the folders
+    /// walked again. An edit to a file needs no new watch.
+    static func mayChangeFolders(_ events: UnsafeRawBufferPointer) -> Bool {
+        let header = 16 // wd, mask, cookie, len: four 32-bit fields, then `len` bytes of name
+        var offset = 0
+        while offset + header <= events.count {
+            let mask = events.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+            let length = Int(events.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+            if mask & UInt32(IN_Q_OVERFLOW | IN_DELETE_SELF | IN_IGNORED | IN_MOVE_SELF) != 0 { return true }
+            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { return true }
+            offset += header + length
+        }
+        return offset != events.count
     }
 
     #if canImport(Glibc)
     private func runInotify(_ fd: Int32) {
         defer { close(fd) }
-        let mask = UInt32(IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF)
+        let mask = UInt32(IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
         func addWatches() { for folder in allFolders() { _ = inotify_add_watch(fd, folder, mask) } }
         addWatches()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -97,16 +125,16 @@ public final class FileWatcher: @unchecked Sendable {
             let ready = poll(&descriptor, 1, 250)
             guard ready > 0 else { continue }
             // Drain, then wait for the burst of events an editor's save produces to settle.
-            var changed = false
+            var changed = false, foldersChanged = false
             repeat {
                 let count = read(fd, &buffer, buffer.count)
-                if count > 0 { changed = true } else { break }
+                guard count > 0 else { break }
+                changed = true
+                foldersChanged = foldersChanged || buffer.withUnsafeBytes { Self.mayChangeFolders(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
                 usleep(60_000)
             } while !isStopped
-            if changed {
-                addWatches()
-                onChange()
-            }
+            if foldersChanged { addWatches() }
+            if changed { onChange() }
         }
     }
     #endif
