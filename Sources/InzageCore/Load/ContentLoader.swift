@@ -43,6 +43,8 @@ public struct ContentLoader {
         var content = Content(today: today)
         content.root = root
         let rootURL = URL(fileURLWithPath: root)
+        // Every file read, so a long `serve` session can forget the ones that left.
+        var listed: Set<String> = []
 
         for name in Self.requiredFiles + Self.optionalFiles {
             let path = display(name)
@@ -54,20 +56,23 @@ public struct ContentLoader {
                 }
                 continue
             }
-            guard let text = readChecked(url, displayPath: path, sink: sink) else { continue }
-            content.sources[path] = text
-            load(name: name, text: text, path: path, into: &content, sink: sink)
+            listed.insert(path)
+            let result = session?.parsedValue(for: path, at: url.path) { loadDocument(name, url: url, path: path) }
+                ?? loadDocument(name, url: url, path: path)
+            for diagnostic in result.diagnostics { sink.add(diagnostic) }
+            for value in result.invalidValues { sink.invalid(value) }
+            content.take(result.part)
         }
 
         timer.lap("  top-level documents")
         checkFolders(sink: sink)
-        var listed: Set<String> = []
         for folder in ["bijsluiters", "paginas"] {
             let entries = listFolder(folder, sink: sink)
             listed.formUnion(entries.map { display("\(folder)/\($0)") })
             // Files are independent: read and decode them on all cores, then merge in name order.
+            let folderPath = rootURL.appendingPathComponent(folder).path
             let results = try Parallel.map(entries) { entry in
-                let path = rootURL.appendingPathComponent(folder).appendingPathComponent(entry).path
+                let path = folderPath + "/" + entry
                 guard let session else { return loadFolderFile(folder: folder, entry: entry, rootURL: rootURL) }
                 return session.parsedValue(for: display("\(folder)/\(entry)"), at: path) {
                     loadFolderFile(folder: folder, entry: entry, rootURL: rootURL)
@@ -83,7 +88,6 @@ public struct ContentLoader {
                 if let pagina = result.pagina { content.paginas.append(pagina) }
             }
         }
-        // A long `serve` session forgets files that are gone.
         session?.keepOnlyParsed(listed)
         content.bestanden = listFiles(recursivelyIn: "bestanden", sink: sink)
         content.textFileCache = TextValues.makeFiles(content, session: session)
@@ -91,6 +95,23 @@ public struct ContentLoader {
         content.invalidValues = sink.invalidValues
         timer.lap("  folders")
         return (content, sink.diagnostics)
+    }
+
+    /// What one top-level document gave: a content holding only that document.
+    private struct DocumentResult {
+        var part: Content
+        var diagnostics: [Diagnostic]
+        var invalidValues: [InvalidValue]
+    }
+
+    private func loadDocument(_ name: String, url: URL, path: String) -> DocumentResult {
+        let sink = DiagnosticSink()
+        var part = Content(today: today)
+        if let text = readChecked(url, displayPath: path, sink: sink) {
+            part.sources[path] = text
+            load(name: name, text: text, path: path, into: &part, sink: sink)
+        }
+        return DocumentResult(part: part, diagnostics: sink.diagnostics, invalidValues: sink.invalidValues)
     }
 
     /// What one file under `bijsluiters/` or `paginas/` gave.

@@ -33,6 +33,21 @@ public struct Content: Sendable {
 
     public var scholen: [School] { organisatie?.scholen ?? [] }
 
+    /// Adds the top-level documents, sources, trees and bodies of `part` (a content that holds
+    /// one document as the loader read it).
+    mutating func take(_ part: Content) {
+        organisatie = part.organisatie ?? organisatie
+        privacyverklaring = part.privacyverklaring ?? privacyverklaring
+        privacystatement = part.privacystatement ?? privacystatement
+        reglement = part.reglement ?? reglement
+        bewaartermijnen = part.bewaartermijnen ?? bewaartermijnen
+        fototoestemming = part.fototoestemming ?? fototoestemming
+        toegankelijkheid = part.toegankelijkheid ?? toegankelijkheid
+        sources.merge(part.sources) { _, new in new }
+        yamlTrees.merge(part.yamlTrees) { _, new in new }
+        bodies += part.bodies
+    }
+
     /// A bijsluiter by slug.
     public func bijsluiter(_ slug: String) -> Bijsluiter? { bijsluiters.first { $0.slug == slug } }
 

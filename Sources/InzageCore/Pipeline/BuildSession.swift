@@ -3,7 +3,7 @@ import Foundation
 /// What a long-running `inzage serve` keeps between rebuilds so that a change to one file re-does
 /// only what depends on it. Bijsluiters and pages are known by their parse (`parseKey`: a new
 /// number each time the file is parsed), and everything made from one file alone is kept under it:
-/// - parsed bijsluiters and pages, while the file's identity, size and times stay;
+/// - parsed top-level documents, bijsluiters and pages, while the file's identity, size and times stay;
 /// - their texts split for the text rules, and the findings of the per-file rules (dropped
 ///   wholesale when the rules or `ItemContext` change);
 /// - rendered per-item pages (one bijsluiter, one extra page) and view fragments (a product's row
@@ -63,7 +63,7 @@ public final class BuildSession: @unchecked Sendable {
 
     /// A key for what was parsed from `path`: the same only while the same parse is reused, so
     /// findings and pages kept under it belong to exactly these bytes. Nil for a file this
-    /// session did not parse (a top-level document).
+    /// session did not parse.
     func parseKey(for path: String) -> String? {
         lock.withLock { generations[path].map { path + "\u{0}" + String($0) } }
     }

@@ -67,7 +67,7 @@ public struct SiteBuilder {
     private var globalKey: String {
         let itemFiles = Set(content.bijsluiters.map(\.file) + content.paginas.map(\.file))
         var key = templates.fingerprint + "\u{1}" + content.today.iso + "\u{1}" + content.bestanden.joined(separator: "\u{0}")
-        for path in content.sources.keys.sorted() where !itemFiles.contains(path) {
+        for path in content.sources.keys.filter({ !itemFiles.contains($0) }).sorted() {
             key += "\u{1}" + path + "\u{0}" + (content.sources[path] ?? "")
         }
         for p in content.paginas { key += "\u{1}" + p.slug + "\u{0}" + (p.titel?.value ?? "") + "\u{0}" + String(p.volgorde?.value ?? 0) }

@@ -14,7 +14,15 @@ public final class PublishedFiles: @unchecked Sendable {
     /// Whether the file at `path` holds `data`; nil when that is not known without reading it.
     func holds(_ path: String, _ data: Data) -> Bool? {
         guard let known = lock.withLock({ files[path] }), FileStamp(path: path) == known.stamp else { return nil }
-        return known.data == data
+        return Self.same(known.data, data)
+    }
+
+    /// Byte equality, without reading the bytes when both are the same storage (a page kept by
+    /// the session is the very `Data` that was published).
+    static func same(_ a: Data, _ b: Data) -> Bool {
+        guard a.count == b.count else { return false }
+        let shared = a.withUnsafeBytes { first in b.withUnsafeBytes { second in first.baseAddress == second.baseAddress } }
+        return shared || a == b
     }
 
     /// Notes that the file at `path` was found to hold `data`.

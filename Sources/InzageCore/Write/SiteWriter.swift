@@ -113,9 +113,12 @@ public struct SiteWriter {
         private let hasPreviousSite: Bool
 
         private let known: PublishedFiles?
+        /// The published site's folder, for joining with the many relative paths of a publication.
+        private let outputPath: String
 
         init(writer: SiteWriter, staging: URL, known: PublishedFiles? = nil) {
             self.writer = writer
+            outputPath = writer.output.path
             self.staging = staging
             self.known = known
             hasPreviousSite = FileManager.default.fileExists(atPath: writer.output.appendingPathComponent(SiteWriter.marker).path)
@@ -126,7 +129,7 @@ public struct SiteWriter {
                 guard SiteWriter.isSafeRelativePath(file.path), seen.insert(file.path).inserted else {
                     throw WriteError(message: "ongeldige of dubbele uitvoerpad '\(file.path)'", hint: nil)
                 }
-                let previous = writer.output.appendingPathComponent(file.path).path
+                let previous = outputPath + "/" + file.path
                 let same = hasPreviousSite && holds(previous, file.data)
                 if !staged {
                     if same {
@@ -309,8 +312,20 @@ public struct SiteWriter {
         }
     }
 
+    /// A path of one or more names joined by "/", none of them empty, "." or "..".
     static func isSafeRelativePath(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
+        var nameLength = 0, dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if nameLength == 0 || nameLength == dots && dots <= 2 { return false }
+                nameLength = 0
+                dots = 0
+            } else {
+                nameLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return !(nameLength == 0 || nameLength == dots && dots <= 2)
     }
 
     static func resolved(_ url: URL) -> String {

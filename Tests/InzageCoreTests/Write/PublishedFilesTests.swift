@@ -40,4 +40,24 @@ struct PublishedFilesTests {
         known.record(path, Data("vers".utf8))
         #expect(known.holds(path, Data("vers".utf8)) == nil)
     }
+
+    @Test func sameComparesBytesAlsoWhenStorageDiffers() {
+        let page = Data(String(repeating: "<p>tekst</p>", count: 100).utf8)
+        #expect(PublishedFiles.same(page, page))
+        #expect(PublishedFiles.same(page, Data(page)))
+        var changed = page
+        changed[changed.count - 2] = UInt8(ascii: "x")
+        #expect(!PublishedFiles.same(page, changed))
+        #expect(!PublishedFiles.same(page, page.dropLast()))
+        #expect(PublishedFiles.same(Data("ab".utf8), Data("ab".utf8)))
+    }
+
+    @Test func safeRelativePaths() {
+        for path in ["index.html", "bijsluiters/rekentuin/index.html", "assets/stijl.css", ".inzage", "a/.../b", "a..b/c"] {
+            #expect(SiteWriter.isSafeRelativePath(path), "\(path)")
+        }
+        for path in ["", "/etc/passwd", "a//b", "a/", "./a", "a/./b", "../a", "a/../b", "a/..", ".", ".."] {
+            #expect(!SiteWriter.isSafeRelativePath(path), "\(path)")
+        }
+    }
 }
