@@ -51,18 +51,18 @@ public enum Checker {
             Unit(file: file, bijsluiter: bijsluiterByFile.removeValue(forKey: file.path), key: key(file.path))
         }
         units += bijsluiterByFile.values.map { Unit(file: nil, bijsluiter: $0, key: key($0.file)) }
+        func check(_ file: TextValues.File?, _ bijsluiter: Bijsluiter?) -> [Diagnostic] {
+            (file.map { file in fileRules.flatMap { $0.check(file) } } ?? [])
+                + (bijsluiter.map { b in bijsluiterRules.flatMap { $0.check(b, in: context) } } ?? [])
+        }
         let wholeRuleCount = wholeRules.count
         let sharedUnits = units
         // One piece of work per whole-content rule and per file, on all cores.
         let results = (try? Parallel.map(Array(0..<(wholeRuleCount + units.count))) { index -> [Diagnostic] in
             if index < wholeRuleCount { return wholeRules[index].check(content) }
             let unit = sharedUnits[index - wholeRuleCount]
-            let run = {
-                (unit.file.map { file in fileRules.flatMap { $0.check(file) } } ?? [])
-                    + (unit.bijsluiter.map { b in bijsluiterRules.flatMap { $0.check(b, in: context) } } ?? [])
-            }
-            guard let key = unit.key else { return run() }
-            return session.findings(for: key, make: run)
+            guard let key = unit.key else { return check(unit.file, unit.bijsluiter) }
+            return session.findings(for: key) { check(unit.file, unit.bijsluiter) }
         }) ?? []
         session.keepOnlyFindings(Set(units.compactMap(\.key)))
         return results.flatMap { $0 }.withoutMissingFindings(for: content.invalidValues)

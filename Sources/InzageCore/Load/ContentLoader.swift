@@ -114,8 +114,9 @@ public struct ContentLoader {
         return DocumentResult(part: part, diagnostics: sink.diagnostics, invalidValues: sink.invalidValues)
     }
 
-    /// What one file under `bijsluiters/` or `paginas/` gave.
-    private struct FolderFileResult {
+    /// What one file under `bijsluiters/` or `paginas/` gave. A class: `serve` keeps one per
+    /// file and hands it out on every rebuild, which then costs one reference, not a copy.
+    private final class FolderFileResult {
         var path: String
         var diagnostics: [Diagnostic] = []
         var invalidValues: [InvalidValue] = []
@@ -124,12 +125,14 @@ public struct ContentLoader {
         var tree: YNode?
         var bijsluiter: Bijsluiter?
         var pagina: Pagina?
+
+        init(path: String) { self.path = path }
     }
 
     private func loadFolderFile(folder: String, entry: String, rootURL: URL) -> FolderFileResult {
         let sink = DiagnosticSink()
         let path = display("\(folder)/\(entry)")
-        var result = FolderFileResult(path: path)
+        let result = FolderFileResult(path: path)
         if isLoopLink(rootURL.appendingPathComponent(folder).appendingPathComponent(entry)) {
             sink.error("FILE-LINK", at: .file(path), "deze snelkoppeling (symlink) verwijst naar de map zelf of een map erboven: een lus",
                        hint: "verwijder de snelkoppeling")

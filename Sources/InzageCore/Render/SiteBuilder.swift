@@ -116,12 +116,9 @@ public struct SiteBuilder {
                 cacheKeys.formUnion(keys)
                 let work = UncheckedSendable(make)
                 let files = try Parallel.map(Array(batch.indices)) { index in
-                    let render = {
-                        let page = work.value(batch[index])
-                        return try layoutFile(page, file: page.path + "index.html", site: sharedSite.value, nav: listing.nav, footer: listing.footer)
-                    }
-                    guard let session else { return try render() }
-                    return try session.renderedPage(for: keys[index], make: render)
+                    // The page is made in place (no closure kept per item): most items come from the session.
+                    guard let session else { return try layoutItem(work.value(batch[index]), site: sharedSite.value, listing: listing) }
+                    return try session.renderedPage(for: keys[index]) { try layoutItem(work.value(batch[index]), site: sharedSite.value, listing: listing) }
                 }
                 try emit(files)
             }
@@ -229,6 +226,11 @@ public struct SiteBuilder {
         guard let session else { return (try render(), nil) }
         let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(template, key().description).description
         return (try session.renderedPage(for: key, make: render), key)
+    }
+
+    /// A per-item page (one bijsluiter, one extra page) in the layout.
+    private func layoutItem(_ page: Page, site: SiteContext, listing: ListingPages) throws -> OutputFile {
+        try layoutFile(page, file: page.path + "index.html", site: site, nav: listing.nav, footer: listing.footer)
     }
 
     /// Renders a page (its view converted for Mustache) and puts it in the layout.

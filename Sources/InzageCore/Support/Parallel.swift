@@ -30,8 +30,9 @@ public enum Parallel {
     }
 }
 
-/// Wraps a value that is only read concurrently, never mutated.
-struct UncheckedSendable<Value>: @unchecked Sendable {
+/// Wraps a value that is only read concurrently, never mutated. A class: closures that run once
+/// per item capture one reference instead of copying (and retaining every field of) a large value.
+final class UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
