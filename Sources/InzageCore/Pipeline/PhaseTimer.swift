@@ -9,7 +9,7 @@ struct PhaseTimer {
     mutating func lap(_ phase: String) {
         guard enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data("inzage-timing: \(phase) \(Int(now.timeIntervalSince(last) * 1000)) ms\n".utf8))
+        FileHandle.standardError.write(Data("inzage-timing: \(phase) \(String(format: "%.1f", now.timeIntervalSince(last) * 1000)) ms\n".utf8))
         last = now
     }
 }

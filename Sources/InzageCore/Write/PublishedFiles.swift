@@ -8,6 +8,7 @@ import Foundation
 public final class PublishedFiles: @unchecked Sendable {
     private let lock = PThreadMutex()
     private var files: [String: (stamp: FileStamp, data: Data)] = [:]
+    private var folders: [String: (stamp: FileStamp, entries: [FolderEntry])] = [:]
 
     public init() {}
 
@@ -23,6 +24,23 @@ public final class PublishedFiles: @unchecked Sendable {
         guard a.count == b.count else { return false }
         let shared = a.withUnsafeBytes { first in b.withUnsafeBytes { second in first.baseAddress == second.baseAddress } }
         return shared || a == b
+    }
+
+    /// The entries of the folder at `path`: as last read while the folder's stat is unchanged,
+    /// else from `read` (remembered unless the folder changed within `BuildSession.racyInterval`).
+    func entries(of path: String, read: () -> [FolderEntry]) -> [FolderEntry] {
+        let readStart = FileStamp.now()
+        guard let stamp = FileStamp(path: path) else { return read() }
+        if let known = lock.withLock({ folders[path] }), known.stamp == stamp { return known.entries }
+        let entries = read()
+        lock.withLock {
+            if stamp.modified < readStart - BuildSession.racyInterval {
+                folders[path] = (stamp, entries)
+            } else {
+                folders.removeValue(forKey: path)
+            }
+        }
+        return entries
     }
 
     /// Notes that the file at `path` was found to hold `data`.

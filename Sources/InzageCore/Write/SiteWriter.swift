@@ -164,7 +164,7 @@ public struct SiteWriter {
 
         /// Swaps the new site in, or replaces the few files that changed; returns what changed.
         public func finish() throws -> WriteReport {
-            let stale = SiteWriter.files(in: writer.output, except: seen.union([SiteWriter.marker]))
+            let stale = SiteWriter.files(in: writer.output, except: seen.union([SiteWriter.marker]), known: known)
             if !staged {
                 if hasPreviousSite, pending.count + stale.count <= SiteWriter.inPlaceLimit, pending.allSatisfy(fitsInPlace) {
                     try replaceInPlace(stale: stale)
@@ -351,22 +351,17 @@ public struct SiteWriter {
 
     /// The files under `folder` (relative paths) that are not in `keep`. Read with `readdir`,
     /// whose entry types need no `stat` per file: this runs on every rebuild of a large site.
-    static func files(in folder: URL, except keep: Set<String>) -> [String] {
+    /// With `known`, a folder whose stat is unchanged since an earlier publication of the session
+    /// read it is not read again (a folder's times move whenever an entry is added, removed or
+    /// renamed).
+    static func files(in folder: URL, except keep: Set<String>, known: PublishedFiles? = nil) -> [String] {
         var result: [String] = []
         func walk(_ path: String, relative: String) {
-            guard let directory = opendir(path) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name == "." || name == ".." { continue }
-                let child = path + "/" + name, childRelative = relative.isEmpty ? name : relative + "/" + name
-                var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                    var info = stat()
-                    isDirectory = lstat(child, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-                }
-                if isDirectory {
-                    walk(child, relative: childRelative)
+            let entries = known?.entries(of: path) { readFolder(path) } ?? readFolder(path)
+            for entry in entries {
+                let childRelative = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isFolder {
+                    walk(path + "/" + entry.name, relative: childRelative)
                 } else if !keep.contains(childRelative) {
                     result.append(childRelative)
                 }
@@ -375,4 +370,28 @@ public struct SiteWriter {
         walk(folder.path, relative: "")
         return result
     }
+
+    /// A folder's entries and which of them are folders (links are not followed).
+    static func readFolder(_ path: String) -> [FolderEntry] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var entries: [FolderEntry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append(FolderEntry(name: name, isFolder: isFolder))
+        }
+        return entries
+    }
+}
+
+/// One entry of a folder in the published site.
+struct FolderEntry: Equatable {
+    let name: String
+    let isFolder: Bool
 }

@@ -60,4 +60,48 @@ struct PublishedFilesTests {
             #expect(!SiteWriter.isSafeRelativePath(path), "\(path)")
         }
     }
+
+    @Test func anOldUnchangedFolderIsListedFromMemory() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("a"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: site.appendingPathComponent("index.html"))
+        let old = Date().addingTimeInterval(-3600)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: site.path)
+        let known = PublishedFiles()
+        var reads = 0
+        let read = { reads += 1; return SiteWriter.readFolder(site.path) }
+        let first = known.entries(of: site.path, read: read)
+        #expect(first.sorted { $0.name < $1.name } == [FolderEntry(name: "a", isFolder: true), FolderEntry(name: "index.html", isFolder: false)])
+        #expect(known.entries(of: site.path, read: read) == first)
+        #expect(reads == 1)
+        // A new entry moves the folder's times: it is read again.
+        try Data("y".utf8).write(to: site.appendingPathComponent("nieuw.html"))
+        #expect(known.entries(of: site.path, read: read).count == 3)
+        #expect(reads == 2)
+        // Changed just now: not remembered.
+        _ = known.entries(of: site.path, read: read)
+        #expect(reads == 3)
+    }
+
+    @Test func staleFilesAreFoundThroughRememberedFolders() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("site")
+        for page in ["index.html", "a/index.html", "b/index.html"] {
+            let url = site.appendingPathComponent(page)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(page.utf8).write(to: url)
+        }
+        let old = Date().addingTimeInterval(-3600)
+        for path in ["", "a", "b"] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: site.appendingPathComponent(path).path)
+        }
+        let known = PublishedFiles()
+        #expect(SiteWriter.files(in: site, except: ["index.html"], known: known).sorted() == ["a/index.html", "b/index.html"])
+        try FileManager.default.removeItem(at: site.appendingPathComponent("b/index.html"))
+        try Data("z".utf8).write(to: site.appendingPathComponent("a/extra.html"))
+        #expect(SiteWriter.files(in: site, except: ["index.html"], known: known).sorted() == ["a/extra.html", "a/index.html"])
+    }
 }
