@@ -35,6 +35,7 @@ struct ServeCommand: ParsableCommand {
         let rebuilds = DispatchQueue(label: "inzage-rebuild")
         // Ctrl-C waits for a running rebuild, so it never leaves a half-written staging folder.
         let gate = RebuildGate()
+        let warnings = RebuildWarnings()
         let content = options.content
         let output = self.output
 
@@ -57,15 +58,18 @@ struct ServeCommand: ParsableCommand {
                 let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
                 if result.report == nil {
                     let text = printer.render(result.diagnostics)
+                    warnings.remember(result.diagnostics)
                     Output.err(text)
                     Output.err(notUpdated(first: first))
                     state.publish(problems: DiagnosticPrinter(sources: result.content.sources, useColour: false).render(result.diagnostics))
                     return !first
                 }
-                if result.diagnostics.contains(where: { $0.severity == .warning }) { Output.err(printer.render(result.diagnostics)) }
+                // Open pages reload first; printing comes after.
+                state.publish(problems: nil)
+                let findings = warnings.text(for: result.diagnostics, printer: printer)
+                if !findings.isEmpty { Output.err(findings) }
                 let report = result.report.map { Output.count($0.written, "bestand", "bestanden") + " geschreven" } ?? ""
                 Output.out("Bijgewerkt in \(milliseconds) ms: \(report).\n")
-                state.publish(problems: nil)
                 return true
             } catch let error as TemplateError {
                 // Reads like a diagnostic already: "templates/x.mustache:40:4: fout: …".

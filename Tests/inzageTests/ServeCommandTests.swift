@@ -106,3 +106,31 @@ extension ServeCommandTests {
         #expect(!Self.files(in: folder.appendingPathComponent("public"), containing: "Wij gaan heel zorgvuldig").isEmpty)
     }
 }
+
+extension ServeCommandTests {
+    @Test func aRebuildPrintsOnlyTheWarningsThatChanged() throws {
+        let folder = try MinimalContent.write()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let serve = try ServeProcess(in: folder)
+        #expect(serve.waitFor("Ik let op wijzigingen in"), "\(serve.stdout)\(serve.stderr)")
+        let page = folder.appendingPathComponent("content/privacyverklaring.md")
+        let original = MinimalContent.files["privacyverklaring.md"]!
+        #expect(!original.contains("Wbp"))
+
+        // An old law name: one new warning, shown with its place and hint.
+        try Data(original.replacingOccurrences(of: "Wij gaan zorgvuldig", with: "Volgens de Wbp gaan wij zorgvuldig").utf8).write(to: page)
+        #expect(Self.eventually { serve.stderr.contains(": 1 nieuw, 0 opgelost.") }, "\(serve.stdout)\(serve.stderr)")
+        #expect(serve.stderr.contains("[TXT-OUTDATED]"), "\(serve.stderr)")
+        let shownOnce = serve.stderr.components(separatedBy: "[TXT-OUTDATED]").count - 1
+
+        // Another edit that leaves the warnings as they were: one line, not the list again.
+        try Data(original.replacingOccurrences(of: "Wij gaan zorgvuldig", with: "Volgens de Wbp gaan wij heel zorgvuldig").utf8).write(to: page)
+        #expect(Self.eventually { serve.stderr.contains("dezelfde als hiervoor") }, "\(serve.stdout)\(serve.stderr)")
+        #expect(serve.stderr.components(separatedBy: "[TXT-OUTDATED]").count - 1 == shownOnce)
+
+        // The old name removed: solved.
+        try Data(original.utf8).write(to: page)
+        #expect(Self.eventually { serve.stderr.contains("opgelost") && serve.stderr.hasSuffix("opgelost.\n") }, "\(serve.stdout)\(serve.stderr)")
+        #expect(serve.interrupt() == 0)
+    }
+}

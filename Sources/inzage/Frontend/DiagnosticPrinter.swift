@@ -7,7 +7,8 @@ struct DiagnosticPrinter {
     var sources: [String: String]
     var useColour: Bool
 
-    func render(_ diagnostics: [Diagnostic]) -> String {
+    /// - Parameter summary: whether to end with the count of errors and warnings.
+    func render(_ diagnostics: [Diagnostic], summary withSummary: Bool = true) -> String {
         var out = ""
         var lineCache: [String: [Substring]] = [:]
         for d in diagnostics {
@@ -29,7 +30,7 @@ struct DiagnosticPrinter {
                 out += "   = " + paint("hulp", colour: "1") + ": \(hint)\n"
             }
         }
-        out += summary(diagnostics) + "\n"
+        if withSummary { out += summary(diagnostics) + "\n" }
         return out
     }
 
