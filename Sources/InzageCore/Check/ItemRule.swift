@@ -35,3 +35,22 @@ extension FileRule {
         TextValues.files(in: content).flatMap(check)
     }
 }
+
+extension Content {
+    /// What a rule across documents (neither a `BijsluiterRule` nor a `FileRule`) sees: every
+    /// top-level document and page whole; each bijsluiter without its body, and none of a
+    /// bijsluiter file's text, tree or lines. Its findings can then only change when a
+    /// top-level document, a page or a bijsluiter's front matter changes: `serve` keeps them
+    /// as long as none did, so an edit to a bijsluiter's body alone runs no such rule.
+    var forWholeRules: Content {
+        var whole = self
+        let files = Set(bijsluiters.map(\.file))
+        whole.bijsluiters = bijsluiters.map(\.withoutBody)
+        whole.sources = sources.filter { !files.contains($0.key) }
+        whole.yamlTrees = yamlTrees.filter { !files.contains($0.key) }
+        whole.bodies = bodies.filter { !files.contains($0.file) }
+        whole.textFileCache = TextValues.files(in: self).filter { !files.contains($0.path) }
+        whole.invalidValues = []
+        return whole
+    }
+}

@@ -22,23 +22,30 @@ extension Rule {
 public enum Checker {
     public static func check(_ content: Content, rules: [any Rule] = RuleRegistry.all, session: BuildSession? = nil) -> [Diagnostic] {
         if let session { return incremental(content, rules: rules, session: session) }
-        if ProcessInfo.processInfo.environment["INZAGE_TIMING"] == "1" { return timed(content, rules: rules) }
+        let whole = content.forWholeRules
+        let run = { (rule: any Rule) in rule.isPerFile ? rule.check(content) : rule.check(whole) }
+        if ProcessInfo.processInfo.environment["INZAGE_TIMING"] == "1" { return timed(rules, run).withoutMissingFindings(for: content.invalidValues) }
         // Rules are independent pure functions over the same content: run them on all cores.
-        let results = try? Parallel.map(rules, minimumBatch: 4) { $0.check(content) }
-        return (results ?? rules.map { $0.check(content) }).flatMap { $0 }.withoutMissingFindings(for: content.invalidValues)
+        let results = try? Parallel.map(rules, minimumBatch: 4, run)
+        return (results ?? rules.map(run)).flatMap { $0 }.withoutMissingFindings(for: content.invalidValues)
     }
 
     /// The same findings as a full check, but the per-file rules (`BijsluiterRule`, `FileRule`)
     /// are run only for bijsluiters and pages whose file changed since the last check in this
     /// session. What those rules may read is fixed by their types: the file itself and
-    /// `ItemContext`, which is part of the cache key. Top-level files and every other rule are
-    /// checked in full each time.
+    /// `ItemContext`, which is part of the cache key. The rules across documents see
+    /// `Content.forWholeRules`; they run again only when something in it changed.
     private static func incremental(_ content: Content, rules: [any Rule], session: BuildSession) -> [Diagnostic] {
         let bijsluiterRules = rules.compactMap { $0 as? any BijsluiterRule }
         let fileRules = rules.compactMap { $0 as? any FileRule }
-        let wholeRules = rules.filter { !($0 is any BijsluiterRule) && !($0 is any FileRule) }
+        let wholeRules = rules.filter { !$0.isPerFile }
         let context = ItemContext(content)
         session.beginCheck(globalKey: rules.map(\.code).joined(separator: ",") + "\u{1}" + context.key)
+
+        let whole = UncheckedSendable(content.forWholeRules)
+        let wholeFindings = session.wholeFindings(for: wholeRulesKey(content, whole: whole.value, rules: wholeRules, session: session)) {
+            ((try? Parallel.map(wholeRules, minimumBatch: 1) { $0.check(whole.value) }) ?? wholeRules.map { $0.check(whole.value) }).flatMap { $0 }
+        }
 
         struct Unit { var file: TextValues.File?; var bijsluiter: Bijsluiter?; var key: String? }
         var bijsluiterByFile = Dictionary(content.bijsluiters.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
@@ -55,32 +62,46 @@ public enum Checker {
             (file.map { file in fileRules.flatMap { $0.check(file) } } ?? [])
                 + (bijsluiter.map { b in bijsluiterRules.flatMap { $0.check(b, in: context) } } ?? [])
         }
-        let wholeRuleCount = wholeRules.count
-        let sharedUnits = units
-        // One piece of work per whole-content rule and per file, on all cores.
-        let results = (try? Parallel.map(Array(0..<(wholeRuleCount + units.count))) { index -> [Diagnostic] in
-            if index < wholeRuleCount { return wholeRules[index].check(content) }
-            let unit = sharedUnits[index - wholeRuleCount]
+        // One piece of work per file, on all cores; unchanged files give their kept findings.
+        let perFile = (try? Parallel.map(units) { unit -> [Diagnostic] in
             guard let key = unit.key else { return check(unit.file, unit.bijsluiter) }
             return session.findings(for: key) { check(unit.file, unit.bijsluiter) }
         }) ?? []
         session.keepOnlyFindings(Set(units.compactMap(\.key)))
-        return results.flatMap { $0 }.withoutMissingFindings(for: content.invalidValues)
+        return (wholeFindings + perFile.flatMap { $0 }).withoutMissingFindings(for: content.invalidValues)
+    }
+
+    /// Everything the rules across documents read: `whole` with each bijsluiter by its kept
+    /// body-less fingerprint, each page by its parse, and the other files by their text.
+    private static func wholeRulesKey(_ content: Content, whole: Content, rules: [any Rule], session: BuildSession) -> ViewFingerprint {
+        var parts = [rules.map(\.code).joined(separator: ","), whole.today.iso, whole.root, whole.bestanden.joined(separator: "\u{0}")]
+        let pages = Set(whole.paginas.map(\.file))
+        for path in whole.sources.keys.sorted() {
+            let parse = pages.contains(path) ? session.parseKey(for: path) : nil
+            parts.append(path + "\u{0}" + (parse ?? whole.sources[path] ?? ""))
+        }
+        for b in content.bijsluiters { parts.append(b.file + "\u{0}" + session.bodylessFingerprint(of: b).description) }
+        return ViewFingerprint(parts)
     }
 
     /// One rule after the other, printing the slowest ones: for profiling only.
-    private static func timed(_ content: Content, rules: [any Rule]) -> [Diagnostic] {
+    private static func timed(_ rules: [any Rule], _ run: (any Rule) -> [Diagnostic]) -> [Diagnostic] {
         var times: [(String, Double)] = []
         var result: [Diagnostic] = []
         for rule in rules {
             let start = Date()
-            result += rule.check(content)
+            result += run(rule)
             times.append((rule.code, Date().timeIntervalSince(start)))
         }
-        result = result.withoutMissingFindings(for: content.invalidValues)
         for (code, time) in times.sorted(by: { $0.1 > $1.1 }).prefix(5) {
             FileHandle.standardError.write(Data("inzage-timing: rule \(code) \(Int(time * 1000)) ms\n".utf8))
         }
         return result
     }
+}
+
+extension Rule {
+    /// Whether the rule looks at one file at a time (`BijsluiterRule`, `FileRule`); every other
+    /// rule is a rule across documents and sees `Content.forWholeRules`.
+    var isPerFile: Bool { self is any BijsluiterRule || self is any FileRule }
 }

@@ -229,3 +229,13 @@ public struct BijsluiterFields: Sendable {
         }
     }
 }
+
+extension Bijsluiter {
+    /// The bijsluiter with an empty body (where the body starts stays): what the pages that list
+    /// products and the rules across documents see.
+    var withoutBody: Bijsluiter {
+        var copy = self
+        copy.body = MarkdownBody(text: "", firstLine: self.body.firstLine, file: self.body.file)
+        return copy
+    }
+}

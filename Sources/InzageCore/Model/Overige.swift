@@ -134,4 +134,11 @@ public struct Pagina: Sendable {
     public var volgorde: Located<Int>?
     public var body: MarkdownBody
     public var location: SourceLocation
+
+    /// The page with an empty body: what the pages that list pages see.
+    var withoutBody: Pagina {
+        var copy = self
+        copy.body = MarkdownBody(text: "", firstLine: body.firstLine, file: body.file)
+        return copy
+    }
 }

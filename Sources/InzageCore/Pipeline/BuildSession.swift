@@ -26,11 +26,14 @@ public final class BuildSession: @unchecked Sendable {
     private var textFiles: [String: TextValues.File] = [:]
     private var usedFragments: Set<String> = []
     private var checkKey: String?
-    private var listingFingerprints: [String: ViewFingerprint] = [:]
-    private var usedListingFingerprints: Set<String> = []
+    private var bodylessFingerprints: [String: ViewFingerprint] = [:]
+    private var usedBodylessFingerprints: Set<String> = []
+    private var wholeFindings: (key: ViewFingerprint, findings: [Diagnostic])?
     private var listing: (key: ViewFingerprint, pages: ListingPages)?
     /// Whether the last render pass took the listing pages from the one before (for tests).
     private(set) var listingWasReused = false
+    /// Whether the last check took the findings of the rules across documents from the one before (for tests).
+    private(set) var wholeRulesWereReused = false
 
     /// What the last publication found in the output folder.
     let published = PublishedFiles()
@@ -107,7 +110,7 @@ public final class BuildSession: @unchecked Sendable {
             globalKey = key
         }
         usedFragments = []
-        usedListingFingerprints = []
+        usedBodylessFingerprints = []
         lock.unlock()
     }
 
@@ -122,15 +125,21 @@ public final class BuildSession: @unchecked Sendable {
         rendered = rendered.filter { keys.contains($0.key) }
         if !listingReused { fragments = fragments.filter { usedFragments.contains($0.key) } }
         listingWasReused = listingReused
-        listingFingerprints = listingFingerprints.filter { usedListingFingerprints.contains($0.key) }
+        bodylessFingerprints = bodylessFingerprints.filter { usedBodylessFingerprints.contains($0.key) }
         lock.unlock()
     }
 
+    /// The fingerprint of a bijsluiter without its body: what the listing pages and the rules
+    /// across documents read of it. Kept per parse of its file.
+    func bodylessFingerprint(of b: Bijsluiter) -> ViewFingerprint {
+        bodylessFingerprint(of: b.file) { ViewFingerprint(b.withoutBody) }
+    }
+
     /// The fingerprint of a body-less bijsluiter or page (`ListingPages`), kept per parse of `file`.
-    func listingFingerprint(of file: String, make: () -> ViewFingerprint) -> ViewFingerprint {
+    func bodylessFingerprint(of file: String, make: () -> ViewFingerprint) -> ViewFingerprint {
         guard let key = parseKey(for: file) else { return make() }
-        lock.withLock { _ = usedListingFingerprints.insert(key) }
-        return kept(in: \.listingFingerprints, key, make: make)
+        lock.withLock { _ = usedBodylessFingerprints.insert(key) }
+        return kept(in: \.bodylessFingerprints, key, make: make)
     }
 
     /// The listing pages of the last build, when `key` is still theirs.
@@ -162,6 +171,20 @@ public final class BuildSession: @unchecked Sendable {
                 checkKey = key
             }
         }
+    }
+
+    /// The findings of the rules across documents, kept while `key` (everything they read) stays.
+    func wholeFindings(for key: ViewFingerprint, make: () -> [Diagnostic]) -> [Diagnostic] {
+        if let kept = lock.withLock({ wholeFindings }), kept.key == key {
+            lock.withLock { wholeRulesWereReused = true }
+            return kept.findings
+        }
+        let findings = make()
+        lock.withLock {
+            wholeFindings = (key, findings)
+            wholeRulesWereReused = false
+        }
+        return findings
     }
 
     func findings(for key: String, make: () -> [Diagnostic]) -> [Diagnostic] {

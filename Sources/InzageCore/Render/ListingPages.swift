@@ -42,23 +42,6 @@ extension Content {
     }
 }
 
-extension Bijsluiter {
-    /// The bijsluiter with an empty body (where the body starts stays).
-    var withoutBody: Bijsluiter {
-        var copy = self
-        copy.body = MarkdownBody(text: "", firstLine: self.body.firstLine, file: self.body.file)
-        return copy
-    }
-}
-
-extension Pagina {
-    var withoutBody: Pagina {
-        var copy = self
-        copy.body = MarkdownBody(text: "", firstLine: self.body.firstLine, file: self.body.file)
-        return copy
-    }
-}
-
 extension SiteBuilder {
     /// The listing pages, from the last build when nothing they read changed (see `ListingPages`).
     /// Their key is everything they read: the global inputs (`beginRender`) and a fingerprint of
@@ -68,10 +51,10 @@ extension SiteBuilder {
         var parts: [String] = []
         parts.reserveCapacity(content.bijsluiters.count + content.paginas.count)
         for b in content.bijsluiters {
-            parts.append(b.file + "\u{0}" + session.listingFingerprint(of: b.file) { ViewFingerprint(b.withoutBody) }.description)
+            parts.append(b.file + "\u{0}" + session.bodylessFingerprint(of: b).description)
         }
         for p in content.paginas {
-            parts.append(p.file + "\u{0}" + session.listingFingerprint(of: p.file) { ViewFingerprint(p.withoutBody) }.description)
+            parts.append(p.file + "\u{0}" + session.bodylessFingerprint(of: p.file) { ViewFingerprint(p.withoutBody) }.description)
         }
         let key = ViewFingerprint(parts)
         if var kept = session.listing(for: key) {

@@ -10,7 +10,10 @@ struct IncrementalBuildTests {
     /// every output file with a clean build.
     /// - Parameter listingReused: whether the rebuild may take the listing pages (lists, school
     ///   pages, feed, sitemap) from the build before, as it does when only a body changed.
-    func expectIncrementalEqualsClean(secondDay: SchoolDate = Fixture.today, listingReused: Bool = false, _ change: (URL, URL) throws -> Void,
+    /// - Parameter wholeRulesReused: whether the rules across documents may keep their findings
+    ///   (only a bijsluiter's body or a download changed).
+    func expectIncrementalEqualsClean(secondDay: SchoolDate = Fixture.today, listingReused: Bool = false, wholeRulesReused: Bool = false,
+                                      _ change: (URL, URL) throws -> Void,
                                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -33,12 +36,14 @@ struct IncrementalBuildTests {
                                               today: Fixture.today, session: session)
         #expect(unchanged.report?.written == 0, sourceLocation: sourceLocation)
         #expect(session.listingWasReused, "a rebuild without changes makes the listing pages again", sourceLocation: sourceLocation)
+        #expect(session.wholeRulesWereReused, "a rebuild without changes runs the rules across documents again", sourceLocation: sourceLocation)
 
         try change(URL(fileURLWithPath: content), templates)
         let second = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: incremental, lettersRoot: letters,
                                            today: secondDay, session: session)
         #expect(second.report != nil, "\(second.diagnostics)", sourceLocation: sourceLocation)
         #expect(session.listingWasReused == listingReused, sourceLocation: sourceLocation)
+        #expect(session.wholeRulesWereReused == wholeRulesReused, sourceLocation: sourceLocation)
         let clean = folder.url.appendingPathComponent("clean").path
         let full = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: clean, lettersRoot: letters, today: secondDay)
         #expect(second.diagnostics == full.diagnostics, sourceLocation: sourceLocation)
@@ -49,7 +54,7 @@ struct IncrementalBuildTests {
         }
     }
 
-    private func age(_ root: URL) throws {
+    func age(_ root: URL) throws {
         let old = Date().addingTimeInterval(-3600)
         let enumerator = FileManager.default.enumerator(atPath: root.path)
         while let path = enumerator?.nextObject() as? String {
@@ -83,8 +88,9 @@ struct IncrementalBuildTests {
     }
 
     @Test func changedBijsluiterBodyKeepsTheListingPages() throws {
-        // Only the product's own page shows its body: every list is taken from the build before.
-        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
+        // Only the product's own page shows its body: every list is taken from the build before,
+        // and no rule across documents reads it.
+        try expectIncrementalEqualsClean(listingReused: true, wholeRulesReused: true) { content, _ in
             let file = content.appendingPathComponent("bijsluiters/rekentuin.md")
             let text = try String(contentsOf: file, encoding: .utf8)
             try (text + "\nEen zin die alleen op de eigen pagina van het product staat.\n").write(to: file, atomically: false, encoding: .utf8)
@@ -111,11 +117,63 @@ struct IncrementalBuildTests {
 
     @Test func changedDownloadWithTheSameName() throws {
         // A file in bestanden/ is read on every build: new bytes under the same name are published.
-        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
+        try expectIncrementalEqualsClean(listingReused: true, wholeRulesReused: true) { content, _ in
             let logo = content.appendingPathComponent("bestanden/logo.svg")
             let text = try String(contentsOf: logo, encoding: .utf8)
             try text.replacingOccurrences(of: "</svg>", with: "<!-- nieuw -->\n</svg>").write(to: logo, atomically: false, encoding: .utf8)
         }
+    }
+
+    @Test func pageBodyIsReadByTheRulesAcrossDocuments() throws {
+        // BT-MIN reads pages: a retention promise in a page's body is found on the next check.
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = try folder.write(.valid)
+        try age(folder.url)
+        let session = BuildSession()
+        let first = try CheckPipeline.run(contentRoot: content, today: Fixture.today, session: session)
+        #expect(!first.1.contains { $0.code == "BT-MIN" })
+        let page = URL(fileURLWithPath: content).appendingPathComponent("paginas/camerabewaking.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try (text + "\nGegevens van leerlingen worden 2 jaar na uitschrijving verwijderd.\n").write(to: page, atomically: false, encoding: .utf8)
+        let second = try CheckPipeline.run(contentRoot: content, today: Fixture.today, session: session)
+        #expect(!session.wholeRulesWereReused)
+        #expect(second.1 == (try CheckPipeline.run(contentRoot: content, today: Fixture.today)).1)
+        #expect(second.1.contains { $0.code == "BT-MIN" && $0.location.file.hasSuffix("paginas/camerabewaking.md") })
+    }
+
+    @Test func bijsluiterFrontMatterIsReadByTheRulesAcrossDocuments() throws {
+        // X-SCHOOL compares a bijsluiter's schools with organisatie.yaml.
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = try folder.write(.valid)
+        try age(folder.url)
+        let session = BuildSession()
+        let first = try CheckPipeline.run(contentRoot: content, today: Fixture.today, session: session)
+        #expect(!first.1.contains { $0.code == "X-SCHOOL" })
+        try edit(URL(fileURLWithPath: content).appendingPathComponent("bijsluiters/schoolapp.md"), "scholen: [07RB]", "scholen: [99ZZ]")
+        let second = try CheckPipeline.run(contentRoot: content, today: Fixture.today, session: session)
+        #expect(!session.wholeRulesWereReused)
+        #expect(second.1 == (try CheckPipeline.run(contentRoot: content, today: Fixture.today)).1)
+        #expect(second.1.contains { $0.code == "X-SCHOOL" })
+    }
+
+    @Test func rulesAcrossDocumentsSeeNoBijsluiterText() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (content, _) = try CheckPipeline.run(contentRoot: try folder.write(.valid), today: Fixture.today)
+        let whole = content.forWholeRules
+        let files = Set(content.bijsluiters.map(\.file))
+        #expect(!files.isEmpty)
+        #expect(whole.bijsluiters.map(\.file) == content.bijsluiters.map(\.file))
+        #expect(whole.bijsluiters.allSatisfy { $0.body.text.isEmpty })
+        #expect(whole.bijsluiters.map(\.product?.value) == content.bijsluiters.map(\.product?.value))
+        #expect(whole.sources.keys.allSatisfy { !files.contains($0) } && whole.yamlTrees.keys.allSatisfy { !files.contains($0) })
+        #expect(whole.bodies.allSatisfy { !files.contains($0.file) } && TextValues.files(in: whole).allSatisfy { !files.contains($0.path) })
+        // Everything else is whole.
+        #expect(whole.sources.count == content.sources.count - files.count)
+        #expect(whole.paginas.map(\.body.text) == content.paginas.map(\.body.text))
+        #expect(whole.privacyverklaring?.body.text == content.privacyverklaring?.body.text)
     }
 
     @Test func changedBijsluiterWithItsOldModificationTime() throws {
@@ -165,7 +223,8 @@ struct IncrementalBuildTests {
     }
 
     @Test func changedTemplate() throws {
-        try expectIncrementalEqualsClean { _, templates in
+        // Templates are not content: no rule runs again.
+        try expectIncrementalEqualsClean(wholeRulesReused: true) { _, templates in
             let original = try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("bijsluiter.mustache"), encoding: .utf8)
             try original.replacingOccurrences(of: "A. Het product en de leverancier", with: "A. Product en leverancier")
                 .write(to: templates.appendingPathComponent("bijsluiter.mustache"), atomically: false, encoding: .utf8)
