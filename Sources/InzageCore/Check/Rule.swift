@@ -42,11 +42,15 @@ public enum Checker {
         let context = ItemContext(content)
         session.beginCheck(globalKey: rules.map(\.code).joined(separator: ",") + "\u{1}" + context.key)
 
-        let whole = UncheckedSendable(content.forWholeRules)
-        let wholeFindings = session.wholeFindings(for: wholeRulesKey(content, whole: whole.value, rules: wholeRules, session: session)) {
-            ((try? Parallel.map(wholeRules, minimumBatch: 1) { $0.check(whole.value) }) ?? wholeRules.map { $0.check(whole.value) }).flatMap { $0 }
+        var timer = PhaseTimer()
+        let wholeKey = wholeRulesKey(content, rules: wholeRules, session: session)
+        timer.lap("  key of the rules across documents")
+        let wholeFindings = session.wholeFindings(for: wholeKey) {
+            let whole = UncheckedSendable(content.forWholeRules)
+            return ((try? Parallel.map(wholeRules, minimumBatch: 1) { $0.check(whole.value) }) ?? wholeRules.map { $0.check(whole.value) }).flatMap { $0 }
         }
 
+        timer.lap(session.wholeRulesWereReused ? "  rules across documents (kept)" : "  rules across documents (run)")
         struct Unit { var file: TextValues.File?; var bijsluiter: Bijsluiter?; var key: String? }
         var bijsluiterByFile = Dictionary(content.bijsluiters.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         let itemFiles = Set(content.bijsluiters.map(\.file) + content.paginas.map(\.file))
@@ -67,21 +71,23 @@ public enum Checker {
             guard let key = unit.key else { return check(unit.file, unit.bijsluiter) }
             return session.findings(for: key) { check(unit.file, unit.bijsluiter) }
         }) ?? []
+        timer.lap("  per-file rules")
         session.keepOnlyFindings(Set(units.compactMap(\.key)))
         return (wholeFindings + perFile.flatMap { $0 }).withoutMissingFindings(for: content.invalidValues)
     }
 
-    /// Everything the rules across documents read: `whole` with each bijsluiter by its kept
-    /// body-less fingerprint, each page by its parse, and the other files by their text.
-    private static func wholeRulesKey(_ content: Content, whole: Content, rules: [any Rule], session: BuildSession) -> ViewFingerprint {
-        var parts = [rules.map(\.code).joined(separator: ","), whole.today.iso, whole.root, whole.bestanden.joined(separator: "\u{0}")]
-        let pages = Set(whole.paginas.map(\.file))
-        for path in whole.sources.keys.sorted() {
+    /// Everything the rules across documents read (`Content.forWholeRules`), without making it:
+    /// each bijsluiter by its body-less fingerprint, each page by its parse, and the other files
+    /// by their text.
+    private static func wholeRulesKey(_ content: Content, rules: [any Rule], session: BuildSession) -> ViewFingerprint {
+        var texts = [rules.map(\.code).joined(separator: ","), content.today.iso, content.root, content.bestanden.joined(separator: "\u{0}")]
+        let bijsluiterFiles = Set(content.bijsluiters.map(\.file))
+        let pages = Set(content.paginas.map(\.file))
+        for path in content.sources.keys.filter({ !bijsluiterFiles.contains($0) }).sorted() {
             let parse = pages.contains(path) ? session.parseKey(for: path) : nil
-            parts.append(path + "\u{0}" + (parse ?? whole.sources[path] ?? ""))
+            texts.append(path + "\u{0}" + (parse ?? content.sources[path] ?? ""))
         }
-        for b in content.bijsluiters { parts.append(b.file + "\u{0}" + session.bodylessFingerprint(of: b).description) }
-        return ViewFingerprint(parts)
+        return ViewFingerprint(texts, named: content.bijsluiters.map { ($0.file, content.bodylessFingerprint(of: $0)) })
     }
 
     /// One rule after the other, printing the slowest ones: for profiling only.

@@ -86,6 +86,7 @@ public struct ContentLoader {
                 if let tree = result.tree { content.yamlTrees[result.path] = tree }
                 if let bijsluiter = result.bijsluiter { content.bijsluiters.append(bijsluiter) }
                 if let pagina = result.pagina { content.paginas.append(pagina) }
+                if let bodyless = result.bodyless { content.bodylessFingerprints[result.path] = bodyless }
             }
         }
         session?.keepOnlyParsed(listed)
@@ -125,6 +126,8 @@ public struct ContentLoader {
         var tree: YNode?
         var bijsluiter: Bijsluiter?
         var pagina: Pagina?
+        /// Under `serve`: the fingerprint of the bijsluiter or page without its body.
+        var bodyless: ViewFingerprint?
 
         init(path: String) { self.path = path }
     }
@@ -172,6 +175,10 @@ public struct ContentLoader {
                     result.bijsluiter = BijsluiterDecoder.decode(tree, slug: slug, file: path, body: body, sink: sink)
                 } else {
                     result.pagina = PaginaDecoder.decode(tree, slug: slug, file: path, body: body, sink: sink)
+                }
+                // Only `serve` compares them between rebuilds.
+                if session != nil {
+                    result.bodyless = result.bijsluiter.map { ViewFingerprint($0.withoutBody) } ?? result.pagina.map { ViewFingerprint($0.withoutBody) }
                 }
             }
         }

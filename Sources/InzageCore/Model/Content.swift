@@ -20,6 +20,9 @@ public struct Content: Sendable {
     var textFileCache: [TextValues.File]?
     /// The text of every file that was read, by display path.
     public var sources: [String: String] = [:]
+    /// Under `serve`: a fingerprint of each bijsluiter and page without its body, by file, made
+    /// once per parse of the file (see `bodylessFingerprint(of:)`).
+    var bodylessFingerprints: [String: ViewFingerprint] = [:]
     /// Keys written with a value the loader refused; rules' "ontbreekt" findings for them are dropped.
     public var invalidValues: [InvalidValue] = []
     /// The content folder as given by the user.
@@ -32,6 +35,15 @@ public struct Content: Sendable {
     }
 
     public var scholen: [School] { organisatie?.scholen ?? [] }
+
+    /// What the pages that list products and the rules across documents read of `b`.
+    func bodylessFingerprint(of b: Bijsluiter) -> ViewFingerprint {
+        bodylessFingerprints[b.file] ?? ViewFingerprint(b.withoutBody)
+    }
+
+    func bodylessFingerprint(of p: Pagina) -> ViewFingerprint {
+        bodylessFingerprints[p.file] ?? ViewFingerprint(p.withoutBody)
+    }
 
     /// Adds the top-level documents, sources, trees and bodies of `part` (a content that holds
     /// one document as the loader read it).

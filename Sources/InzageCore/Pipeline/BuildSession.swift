@@ -26,8 +26,6 @@ public final class BuildSession: @unchecked Sendable {
     private var textFiles: [String: TextValues.File] = [:]
     private var usedFragments: Set<String> = []
     private var checkKey: String?
-    private var bodylessFingerprints: [String: ViewFingerprint] = [:]
-    private var usedBodylessFingerprints: Set<String> = []
     private var wholeFindings: (key: ViewFingerprint, findings: [Diagnostic])?
     private var listing: (key: ViewFingerprint, pages: ListingPages)?
     /// Whether the last render pass took the listing pages from the one before (for tests).
@@ -110,7 +108,6 @@ public final class BuildSession: @unchecked Sendable {
             globalKey = key
         }
         usedFragments = []
-        usedBodylessFingerprints = []
         lock.unlock()
     }
 
@@ -125,21 +122,7 @@ public final class BuildSession: @unchecked Sendable {
         rendered = rendered.filter { keys.contains($0.key) }
         if !listingReused { fragments = fragments.filter { usedFragments.contains($0.key) } }
         listingWasReused = listingReused
-        bodylessFingerprints = bodylessFingerprints.filter { usedBodylessFingerprints.contains($0.key) }
         lock.unlock()
-    }
-
-    /// The fingerprint of a bijsluiter without its body: what the listing pages and the rules
-    /// across documents read of it. Kept per parse of its file.
-    func bodylessFingerprint(of b: Bijsluiter) -> ViewFingerprint {
-        bodylessFingerprint(of: b.file) { ViewFingerprint(b.withoutBody) }
-    }
-
-    /// The fingerprint of a body-less bijsluiter or page (`ListingPages`), kept per parse of `file`.
-    func bodylessFingerprint(of file: String, make: () -> ViewFingerprint) -> ViewFingerprint {
-        guard let key = parseKey(for: file) else { return make() }
-        lock.withLock { _ = usedBodylessFingerprints.insert(key) }
-        return kept(in: \.bodylessFingerprints, key, make: make)
     }
 
     /// The listing pages of the last build, when `key` is still theirs.

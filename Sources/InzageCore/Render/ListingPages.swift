@@ -45,18 +45,11 @@ extension Content {
 extension SiteBuilder {
     /// The listing pages, from the last build when nothing they read changed (see `ListingPages`).
     /// Their key is everything they read: the global inputs (`beginRender`) and a fingerprint of
-    /// each body-less bijsluiter and page, kept per parse of its file.
+    /// each body-less bijsluiter and page (`Content.bodylessFingerprints`).
     func listingPages(_ organisatie: Organisatie) throws -> ListingPages {
         guard let session else { return try makeListingPages(content.forListing, organisatie: organisatie) }
-        var parts: [String] = []
-        parts.reserveCapacity(content.bijsluiters.count + content.paginas.count)
-        for b in content.bijsluiters {
-            parts.append(b.file + "\u{0}" + session.bodylessFingerprint(of: b).description)
-        }
-        for p in content.paginas {
-            parts.append(p.file + "\u{0}" + session.bodylessFingerprint(of: p.file) { ViewFingerprint(p.withoutBody) }.description)
-        }
-        let key = ViewFingerprint(parts)
+        let key = ViewFingerprint([], named: content.bijsluiters.map { ($0.file, content.bodylessFingerprint(of: $0)) }
+                                      + content.paginas.map { ($0.file, content.bodylessFingerprint(of: $0)) })
         if var kept = session.listing(for: key) {
             kept.reused = true
             return kept

@@ -15,6 +15,22 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
         low = second.finalize()
     }
 
+    /// A digest of `texts`, then of each name with its fingerprint, in order: the key of
+    /// something made from many files, each known by a fingerprint of its own.
+    init(_ texts: [String], named items: [(name: String, fingerprint: ViewFingerprint)]) {
+        var first = Hasher(), second = Hasher()
+        second.combine(0x5eed)
+        first.combine(texts); second.combine(texts.count)
+        for text in texts { second.combine(text) }
+        first.combine(items.count); second.combine(items.count)
+        for item in items {
+            first.combine(item.name); first.combine(item.fingerprint.high); first.combine(item.fingerprint.low)
+            second.combine(item.fingerprint.low); second.combine(item.name); second.combine(item.fingerprint.high)
+        }
+        high = first.finalize()
+        low = second.finalize()
+    }
+
     var description: String { String(UInt(bitPattern: high), radix: 16) + "-" + String(UInt(bitPattern: low), radix: 16) }
 
     private static func feed(_ value: Any, _ first: inout Hasher, _ second: inout Hasher) {

@@ -44,4 +44,18 @@ struct ViewFingerprintTests {
             #expect(ViewFingerprint(variant).description != base)
         }
     }
+
+    @Test func aDigestOfNamedDigestsSeesEveryNameAndDigestInOrder() {
+        let a = ViewFingerprint("a"), b = ViewFingerprint("b")
+        let base = ViewFingerprint(["2026-11-23"], named: [("x.md", a), ("y.md", b)])
+        #expect(ViewFingerprint(["2026-11-23"], named: [("x.md", a), ("y.md", b)]) == base)
+        for variant in [ViewFingerprint(["2026-11-24"], named: [("x.md", a), ("y.md", b)]),
+                        ViewFingerprint([], named: [("x.md", a), ("y.md", b)]),
+                        ViewFingerprint(["2026-11-23"], named: [("y.md", b), ("x.md", a)]),
+                        ViewFingerprint(["2026-11-23"], named: [("x.md", b), ("y.md", a)]),
+                        ViewFingerprint(["2026-11-23"], named: [("x.md", a), ("z.md", b)]),
+                        ViewFingerprint(["2026-11-23"], named: [("x.md", a)])] {
+            #expect(variant != base)
+        }
+    }
 }
