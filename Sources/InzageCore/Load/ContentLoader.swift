@@ -45,6 +45,8 @@ public struct ContentLoader {
         let rootURL = URL(fileURLWithPath: root)
         // Every file read, so a long `serve` session can forget the ones that left.
         var listed: Set<String> = []
+        // Each file's texts for the text rules, made (and under `serve` kept) with its parse.
+        var textFiles: [TextValues.File] = []
 
         for name in Self.requiredFiles + Self.optionalFiles {
             let path = display(name)
@@ -62,6 +64,7 @@ public struct ContentLoader {
             for diagnostic in result.diagnostics { sink.add(diagnostic) }
             for value in result.invalidValues { sink.invalid(value) }
             content.take(result.part)
+            if let textFile = result.textFile { textFiles.append(textFile) }
         }
 
         timer.lap("  top-level documents")
@@ -78,6 +81,8 @@ public struct ContentLoader {
                     loadFolderFile(folder: folder, entry: entry, rootURL: rootURL)
                 }
             }
+            content.sources.reserveCapacity(content.sources.count + results.count)
+            content.yamlTrees.reserveCapacity(content.yamlTrees.count + results.count)
             for result in results {
                 for diagnostic in result.diagnostics { sink.add(diagnostic) }
                 for value in result.invalidValues { sink.invalid(value) }
@@ -87,11 +92,12 @@ public struct ContentLoader {
                 if let bijsluiter = result.bijsluiter { content.bijsluiters.append(bijsluiter) }
                 if let pagina = result.pagina { content.paginas.append(pagina) }
                 if let bodyless = result.bodyless { content.bodylessFingerprints[result.path] = bodyless }
+                if let textFile = result.textFile { textFiles.append(textFile) }
             }
         }
         session?.keepOnlyParsed(listed)
         content.bestanden = listFiles(recursivelyIn: "bestanden", sink: sink)
-        content.textFileCache = TextValues.makeFiles(content, session: session)
+        content.textFileCache = textFiles.sorted { $0.path < $1.path }
         reportStrayFiles(sink: sink)
         content.invalidValues = sink.invalidValues
         timer.lap("  folders")
@@ -103,6 +109,7 @@ public struct ContentLoader {
         var part: Content
         var diagnostics: [Diagnostic]
         var invalidValues: [InvalidValue]
+        var textFile: TextValues.File?
     }
 
     private func loadDocument(_ name: String, url: URL, path: String) -> DocumentResult {
@@ -112,7 +119,8 @@ public struct ContentLoader {
             part.sources[path] = text
             load(name: name, text: text, path: path, into: &part, sink: sink)
         }
-        return DocumentResult(part: part, diagnostics: sink.diagnostics, invalidValues: sink.invalidValues)
+        return DocumentResult(part: part, diagnostics: sink.diagnostics, invalidValues: sink.invalidValues,
+                              textFile: TextValues.file(path, tree: part.yamlTrees[path], body: part.bodies.first))
     }
 
     /// What one file under `bijsluiters/` or `paginas/` gave. A class: `serve` keeps one per
@@ -128,6 +136,8 @@ public struct ContentLoader {
         var pagina: Pagina?
         /// Under `serve`: the fingerprint of the bijsluiter or page without its body.
         var bodyless: ViewFingerprint?
+        /// The file's texts split for the text rules.
+        var textFile: TextValues.File?
 
         init(path: String) { self.path = path }
     }
@@ -182,6 +192,7 @@ public struct ContentLoader {
                 }
             }
         }
+        result.textFile = TextValues.file(path, tree: result.tree, body: result.body)
         result.diagnostics = sink.diagnostics
         result.invalidValues = sink.invalidValues
         return result

@@ -4,8 +4,10 @@ import Foundation
 /// only what depends on it. Bijsluiters and pages are known by their parse (`parseKey`: a new
 /// number each time the file is parsed), and everything made from one file alone is kept under it:
 /// - parsed top-level documents, bijsluiters and pages, while the file's identity, size and times stay;
-/// - their texts split for the text rules, and the findings of the per-file rules (dropped
-///   wholesale when the rules or `ItemContext` change);
+/// - with each parse, its texts split for the text rules and (`Content.bodylessFingerprints`)
+///   a fingerprint of it without its body;
+/// - the findings of the per-file rules (dropped wholesale when the rules or `ItemContext`
+///   change), and of the rules across documents while nothing they read changed;
 /// - rendered per-item pages (one bijsluiter, one extra page) and view fragments (a product's row
 ///   in a list), dropped wholesale when anything global changes (organisatie.yaml, any other
 ///   top-level document, the list of pages, a template, the date);
@@ -18,12 +20,12 @@ public final class BuildSession: @unchecked Sendable {
     /// Which parse of each file the content holds: a new number every time a file is parsed.
     private var generations: [String: Int] = [:]
     private var nextGeneration = 0
+    private var lastListed: Set<String> = []
     private var rendered: [String: OutputFile] = [:]
     private var globalKey: String?
     private var findings: [String: [Diagnostic]] = [:]
     private var fragments: [String: Any] = [:]
     private var theme: (fingerprint: String, templates: TemplateSet)?
-    private var textFiles: [String: TextValues.File] = [:]
     private var usedFragments: Set<String> = []
     private var checkKey: String?
     private var wholeFindings: (key: ViewFingerprint, findings: [Diagnostic])?
@@ -72,6 +74,8 @@ public final class BuildSession: @unchecked Sendable {
     /// Forgets parsed files that are no longer in the content folder.
     func keepOnlyParsed(_ paths: Set<String>) {
         lock.withLock {
+            guard paths != lastListed else { return }
+            lastListed = paths
             parsed = parsed.filter { paths.contains($0.key) }
             generations = generations.filter { paths.contains($0.key) }
         }
@@ -79,15 +83,6 @@ public final class BuildSession: @unchecked Sendable {
 
     /// How old a file must be before its times are trusted to show a change (nanoseconds).
     static let racyInterval: Int64 = 2_000_000_000
-
-    /// A file's texts split for the text rules, kept per parse (see `parseKey`).
-    func textFile(for key: String, make: () -> TextValues.File) -> TextValues.File {
-        kept(in: \.textFiles, key, make: make)
-    }
-
-    func keepOnlyTextFiles(_ keys: Set<String>) {
-        lock.withLock { textFiles = textFiles.filter { keys.contains($0.key) } }
-    }
 
     /// The parsed theme, parsed again only when one of its files changed.
     func templates(_ sources: TemplateSet.Sources) throws -> TemplateSet {

@@ -28,25 +28,21 @@ enum TextValues {
         return result
     }
 
-    /// Every file with a YAML tree or a Markdown body, in path order.
+    /// Every file with a YAML tree or a Markdown body, in path order (made by the loader).
     static func files(in content: Content) -> [File] {
         content.textFileCache ?? makeFiles(content)
     }
 
-    /// Splits every body into lines once; bodies are independent, so on all cores.
-    /// With a session, the files of unchanged bijsluiters and pages are taken from the last run.
-    static func makeFiles(_ content: Content, session: BuildSession? = nil) -> [File] {
+    /// The texts of one file, when it has a tree or a body.
+    static func file(_ path: String, tree: YNode?, body: MarkdownBody?) -> File? {
+        guard tree != nil || body != nil else { return nil }
+        return File(path: path, tree: tree, lines: body.map(bodyLines(of:)) ?? [])
+    }
+
+    /// Splits every body into lines, for content that did not come from the loader.
+    static func makeFiles(_ content: Content) -> [File] {
         let bodies = Dictionary(content.bodies.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
-        let paths = Set(content.yamlTrees.keys).union(bodies.keys).sorted()
-        let make = { (path: String) in File(path: path, tree: content.yamlTrees[path], lines: bodies[path].map(bodyLines(of:)) ?? []) }
-        guard let session else { return (try? Parallel.map(paths, make)) ?? paths.map(make) }
-        let keys = paths.map { session.parseKey(for: $0) }
-        let files = (try? Parallel.map(Array(paths.indices)) { index in
-            guard let key = keys[index] else { return make(paths[index]) }
-            return session.textFile(for: key) { make(paths[index]) }
-        }) ?? paths.map(make)
-        session.keepOnlyTextFiles(Set(keys.compactMap { $0 }))
-        return files
+        return Set(content.yamlTrees.keys).union(bodies.keys).sorted().compactMap { file($0, tree: content.yamlTrees[$0], body: bodies[$0]) }
     }
 
     /// Body lines outside fenced code blocks.
