@@ -177,18 +177,23 @@ public struct ContentLoader {
             return result
         }
         result.source = text
-        if let (tree, body) = splitMarkdown(text, path: path, sink: sink) {
+        if let (tree, body, frontMatter) = splitMarkdown(text, path: path, sink: sink) {
             result.body = body
             result.tree = tree
             if let tree {
+                // Decoded from the front matter alone; the body is added after.
                 if folder == "bijsluiters" {
-                    result.bijsluiter = BijsluiterDecoder.decode(tree, slug: slug, file: path, body: body, sink: sink)
+                    result.bijsluiter = BijsluiterDecoder.decode(tree, slug: slug, file: path, bodyFirstLine: body.firstLine, sink: sink)
+                    result.bijsluiter?.body = body
                 } else {
-                    result.pagina = PaginaDecoder.decode(tree, slug: slug, file: path, body: body, sink: sink)
+                    result.pagina = PaginaDecoder.decode(tree, slug: slug, file: path, bodyFirstLine: body.firstLine, sink: sink)
+                    result.pagina?.body = body
                 }
-                // Only `serve` compares them between rebuilds.
+                // So the bijsluiter or page without its body is a function of its file's path, its
+                // front matter and where that and the body start: their digest stands for it.
+                // Only `serve` compares these between rebuilds.
                 if session != nil {
-                    result.bodyless = result.bijsluiter.map { ViewFingerprint($0.withoutBody) } ?? result.pagina.map { ViewFingerprint($0.withoutBody) }
+                    result.bodyless = ViewFingerprint(folder, path, frontMatter.yaml, frontMatter.yamlLineOffset, body.firstLine)
                 }
             }
         }
@@ -226,7 +231,7 @@ public struct ContentLoader {
             }
             return
         }
-        guard let (tree, body) = splitMarkdown(text, path: path, sink: sink) else { return }
+        guard let (tree, body, _) = splitMarkdown(text, path: path, sink: sink) else { return }
         content.bodies.append(body)
         guard let tree else { return }
         content.yamlTrees[path] = tree
@@ -239,7 +244,7 @@ public struct ContentLoader {
     }
 
     /// Front matter and body; the tree is nil when the YAML had errors (already reported).
-    private func splitMarkdown(_ text: String, path: String, sink: DiagnosticSink) -> (YNode?, MarkdownBody)? {
+    private func splitMarkdown(_ text: String, path: String, sink: DiagnosticSink) -> (YNode?, MarkdownBody, FrontMatter)? {
         guard let parts = FrontMatter.split(text, file: path, sink: sink) else { return nil }
         let body = MarkdownBody(text: parts.body, firstLine: parts.bodyFirstLine, file: path)
         let before = sink.diagnostics.count
@@ -248,7 +253,7 @@ public struct ContentLoader {
             sink.error("FM-EMPTY", at: SourceLocation(file: path, line: 2, column: 1), "de front matter is leeg",
                        hint: "zet de gegevens (zoals 'titel: ...') tussen de twee regels '---'")
         }
-        return (tree, body)
+        return (tree, body, parts)
     }
 
     private func isSymlink(_ url: URL) -> Bool {

@@ -6,7 +6,9 @@ enum BijsluiterDecoder {
         "subverwerkers", "doorgifte", "beveiliging", "verwerkersovereenkomst", "versie", "datum", "wijzigingen",
     ]
 
-    static func decode(_ root: YNode, slug: String, file: String, body: MarkdownBody, sink: DiagnosticSink) -> Bijsluiter? {
+    /// The bijsluiter from its front matter alone, with an empty body that starts at line
+    /// `bodyFirstLine`: the loader adds the body, so nothing decoded here can depend on it.
+    static func decode(_ root: YNode, slug: String, file: String, bodyFirstLine: Int, sink: DiagnosticSink) -> Bijsluiter? {
         guard let map = MapReader(root, allowed: keys, context: "", sink: sink) else { return nil }
         return Bijsluiter(BijsluiterFields(
             slug: slug, file: file, product: map.text("product"), soort: map.choice("soort", ProductSoort.self),
@@ -24,7 +26,7 @@ enum BijsluiterDecoder {
             doorgifte: doorgifte(map, sink: sink), doorgifteKey: map.keyLocation("doorgifte"),
             beveiliging: beveiliging(map), verwerkersovereenkomst: overeenkomst(map),
             versie: map.text("versie"), datum: map.date("datum"), wijzigingen: CommonDecoders.wijzigingen(map),
-            body: body, location: map.location, endLocation: map.endLocation))
+            body: MarkdownBody(text: "", firstLine: bodyFirstLine, file: file), location: map.location, endLocation: map.endLocation))
     }
 
     static func verwerker(_ map: MapReader) -> Verwerker? {

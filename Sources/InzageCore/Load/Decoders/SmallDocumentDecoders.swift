@@ -61,7 +61,8 @@ enum ToegankelijkheidDecoder {
 
 /// Decodes `paginas/<slug>.md` front matter.
 enum PaginaDecoder {
-    static func decode(_ root: YNode, slug: String, file: String, body: MarkdownBody, sink: DiagnosticSink) -> Pagina? {
+    /// Like `BijsluiterDecoder.decode`: front matter only, the loader adds the body.
+    static func decode(_ root: YNode, slug: String, file: String, bodyFirstLine: Int, sink: DiagnosticSink) -> Pagina? {
         guard let map = MapReader(root, allowed: ["titel", "volgorde"], context: "", sink: sink) else { return nil }
         var volgorde: Located<Int>?
         if let text = map.text("volgorde"), !text.isBlank {
@@ -72,6 +73,7 @@ enum PaginaDecoder {
                            hint: "schrijf bijvoorbeeld 'volgorde: 2'")
             }
         }
-        return Pagina(slug: slug, file: file, titel: map.text("titel"), volgorde: volgorde, body: body, location: map.location)
+        return Pagina(slug: slug, file: file, titel: map.text("titel"), volgorde: volgorde,
+                      body: MarkdownBody(text: "", firstLine: bodyFirstLine, file: file), location: map.location)
     }
 }
