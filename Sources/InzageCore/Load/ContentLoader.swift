@@ -74,10 +74,12 @@ public struct ContentLoader {
             listed.formUnion(entries.map { display("\(folder)/\($0)") })
             // Files are independent: read and decode them on all cores, then merge in name order.
             let folderPath = rootURL.appendingPathComponent(folder).path
+            let folderFD = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { if folderFD >= 0 { close(folderFD) } }
             let results = try Parallel.map(entries) { entry in
-                let path = folderPath + "/" + entry
                 guard let session else { return loadFolderFile(folder: folder, entry: entry, rootURL: rootURL) }
-                return session.parsedValue(for: display("\(folder)/\(entry)"), at: path) {
+                return session.parsedValue(for: display("\(folder)/\(entry)"),
+                                           stamp: { folderFD >= 0 ? FileStamp(directory: folderFD, name: entry) : FileStamp(path: folderPath + "/" + entry) }) {
                     loadFolderFile(folder: folder, entry: entry, rootURL: rootURL)
                 }
             }

@@ -156,6 +156,11 @@ public struct Bijsluiter: Sendable {
         }
     }
 
+    // The fields read for every bijsluiter on every rebuild, without a key path at run time.
+    public var file: String { box.fields.file }
+    public var slug: String { box.fields.slug }
+    public var title: String { box.fields.title }
+
     public func category(_ key: String) -> CategoryEntry? { box.fields.category(key) }
 
     /// Whether the given school uses this product.

@@ -47,8 +47,14 @@ public final class BuildSession: @unchecked Sendable {
     /// - Parameters: path: the file's display path (as diagnostics and `parseKey` name it);
     ///   location: where it is read from.
     func parsedValue<T>(for path: String, at location: String, make: () -> T) -> T {
+        parsedValue(for: path, stamp: { FileStamp(path: location) }, make: make)
+    }
+
+    /// Like `parsedValue(for:at:make:)`, with the file's stat taken by `stamp` (which may read it
+    /// relative to an open folder: a shorter path for the kernel to walk, thousands of times).
+    func parsedValue<T>(for path: String, stamp: () -> FileStamp?, make: () -> T) -> T {
         let readStart = FileStamp.now()
-        guard let stamp = FileStamp(path: location) else { return make() }
+        guard let stamp = stamp() else { return make() }
         let cached = lock.withLock { parsed[path] }
         if let cached, cached.stamp == stamp, let value = cached.value as? T { return value }
         let value = make()
@@ -196,6 +202,17 @@ struct FileStamp: Equatable {
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The stat of `name` in the open folder `directory` (links followed, as `stat` does).
+    init?(directory: Int32, name: String) {
+        var info = stat()
+        guard fstatat(directory, name, &info, 0) == 0 else { return nil }
+        self.init(info)
+    }
+
+    private init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)

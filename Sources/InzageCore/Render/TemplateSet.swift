@@ -127,9 +127,9 @@ public struct TemplateSet: Sendable {
         var assets: [(relative: String, data: Data)] = []
 
         /// Every template and asset byte, so a cache can tell when the theme changed.
+        /// A 128-bit digest of every name, text and asset: the theme's part of the keys `serve` keeps pages by.
         var fingerprint: String {
-            templates.map { $0.name + "\u{0}" + $0.text + "\u{0}" }.joined()
-                + assets.map { $0.relative + "\u{0}" + $0.data.base64EncodedString() + "\u{0}" }.joined()
+            ViewFingerprint(templates.map { $0.name + "\u{0}" + $0.text }, named: assets.map { ($0.relative, ViewFingerprint(bytes: $0.data)) }).description
         }
     }
 
@@ -210,18 +210,25 @@ public struct TemplateSet: Sendable {
         return text
     }
 
+    /// The files below `base` (relative paths, sorted), without hidden files and folders; a link
+    /// counts when it leads to a file.
     private static func files(under base: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
         var result: [String] = []
-        let prefix = base.standardizedFileURL.path + "/"
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(prefix) else { continue }
-            let relative = String(path.dropFirst(prefix.count))
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            result.append(relative)
+        func walk(_ path: String, relative: String, depth: Int) {
+            guard depth < 16 else { return }
+            for entry in FolderEntry.read(path) where !entry.name.hasPrefix(".") {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isFolder {
+                    walk(path + "/" + entry.name, relative: child, depth: depth + 1)
+                } else if entry.isLink {
+                    var info = stat()
+                    if stat(path + "/" + entry.name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { result.append(child) }
+                } else {
+                    result.append(child)
+                }
+            }
         }
+        walk(base.standardizedFileURL.path, relative: "", depth: 0)
         return result.sorted()
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A 128-bit digest of a view: two views with the same digest render the same text with the same
 /// templates. `serve` keys rendered pages by it, so a page that reads many files (the product
 /// list, school pages, the feed) is rendered again only when what it shows changed. A view is
@@ -26,6 +28,19 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
         for item in items {
             first.combine(item.name); first.combine(item.fingerprint.high); first.combine(item.fingerprint.low)
             second.combine(item.fingerprint.low); second.combine(item.name); second.combine(item.fingerprint.high)
+        }
+        high = first.finalize()
+        low = second.finalize()
+    }
+
+    /// A digest of raw bytes (a stylesheet or image of the theme).
+    init(bytes: Data) {
+        var first = Hasher(), second = Hasher()
+        second.combine(0x5eed)
+        first.combine(bytes.count); second.combine(bytes.count)
+        bytes.withUnsafeBytes { raw in
+            first.combine(bytes: raw)
+            second.combine(bytes: raw)
         }
         high = first.finalize()
         low = second.finalize()

@@ -73,24 +73,14 @@ public final class FileWatcher: @unchecked Sendable {
     func allFolders() -> [String] {
         var result: [String] = []
         func walk(_ folder: String, depth: Int) {
-            guard depth < 32, let handle = opendir(folder) else { return }
-            defer { closedir(handle) }
+            var info = stat()
+            guard depth < 32, stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
             result.append(folder)
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                guard name != ".", name != ".." else { continue }
-                let path = folder + "/" + name
-                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                    var info = stat()
-                    isFolder = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-                }
-                if isFolder { walk(path, depth: depth + 1) }
+            for entry in FolderEntry.read(folder) {
+                let path = folder + "/" + entry.name
+                if entry.isFolder { walk(path, depth: depth + 1) }
                 // A link to a folder is watched, not walked into: it could lead back up (a loop).
-                if entry.pointee.d_type == UInt8(DT_LNK) {
-                    var info = stat()
-                    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { result.append(path) }
-                }
+                if entry.isLink, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { result.append(path) }
             }
         }
         for root in folders { walk(root, depth: 0) }

@@ -13,8 +13,9 @@ public final class PublishedFiles: @unchecked Sendable {
     public init() {}
 
     /// Whether the file at `path` holds `data`; nil when that is not known without reading it.
-    func holds(_ path: String, _ data: Data) -> Bool? {
-        guard let known = lock.withLock({ files[path] }), FileStamp(path: path) == known.stamp else { return nil }
+    /// - Parameter stamp: the file's stat now (by default, `stat` on `path`).
+    func holds(_ path: String, _ data: Data, stamp: () -> FileStamp? = { nil }) -> Bool? {
+        guard let known = lock.withLock({ files[path] }), (stamp() ?? FileStamp(path: path)) == known.stamp else { return nil }
         return Self.same(known.data, data)
     }
 
@@ -28,9 +29,9 @@ public final class PublishedFiles: @unchecked Sendable {
 
     /// The entries of the folder at `path`: as last read while the folder's stat is unchanged,
     /// else from `read` (remembered unless the folder changed within `BuildSession.racyInterval`).
-    func entries(of path: String, read: () -> [FolderEntry]) -> [FolderEntry] {
+    func entries(of path: String, stamp: () -> FileStamp? = { nil }, read: () -> [FolderEntry]) -> [FolderEntry] {
         let readStart = FileStamp.now()
-        guard let stamp = FileStamp(path: path) else { return read() }
+        guard let stamp = stamp() ?? FileStamp(path: path) else { return read() }
         if let known = lock.withLock({ folders[path] }), known.stamp == stamp { return known.entries }
         let entries = read()
         lock.withLock {

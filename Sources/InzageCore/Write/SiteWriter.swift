@@ -115,14 +115,19 @@ public struct SiteWriter {
         private let known: PublishedFiles?
         /// The published site's folder, for joining with the many relative paths of a publication.
         private let outputPath: String
+        /// The published site's folder, open: its files are looked at by their relative paths.
+        private let outputFD: Int32
 
         init(writer: SiteWriter, staging: URL, known: PublishedFiles? = nil) {
             self.writer = writer
             outputPath = writer.output.path
+            outputFD = open(outputPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             self.staging = staging
             self.known = known
             hasPreviousSite = FileManager.default.fileExists(atPath: writer.output.appendingPathComponent(SiteWriter.marker).path)
         }
+
+        deinit { if outputFD >= 0 { close(outputFD) } }
 
         public func add(_ files: [OutputFile]) throws {
             for file in files {
@@ -130,7 +135,7 @@ public struct SiteWriter {
                     throw WriteError(message: "ongeldige of dubbele uitvoerpad '\(file.path)'", hint: nil)
                 }
                 let previous = outputPath + "/" + file.path
-                let same = hasPreviousSite && holds(previous, file.data)
+                let same = hasPreviousSite && holds(previous, relative: file.path, file.data)
                 if !staged {
                     if same {
                         equalSoFar.append(file.path)
@@ -155,8 +160,8 @@ public struct SiteWriter {
 
         /// Whether the published file holds `data`: from memory when its stat is unchanged since an
         /// earlier publication of the session saw it, else read from disk (and remembered).
-        private func holds(_ path: String, _ data: Data) -> Bool {
-            if let answer = known?.holds(path, data) { return answer }
+        private func holds(_ path: String, relative: String, _ data: Data) -> Bool {
+            if let answer = known?.holds(path, data, stamp: { outputFD >= 0 ? FileStamp(directory: outputFD, name: relative) : nil }) { return answer }
             let same = SiteWriter.fileHolds(path, data)
             if same { known?.record(path, data) }
             return same
@@ -164,7 +169,7 @@ public struct SiteWriter {
 
         /// Swaps the new site in, or replaces the few files that changed; returns what changed.
         public func finish() throws -> WriteReport {
-            let stale = SiteWriter.files(in: writer.output, except: seen.union([SiteWriter.marker]), known: known)
+            let stale = SiteWriter.files(in: writer.output, except: seen.union([SiteWriter.marker]), known: known, folderFD: outputFD)
             if !staged {
                 if hasPreviousSite, pending.count + stale.count <= SiteWriter.inPlaceLimit, pending.allSatisfy(fitsInPlace) {
                     try replaceInPlace(stale: stale)
@@ -354,10 +359,13 @@ public struct SiteWriter {
     /// With `known`, a folder whose stat is unchanged since an earlier publication of the session
     /// read it is not read again (a folder's times move whenever an entry is added, removed or
     /// renamed).
-    static func files(in folder: URL, except keep: Set<String>, known: PublishedFiles? = nil) -> [String] {
+    /// - Parameter folderFD: `folder`, open, to look at its subfolders by their relative paths.
+    static func files(in folder: URL, except keep: Set<String>, known: PublishedFiles? = nil, folderFD: Int32 = -1) -> [String] {
         var result: [String] = []
         func walk(_ path: String, relative: String) {
-            let entries = known?.entries(of: path) { readFolder(path) } ?? readFolder(path)
+            let entries = known?.entries(of: path, stamp: { folderFD >= 0 ? FileStamp(directory: folderFD, name: relative.isEmpty ? "." : relative) : nil }) {
+                FolderEntry.read(path)
+            } ?? FolderEntry.read(path)
             for entry in entries {
                 let childRelative = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 if entry.isFolder {
@@ -371,27 +379,4 @@ public struct SiteWriter {
         return result
     }
 
-    /// A folder's entries and which of them are folders (links are not followed).
-    static func readFolder(_ path: String) -> [FolderEntry] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
-        var entries: [FolderEntry] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." { continue }
-            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                isFolder = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
-            entries.append(FolderEntry(name: name, isFolder: isFolder))
-        }
-        return entries
-    }
-}
-
-/// One entry of a folder in the published site.
-struct FolderEntry: Equatable {
-    let name: String
-    let isFolder: Bool
 }

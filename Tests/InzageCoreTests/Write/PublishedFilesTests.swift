@@ -71,7 +71,10 @@ struct PublishedFilesTests {
         try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: site.path)
         let known = PublishedFiles()
         var reads = 0
-        let read = { reads += 1; return SiteWriter.readFolder(site.path) }
+        func read() -> [FolderEntry] {
+            reads += 1
+            return FolderEntry.read(site.path)
+        }
         let first = known.entries(of: site.path, read: read)
         #expect(first.sorted { $0.name < $1.name } == [FolderEntry(name: "a", isFolder: true), FolderEntry(name: "index.html", isFolder: false)])
         #expect(known.entries(of: site.path, read: read) == first)
