@@ -137,9 +137,13 @@ public struct Bijsluiter: Sendable {
     }
 
     private var box: Box
+    /// The Markdown body, outside the shared fields: the bijsluiter without its body (what the
+    /// lists and the rules across documents see) is then a copy of one reference.
+    public var body: MarkdownBody
 
-    public init(_ fields: BijsluiterFields) {
+    public init(_ fields: BijsluiterFields, body: MarkdownBody) {
         box = Box(fields)
+        self.body = body
     }
 
     public var fields: BijsluiterFields { box.fields }
@@ -196,7 +200,6 @@ public struct BijsluiterFields: Sendable {
     public var versie: Located<String>?
     public var datum: Located<SchoolDate>?
     public var wijzigingen: [Wijziging]
-    public var body: MarkdownBody
     public var location: SourceLocation
     public var endLocation: SourceLocation
 
@@ -240,7 +243,7 @@ extension Bijsluiter {
     /// products and the rules across documents see.
     var withoutBody: Bijsluiter {
         var copy = self
-        copy.body = MarkdownBody(text: "", firstLine: self.body.firstLine, file: self.body.file)
+        copy.body = MarkdownBody(text: "", firstLine: body.firstLine, file: body.file)
         return copy
     }
 }

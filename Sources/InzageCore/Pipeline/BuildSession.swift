@@ -18,7 +18,7 @@ public final class BuildSession: @unchecked Sendable {
     private let lock = NSLock()
     private var parsed: [String: (stamp: FileStamp, value: Any)] = [:]
     /// Which parse of each file the content holds: a new number every time a file is parsed.
-    private var generations: [String: Int] = [:]
+    private var generations: [String: (number: Int, key: String)] = [:]
     private var nextGeneration = 0
     private var lastListed: Set<String> = []
     private var rendered: [String: OutputFile] = [:]
@@ -60,7 +60,7 @@ public final class BuildSession: @unchecked Sendable {
         let value = make()
         lock.withLock {
             nextGeneration += 1
-            generations[path] = nextGeneration
+            generations[path] = (nextGeneration, path + "\u{0}" + String(nextGeneration))
         }
         if stamp.modified < readStart - Self.racyInterval {
             lock.withLock { parsed[path] = (stamp, value) }
@@ -74,7 +74,7 @@ public final class BuildSession: @unchecked Sendable {
     /// findings and pages kept under it belong to exactly these bytes. Nil for a file this
     /// session did not parse.
     func parseKey(for path: String) -> String? {
-        lock.withLock { generations[path].map { path + "\u{0}" + String($0) } }
+        lock.withLock { generations[path]?.key }
     }
 
     /// Forgets parsed files that are no longer in the content folder.
@@ -120,8 +120,9 @@ public final class BuildSession: @unchecked Sendable {
     /// and fragments no page asked for (unless the listing pages were reused: then no list asked).
     func keepOnly(_ keys: Set<String>, listingReused: Bool = false) {
         lock.lock()
-        rendered = rendered.filter { keys.contains($0.key) }
-        if !listingReused { fragments = fragments.filter { usedFragments.contains($0.key) } }
+        // Every key used in this pass was kept: more kept values than used keys means stale ones.
+        if rendered.count > keys.count { rendered = rendered.filter { keys.contains($0.key) } }
+        if !listingReused, fragments.count > usedFragments.count { fragments = fragments.filter { usedFragments.contains($0.key) } }
         listingWasReused = listingReused
         lock.unlock()
     }

@@ -26,7 +26,8 @@ enum BijsluiterDecoder {
             doorgifte: doorgifte(map, sink: sink), doorgifteKey: map.keyLocation("doorgifte"),
             beveiliging: beveiliging(map), verwerkersovereenkomst: overeenkomst(map),
             versie: map.text("versie"), datum: map.date("datum"), wijzigingen: CommonDecoders.wijzigingen(map),
-            body: MarkdownBody(text: "", firstLine: bodyFirstLine, file: file), location: map.location, endLocation: map.endLocation))
+            location: map.location, endLocation: map.endLocation),
+            body: MarkdownBody(text: "", firstLine: bodyFirstLine, file: file))
     }
 
     static func verwerker(_ map: MapReader) -> Verwerker? {
