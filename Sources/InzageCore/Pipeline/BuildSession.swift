@@ -120,9 +120,13 @@ public final class BuildSession: @unchecked Sendable {
     /// and fragments no page asked for (unless the listing pages were reused: then no list asked).
     func keepOnly(_ keys: Set<String>, listingReused: Bool = false) {
         lock.lock()
-        // Every key used in this pass was kept: more kept values than used keys means stale ones.
-        if rendered.count > keys.count { rendered = rendered.filter { keys.contains($0.key) } }
-        if !listingReused, fragments.count > usedFragments.count { fragments = fragments.filter { usedFragments.contains($0.key) } }
+        // Every key used in this pass was kept, so more kept values than used keys means stale
+        // ones. Stale values are never asked for again (their keys name an old parse or view):
+        // they are dropped once they are a tenth of the rest, not on every rebuild.
+        if rendered.count > keys.count + keys.count / 10 { rendered = rendered.filter { keys.contains($0.key) } }
+        if !listingReused, fragments.count > usedFragments.count + usedFragments.count / 10 {
+            fragments = fragments.filter { usedFragments.contains($0.key) }
+        }
         listingWasReused = listingReused
         lock.unlock()
     }

@@ -50,6 +50,10 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
 
     private static func feed(_ value: Any, _ first: inout Hasher, _ second: inout Hasher) {
         switch value {
+        // Lists of kept rows are the bulk of the large views: the fragment case comes first.
+        case let fragment as ConvertedFragment:
+            first.combine(8); first.combine(fragment.fingerprint)
+            second.combine(8); second.combine(fragment.fingerprint.low); second.combine(fragment.fingerprint.high)
         case let text as String:
             first.combine(1); first.combine(text)
             second.combine(1); second.combine(text)
@@ -59,9 +63,6 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
         case let number as Int:
             first.combine(3); first.combine(number)
             second.combine(3); second.combine(number)
-        case let fragment as ConvertedFragment:
-            first.combine(8); first.combine(fragment.fingerprint)
-            second.combine(8); second.combine(fragment.fingerprint.description)
         case let fields as MustacheFields:
             let pairs = fields.mustacheFields
             first.combine(9); first.combine(pairs.count)
