@@ -61,6 +61,7 @@ extension SiteBuilder {
 
     /// Makes the listing pages from `listed` (`Content.forListing`).
     private func makeListingPages(_ listed: Content, organisatie: Organisatie) throws -> ListingPages {
+        var timer = PhaseTimer()
         var site = SiteContext(content: listed, organisatie: organisatie, session: session)
         site.markdown.reservedIDs = templates.fixedIDs
         // The section and school views are independent and some are large: made on all cores.
@@ -69,6 +70,7 @@ extension SiteBuilder {
         let schoolBuilders: [(SiteContext) -> Page] = listed.scholen.prefix(schoolCount).map { school in { BijsluiterPages.school($0, school) } }
         let builders = UncheckedSendable(Self.sectionBuilders(listed) + schoolBuilders)
         let built = try Parallel.map(Array(builders.value.indices), minimumBatch: 1) { builders.value[$0](viewSite.value) }
+        timer.lap("   section and school views")
         let sections = Array(built.dropLast(schoolCount))
         let schools = Array(built.suffix(schoolCount))
         let extraPages = Self.sortedExtraPages(listed.paginas)
@@ -89,6 +91,7 @@ extension SiteBuilder {
         }
         let sectionFiles = try layOut([home] + sections)
         let schoolFiles = try layOut(schools)
+        timer.lap("   section and school pages laid out")
 
         // Every page of the site, in publication order.
         var sitemap = ([home] + sections).map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }
@@ -108,6 +111,7 @@ extension SiteBuilder {
                                     view: { FeedBuilder.view(site, changes: changes.map(\.view)) })
         let sitemapFile = try renderedFile("sitemap.xml", view: SitemapView(urls: sitemap), template: "sitemap.xml")
         cacheKeys.formUnion([notFoundFile.key, feed.key, sitemapFile.key].compactMap { $0 })
+        timer.lap("   404, feed and sitemap")
         return ListingPages(nav: nav, footer: footer, sections: sectionFiles, schools: schoolFiles,
                             rest: [notFoundFile.file, feed.file, sitemapFile.file], cacheKeys: cacheKeys)
     }
