@@ -11,9 +11,9 @@ import Foundation
 /// - rendered per-item pages (one bijsluiter, one extra page) and view fragments (a product's row
 ///   in a list), dropped wholesale when anything global changes (organisatie.yaml, any other
 ///   top-level document, the list of pages, a template, the date);
-/// - pages that show many files, keyed by a fingerprint of their view;
+/// - pages that show many files, keyed by a fingerprint of their view, and all of them together
+///   (`ListingPages`) while no global input and no bijsluiter's or page's front matter changed;
 /// - the parsed theme, and what the output folder held (`PublishedFiles`).
-/// Rules over the whole content (across documents) run on every rebuild.
 public final class BuildSession: @unchecked Sendable {
     private let lock = NSLock()
     private var parsed: [String: (stamp: FileStamp, value: Any)] = [:]
