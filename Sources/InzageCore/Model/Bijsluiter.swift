@@ -182,6 +182,7 @@ public struct BijsluiterFields: Sendable {
     public var doelgroep: [Located<Schoolsoort>]
     public var gebruikers: [Located<String>]
     public var scholen: ScholenKeuze?
+    public var scholenKey: SourceLocation?
     public var verwerkingen: [Located<String>]?
     public var optioneleVerwerkingen: [Located<String>]?
     public var doeleinden: [Doel]?

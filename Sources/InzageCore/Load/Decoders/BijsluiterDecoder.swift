@@ -16,7 +16,7 @@ enum BijsluiterDecoder {
             doelgroep: (map.textList("doelgroep") ?? []).compactMap {
                 MapReader.choice($0, Schoolsoort.self, name: "doelgroep", sink: sink)
             },
-            gebruikers: map.textList("gebruikers") ?? [], scholen: scholen(map, sink: sink),
+            gebruikers: map.textList("gebruikers") ?? [], scholen: scholen(map, sink: sink), scholenKey: map.keyLocation("scholen"),
             verwerkingen: map.textList("verwerkingen"), optioneleVerwerkingen: map.textList("optionele_verwerkingen"),
             doeleinden: doeleinden(map, sink: sink), doeleindenKey: map.keyLocation("doeleinden"),
             categorieen: categorieen(map, sink: sink), categorieenKey: map.keyLocation("categorieen"),

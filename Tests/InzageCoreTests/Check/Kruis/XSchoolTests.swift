@@ -20,8 +20,8 @@ struct XSchoolTests {
     }
 
     @Test func emptyListMeansNoSchool() {
-        expectDiagnostic("X-SCHOOL", in: .valid.replacing("---\nproduct: Schoolapp", with: "---\n1️⃣product: Schoolapp", in: file)
-            .replacing("scholen: [07RB]", with: "scholen: []", in: file))
+        // Reported at the key, where the schools belong.
+        expectDiagnostic("X-SCHOOL", in: .valid.replacing("scholen: [07RB]", with: "1️⃣scholen: []", in: file))
     }
 
     /// A malformed BRIN in organisatie.yaml is ORG-BRIN's finding; the bijsluiter that names the

@@ -16,7 +16,7 @@ struct XSchool: Rule {
             guard case .brins(let brins) = b.scholen else { return [] }
             var result: [Diagnostic] = []
             if brins.isEmpty {
-                result.append(finding(at: b.location, "'scholen' is leeg: geen enkele school gebruikt \(b.title)",
+                result.append(finding(at: b.scholenKey ?? b.location, "'scholen' is leeg: geen enkele school gebruikt \(b.title)",
                                       hint: "schrijf 'scholen: alle' of de BRIN-codes van de scholen die het gebruiken"))
             }
             for brin in brins where !known.contains(brin.value.uppercased()) {
