@@ -85,8 +85,33 @@ struct ServeCommand: ParsableCommand {
             }
         }
 
+        // Ctrl-C is handled from the start: during the first build too, it waits for the build
+        // instead of leaving a half-written staging folder. The signals are handled on a queue of
+        // their own, as the first build runs on the main thread.
+        let parts = ServeParts()
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let stop: @Sendable () -> Void = {
+            parts.watcher?.stop()
+            Output.out("\n")  // after the "^C" the terminal shows
+            let waits = gate.requestStop {
+                Output.out("Gestopt.\n")
+                parts.server?.stop()
+                Foundation.exit(0)
+            }
+            if waits { Output.out("Even wachten: de website wordt nog bijgewerkt.\n") }
+        }
+        let signals = DispatchQueue(label: "inzage-signals")
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: signals)
+        interrupt.setEventHandler(handler: stop)
+        interrupt.resume()
+        let terminate = DispatchSource.makeSignalSource(signal: SIGTERM, queue: signals)
+        terminate.setEventHandler(handler: stop)
+        terminate.resume()
+
         // The first build must succeed: there is no earlier site to fall back on otherwise.
-        let firstOK = rebuild(first: true)
+        var firstOK = false
+        gate.run { firstOK = rebuild(first: true) }
         if !firstOK && !FileManager.default.fileExists(atPath: output + "/index.html") {
             throw ExitCode(ExitStatus.contentProblems)
         }
@@ -102,25 +127,7 @@ struct ServeCommand: ParsableCommand {
             rebuilds.async { gate.run { _ = rebuild(first: false) } }
         }
         let watchMode = watcher.start()
-
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let stop: @Sendable () -> Void = {
-            watcher.stop()
-            Output.out("\n")  // after the "^C" the terminal shows
-            let waits = gate.requestStop {
-                Output.out("Gestopt.\n")
-                server.stop()
-                Foundation.exit(0)
-            }
-            if waits { Output.out("Even wachten: de website wordt nog bijgewerkt.\n") }
-        }
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
-        interrupt.setEventHandler(handler: stop)
-        interrupt.resume()
-        let terminate = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .main)
-        terminate.setEventHandler(handler: stop)
-        terminate.resume()
+        parts.set(watcher: watcher, server: server)
 
         Output.out("De website staat op http://127.0.0.1:\(server.port)/ (stoppen: Ctrl-C). Wijzigingen in \(content)/ worden meteen zichtbaar.\n")
         let watched = ([content] + (templatesRoot.map { [$0] } ?? [])).map { "\($0)/" }.joined(separator: " en ")
@@ -128,5 +135,22 @@ struct ServeCommand: ParsableCommand {
         Output.out("Ik let op wijzigingen in \(watched) (\(how)).\n")
         Thread.detachNewThread { server.run() }
         dispatchMain()
+    }
+}
+
+/// The server and the watcher, once they exist: Ctrl-C may come before they do.
+private final class ServeParts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storedWatcher: FileWatcher?
+    private var storedServer: PreviewServer?
+
+    var watcher: FileWatcher? { lock.withLock { storedWatcher } }
+    var server: PreviewServer? { lock.withLock { storedServer } }
+
+    func set(watcher: FileWatcher, server: PreviewServer) {
+        lock.withLock {
+            storedWatcher = watcher
+            storedServer = server
+        }
     }
 }

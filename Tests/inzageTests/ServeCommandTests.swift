@@ -84,6 +84,21 @@ extension ServeCommandTests {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".public.inzage-") }
     }
 
+    @Test func ctrlCDuringTheFirstBuildWaitsForItAndLeavesNoStagingFolder() throws {
+        let folder = try MinimalContent.write()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The first publication pauses 3 s before its files are put in place; the build before
+        // it takes a fraction of a second, so after 1 s it is waiting to publish.
+        let serve = try ServeProcess(in: folder, environment: ["INZAGE_TEST_PUBLISH_DELAY_MS": "3000"])
+        Thread.sleep(forTimeInterval: 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("public/index.html").path))
+        #expect(serve.interrupt() == 0)
+        #expect(Self.stagingFolders(in: folder).isEmpty)
+        #expect(serve.stdout.contains("Even wachten: de website wordt nog bijgewerkt."), "\(serve.stdout)")
+        #expect(serve.stdout.hasSuffix("Gestopt.\n"), "\(serve.stdout)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("public/index.html").path))
+    }
+
     @Test func ctrlCDuringARebuildWaitsForItAndLeavesNoStagingFolder() throws {
         let folder = try MinimalContent.write()
         defer { try? FileManager.default.removeItem(at: folder) }
