@@ -25,6 +25,8 @@ struct ListingPages {
 extension Content {
     /// The content as the listing pages see it: every top-level document whole; bijsluiters and
     /// extra pages without their bodies; none of the sources, trees or texts the rules read.
+    /// Built field by field on purpose: a field added to `Content` later reaches the listing
+    /// pages only when it is added here, so it cannot silently escape the listing key.
     var forListing: Content {
         var listed = Content(today: today)
         listed.root = root

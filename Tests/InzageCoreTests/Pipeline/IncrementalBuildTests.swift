@@ -71,6 +71,29 @@ struct IncrementalBuildTests {
         return result
     }
 
+    /// Replaces the first line of `url` that starts with `prefix` by `line`.
+    private func replaceLine(in url: URL, startingWith prefix: String, with line: String) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let old = try #require(text.split(separator: "\n").first { $0.hasPrefix(prefix) })
+        try edit(url, String(old), line)
+    }
+
+    /// Checks the fixture with a session, applies `change` to the content folder and checks
+    /// again with the same session; the second check must equal a check without a session.
+    private func recheck(_ change: (URL) throws -> Void, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+        -> (first: [Diagnostic], second: [Diagnostic], session: BuildSession) {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = try folder.write(.valid)
+        try age(folder.url)
+        let session = BuildSession()
+        let first = try CheckPipeline.run(contentRoot: content, today: Fixture.today, session: session).1
+        try change(URL(fileURLWithPath: content))
+        let second = try CheckPipeline.run(contentRoot: content, today: Fixture.today, session: session).1
+        #expect(second == (try CheckPipeline.run(contentRoot: content, today: Fixture.today)).1, sourceLocation: sourceLocation)
+        return (first, second, session)
+    }
+
     private func edit(_ url: URL, _ old: String, _ new: String) throws {
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(text.contains(old), "fixture no longer contains \(old)")
@@ -81,9 +104,8 @@ struct IncrementalBuildTests {
         // Same length, written right after the first build: file times may not move, bytes do.
         try expectIncrementalEqualsClean { content, _ in
             let file = content.appendingPathComponent("bijsluiters/rekentuin.md")
-            let text = try String(contentsOf: file, encoding: .utf8)
-            let omschrijving = try #require(text.split(separator: "\n").first { $0.hasPrefix("omschrijving:") })
-            try edit(file, String(omschrijving), String(omschrijving).replacingOccurrences(of: "e", with: "a"))
+            let line = try #require(try String(contentsOf: file, encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("omschrijving:") })
+            try edit(file, String(line), String(line).replacingOccurrences(of: "e", with: "a"))
         }
     }
 
@@ -108,10 +130,7 @@ struct IncrementalBuildTests {
     @Test func changedPageTitleChangesTheListingPages() throws {
         // The home page links every extra page by its title; the footer lists the first ones.
         try expectIncrementalEqualsClean { content, _ in
-            let file = content.appendingPathComponent("paginas/camerabewaking.md")
-            let text = try String(contentsOf: file, encoding: .utf8)
-            let titel = try #require(text.split(separator: "\n").first { $0.hasPrefix("titel:") })
-            try edit(file, String(titel), "titel: Camera's op het schoolplein")
+            try replaceLine(in: content.appendingPathComponent("paginas/camerabewaking.md"), startingWith: "titel:", with: "titel: Camera's op het schoolplein")
         }
     }
 
@@ -126,36 +145,30 @@ struct IncrementalBuildTests {
 
     @Test func pageBodyIsReadByTheRulesAcrossDocuments() throws {
         // BT-MIN reads pages: a retention promise in a page's body is found on the next check.
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let content = try folder.write(.valid)
-        try age(folder.url)
-        let session = BuildSession()
-        let first = try CheckPipeline.run(contentRoot: content, today: Fixture.today, session: session)
-        #expect(!first.1.contains { $0.code == "BT-MIN" })
-        let page = URL(fileURLWithPath: content).appendingPathComponent("paginas/camerabewaking.md")
-        let text = try String(contentsOf: page, encoding: .utf8)
-        try (text + "\nGegevens van leerlingen worden 2 jaar na uitschrijving verwijderd.\n").write(to: page, atomically: false, encoding: .utf8)
-        let second = try CheckPipeline.run(contentRoot: content, today: Fixture.today, session: session)
+        var lastLine = 0
+        let (first, second, session) = try recheck { content in
+            let page = content.appendingPathComponent("paginas/camerabewaking.md")
+            let text = try String(contentsOf: page, encoding: .utf8) + "\nGegevens van leerlingen worden 2 jaar na uitschrijving verwijderd.\n"
+            try text.write(to: page, atomically: false, encoding: .utf8)
+            lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        }
+        #expect(!first.contains { $0.code == "BT-MIN" })
         #expect(!session.wholeRulesWereReused)
-        #expect(second.1 == (try CheckPipeline.run(contentRoot: content, today: Fixture.today)).1)
-        #expect(second.1.contains { $0.code == "BT-MIN" && $0.location.file.hasSuffix("paginas/camerabewaking.md") })
+        let finding = try #require(second.first { $0.code == "BT-MIN" })
+        #expect(finding.location.file.hasSuffix("paginas/camerabewaking.md") && finding.location.line == lastLine && finding.location.column == 1)
+        #expect(finding.message == "deze tekst noemt 2 jaar, maar 'Gegevens over in- en uitschrijving' moet wettelijk minimaal 5 jaar worden bewaard")
     }
 
     @Test func bijsluiterFrontMatterIsReadByTheRulesAcrossDocuments() throws {
         // X-SCHOOL compares a bijsluiter's schools with organisatie.yaml.
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let content = try folder.write(.valid)
-        try age(folder.url)
-        let session = BuildSession()
-        let first = try CheckPipeline.run(contentRoot: content, today: Fixture.today, session: session)
-        #expect(!first.1.contains { $0.code == "X-SCHOOL" })
-        try edit(URL(fileURLWithPath: content).appendingPathComponent("bijsluiters/schoolapp.md"), "scholen: [07RB]", "scholen: [99ZZ]")
-        let second = try CheckPipeline.run(contentRoot: content, today: Fixture.today, session: session)
+        let (first, second, session) = try recheck { content in
+            try edit(content.appendingPathComponent("bijsluiters/schoolapp.md"), "scholen: [07RB]", "scholen: [99ZZ]")
+        }
+        #expect(!first.contains { $0.code == "X-SCHOOL" })
         #expect(!session.wholeRulesWereReused)
-        #expect(second.1 == (try CheckPipeline.run(contentRoot: content, today: Fixture.today)).1)
-        #expect(second.1.contains { $0.code == "X-SCHOOL" })
+        let finding = try #require(second.first { $0.code == "X-SCHOOL" })
+        #expect(finding.location.file.hasSuffix("bijsluiters/schoolapp.md") && finding.location.column == 11)
+        #expect(finding.message.hasPrefix("BRIN-code '99ZZ' is geen school uit organisatie.yaml"))
     }
 
     @Test func rulesAcrossDocumentsSeeNoBijsluiterText() throws {
@@ -198,10 +211,7 @@ struct IncrementalBuildTests {
     @Test func bijsluiterGainsAndLosesFindings() throws {
         // A warning appears in one file (a text rule and a bijsluiter rule) and one from the first build stays.
         try expectIncrementalEqualsClean { content, _ in
-            let file = content.appendingPathComponent("bijsluiters/rekentuin.md")
-            let text = try String(contentsOf: file, encoding: .utf8)
-            let omschrijving = try #require(text.split(separator: "\n").first { $0.hasPrefix("omschrijving:") })
-            try edit(file, String(omschrijving), "omschrijving: Oefenen volgens de Wbp.")
+            try replaceLine(in: content.appendingPathComponent("bijsluiters/rekentuin.md"), startingWith: "omschrijving:", with: "omschrijving: Oefenen volgens de Wbp.")
         }
     }
 
