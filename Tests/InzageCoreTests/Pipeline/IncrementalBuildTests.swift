@@ -102,7 +102,8 @@ struct IncrementalBuildTests {
 
     @Test func changedBijsluiterOfTheSameSize() throws {
         // Same length, written right after the first build: file times may not move, bytes do.
-        try expectIncrementalEqualsClean { content, _ in
+        // No list shows the description: the listing pages are kept.
+        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
             let file = content.appendingPathComponent("bijsluiters/rekentuin.md")
             let line = try #require(try String(contentsOf: file, encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("omschrijving:") })
             try edit(file, String(line), String(line).replacingOccurrences(of: "e", with: "a"))
@@ -191,13 +192,46 @@ struct IncrementalBuildTests {
 
     @Test func changedBijsluiterWithItsOldModificationTime() throws {
         // Same size and the old modification time put back (as some copy tools do): the change time still moves.
-        try expectIncrementalEqualsClean { content, _ in
+        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
             let file = content.appendingPathComponent("bijsluiters/rekentuin.md")
             let modified = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date)
             let text = try String(contentsOf: file, encoding: .utf8)
             let omschrijving = try #require(text.split(separator: "\n").first { $0.hasPrefix("omschrijving:") })
             try edit(file, String(omschrijving), String(omschrijving).replacingOccurrences(of: "e", with: "a"))
             try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: file.path)
+        }
+    }
+
+    @Test func changedRetentionKeepsTheListingPages() throws {
+        // Only the product's own page shows its retention; the rules across documents read it.
+        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
+            try replaceLine(in: content.appendingPathComponent("bijsluiters/rekentuin.md"), startingWith: "bewaartermijn:",
+                            with: "bewaartermijn: Tot het einde van het schooljaar.")
+        }
+    }
+
+    @Test func changedCategoryExplanationKeepsTheListingPages() throws {
+        // The matrix shows whether a category is processed, not how the product explains it.
+        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
+            try replaceLine(in: content.appendingPathComponent("bijsluiters/rekentuin.md"), startingWith: "  studievoortgang:",
+                            with: "  studievoortgang: Groep en oefenresultaten.")
+        }
+    }
+
+    @Test func processedCategoryChangesTheMatrix() throws {
+        // A category now processed: the matrix and the special-categories column change.
+        try expectIncrementalEqualsClean { content, _ in
+            try replaceLine(in: content.appendingPathComponent("bijsluiters/rekentuin.md"), startingWith: "  medisch:",
+                            with: "  medisch: Ondersteuningsbehoefte bij dyscalculie.")
+        }
+    }
+
+    @Test func supplierOutsideTheEERChangesTheLists() throws {
+        // The product list and the privacyverklaring show the countries outside the EER.
+        try expectIncrementalEqualsClean { content, _ in
+            let file = content.appendingPathComponent("bijsluiters/rekentuin.md")
+            try edit(file, "{ naam: True B.V., plaats: Amsterdam, land: NL, taak: Hosting }", "{ naam: True Inc., plaats: Austin, land: US, taak: Hosting }")
+            try edit(file, "doorgifte: nee", "doorgifte: { landen: [US], waarborg: dpf, toelichting: True Inc. is gecertificeerd. }")
         }
     }
 
@@ -210,7 +244,7 @@ struct IncrementalBuildTests {
 
     @Test func bijsluiterGainsAndLosesFindings() throws {
         // A warning appears in one file (a text rule and a bijsluiter rule) and one from the first build stays.
-        try expectIncrementalEqualsClean { content, _ in
+        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
             try replaceLine(in: content.appendingPathComponent("bijsluiters/rekentuin.md"), startingWith: "omschrijving:", with: "omschrijving: Oefenen volgens de Wbp.")
         }
     }
