@@ -76,12 +76,23 @@ public struct ContentLoader {
             let folderPath = rootURL.appendingPathComponent(folder).path
             let folderFD = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             defer { if folderFD >= 0 { close(folderFD) } }
-            let results = try Parallel.map(entries) { entry in
-                guard let session else { return loadFolderFile(folder: folder, entry: entry, rootURL: rootURL) }
-                return session.parsedValue(for: display("\(folder)/\(entry)"),
-                                           stamp: { folderFD >= 0 ? FileStamp(directory: folderFD, name: entry) : FileStamp(path: folderPath + "/" + entry) }) {
-                    loadFolderFile(folder: folder, entry: entry, rootURL: rootURL)
+            let stamp = { (entry: String) in folderFD >= 0 ? FileStamp(directory: folderFD, name: entry) : FileStamp(path: folderPath + "/" + entry) }
+            let results: [FolderFileResult]
+            if let session {
+                // The files' stats (on all cores), then their kept parses in one go; only the files
+                // that changed are parsed, on all cores.
+                let stamps = try Parallel.map(entries, minimumBatch: 64, stamp)
+                var kept: [FolderFileResult?] = session.keptValues(for: entries.map { display("\(folder)/\($0)") }, stamps: stamps)
+                let changed = kept.indices.filter { kept[$0] == nil }
+                let parsed = try Parallel.map(changed, minimumBatch: 1) { index in
+                    session.parsedValue(for: display("\(folder)/\(entries[index])"), stamp: { stamp(entries[index]) }) {
+                        loadFolderFile(folder: folder, entry: entries[index], rootURL: rootURL)
+                    }
                 }
+                for (index, result) in zip(changed, parsed) { kept[index] = result }
+                results = kept.compactMap { $0 }
+            } else {
+                results = try Parallel.map(entries) { loadFolderFile(folder: folder, entry: $0, rootURL: rootURL) }
             }
             content.sources.reserveCapacity(content.sources.count + results.count)
             content.yamlTrees.reserveCapacity(content.yamlTrees.count + results.count)
@@ -94,6 +105,7 @@ public struct ContentLoader {
                 if let bijsluiter = result.bijsluiter { content.bijsluiters.append(bijsluiter) }
                 if let pagina = result.pagina { content.paginas.append(pagina) }
                 if let bodyless = result.bodyless { content.bodylessFingerprints[result.path] = bodyless }
+                if let listed = result.listed { content.listedFingerprints[result.path] = listed }
                 if let textFile = result.textFile { textFiles.append(textFile) }
             }
         }
@@ -138,6 +150,8 @@ public struct ContentLoader {
         var pagina: Pagina?
         /// Under `serve`: the fingerprint of the bijsluiter or page without its body.
         var bodyless: ViewFingerprint?
+        /// Under `serve`: the fingerprint of the bijsluiter as the listing pages see it.
+        var listed: ViewFingerprint?
         /// The file's texts split for the text rules.
         var textFile: TextValues.File?
 
@@ -196,6 +210,7 @@ public struct ContentLoader {
                 // Only `serve` compares these between rebuilds.
                 if session != nil {
                     result.bodyless = ViewFingerprint(folder, path, frontMatter.yaml, frontMatter.yamlLineOffset, body.firstLine)
+                    result.listed = result.bijsluiter.map { ViewFingerprint($0.listed) }
                 }
             }
         }

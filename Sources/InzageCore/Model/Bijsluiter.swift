@@ -248,3 +248,32 @@ extension Bijsluiter {
         return copy
     }
 }
+
+extension Bijsluiter {
+    /// The bijsluiter as the listing pages see it: its name, supplier, kind, schools, categories
+    /// (processed or not), countries, version, date and changes. Its body, descriptions, purposes,
+    /// retention, security and contacts are left out, so an edit to one of those cannot change
+    /// a listing page and leaves them to be reused under `serve` (`Content.listedFingerprints`).
+    var listed: Bijsluiter {
+        var fields = self.fields
+        fields.omschrijving = nil
+        fields.doelgroep = []
+        fields.gebruikers = []
+        fields.verwerkingen = nil
+        fields.optioneleVerwerkingen = nil
+        fields.doeleinden = nil
+        fields.entreeAttributen = []
+        fields.bewaartermijn = nil
+        fields.beveiliging = nil
+        fields.verwerkersovereenkomst = nil
+        fields.verwerker = fields.verwerker.map { Verwerker(naam: $0.naam, location: $0.location, endLocation: $0.endLocation) }
+        fields.categorieen = fields.categorieen.map { entry in
+            guard case .verwerkt(let toelichting, let optioneel) = entry.answer else { return entry }
+            return CategoryEntry(key: entry.key, answer: .verwerkt(toelichting: Located("", at: toelichting.location), optioneel: optioneel))
+        }
+        let placeOnly = { (place: Vestiging) in Vestiging(land: place.land, location: place.location, endLocation: place.endLocation) }
+        fields.opslag = fields.opslag.map(placeOnly)
+        fields.subverwerkers = fields.subverwerkers.map(placeOnly)
+        return Bijsluiter(fields, body: MarkdownBody(text: "", firstLine: body.firstLine, file: body.file))
+    }
+}

@@ -23,6 +23,9 @@ public struct Content: Sendable {
     /// Under `serve`: a fingerprint of each bijsluiter and page without its body, by file, made
     /// once per parse of the file (see `bodylessFingerprint(of:)`).
     var bodylessFingerprints: [String: ViewFingerprint] = [:]
+    /// Under `serve`: a fingerprint of each bijsluiter as the listing pages see it
+    /// (`Bijsluiter.listed`), by file, made once per parse of the file.
+    var listedFingerprints: [String: ViewFingerprint] = [:]
     /// Keys written with a value the loader refused; rules' "ontbreekt" findings for them are dropped.
     public var invalidValues: [InvalidValue] = []
     /// The content folder as given by the user.
@@ -39,6 +42,11 @@ public struct Content: Sendable {
     /// What the pages that list products and the rules across documents read of `b`.
     func bodylessFingerprint(of b: Bijsluiter) -> ViewFingerprint {
         bodylessFingerprints[b.file] ?? ViewFingerprint(b.withoutBody)
+    }
+
+    /// What the listing pages read of `b`.
+    func listedFingerprint(of b: Bijsluiter) -> ViewFingerprint {
+        listedFingerprints[b.file] ?? ViewFingerprint(b.listed)
     }
 
     func bodylessFingerprint(of p: Pagina) -> ViewFingerprint {

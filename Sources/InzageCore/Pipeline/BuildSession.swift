@@ -70,6 +70,17 @@ public final class BuildSession: @unchecked Sendable {
         return value
     }
 
+    /// The kept parses of many files at once, under one lock: for each path, the value kept by
+    /// `parsedValue` when the file's stat is still `stamps` at the same index, else nil.
+    func keptValues<T>(for paths: [String], stamps: [FileStamp?]) -> [T?] {
+        lock.withLock {
+            zip(paths, stamps).map { path, stamp in
+                guard let stamp, let cached = parsed[path], cached.stamp == stamp else { return nil }
+                return cached.value as? T
+            }
+        }
+    }
+
     /// A key for what was parsed from `path`: the same only while the same parse is reused, so
     /// findings and pages kept under it belong to exactly these bytes. Nil for a file this
     /// session did not parse.

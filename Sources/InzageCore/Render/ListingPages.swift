@@ -44,35 +44,6 @@ extension Content {
     }
 }
 
-extension Bijsluiter {
-    /// The bijsluiter as the listing pages see it: its name, supplier, kind, schools, categories
-    /// (processed or not), countries, version, date and changes. Its body, descriptions, purposes,
-    /// retention, security and contacts are left out, so an edit to one of those cannot change
-    /// a listing page and leaves them to be reused under `serve` (`listedFingerprint(of:)`).
-    var listed: Bijsluiter {
-        var fields = self.fields
-        fields.omschrijving = nil
-        fields.doelgroep = []
-        fields.gebruikers = []
-        fields.verwerkingen = nil
-        fields.optioneleVerwerkingen = nil
-        fields.doeleinden = nil
-        fields.entreeAttributen = []
-        fields.bewaartermijn = nil
-        fields.beveiliging = nil
-        fields.verwerkersovereenkomst = nil
-        fields.verwerker = fields.verwerker.map { Verwerker(naam: $0.naam, location: $0.location, endLocation: $0.endLocation) }
-        fields.categorieen = fields.categorieen.map { entry in
-            guard case .verwerkt(let toelichting, let optioneel) = entry.answer else { return entry }
-            return CategoryEntry(key: entry.key, answer: .verwerkt(toelichting: Located("", at: toelichting.location), optioneel: optioneel))
-        }
-        let placeOnly = { (place: Vestiging) in Vestiging(land: place.land, location: place.location, endLocation: place.endLocation) }
-        fields.opslag = fields.opslag.map(placeOnly)
-        fields.subverwerkers = fields.subverwerkers.map(placeOnly)
-        return Bijsluiter(fields, body: MarkdownBody(text: "", firstLine: body.firstLine, file: body.file))
-    }
-}
-
 extension SiteBuilder {
     /// The listing pages, from the last build when nothing they read changed (see `ListingPages`).
     /// Their key is everything they read: the global inputs (`beginRender`), a fingerprint of
@@ -80,7 +51,7 @@ extension SiteBuilder {
     /// (`Content.bodylessFingerprints`).
     func listingPages(_ organisatie: Organisatie) throws -> ListingPages {
         guard let session else { return try makeListingPages(content.forListing, organisatie: organisatie) }
-        let key = ViewFingerprint([], named: content.bijsluiters.map { ($0.file, listedFingerprint(of: $0)) }
+        let key = ViewFingerprint([], named: content.bijsluiters.map { ($0.file, content.listedFingerprint(of: $0)) }
                                       + content.paginas.map { ($0.file, content.bodylessFingerprint(of: $0)) })
         if var kept = session.listing(for: key) {
             kept.reused = true
@@ -89,12 +60,6 @@ extension SiteBuilder {
         let listing = try makeListingPages(content.forListing, organisatie: organisatie)
         session.keepListing(listing, for: key)
         return listing
-    }
-
-    /// The fingerprint of `b.listed`, made once per parse of its file.
-    private func listedFingerprint(of b: Bijsluiter) -> ViewFingerprint {
-        guard let session, let parse = session.parseKey(for: b.file) else { return ViewFingerprint(b.listed) }
-        return session.fragment(for: "listed\u{0}" + parse) { ViewFingerprint(b.listed) }
     }
 
     /// Makes the listing pages from `listed` (`Content.forListing`).
