@@ -78,6 +78,29 @@ extension BijsluitersView.Header: MustacheFields {
     var mustacheFields: KeyValuePairs<String, Any?> { ["nummer": nummer, "label": label] }
 }
 
+// One of these per product page: listed by hand so a board's thousands of pages convert without reflection.
+extension BijsluiterView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> {
+        ["product": product, "soort": soort, "omschrijving": omschrijving, "verwerker": verwerker, "verwerkerAdres": verwerkerAdres,
+         "verwerkerWebsite": verwerkerWebsite, "gebruikers": gebruikers, "doelgroep": doelgroep, "scholen": scholen,
+         "alleScholen": alleScholen, "verwerkingen": verwerkingen, "optioneel": optioneel, "doelen": doelen, "categorieen": categorieen,
+         "bijzonder": bijzonder, "entree": entree, "bewaartermijn": bewaartermijn, "opslag": opslag, "subverwerkers": subverwerkers,
+         "doorgifte": doorgifte, "doorgifteLanden": doorgifteLanden, "doorgifteWaarborg": doorgifteWaarborg,
+         "doorgifteToelichting": doorgifteToelichting, "contact": contact, "datalek": datalek, "datalekTermijn": datalekTermijn,
+         "classificatie": classificatie, "normen": normen, "maatregelen": maatregelen, "overeenkomst": overeenkomst, "versie": versie,
+         "datum": datum, "wijzigingen": wijzigingen, "body": body, "heeftOptioneel": heeftOptioneel, "heeftEntree": heeftEntree,
+         "heeftSubverwerkers": heeftSubverwerkers, "heeftMaatregelen": heeftMaatregelen, "heeftBody": heeftBody]
+    }
+}
+
+extension BijsluiterView.PlaceRow: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["naam": naam, "plaats": plaats, "land": land, "taak": taak, "buitenEER": buitenEER] }
+}
+
+extension BijsluiterView.DoelRow: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["label": label, "tekst": tekst, "punten": punten, "heeftPunten": heeftPunten] }
+}
+
 extension BijsluiterView.CategoryRow: MustacheFields {
     var mustacheFields: KeyValuePairs<String, Any?> {
         ["nummer": nummer, "label": label, "bijzonder": bijzonder, "status": status, "verwerkt": verwerkt, "toelichting": toelichting,
