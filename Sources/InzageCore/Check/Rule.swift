@@ -22,8 +22,8 @@ extension Rule {
 public enum Checker {
     public static func check(_ content: Content, rules: [any Rule] = RuleRegistry.all, session: BuildSession? = nil) -> [Diagnostic] {
         if let session { return incremental(content, rules: rules, session: session) }
-        let whole = content.forWholeRules
-        let run = { (rule: any Rule) in rule.isPerFile ? rule.check(content) : rule.check(whole) }
+        let reading = content.forWholeRules(readingBijsluiters: true), blind = content.forWholeRules(readingBijsluiters: false)
+        let run = { (rule: any Rule) in rule.isPerFile ? rule.check(content) : rule.check(rule.readsBijsluiters ? reading : blind) }
         if ProcessInfo.processInfo.environment["INZAGE_TIMING"] == "1" { return timed(rules, run).withoutMissingFindings(for: content.invalidValues) }
         // Rules are independent pure functions over the same content: run them on all cores.
         let results = try? Parallel.map(rules, minimumBatch: 4, run)
@@ -34,7 +34,7 @@ public enum Checker {
     /// are run only for bijsluiters and pages whose file changed since the last check in this
     /// session. What those rules may read is fixed by their types: the file itself and
     /// `ItemContext`, which is part of the cache key. The rules across documents see
-    /// `Content.forWholeRules`; they run again only when something in it changed.
+    /// `Content.forWholeRules(readingBijsluiters:)`; they run again only when something in it changed.
     private static func incremental(_ content: Content, rules: [any Rule], session: BuildSession) -> [Diagnostic] {
         let bijsluiterRules = rules.compactMap { $0 as? any BijsluiterRule }
         let fileRules = rules.compactMap { $0 as? any FileRule }
@@ -43,25 +43,28 @@ public enum Checker {
         session.beginCheck(globalKey: rules.map(\.code).joined(separator: ",") + "\u{1}" + context.key)
 
         var timer = PhaseTimer()
-        let wholeKey = wholeRulesKey(content, rules: wholeRules, session: session)
-        timer.lap("  key of the rules across documents")
-        let wholeFindings = session.wholeFindings(for: wholeKey) {
-            let whole = UncheckedSendable(content.forWholeRules)
-            return ((try? Parallel.map(wholeRules, minimumBatch: 1) { $0.check(whole.value) }) ?? wholeRules.map { $0.check(whole.value) }).flatMap { $0 }
+        // Two groups, each kept while what it reads stays: the rules that read bijsluiters, and the
+        // others, which see none (an edit to a bijsluiter runs only the first group).
+        var wholeFindings: [Diagnostic] = []
+        for reading in [true, false] {
+            let group = wholeRules.filter { $0.readsBijsluiters == reading }
+            let key = wholeRulesKey(content, rules: group, readingBijsluiters: reading, session: session)
+            wholeFindings += session.wholeFindings(for: key, group: reading ? 0 : 1) {
+                let whole = UncheckedSendable(content.forWholeRules(readingBijsluiters: reading))
+                return ((try? Parallel.map(group, minimumBatch: 1) { $0.check(whole.value) }) ?? group.map { $0.check(whole.value) }).flatMap { $0 }
+            }
         }
-
         timer.lap(session.wholeRulesWereReused ? "  rules across documents (kept)" : "  rules across documents (run)")
-        struct Unit { var file: TextValues.File?; var bijsluiter: Bijsluiter?; var key: String? }
+        struct Unit { var file: TextValues.File?; var bijsluiter: Bijsluiter?; var key: String? = nil }
         var bijsluiterByFile = Dictionary(content.bijsluiters.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         let itemFiles = Set(content.bijsluiters.map(\.file) + content.paginas.map(\.file))
-        func key(_ path: String) -> String? {
-            guard itemFiles.contains(path) else { return nil }
-            return session.parseKey(for: path) ?? path + "\u{0}" + (content.sources[path] ?? "")
+        var units: [Unit] = TextValues.files(in: content).map { file in Unit(file: file, bijsluiter: bijsluiterByFile.removeValue(forKey: file.path)) }
+        units += bijsluiterByFile.values.map { Unit(file: nil, bijsluiter: $0) }
+        // A bijsluiter's or page's findings are kept under its parse; other files are checked every time.
+        let paths = units.map { $0.file?.path ?? $0.bijsluiter?.file ?? "" }
+        for (index, parse) in session.parseKeys(for: paths).enumerated() where itemFiles.contains(paths[index]) {
+            units[index].key = parse ?? paths[index] + "\u{0}" + (content.sources[paths[index]] ?? "")
         }
-        var units: [Unit] = TextValues.files(in: content).map { file in
-            Unit(file: file, bijsluiter: bijsluiterByFile.removeValue(forKey: file.path), key: key(file.path))
-        }
-        units += bijsluiterByFile.values.map { Unit(file: nil, bijsluiter: $0, key: key($0.file)) }
         func check(_ file: TextValues.File?, _ bijsluiter: Bijsluiter?) -> [Diagnostic] {
             (file.map { file in fileRules.flatMap { $0.check(file) } } ?? [])
                 + (bijsluiter.map { b in bijsluiterRules.flatMap { $0.check(b, in: context) } } ?? [])
@@ -76,10 +79,10 @@ public enum Checker {
         return (wholeFindings + perFile.flatMap { $0 }).withoutMissingFindings(for: content.invalidValues)
     }
 
-    /// Everything the rules across documents read (`Content.forWholeRules`), without making it:
-    /// each bijsluiter by its body-less fingerprint, each page by its parse, and the other files
-    /// by their text.
-    private static func wholeRulesKey(_ content: Content, rules: [any Rule], session: BuildSession) -> ViewFingerprint {
+    /// Everything the rules across documents read (`Content.forWholeRules(readingBijsluiters:)`), without making it:
+    /// each bijsluiter by its body-less fingerprint (when they read bijsluiters), each page by
+    /// its parse, and the other files by their text.
+    private static func wholeRulesKey(_ content: Content, rules: [any Rule], readingBijsluiters: Bool, session: BuildSession) -> ViewFingerprint {
         var texts = [rules.map(\.code).joined(separator: ","), content.today.iso, content.root, content.bestanden.joined(separator: "\u{0}")]
         let bijsluiterFiles = Set(content.bijsluiters.map(\.file))
         let pages = Set(content.paginas.map(\.file))
@@ -87,6 +90,7 @@ public enum Checker {
             let parse = pages.contains(path) ? session.parseKey(for: path) : nil
             texts.append(path + "\u{0}" + (parse ?? content.sources[path] ?? ""))
         }
+        guard readingBijsluiters else { return ViewFingerprint(texts, named: []) }
         return ViewFingerprint(texts, named: content.bijsluiters.map { ($0.file, content.bodylessFingerprint(of: $0)) })
     }
 
@@ -108,6 +112,9 @@ public enum Checker {
 
 extension Rule {
     /// Whether the rule looks at one file at a time (`BijsluiterRule`, `FileRule`); every other
-    /// rule is a rule across documents and sees `Content.forWholeRules`.
+    /// rule is a rule across documents and sees `Content.forWholeRules(readingBijsluiters:)`.
     var isPerFile: Bool { self is any BijsluiterRule || self is any FileRule }
+
+    /// Whether a rule across documents sees the bijsluiters (`BijsluiterReadingRule`).
+    var readsBijsluiters: Bool { self is any BijsluiterReadingRule }
 }

@@ -28,12 +28,14 @@ public final class BuildSession: @unchecked Sendable {
     private var theme: (fingerprint: String, templates: TemplateSet)?
     private var usedFragments: Set<String> = []
     private var checkKey: String?
-    private var wholeFindings: (key: ViewFingerprint, findings: [Diagnostic])?
+    private var wholeFindings: [Int: (key: ViewFingerprint, findings: [Diagnostic])] = [:]
     private var listing: (key: ViewFingerprint, pages: ListingPages)?
     /// Whether the last render pass took the listing pages from the one before (for tests).
     private(set) var listingWasReused = false
     /// Whether the last check took the findings of the rules across documents from the one before (for tests).
     private(set) var wholeRulesWereReused = false
+    /// The groups of rules across documents the last check ran (for tests).
+    private(set) var wholeRuleGroupsRun: [Int] = []
 
     /// What the last publication found in the output folder.
     let published = PublishedFiles()
@@ -86,6 +88,11 @@ public final class BuildSession: @unchecked Sendable {
     /// session did not parse.
     func parseKey(for path: String) -> String? {
         lock.withLock { generations[path]?.key }
+    }
+
+    /// The parse keys of many files, under one lock.
+    func parseKeys(for paths: [String]) -> [String?] {
+        lock.withLock { paths.map { generations[$0]?.key } }
     }
 
     /// Forgets parsed files that are no longer in the content folder.
@@ -174,15 +181,16 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     /// The findings of the rules across documents, kept while `key` (everything they read) stays.
-    func wholeFindings(for key: ViewFingerprint, make: () -> [Diagnostic]) -> [Diagnostic] {
-        if let kept = lock.withLock({ wholeFindings }), kept.key == key {
-            lock.withLock { wholeRulesWereReused = true }
-            return kept.findings
-        }
+    /// - Parameter group: which group of those rules (0 is the first asked for in a check, which
+    ///   also resets `wholeRulesWereReused`).
+    func wholeFindings(for key: ViewFingerprint, group: Int, make: () -> [Diagnostic]) -> [Diagnostic] {
+        if group == 0 { lock.withLock { wholeRulesWereReused = true; wholeRuleGroupsRun = [] } }
+        if let kept = lock.withLock({ wholeFindings[group] }), kept.key == key { return kept.findings }
         let findings = make()
         lock.withLock {
-            wholeFindings = (key, findings)
+            wholeFindings[group] = (key, findings)
             wholeRulesWereReused = false
+            wholeRuleGroupsRun.append(group)
         }
         return findings
     }
@@ -200,9 +208,13 @@ public final class BuildSession: @unchecked Sendable {
         return value
     }
 
-    /// Drops the findings of files that are gone or changed.
+    /// Drops the findings of files that are gone or changed. Every key in `keys` was asked for in
+    /// this check, so the store holds them all: it holds others only when it holds more.
     func keepOnlyFindings(_ keys: Set<String>) {
-        lock.withLock { findings = findings.filter { keys.contains($0.key) } }
+        lock.withLock {
+            guard findings.count > keys.count else { return }
+            findings = findings.filter { keys.contains($0.key) }
+        }
     }
 }
 

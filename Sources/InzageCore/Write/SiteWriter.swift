@@ -169,7 +169,7 @@ public struct SiteWriter {
 
         /// Swaps the new site in, or replaces the few files that changed; returns what changed.
         public func finish() throws -> WriteReport {
-            let stale = SiteWriter.files(in: writer.output, except: seen.union([SiteWriter.marker]), known: known, folderFD: outputFD)
+            let stale = SiteWriter.files(in: writer.output, except: seen, known: known, folderFD: outputFD).filter { $0 != SiteWriter.marker }
             if !staged {
                 if hasPreviousSite, pending.count + stale.count <= SiteWriter.inPlaceLimit, pending.allSatisfy(fitsInPlace) {
                     try replaceInPlace(stale: stale)

@@ -155,6 +155,7 @@ struct IncrementalBuildTests {
         }
         #expect(!first.contains { $0.code == "BT-MIN" })
         #expect(!session.wholeRulesWereReused)
+        #expect(session.wholeRuleGroupsRun == [0, 1], "a page is read by both groups")
         let finding = try #require(second.first { $0.code == "BT-MIN" })
         #expect(finding.location.file.hasSuffix("paginas/camerabewaking.md") && finding.location.line == lastLine && finding.location.column == 1)
         #expect(finding.message == "deze tekst noemt 2 jaar, maar 'Gegevens over in- en uitschrijving' moet wettelijk minimaal 5 jaar worden bewaard")
@@ -167,6 +168,8 @@ struct IncrementalBuildTests {
         }
         #expect(!first.contains { $0.code == "X-SCHOOL" })
         #expect(!session.wholeRulesWereReused)
+        // Only the rules that read bijsluiters ran again; the others see none and kept their findings.
+        #expect(session.wholeRuleGroupsRun == [0])
         let finding = try #require(second.first { $0.code == "X-SCHOOL" })
         #expect(finding.location.file.hasSuffix("bijsluiters/schoolapp.md") && finding.location.column == 11)
         #expect(finding.message.hasPrefix("BRIN-code '99ZZ' is geen school uit organisatie.yaml"))
@@ -176,8 +179,12 @@ struct IncrementalBuildTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let (content, _) = try CheckPipeline.run(contentRoot: try folder.write(.valid), today: Fixture.today)
-        let whole = content.forWholeRules
+        let whole = content.forWholeRules(readingBijsluiters: true)
         let files = Set(content.bijsluiters.map(\.file))
+        // The rules that are no BijsluiterReadingRule see no bijsluiter at all, and the same files otherwise.
+        let blind = content.forWholeRules(readingBijsluiters: false)
+        #expect(blind.bijsluiters.isEmpty && blind.bodylessFingerprints.isEmpty)
+        #expect(blind.sources.keys.sorted() == whole.sources.keys.sorted() && blind.paginas.count == whole.paginas.count)
         #expect(!files.isEmpty)
         #expect(whole.bijsluiters.map(\.file) == content.bijsluiters.map(\.file))
         #expect(whole.bijsluiters.allSatisfy { $0.body.text.isEmpty })

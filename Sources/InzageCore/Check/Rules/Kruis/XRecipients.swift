@@ -2,7 +2,7 @@
 /// them automatically, so each needs a name), and no text in it denies a transfer outside the EER
 /// that a bijsluiter declares.
 /// Source: AVG art. 13(1)(e) (recipients) and (f) (transfers to third countries).
-struct XRecipients: Rule {
+struct XRecipients: BijsluiterReadingRule {
     let code = "X-RECIPIENTS"
     let severity = Severity.error
     let source = "AVG art. 13 lid 1 sub e en f"

@@ -1,6 +1,6 @@
 /// X-SCHOOL: every BRIN in a bijsluiter's `scholen` is a school of the board.
 /// Source: consistency between bijsluiters and organisatie.yaml (per-school product lists).
-struct XSchool: Rule {
+struct XSchool: BijsluiterReadingRule {
     let code = "X-SCHOOL"
     let severity = Severity.error
     let source = "organisatie.yaml"
