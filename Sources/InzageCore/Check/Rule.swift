@@ -46,9 +46,10 @@ public enum Checker {
         // Two groups, each kept while what it reads stays: the rules that read bijsluiters, and the
         // others, which see none (an edit to a bijsluiter runs only the first group).
         var wholeFindings: [Diagnostic] = []
+        let files = otherFiles(content, session: session)
         for reading in [true, false] {
             let group = wholeRules.filter { $0.readsBijsluiters == reading }
-            let key = wholeRulesKey(content, rules: group, readingBijsluiters: reading, session: session)
+            let key = wholeRulesKey(content, rules: group, otherFiles: files, readingBijsluiters: reading)
             wholeFindings += session.wholeFindings(for: key, group: reading ? 0 : 1) {
                 let whole = UncheckedSendable(content.forWholeRules(readingBijsluiters: reading))
                 return ((try? Parallel.map(group, minimumBatch: 1) { $0.check(whole.value) }) ?? group.map { $0.check(whole.value) }).flatMap { $0 }
@@ -80,18 +81,24 @@ public enum Checker {
     }
 
     /// Everything the rules across documents read (`Content.forWholeRules(readingBijsluiters:)`), without making it:
-    /// each bijsluiter by its body-less fingerprint (when they read bijsluiters), each page by
-    /// its parse, and the other files by their text.
-    private static func wholeRulesKey(_ content: Content, rules: [any Rule], readingBijsluiters: Bool, session: BuildSession) -> ViewFingerprint {
-        var texts = [rules.map(\.code).joined(separator: ","), content.today.iso, content.root, content.bestanden.joined(separator: "\u{0}")]
+    /// each bijsluiter by its body-less fingerprint (when they read bijsluiters), and every other
+    /// file (`otherFiles`).
+    private static func wholeRulesKey(_ content: Content, rules: [any Rule], otherFiles: ViewFingerprint, readingBijsluiters: Bool) -> ViewFingerprint {
+        let texts = [rules.map(\.code).joined(separator: ","), content.today.iso, content.root, content.bestanden.joined(separator: "\u{0}"), otherFiles.description]
+        guard readingBijsluiters else { return ViewFingerprint(texts, named: []) }
+        return ViewFingerprint(texts, named: content.bijsluiters.map { ($0.file, content.bodylessFingerprint(of: $0)) })
+    }
+
+    /// A digest of every file read that is no bijsluiter: each page by its parse, the others by their text.
+    private static func otherFiles(_ content: Content, session: BuildSession) -> ViewFingerprint {
         let bijsluiterFiles = Set(content.bijsluiters.map(\.file))
         let pages = Set(content.paginas.map(\.file))
+        var texts: [String] = []
         for path in content.sources.keys.filter({ !bijsluiterFiles.contains($0) }).sorted() {
             let parse = pages.contains(path) ? session.parseKey(for: path) : nil
             texts.append(path + "\u{0}" + (parse ?? content.sources[path] ?? ""))
         }
-        guard readingBijsluiters else { return ViewFingerprint(texts, named: []) }
-        return ViewFingerprint(texts, named: content.bijsluiters.map { ($0.file, content.bodylessFingerprint(of: $0)) })
+        return ViewFingerprint(texts, named: [])
     }
 
     /// One rule after the other, printing the slowest ones: for profiling only.
