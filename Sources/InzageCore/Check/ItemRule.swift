@@ -37,29 +37,35 @@ extension FileRule {
 }
 
 /// A rule across documents that reads the bijsluiters (their front matter). Every other rule
-/// across documents sees no bijsluiter at all (`Content.forWholeRules(readingBijsluiters:)`), so
-/// `serve` keeps its findings while only bijsluiters change.
+/// across documents sees no bijsluiter at all (`Content.withoutBijsluiters`), so `serve` keeps
+/// its findings while only bijsluiters change.
 protocol BijsluiterReadingRule: Rule {}
 
 extension Content {
-    /// What a rule across documents (neither a `BijsluiterRule` nor a `FileRule`) sees: every
-    /// top-level document and page whole; each bijsluiter without its body, and none of a
-    /// bijsluiter file's text, tree or lines. Its findings can then only change when a
-    /// top-level document, a page or a bijsluiter's front matter changes: `serve` keeps them
-    /// as long as none did, so an edit to a bijsluiter's body alone runs no such rule.
-    /// - Parameter readingBijsluiters: false for a rule that is no `BijsluiterReadingRule`: it
-    ///   sees no bijsluiter at all.
-    func forWholeRules(readingBijsluiters: Bool) -> Content {
+    /// What a rule across documents (neither a `BijsluiterRule` nor a `FileRule`) that reads
+    /// bijsluiters sees: every top-level document and page whole; each bijsluiter without its
+    /// body, and none of a bijsluiter file's text, tree or lines. Its findings can then only
+    /// change when a top-level document, a page or a bijsluiter's front matter changes: `serve`
+    /// keeps them as long as none did, so an edit to a bijsluiter's body alone runs no such rule.
+    var forWholeRules: Content {
         var whole = self
         let files = Set(bijsluiters.map(\.file))
-        whole.bijsluiters = readingBijsluiters ? bijsluiters.map(\.withoutBody) : []
+        whole.bijsluiters = bijsluiters.map(\.withoutBody)
         whole.listedFingerprints = [:]
-        whole.bodylessFingerprints = readingBijsluiters ? bodylessFingerprints : [:]
         whole.sources = sources.filter { !files.contains($0.key) }
         whole.yamlTrees = yamlTrees.filter { !files.contains($0.key) }
         whole.bodies = bodies.filter { !files.contains($0.file) }
         whole.textFileCache = TextValues.files(in: self).filter { !files.contains($0.path) }
         whole.invalidValues = []
         return whole
+    }
+
+    /// `forWholeRules` without any bijsluiter: what the other rules across documents see.
+    var withoutBijsluiters: Content {
+        var blind = self
+        blind.bijsluiters = []
+        blind.bodylessFingerprints = [:]
+        blind.listedFingerprints = [:]
+        return blind
     }
 }

@@ -22,7 +22,7 @@ extension Rule {
 public enum Checker {
     public static func check(_ content: Content, rules: [any Rule] = RuleRegistry.all, session: BuildSession? = nil) -> [Diagnostic] {
         if let session { return incremental(content, rules: rules, session: session) }
-        let reading = content.forWholeRules(readingBijsluiters: true), blind = content.forWholeRules(readingBijsluiters: false)
+        let reading = content.forWholeRules, blind = reading.withoutBijsluiters
         let run = { (rule: any Rule) in rule.isPerFile ? rule.check(content) : rule.check(rule.readsBijsluiters ? reading : blind) }
         if ProcessInfo.processInfo.environment["INZAGE_TIMING"] == "1" { return timed(rules, run).withoutMissingFindings(for: content.invalidValues) }
         // Rules are independent pure functions over the same content: run them on all cores.
@@ -34,7 +34,7 @@ public enum Checker {
     /// are run only for bijsluiters and pages whose file changed since the last check in this
     /// session. What those rules may read is fixed by their types: the file itself and
     /// `ItemContext`, which is part of the cache key. The rules across documents see
-    /// `Content.forWholeRules(readingBijsluiters:)`; they run again only when something in it changed.
+    /// `Content.forWholeRules`; they run again only when something in it changed.
     private static func incremental(_ content: Content, rules: [any Rule], session: BuildSession) -> [Diagnostic] {
         let bijsluiterRules = rules.compactMap { $0 as? any BijsluiterRule }
         let fileRules = rules.compactMap { $0 as? any FileRule }
@@ -47,11 +47,15 @@ public enum Checker {
         // others, which see none (an edit to a bijsluiter runs only the first group).
         var wholeFindings: [Diagnostic] = []
         let files = otherFiles(content, session: session)
+        // Made once, and only when a group runs.
+        var forWholeRules: Content?
         for reading in [true, false] {
             let group = wholeRules.filter { $0.readsBijsluiters == reading }
             let key = wholeRulesKey(content, rules: group, otherFiles: files, readingBijsluiters: reading)
             wholeFindings += session.wholeFindings(for: key, group: reading ? 0 : 1) {
-                let whole = UncheckedSendable(content.forWholeRules(readingBijsluiters: reading))
+                let seen = forWholeRules ?? content.forWholeRules
+                forWholeRules = seen
+                let whole = UncheckedSendable(reading ? seen : seen.withoutBijsluiters)
                 return ((try? Parallel.map(group, minimumBatch: 1) { $0.check(whole.value) }) ?? group.map { $0.check(whole.value) }).flatMap { $0 }
             }
         }
@@ -80,7 +84,7 @@ public enum Checker {
         return (wholeFindings + perFile.flatMap { $0 }).withoutMissingFindings(for: content.invalidValues)
     }
 
-    /// Everything the rules across documents read (`Content.forWholeRules(readingBijsluiters:)`), without making it:
+    /// Everything the rules across documents read (`Content.forWholeRules`), without making it:
     /// each bijsluiter by its body-less fingerprint (when they read bijsluiters), and every other
     /// file (`otherFiles`).
     private static func wholeRulesKey(_ content: Content, rules: [any Rule], otherFiles: ViewFingerprint, readingBijsluiters: Bool) -> ViewFingerprint {
@@ -119,7 +123,7 @@ public enum Checker {
 
 extension Rule {
     /// Whether the rule looks at one file at a time (`BijsluiterRule`, `FileRule`); every other
-    /// rule is a rule across documents and sees `Content.forWholeRules(readingBijsluiters:)`.
+    /// rule is a rule across documents and sees `Content.forWholeRules`.
     var isPerFile: Bool { self is any BijsluiterRule || self is any FileRule }
 
     /// Whether a rule across documents sees the bijsluiters (`BijsluiterReadingRule`).

@@ -179,10 +179,10 @@ struct IncrementalBuildTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let (content, _) = try CheckPipeline.run(contentRoot: try folder.write(.valid), today: Fixture.today)
-        let whole = content.forWholeRules(readingBijsluiters: true)
+        let whole = content.forWholeRules
         let files = Set(content.bijsluiters.map(\.file))
         // The rules that are no BijsluiterReadingRule see no bijsluiter at all, and the same files otherwise.
-        let blind = content.forWholeRules(readingBijsluiters: false)
+        let blind = whole.withoutBijsluiters
         #expect(blind.bijsluiters.isEmpty && blind.bodylessFingerprints.isEmpty)
         #expect(blind.sources.keys.sorted() == whole.sources.keys.sorted() && blind.paginas.count == whole.paginas.count)
         #expect(!files.isEmpty)
