@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import CInzageSystem
 #if canImport(Glibc)
@@ -118,6 +119,9 @@ public struct SiteWriter {
         /// The published site's folder, open: its files are looked at by their relative paths.
         private let outputFD: Int32
 
+        /// The files the published site holds, read on another thread while the pages are made.
+        private let survey: PublishedSurvey
+
         init(writer: SiteWriter, staging: URL, known: PublishedFiles? = nil) {
             self.writer = writer
             outputPath = writer.output.path
@@ -125,9 +129,16 @@ public struct SiteWriter {
             self.staging = staging
             self.known = known
             hasPreviousSite = FileManager.default.fileExists(atPath: writer.output.appendingPathComponent(SiteWriter.marker).path)
+            // Nothing is written into the published folder before `finish`, so reading it now finds
+            // what `finish` would find, without the wait.
+            survey = PublishedSurvey(folder: writer.output, known: known, folderFD: outputFD, start: hasPreviousSite)
         }
 
-        deinit { if outputFD >= 0 { close(outputFD) } }
+        deinit {
+            // The survey reads through `outputFD`: it is closed only when the survey is done.
+            _ = survey.files
+            if outputFD >= 0 { close(outputFD) }
+        }
 
         public func add(_ files: [OutputFile]) throws {
             for file in files {
@@ -169,7 +180,7 @@ public struct SiteWriter {
 
         /// Swaps the new site in, or replaces the few files that changed; returns what changed.
         public func finish() throws -> WriteReport {
-            let stale = SiteWriter.files(in: writer.output, except: seen, known: known, folderFD: outputFD).filter { $0 != SiteWriter.marker }
+            let stale = survey.files.filter { $0 != SiteWriter.marker && !seen.contains($0) }
             if !staged {
                 if hasPreviousSite, pending.count + stale.count <= SiteWriter.inPlaceLimit, pending.allSatisfy(fitsInPlace) {
                     try replaceInPlace(stale: stale)
@@ -353,6 +364,26 @@ public struct SiteWriter {
     /// How many files may differ before a publication stages the whole site instead of
     /// replacing them one by one.
     static let inPlaceLimit = 32
+
+    /// The files of the published site (`SiteWriter.files`), read on a queue of their own from the
+    /// moment a publication begins. `files` waits for them.
+    final class PublishedSurvey: @unchecked Sendable {
+        private let done = DispatchGroup()
+        private var found: [String] = []
+
+        /// - Parameter start: whether there is a site to read (without one, `files` is empty).
+        init(folder: URL, known: PublishedFiles?, folderFD: Int32, start: Bool) {
+            guard start else { return }
+            DispatchQueue.global().async(group: done) { [self] in
+                found = SiteWriter.files(in: folder, except: [], known: known, folderFD: folderFD)
+            }
+        }
+
+        var files: [String] {
+            done.wait()
+            return found
+        }
+    }
 
     /// The files under `folder` (relative paths) that are not in `keep`. Read with `readdir`,
     /// whose entry types need no `stat` per file: this runs on every rebuild of a large site.
