@@ -74,14 +74,19 @@ public enum Checker {
             (file.map { file in fileRules.flatMap { $0.check(file) } } ?? [])
                 + (bijsluiter.map { b in bijsluiterRules.flatMap { $0.check(b, in: context) } } ?? [])
         }
-        // One piece of work per file, on all cores; unchanged files give their kept findings.
-        let perFile = (try? Parallel.map(units) { unit -> [Diagnostic] in
+        // Unchanged files give their kept findings (taken under one lock); the others are checked,
+        // one piece of work per file, on all cores.
+        var perFile = session.keptFindings(for: units.map(\.key))
+        let missing = perFile.indices.filter { perFile[$0] == nil }
+        let checked = (try? Parallel.map(missing) { index -> [Diagnostic] in
+            let unit = units[index]
             guard let key = unit.key else { return check(unit.file, unit.bijsluiter) }
             return session.findings(for: key) { check(unit.file, unit.bijsluiter) }
         }) ?? []
+        for (index, findings) in zip(missing, checked) { perFile[index] = findings }
         timer.lap("  per-file rules")
         session.keepOnlyFindings(Set(units.compactMap(\.key)))
-        return (wholeFindings + perFile.flatMap { $0 }).withoutMissingFindings(for: content.invalidValues)
+        return (wholeFindings + perFile.flatMap { $0 ?? [] }).withoutMissingFindings(for: content.invalidValues)
     }
 
     /// Everything the rules across documents read (`Content.forWholeRules`), without making it:

@@ -134,6 +134,11 @@ public final class BuildSession: @unchecked Sendable {
         try kept(in: \.rendered, key, make: make)
     }
 
+    /// The kept rendered pages of many keys, under one lock (nil where none is kept).
+    func renderedPages(for keys: [String]) -> [OutputFile?] {
+        lock.withLock { keys.map { rendered[$0] } }
+    }
+
     /// Drops rendered pages whose keys were not used in the last pass (deleted or changed files),
     /// and fragments no page asked for (unless the listing pages were reused: then no list asked).
     func keepOnly(_ keys: Set<String>, listingReused: Bool = false) {
@@ -197,6 +202,11 @@ public final class BuildSession: @unchecked Sendable {
 
     func findings(for key: String, make: () -> [Diagnostic]) -> [Diagnostic] {
         kept(in: \.findings, key, make: make)
+    }
+
+    /// The kept findings of many keys, under one lock (nil where none are kept, or the key is nil).
+    func keptFindings(for keys: [String?]) -> [[Diagnostic]?] {
+        lock.withLock { keys.map { $0.flatMap { findings[$0] } } }
     }
 
     /// The value kept in `store` under `key`, or what `make` makes (kept from then on). `make`

@@ -75,8 +75,9 @@ public struct SiteBuilder {
     }
 
     /// The cache key of a page that depends on one file only.
-    private func itemKey(_ file: String, path: String) -> String {
-        path + "\u{0}" + (session?.parseKey(for: file) ?? file + "\u{0}" + (content.sources[file] ?? ""))
+    /// - Parameter parse: the file's parse key in the session (`BuildSession.parseKey`).
+    private func itemKey(_ file: String, path: String, parse: String?) -> String {
+        path + "\u{0}" + (parse ?? file + "\u{0}" + (content.sources[file] ?? ""))
     }
 
     /// Every output file of the site, in one array (for tests and small sites).
@@ -111,16 +112,23 @@ public struct SiteBuilder {
         func publishItems<Item>(_ items: [Item], path: (Item) -> String, file: (Item) -> String, make: @escaping (Item) -> Page) throws {
             for start in stride(from: 0, to: items.count, by: Self.batchSize) {
                 let batch = Array(items[start..<min(start + Self.batchSize, items.count)])
-                // Cache keys hold the file's whole text: made only when there is a cache to ask.
-                let keys = session == nil ? [] : batch.map { itemKey(file($0), path: path($0)) }
-                cacheKeys.formUnion(keys)
                 let work = UncheckedSendable(make)
-                let files = try Parallel.map(Array(batch.indices)) { index in
-                    // The page is made in place (no closure kept per item): most items come from the session.
-                    guard let session else { return try layoutItem(work.value(batch[index]), site: sharedSite.value, listing: listing) }
-                    return try session.renderedPage(for: keys[index]) { try layoutItem(work.value(batch[index]), site: sharedSite.value, listing: listing) }
+                guard let session else {
+                    try emit(Parallel.map(batch) { try layoutItem(work.value($0), site: sharedSite.value, listing: listing) })
+                    continue
                 }
-                try emit(files)
+                // Cache keys name the file's parse (or hold its whole text); kept pages are taken
+                // under one lock, and only the others are made, on all cores.
+                let parses = session.parseKeys(for: batch.map(file))
+                let keys = batch.indices.map { itemKey(file(batch[$0]), path: path(batch[$0]), parse: parses[$0]) }
+                cacheKeys.formUnion(keys)
+                var files = session.renderedPages(for: keys)
+                let missing = files.indices.filter { files[$0] == nil }
+                let made = try Parallel.map(missing, minimumBatch: 1) { index in
+                    try session.renderedPage(for: keys[index]) { try layoutItem(work.value(batch[index]), site: sharedSite.value, listing: listing) }
+                }
+                for (index, file) in zip(missing, made) { files[index] = file }
+                try emit(files.compactMap { $0 })
             }
         }
 

@@ -145,8 +145,12 @@ public struct SiteWriter {
                 guard SiteWriter.isSafeRelativePath(file.path), seen.insert(file.path).inserted else {
                     throw WriteError(message: "ongeldige of dubbele uitvoerpad '\(file.path)'", hint: nil)
                 }
+            }
+            // Whether each file is published as it is: a `stat` each (and a read when unknown), on all cores.
+            let sameness = hasPreviousSite ? try Parallel.map(files, minimumBatch: 64) { holds(outputPath + "/" + $0.path, relative: $0.path, $0.data) }
+                                           : Array(repeating: false, count: files.count)
+            for (file, same) in zip(files, sameness) {
                 let previous = outputPath + "/" + file.path
-                let same = hasPreviousSite && holds(previous, relative: file.path, file.data)
                 if !staged {
                     if same {
                         equalSoFar.append(file.path)
