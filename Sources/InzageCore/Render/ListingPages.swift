@@ -67,6 +67,7 @@ extension SiteBuilder {
         var timer = PhaseTimer()
         var site = SiteContext(content: listed, organisatie: organisatie, session: session)
         site.markdown.reservedIDs = templates.fixedIDs
+        site.templates = templates
         // The section and school views are independent and some are large: made on all cores.
         let schoolCount = site.hasSchoolPages ? listed.scholen.count : 0
         let viewSite = UncheckedSendable(site)

@@ -8,6 +8,8 @@ struct SiteContext {
     let aanspreekvorm: Aanspreekvorm
     /// Keeps fragments of pages between rebuilds under `serve`.
     let session: BuildSession?
+    /// The theme, for the fragments that render themselves with a row template (`ViewFragment.html`).
+    var templates: TemplateSet?
     /// Every bijsluiter in alphabetical order of its title, sorted once for all lists; empty for
     /// a context made without `sortingProducts` (the one per-item pages get: they list nothing).
     private(set) var bijsluitersByName: [Bijsluiter] = []

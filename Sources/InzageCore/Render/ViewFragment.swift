@@ -8,22 +8,50 @@ protocol ConvertedFragment: MustacheParent {
     var fingerprint: ViewFingerprint { get }
 }
 
+/// The template a fragment is rendered with on its own (a theme's row template, such as
+/// `bijsluiters-rij.mustache`), and the theme it comes from.
+struct RowTemplate {
+    let templates: TemplateSet
+    let name: String
+}
+
 final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     let view: View
     let fields: [String: Any]
     private let keptFingerprint: ViewFingerprint?
+    private let template: RowTemplate?
+    private let lock = PThreadMutex()
+    private var rendered: String?
 
-    /// - Parameter kept: whether the fragment is kept between builds; only then is its
-    ///   fingerprint made up front (a one-off build never asks for it).
-    init(_ view: View, kept: Bool = true) {
+    /// - Parameters:
+    ///   - kept: whether the fragment is kept between builds; only then is its fingerprint made
+    ///     up front (a one-off build never asks for it).
+    ///   - template: the row template that renders it as `html`.
+    init(_ view: View, kept: Bool = true, template: RowTemplate? = nil) {
         self.view = view
         fields = MustacheValue.convert(view) as? [String: Any] ?? [:]
         keptFingerprint = kept ? ViewFingerprint(fields) : nil
+        self.template = template
     }
 
     var fingerprint: ViewFingerprint { keptFingerprint ?? ViewFingerprint(fields) }
 
-    func child(named name: String) -> Any? { fields[name] }
+    /// The fragment rendered with its row template, without the template's last line break, so a
+    /// list template can put `{{{html}}}` on a line of its own. Rendered once per fragment: a list
+    /// made again from kept fragments renders only the new ones. The row template sees the
+    /// fragment's own fields and nothing else.
+    var html: String {
+        guard let template else { return "" }
+        if let rendered = lock.withLock({ rendered }) { return rendered }
+        var html = template.templates.library.render(fields, withTemplate: template.name) ?? ""
+        if html.hasSuffix("\n") { html.removeLast() }
+        lock.withLock { rendered = html }
+        return html
+    }
+
+    func child(named name: String) -> Any? {
+        name == "html" && template != nil ? html : fields[name]
+    }
 }
 
 extension SiteContext {
@@ -34,9 +62,16 @@ extension SiteContext {
         return session.fragment(for: kind + "\u{0}" + parse, make: make)
     }
 
-    /// The fragment `kind` of bijsluiter `b`, kept like `kept`.
-    func fragment<View>(_ kind: String, of b: Bijsluiter, _ make: () -> View) -> ViewFragment<View> {
-        kept(kind, of: b) { ViewFragment(make(), kept: session != nil) }
+    /// The fragment `kind` of bijsluiter `b`, kept like `kept`, rendered as `html` with the row
+    /// template `template` of the theme.
+    func fragment<View>(_ kind: String, of b: Bijsluiter, template: String, _ make: () -> View) -> ViewFragment<View> {
+        kept(kind + "\u{0}" + template, of: b) { fragment(make(), template: template) }
+    }
+
+    /// A fragment of no one file (a change of a top-level document, a recipient the board names),
+    /// rendered as `html` with the row template `template`.
+    func fragment<View>(_ view: View, template: String) -> ViewFragment<View> {
+        ViewFragment(view, kept: session != nil, template: templates.map { RowTemplate(templates: $0, name: template) })
     }
 
     /// A name's sort key (`nameSortKey`) and the name, kept per bijsluiter.

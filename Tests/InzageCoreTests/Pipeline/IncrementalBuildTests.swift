@@ -282,6 +282,15 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test func changedRowTemplate() throws {
+        // Rows are rendered once and kept: a new row template renders every row again.
+        try expectIncrementalEqualsClean(wholeRulesReused: true) { _, templates in
+            let original = try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("bijsluiters-rij.mustache"), encoding: .utf8)
+            try original.replacingOccurrences(of: "<tr>", with: "<tr class=\"product\">")
+                .write(to: templates.appendingPathComponent("bijsluiters-rij.mustache"), atomically: false, encoding: .utf8)
+        }
+    }
+
     @Test func deletedPage() throws {
         try expectIncrementalEqualsClean { content, _ in
             try FileManager.default.removeItem(at: content.appendingPathComponent("paginas/camerabewaking.md"))

@@ -222,14 +222,14 @@ enum BijsluiterPages {
         let root = SiteContext.root(for: path)
         let sorted = site.bijsluitersByName
         let matrix = sorted.map { b in
-            site.fragment("matrix\u{0}" + root, of: b) {
+            site.fragment("matrix\u{0}" + root, of: b, template: "bijsluiters-matrixrij") {
                 BijsluitersView.MatrixRow(product: b.title, href: root + "bijsluiters/\(b.slug)/", cellen: Categories.all.map { info in
                     let processed = b.category(info.key)?.answer.isProcessed ?? false
                     return .init(verwerkt: processed, tekst: processed ? "ja" : "nee")
                 })
             }
         }
-        let view = BijsluitersView(rows: sorted.map { b in site.fragment("row\u{0}" + root, of: b) { row(b, root: root) } }, matrix: matrix,
+        let view = BijsluitersView(rows: sorted.map { b in site.fragment("row\u{0}" + root, of: b, template: "bijsluiters-rij") { row(b, root: root) } }, matrix: matrix,
                                    kolommen: Categories.all.map { .init(nummer: $0.number, label: $0.label) }, leeg: sorted.isEmpty)
         return Page(path: path, title: "Digitale producten en privacybijsluiters", template: "bijsluiters", view: view,
                     description: "Alle digitale leermiddelen en hun privacybijsluiters", lastModified: nil,
@@ -240,7 +240,7 @@ enum BijsluiterPages {
         let path = SiteContext.schoolPath(school)
         let root = SiteContext.root(for: path)
         let producten = site.bijsluitersByName.filter { $0.isUsed(byBRIN: school.brinCode ?? "") }.map { b in
-            site.fragment("row\u{0}" + root, of: b) { row(b, root: root) }
+            site.fragment("row\u{0}" + root, of: b, template: "school-rij") { row(b, root: root) }
         }
         let naam = school.naam.nonBlank ?? (school.brinCode ?? "School")
         let view = SchoolView(naam: naam, soort: school.soort?.value.dutch, brin: school.brinCode ?? "", adres: school.adres?.oneLine,

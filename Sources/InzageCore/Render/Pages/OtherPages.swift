@@ -196,12 +196,12 @@ enum OtherPages {
     /// Every change of every document, newest first; a bijsluiter's changes are kept per parse.
     static func allChanges(_ site: SiteContext, root: String) -> [ViewFragment<ChangeView>] {
         var result: [ViewFragment<ChangeView>] = []
-        if let pv = site.content.privacyverklaring { result += ChangeList.views(pv.wijzigingen, document: pv.titel.nonBlank ?? "Privacyverklaring", href: root + PrivacyverklaringPage.path).map { ViewFragment($0, kept: site.session != nil) } }
-        if let ps = site.content.privacystatement { result += ChangeList.views(ps.wijzigingen, document: ps.titel.nonBlank ?? "Privacy statement", href: root + "privacystatement/").map { ViewFragment($0, kept: site.session != nil) } }
-        if let r = site.content.reglement { result += ChangeList.views(r.wijzigingen, document: r.titel.nonBlank ?? "Privacyreglement", href: root + "reglement/").map { ViewFragment($0, kept: site.session != nil) } }
+        if let pv = site.content.privacyverklaring { result += ChangeList.views(pv.wijzigingen, document: pv.titel.nonBlank ?? "Privacyverklaring", href: root + PrivacyverklaringPage.path).map { site.fragment($0, template: "wijziging") } }
+        if let ps = site.content.privacystatement { result += ChangeList.views(ps.wijzigingen, document: ps.titel.nonBlank ?? "Privacy statement", href: root + "privacystatement/").map { site.fragment($0, template: "wijziging") } }
+        if let r = site.content.reglement { result += ChangeList.views(r.wijzigingen, document: r.titel.nonBlank ?? "Privacyreglement", href: root + "reglement/").map { site.fragment($0, template: "wijziging") } }
         for b in site.content.bijsluiters {
             result += site.kept("changes\u{0}" + root, of: b) {
-                ChangeList.views(b.wijzigingen, document: "Privacybijsluiter \(b.title)", href: root + "bijsluiters/\(b.slug)/").map { ViewFragment($0, kept: site.session != nil) }
+                ChangeList.views(b.wijzigingen, document: "Privacybijsluiter \(b.title)", href: root + "bijsluiters/\(b.slug)/").map { site.fragment($0, template: "wijziging") }
             }
         }
         return result.enumerated().sorted { a, b in

@@ -53,17 +53,17 @@ enum PrivacyverklaringPage {
                          gegevens: v.gegevens.map { Categories.info(for: $0.value)?.label ?? $0.value }.joined(separator: ", "),
                          bewaartermijn: bewaar, bewaartermijnHref: bewaarHref)
         }
-        var ontvangers = pv.ontvangers.map { ViewFragment(PrivacyverklaringView.OntvangerRow(naam: $0.naam.nonBlank ?? "", reden: $0.reden.nonBlank ?? "", href: nil), kept: site.session != nil) }
+        var ontvangers = pv.ontvangers.map { site.fragment(PrivacyverklaringView.OntvangerRow(naam: $0.naam.nonBlank ?? "", reden: $0.reden.nonBlank ?? "", href: nil), template: "ontvanger") }
         // The board's own recipients in its order, then the verwerkers alphabetically.
         for b in site.bijsluitersByName.sortedByName(keyed: { site.sortKey("verwerker", of: $0) { $0.verwerker?.naam.nonBlank ?? "" } }) {
             guard let naam = b.verwerker?.naam.nonBlank else { continue }
-            ontvangers.append(site.fragment("ontvanger\u{0}" + root, of: b) {
+            ontvangers.append(site.fragment("ontvanger\u{0}" + root, of: b, template: "ontvanger") {
                 .init(naam: naam, reden: "Verwerker: levert \(b.title) (\(b.soort?.value.dutch ?? "digitaal product")) en verwerkt gegevens in opdracht van de school.",
                       href: root + "bijsluiters/\(b.slug)/")
             })
         }
         let doorgiften = site.bijsluitersByName.filter { b in !site.kept("buitenEER", of: b) { b.countriesOutsideEER }.isEmpty }.map { b in
-            site.fragment("doorgifte\u{0}" + root, of: b) {
+            site.fragment("doorgifte\u{0}" + root, of: b, template: "doorgifte") {
                 PrivacyverklaringView.DoorgifteRow(
                     product: b.title, href: root + "bijsluiters/\(b.slug)/", verwerker: b.verwerker?.naam.nonBlank ?? "",
                     landen: b.countriesOutsideEER.map(Countries.dutchNameInSentence).joined(separator: ", "),
