@@ -112,7 +112,7 @@ extension SiteBuilder {
         let changes = OtherPages.allChanges(site, root: site.siteURL)
         let feed = try renderedFile("feed.xml", template: "feed.xml",
                                     key: { ViewFingerprint(site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? "", changes.map(\.fingerprint.description)) },
-                                    view: { FeedBuilder.view(site, changes: changes.map(\.view)) })
+                                    view: { FeedBuilder.view(site, changes: changes) })
         let sitemapFile = try renderedFile("sitemap.xml", view: SitemapView(urls: sitemap), template: "sitemap.xml")
         cacheKeys.formUnion([notFoundFile.key, feed.key, sitemapFile.key].compactMap { $0 })
         timer.lap("   404, feed and sitemap")

@@ -290,20 +290,25 @@ struct FeedView {
     let link: String
     let updated: String
     let author: String
-    let entries: [Entry]
+    let entries: [ViewFragment<Entry>]
 }
 
 enum FeedBuilder {
     /// - Parameter changes: every change, newest first, with links from the site's address (`OtherPages.allChanges`).
-    static func view(_ site: SiteContext, changes: [ChangeView]) -> FeedView {
-        let entries = changes.enumerated().map { index, change in
-            FeedView.Entry(id: "\(change.documentHref ?? site.siteURL)#wijziging-\(change.versie ?? String(index))-\(change.datum?.iso ?? "")",
-                           title: "\(change.document ?? "Wijziging")\(change.versie.map { ", versie \($0)" } ?? "")",
-                           link: change.documentHref ?? site.siteURL, updated: "\(change.datum?.iso ?? "2000-01-01")T00:00:00Z",
-                           summary: change.samenvatting)
+    static func view(_ site: SiteContext, changes: [ViewFragment<ChangeView>]) -> FeedView {
+        let entries = changes.enumerated().map { index, fragment in
+            let change = fragment.view
+            // An entry shows its change and, when the change has no version, its place in the feed.
+            return site.fragment(key: "feed\u{0}" + fragment.fingerprint.description + (change.versie == nil ? "\u{0}" + String(index) : ""),
+                                 template: "feed-entry") {
+                FeedView.Entry(id: "\(change.documentHref ?? site.siteURL)#wijziging-\(change.versie ?? String(index))-\(change.datum?.iso ?? "")",
+                               title: "\(change.document ?? "Wijziging")\(change.versie.map { ", versie \($0)" } ?? "")",
+                               link: change.documentHref ?? site.siteURL, updated: "\(change.datum?.iso ?? "2000-01-01")T00:00:00Z",
+                               summary: change.samenvatting)
+            }
         }
         return FeedView(title: "Wijzigingen - \(site.siteTitle)", id: site.absolute("feed.xml"), selfLink: site.absolute("feed.xml"),
-                        link: site.absolute("wijzigingen/"), updated: entries.first?.updated ?? "2000-01-01T00:00:00Z",
+                        link: site.absolute("wijzigingen/"), updated: entries.first?.view.updated ?? "2000-01-01T00:00:00Z",
                         author: site.organisatie.naam.nonBlank ?? site.siteTitle, entries: entries)
     }
 }

@@ -68,6 +68,13 @@ extension SiteContext {
         kept(kind + "\u{0}" + template, of: b) { fragment(make(), template: template) }
     }
 
+    /// A fragment kept in the session under `key`, which must name everything its view shows
+    /// (made on the spot without a session), rendered as `html` with the row template `template`.
+    func fragment<View>(key: @autoclosure () -> String, template: String, _ make: () -> View) -> ViewFragment<View> {
+        guard let session else { return fragment(make(), template: template) }
+        return session.fragment(for: key() + "\u{0}" + template) { fragment(make(), template: template) }
+    }
+
     /// A fragment of no one file (a change of a top-level document, a recipient the board names),
     /// rendered as `html` with the row template `template`.
     func fragment<View>(_ view: View, template: String) -> ViewFragment<View> {

@@ -12,12 +12,15 @@ struct IncrementalBuildTests {
     ///   pages, feed, sitemap) from the build before, as it does when only a body changed.
     /// - Parameter wholeRulesReused: whether the rules across documents may keep their findings
     ///   (only a bijsluiter's body or a download changed).
+    /// - Parameter before: a change to the fixture's content before the first build.
     func expectIncrementalEqualsClean(secondDay: SchoolDate = Fixture.today, listingReused: Bool = false, wholeRulesReused: Bool = false,
+                                      before: (URL) throws -> Void = { _ in },
                                       _ change: (URL, URL) throws -> Void,
                                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let content = try folder.write(.valid)
+        try before(URL(fileURLWithPath: content))
         let templates = folder.url.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         let letters = folder.url.appendingPathComponent("letters").path
@@ -246,6 +249,17 @@ struct IncrementalBuildTests {
         // The product list, school pages, privacyverklaring, feed and sitemap show the product's name.
         try expectIncrementalEqualsClean { content, _ in
             try edit(content.appendingPathComponent("bijsluiters/rekentuin.md"), "product: Rekentuin", "product: Rekenhof")
+        }
+    }
+
+    @Test func newChangeMovesTheFeedEntriesWithoutAVersion() throws {
+        // A change without a version is known in the feed by its place, which a newer change moves.
+        try expectIncrementalEqualsClean(before: { content in
+            try edit(content.appendingPathComponent("bijsluiters/schoolapp.md"), "- { versie: \"1.0\", datum: 2025-06-01, samenvatting: Eerste versie. }",
+                     "- { datum: 2025-06-01, samenvatting: Eerste versie. }")
+        }) { content, _ in
+            try edit(content.appendingPathComponent("bijsluiters/rekentuin.md"), "- { versie: \"2.1\", datum: 2026-09-01,",
+                     "- { versie: \"2.2\", datum: 2026-10-01, samenvatting: Nieuwe leverancier. }\n  - { versie: \"2.1\", datum: 2026-09-01,")
         }
     }
 
