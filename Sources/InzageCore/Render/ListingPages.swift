@@ -107,12 +107,12 @@ extension SiteBuilder {
                             description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
         // 404.html is served at any depth, so it links from the site's root path ("/" or "/privacy/").
         let notFoundFile = try laidOut(notFound, file: "404.html", site: site, nav: nav, footer: footer, absolute: true)
-        // The feed is a function of the site's names and its changes in order: keyed by their
-        // kept fingerprints, it is only made (5 000 entries for 2 000 products) when one changed.
-        let changes = OtherPages.allChanges(site, root: site.siteURL)
+        // The feed is a function of the site's names and its entries in order: keyed by their
+        // kept fingerprints, it is only rendered (5 000 entries for 2 000 products) when one changed.
+        let entries = FeedBuilder.entries(site)
         let feed = try renderedFile("feed.xml", template: "feed.xml",
-                                    key: { ViewFingerprint(site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? "", changes.map(\.fingerprint.description)) },
-                                    view: { FeedBuilder.view(site, changes: changes) })
+                                    key: { ViewFingerprint(site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? "", entries.map(\.fingerprint.description)) },
+                                    view: { FeedBuilder.view(site, entries: entries) })
         let sitemapFile = try renderedFile("sitemap.xml", view: SitemapView(urls: sitemap), template: "sitemap.xml")
         cacheKeys.formUnion([notFoundFile.key, feed.key, sitemapFile.key].compactMap { $0 })
         timer.lap("   404, feed and sitemap")

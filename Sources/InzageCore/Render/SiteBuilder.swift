@@ -278,12 +278,16 @@ extension SitemapView.URLEntry: MustacheFields {
 }
 
 extension FeedView.Entry: MustacheFields {
-    var mustacheFields: KeyValuePairs<String, Any?> { ["id": id, "title": title, "link": link, "updated": updated, "summary": summary] }
+    var mustacheFields: KeyValuePairs<String, Any?> { ["id": id, "title": title, "link": link, "updated": updated, "summary": summary, "date": date] }
 }
 
 /// `feed.xml`: the change history as an Atom feed.
 struct FeedView {
-    struct Entry { let id: String; let title: String; let link: String; let updated: String; let summary: String }
+    struct Entry {
+        let id: String; let title: String; let link: String; let updated: String; let summary: String
+        /// The change's date (ISO, "" when unknown), which the feed is sorted by.
+        let date: String
+    }
     let title: String
     let id: String
     let selfLink: String
@@ -294,21 +298,26 @@ struct FeedView {
 }
 
 enum FeedBuilder {
-    /// - Parameter changes: every change, newest first, with links from the site's address (`OtherPages.allChanges`).
-    static func view(_ site: SiteContext, changes: [ViewFragment<ChangeView>]) -> FeedView {
-        let entries = changes.enumerated().map { index, fragment in
-            let change = fragment.view
-            // An entry shows its change and, when the change has no version, its place in the feed.
-            return site.fragment(key: "feed\u{0}" + fragment.fingerprint.description + (change.versie == nil ? "\u{0}" + String(index) : ""),
-                                 template: "feed-entry") {
-                FeedView.Entry(id: "\(change.documentHref ?? site.siteURL)#wijziging-\(change.versie ?? String(index))-\(change.datum?.iso ?? "")",
-                               title: "\(change.document ?? "Wijziging")\(change.versie.map { ", versie \($0)" } ?? "")",
-                               link: change.documentHref ?? site.siteURL, updated: "\(change.datum?.iso ?? "2000-01-01")T00:00:00Z",
-                               summary: change.samenvatting)
+    /// Every change as a feed entry, newest first, in the order of the change page; a bijsluiter's
+    /// entries are kept per parse. An entry's id names its document, its version (or, without
+    /// one, its place in the document's changes counted from the oldest) and its date, so it
+    /// stays the same when other changes are added.
+    static func entries(_ site: SiteContext) -> [ViewFragment<FeedView.Entry>] {
+        OtherPages.allChanges(site, root: site.siteURL, kind: "feed", date: \.date) { changes in
+            changes.enumerated().map { index, change in
+                let number = change.versie ?? String(changes.count - index)
+                return site.fragment(FeedView.Entry(
+                    id: "\(change.documentHref ?? site.siteURL)#wijziging-\(number)-\(change.datum?.iso ?? "")",
+                    title: "\(change.document ?? "Wijziging")\(change.versie.map { ", versie \($0)" } ?? "")",
+                    link: change.documentHref ?? site.siteURL, updated: "\(change.datum?.iso ?? "2000-01-01")T00:00:00Z",
+                    summary: change.samenvatting, date: change.datum?.iso ?? ""), template: "feed-entry")
             }
         }
-        return FeedView(title: "Wijzigingen - \(site.siteTitle)", id: site.absolute("feed.xml"), selfLink: site.absolute("feed.xml"),
-                        link: site.absolute("wijzigingen/"), updated: entries.first?.view.updated ?? "2000-01-01T00:00:00Z",
-                        author: site.organisatie.naam.nonBlank ?? site.siteTitle, entries: entries)
+    }
+
+    static func view(_ site: SiteContext, entries: [ViewFragment<FeedView.Entry>]) -> FeedView {
+        FeedView(title: "Wijzigingen - \(site.siteTitle)", id: site.absolute("feed.xml"), selfLink: site.absolute("feed.xml"),
+                 link: site.absolute("wijzigingen/"), updated: entries.first?.view.updated ?? "2000-01-01T00:00:00Z",
+                 author: site.organisatie.naam.nonBlank ?? site.siteTitle, entries: entries)
     }
 }

@@ -30,7 +30,7 @@ struct MustacheFieldsTests {
                        overeenkomst: nil, versie: "1", datum: nil, wijzigingen: [], body: "<p>b</p>", heeftOptioneel: false, heeftEntree: false,
                        heeftSubverwerkers: false, heeftMaatregelen: false, heeftBody: true),
         SitemapView.URLEntry(loc: "https://x.nl/", lastmod: "2026-09-01"),
-        FeedView.Entry(id: "i", title: "T", link: "https://x.nl/", updated: "2026-09-01T00:00:00Z", summary: "S"),
+        FeedView.Entry(id: "i", title: "T", link: "https://x.nl/", updated: "2026-09-01T00:00:00Z", summary: "S", date: "2026-09-01"),
     ] }
 
     @Test func listsEveryStoredProperty() {

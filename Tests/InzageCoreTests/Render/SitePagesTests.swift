@@ -367,6 +367,21 @@ struct SitePagesTests {
         #expect(site.text("feed.xml").contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"nl\">"))
     }
 
+    @Test func aFeedEntryWithoutAVersionKeepsItsIdWhenOtherChangesArrive() throws {
+        // Atom ids are permanent: one without a version is numbered within its own document.
+        let versionless = TestContent.valid.replacing("- { versie: \"1.0\", datum: 2025-06-01, samenvatting: Eerste versie. }",
+                                                      with: "- { datum: 2025-06-01, samenvatting: Eerste versie. }", in: "bijsluiters/schoolapp.md")
+        let site = try BuiltSite(versionless)
+        defer { site.remove() }
+        let id = "https://privacy.delinde.nl/bijsluiters/schoolapp/#wijziging-1-2025-06-01"
+        #expect(site.text("feed.xml").contains("<id>\(id)</id>"), "\(site.text("feed.xml"))")
+        try site.rewrite(versionless.replacing("- { versie: \"2.1\", datum: 2026-09-01,", with: "- { versie: \"2.2\", datum: 2026-10-01, samenvatting: Nieuw. }\n  - { versie: \"2.1\", datum: 2026-09-01,",
+                                               in: "bijsluiters/rekentuin.md").replacing("versie: \"2.1\"\ndatum: 2026-09-01", with: "versie: \"2.2\"\ndatum: 2026-10-01", in: "bijsluiters/rekentuin.md"))
+        _ = try site.rebuild()
+        #expect(site.text("feed.xml").contains("Rekentuin, versie 2.2"))
+        #expect(site.text("feed.xml").contains("<id>\(id)</id>"))
+    }
+
     @Test func theSiteHasEveryPageOfTheTable() throws {
         let site = try BuiltSite()
         defer { site.remove() }

@@ -193,19 +193,22 @@ enum OtherPages {
                     description: "Contact met de school en de functionaris gegevensbescherming", lastModified: nil, sources: [org.file])
     }
 
-    /// Every change of every document, newest first; a bijsluiter's changes are kept per parse.
-    static func allChanges(_ site: SiteContext, root: String) -> [ViewFragment<ChangeView>] {
-        var result: [ViewFragment<ChangeView>] = []
-        if let pv = site.content.privacyverklaring { result += ChangeList.views(pv.wijzigingen, document: pv.titel.nonBlank ?? "Privacyverklaring", href: root + PrivacyverklaringPage.path).map { site.fragment($0, template: "wijziging") } }
-        if let ps = site.content.privacystatement { result += ChangeList.views(ps.wijzigingen, document: ps.titel.nonBlank ?? "Privacy statement", href: root + "privacystatement/").map { site.fragment($0, template: "wijziging") } }
-        if let r = site.content.reglement { result += ChangeList.views(r.wijzigingen, document: r.titel.nonBlank ?? "Privacyreglement", href: root + "reglement/").map { site.fragment($0, template: "wijziging") } }
+    /// Every change of every document, newest first, each as a row fragment made by `make` from
+    /// one document's changes (newest first); a bijsluiter's are kept per parse under `kind`.
+    /// - Parameter date: the date a row is sorted by (ISO, "" when unknown).
+    static func allChanges<Row>(_ site: SiteContext, root: String, kind: String, date: (Row) -> String,
+                                _ make: ([ChangeView]) -> [ViewFragment<Row>]) -> [ViewFragment<Row>] {
+        var result: [ViewFragment<Row>] = []
+        if let pv = site.content.privacyverklaring { result += make(ChangeList.views(pv.wijzigingen, document: pv.titel.nonBlank ?? "Privacyverklaring", href: root + PrivacyverklaringPage.path)) }
+        if let ps = site.content.privacystatement { result += make(ChangeList.views(ps.wijzigingen, document: ps.titel.nonBlank ?? "Privacy statement", href: root + "privacystatement/")) }
+        if let r = site.content.reglement { result += make(ChangeList.views(r.wijzigingen, document: r.titel.nonBlank ?? "Privacyreglement", href: root + "reglement/")) }
         for b in site.content.bijsluiters {
-            result += site.kept("changes\u{0}" + root, of: b) {
-                ChangeList.views(b.wijzigingen, document: "Privacybijsluiter \(b.title)", href: root + "bijsluiters/\(b.slug)/").map { site.fragment($0, template: "wijziging") }
+            result += site.kept(kind + "\u{0}" + root, of: b) {
+                make(ChangeList.views(b.wijzigingen, document: "Privacybijsluiter \(b.title)", href: root + "bijsluiters/\(b.slug)/"))
             }
         }
         return result.enumerated().sorted { a, b in
-            let (x, y) = (a.element.view.datum?.iso ?? "", b.element.view.datum?.iso ?? "")
+            let (x, y) = (date(a.element.view), date(b.element.view))
             return x != y ? x > y : a.offset < b.offset
         }.map(\.element)
     }
@@ -214,7 +217,9 @@ enum OtherPages {
         let path = "wijzigingen/"
         let root = SiteContext.root(for: path)
         return Page(path: path, title: "Wijzigingen", template: "wijzigingen",
-                    view: WijzigingenView(wijzigingen: allChanges(site, root: root), feedHref: root + "feed.xml"),
+                    view: WijzigingenView(wijzigingen: allChanges(site, root: root, kind: "changes", date: { $0.datum?.iso ?? "" }) {
+                        $0.map { site.fragment($0, template: "wijziging") }
+                    }, feedHref: root + "feed.xml"),
                     description: "Wat er is veranderd in onze privacydocumenten", lastModified: nil,
                     sources: [site.content.privacyverklaring?.file, site.content.privacystatement?.file, site.content.reglement?.file].compactMap { $0 } + site.content.bijsluiters.map(\.file))
     }
