@@ -13,6 +13,9 @@ struct SiteContext {
     /// Every bijsluiter in alphabetical order of its title, sorted once for all lists; empty for
     /// a context made without `sortingProducts` (the one per-item pages get: they list nothing).
     private(set) var bijsluitersByName: [Bijsluiter] = []
+    /// Each bijsluiter's parse key in the session (`BuildSession.parseKey`), taken under one lock
+    /// for the lists, which ask for it many times per product.
+    private(set) var parses: [String: String] = [:]
 
     init(content: Content, organisatie: Organisatie, session: BuildSession? = nil, sortingProducts: Bool = true) {
         self.session = session
@@ -25,6 +28,11 @@ struct SiteContext {
         markdown = MarkdownRenderer(siteHost: URLHost.of(url))
         aanspreekvorm = organisatie.site?.aanspreekvorm?.value ?? .u
         guard sortingProducts else { return }
+        if let session {
+            let files = content.bijsluiters.map(\.file)
+            parses = Dictionary(zip(files, session.parseKeys(for: files)).compactMap { file, parse in parse.map { (file, $0) } },
+                                uniquingKeysWith: { first, _ in first })
+        }
         bijsluitersByName = content.bijsluiters.sortedByName(keyed: { [self] in sortKey("title", of: $0, \.title) })
     }
 

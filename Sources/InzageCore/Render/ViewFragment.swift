@@ -58,7 +58,7 @@ extension SiteContext {
     /// What `make` computes from bijsluiter `b` alone: kept in the session for as long as the same
     /// parse of its file is used (and the global inputs stay), made on the spot without a session.
     func kept<T>(_ kind: String, of b: Bijsluiter, _ make: () -> T) -> T {
-        guard let session, let parse = session.parseKey(for: b.file) else { return make() }
+        guard let session, let parse = parses[b.file] ?? session.parseKey(for: b.file) else { return make() }
         return session.fragment(for: kind + "\u{0}" + parse, make: make)
     }
 

@@ -31,4 +31,12 @@ struct FixtureTests {
         #expect(schoolapp.doorgifte?.waarborg?.value == .dpf)
         #expect(content.bijsluiter("rekentuin")?.countriesOutsideEER == [])
     }
+
+    @Test func aSchoolUsesAProductByItsBRINInAnyCase() throws {
+        let content = try TestContent.valid.check().content
+        let schoolapp = try #require(content.bijsluiter("schoolapp"))
+        #expect(schoolapp.isUsed(byBRIN: "07RB") && schoolapp.isUsed(byBRIN: "07rb"))
+        #expect(!schoolapp.isUsed(byBRIN: "07RC") && !schoolapp.isUsed(byBRIN: "07R") && !schoolapp.isUsed(byBRIN: ""))
+        #expect(content.bijsluiter("rekentuin")?.isUsed(byBRIN: "99ZZ") == true, "scholen: alle")
+    }
 }
