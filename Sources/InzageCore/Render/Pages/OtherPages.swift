@@ -207,10 +207,9 @@ enum OtherPages {
                 make(ChangeList.views(b.wijzigingen, document: "Privacybijsluiter \(b.title)", href: root + "bijsluiters/\(b.slug)/"))
             }
         }
-        return result.enumerated().sorted { a, b in
-            let (x, y) = (date(a.element.view), date(b.element.view))
-            return x != y ? x > y : a.offset < b.offset
-        }.map(\.element)
+        // Each row's date read once (5 000 rows for 2 000 products), not per comparison.
+        let dates = result.map { date($0.view) }
+        return result.indices.sorted { a, b in dates[a] != dates[b] ? dates[a] > dates[b] : a < b }.map { result[$0] }
     }
 
     static func wijzigingen(_ site: SiteContext) -> Page {
