@@ -24,8 +24,10 @@ public final class BuildSession: @unchecked Sendable {
     private var rendered: [String: OutputFile] = [:]
     private var globalKey: String?
     private var findings: [String: [Diagnostic]] = [:]
-    private var fragments: [String: Any] = [:]
+    /// What the pages keep of each parse (rows, sort keys), by parse key.
+    private var fragments: [String: FileFragments] = [:]
     private var theme: (fingerprint: String, templates: TemplateSet)?
+    /// The parses whose fragments this render pass asked for.
     private var usedFragments: Set<String> = []
     private var checkKey: String?
     private var wholeFindings: [Int: (key: ViewFingerprint, findings: [Diagnostic])] = [:]
@@ -163,16 +165,19 @@ public final class BuildSession: @unchecked Sendable {
         lock.withLock { listing = (key, pages) }
     }
 
-    /// A fragment of a page (see `ViewFragment`) kept under `key` for this render pass and the next.
-    func fragment<T>(for key: String, make: () -> T) -> T {
-        let cached = lock.withLock {
-            usedFragments.insert(key)
-            return fragments[key]
+    /// What the pages keep of each of these parses (see `ViewFragment`), for this render pass and
+    /// the next; taken under one lock, so the lists, which ask for many fragments of each product
+    /// on several threads at once, lock only the product's own `FileFragments`.
+    func fragments(forParses parses: [String]) -> [FileFragments] {
+        lock.withLock {
+            parses.map { parse in
+                usedFragments.insert(parse)
+                if let kept = fragments[parse] { return kept }
+                let made = FileFragments()
+                fragments[parse] = made
+                return made
+            }
         }
-        if let value = cached as? T { return value }
-        let value = make()
-        lock.withLock { fragments[key] = value }
-        return value
     }
 
     /// Starts a check: forgets every kept finding when the rules or their context changed.
@@ -263,5 +268,20 @@ struct FileStamp: Equatable {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}
+
+/// What the pages keep of one parse of one file (its rows in the lists, its sort keys), by kind.
+final class FileFragments: @unchecked Sendable {
+    private let lock = PThreadMutex()
+    private var values: [String: Any] = [:]
+
+    /// The value kept under `kind`, or what `make` makes (kept from then on; `make` runs outside
+    /// the lock).
+    func value<T>(_ kind: String, make: () -> T) -> T {
+        if let value = lock.withLock({ values[kind] }) as? T { return value }
+        let value = make()
+        lock.withLock { values[kind] = value }
+        return value
     }
 }

@@ -65,7 +65,7 @@ extension SiteBuilder {
     /// Makes the listing pages from `listed` (`Content.forListing`).
     func makeListingPages(_ listed: Content, organisatie: Organisatie) throws -> ListingPages {
         var timer = PhaseTimer()
-        var site = SiteContext(content: listed, organisatie: organisatie, session: session)
+        let site = SiteContext(content: listed, organisatie: organisatie, session: session)
         site.markdown.reservedIDs = templates.fixedIDs
         site.templates = templates
         // The section and school views are independent and some are large: made on all cores.

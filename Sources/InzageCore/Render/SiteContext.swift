@@ -1,5 +1,8 @@
 /// What every page of the site shares: the content, the renderer and the page list for navigation.
-struct SiteContext {
+/// A class: the views of a list take it into closures per product, where copying the content and
+/// the organisation (dozens of references) cost more than the rows themselves. It is set up
+/// before any view is made and only read from then on, on all cores.
+final class SiteContext {
     let content: Content
     let organisatie: Organisatie
     let siteURL: String
@@ -13,9 +16,9 @@ struct SiteContext {
     /// Every bijsluiter in alphabetical order of its title, sorted once for all lists; empty for
     /// a context made without `sortingProducts` (the one per-item pages get: they list nothing).
     private(set) var bijsluitersByName: [Bijsluiter] = []
-    /// Each bijsluiter's parse key in the session (`BuildSession.parseKey`), taken under one lock
-    /// for the lists, which ask for it many times per product.
-    private(set) var parses: [String: String] = [:]
+    /// What the session keeps of each bijsluiter's parse, by file (`BuildSession.fragments`),
+    /// taken under one lock for the lists, which ask for many fragments per product.
+    private(set) var keptFragments: [String: FileFragments] = [:]
 
     init(content: Content, organisatie: Organisatie, session: BuildSession? = nil, sortingProducts: Bool = true) {
         self.session = session
@@ -29,9 +32,9 @@ struct SiteContext {
         aanspreekvorm = organisatie.site?.aanspreekvorm?.value ?? .u
         guard sortingProducts else { return }
         if let session {
-            let files = content.bijsluiters.map(\.file)
-            parses = Dictionary(zip(files, session.parseKeys(for: files)).compactMap { file, parse in parse.map { (file, $0) } },
-                                uniquingKeysWith: { first, _ in first })
+            let parsed = zip(content.bijsluiters.map(\.file), session.parseKeys(for: content.bijsluiters.map(\.file)))
+                .compactMap { file, parse in parse.map { (file: file, parse: $0) } }
+            keptFragments = Dictionary(zip(parsed.map(\.file), session.fragments(forParses: parsed.map(\.parse))), uniquingKeysWith: { first, _ in first })
         }
         bijsluitersByName = content.bijsluiters.sortedByName(keyed: { [self] in sortKey("title", of: $0, \.title) })
     }

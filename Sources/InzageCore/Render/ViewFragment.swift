@@ -58,21 +58,15 @@ extension SiteContext {
     /// What `make` computes from bijsluiter `b` alone: kept in the session for as long as the same
     /// parse of its file is used (and the global inputs stay), made on the spot without a session.
     func kept<T>(_ kind: String, of b: Bijsluiter, _ make: () -> T) -> T {
-        guard let session, let parse = parses[b.file] ?? session.parseKey(for: b.file) else { return make() }
-        return session.fragment(for: kind + "\u{0}" + parse, make: make)
+        if let kept = keptFragments[b.file] { return kept.value(kind, make: make) }
+        guard let session, let parse = session.parseKey(for: b.file) else { return make() }
+        return session.fragments(forParses: [parse])[0].value(kind, make: make)
     }
 
     /// The fragment `kind` of bijsluiter `b`, kept like `kept`, rendered as `html` with the row
     /// template `template` of the theme.
     func fragment<View>(_ kind: String, of b: Bijsluiter, template: String, _ make: () -> View) -> ViewFragment<View> {
         kept(kind + "\u{0}" + template, of: b) { fragment(make(), template: template) }
-    }
-
-    /// A fragment kept in the session under `key`, which must name everything its view shows
-    /// (made on the spot without a session), rendered as `html` with the row template `template`.
-    func fragment<View>(key: @autoclosure () -> String, template: String, _ make: () -> View) -> ViewFragment<View> {
-        guard let session else { return fragment(make(), template: template) }
-        return session.fragment(for: key() + "\u{0}" + template) { fragment(make(), template: template) }
     }
 
     /// A fragment of no one file (a change of a top-level document, a recipient the board names),
