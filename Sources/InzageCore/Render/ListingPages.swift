@@ -65,9 +65,8 @@ extension SiteBuilder {
     /// Makes the listing pages from `listed` (`Content.forListing`).
     func makeListingPages(_ listed: Content, organisatie: Organisatie) throws -> ListingPages {
         var timer = PhaseTimer()
-        let site = SiteContext(content: listed, organisatie: organisatie, session: session)
+        let site = SiteContext(content: listed, organisatie: organisatie, templates: templates, session: session)
         site.markdown.reservedIDs = templates.fixedIDs
-        site.templates = templates
         // The section and school views are independent and some are large: made on all cores.
         let schoolCount = site.hasSchoolPages ? listed.scholen.count : 0
         let viewSite = UncheckedSendable(site)

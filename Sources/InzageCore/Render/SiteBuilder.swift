@@ -102,7 +102,7 @@ public struct SiteBuilder {
         // Pages that list many files are made from the content without bodies (`ListingPages`).
         let listing = try listingPages(organisatie)
         timer.lap(listing.reused ? "  listing pages (kept)" : "  listing pages (made)")
-        let site = SiteContext(content: content, organisatie: organisatie, session: session, sortingProducts: false)
+        let site = SiteContext(content: content, organisatie: organisatie, templates: templates, session: session, sortingProducts: false)
         site.markdown.reservedIDs = templates.fixedIDs
         let sharedSite = UncheckedSendable(site)
         var cacheKeys = listing.cacheKeys

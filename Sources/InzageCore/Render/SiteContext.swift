@@ -12,7 +12,7 @@ final class SiteContext {
     /// Keeps fragments of pages between rebuilds under `serve`.
     let session: BuildSession?
     /// The theme, for the fragments that render themselves with a row template (`ViewFragment.html`).
-    var templates: TemplateSet?
+    let templates: TemplateSet
     /// Every bijsluiter in alphabetical order of its title, sorted once for all lists; empty for
     /// a context made without `sortingProducts` (the one per-item pages get: they list nothing).
     private(set) var bijsluitersByName: [Bijsluiter] = []
@@ -20,8 +20,9 @@ final class SiteContext {
     /// taken under one lock for the lists, which ask for many fragments per product.
     private(set) var keptFragments: [String: FileFragments] = [:]
 
-    init(content: Content, organisatie: Organisatie, session: BuildSession? = nil, sortingProducts: Bool = true) {
+    init(content: Content, organisatie: Organisatie, templates: TemplateSet, session: BuildSession? = nil, sortingProducts: Bool = true) {
         self.session = session
+        self.templates = templates
         self.content = content
         self.organisatie = organisatie
         var url = organisatie.site?.url.nonBlank ?? "https://example.invalid/"

@@ -19,7 +19,7 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     let view: View
     let fields: [String: Any]
     private let keptFingerprint: ViewFingerprint?
-    private let template: RowTemplate?
+    private let template: RowTemplate
     private let lock = PThreadMutex()
     private var rendered: String?
 
@@ -27,7 +27,7 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     ///   - kept: whether the fragment is kept between builds; only then is its fingerprint made
     ///     up front (a one-off build never asks for it).
     ///   - template: the row template that renders it as `html`.
-    init(_ view: View, kept: Bool = true, template: RowTemplate? = nil) {
+    init(_ view: View, kept: Bool = true, template: RowTemplate) {
         self.view = view
         fields = MustacheValue.convert(view) as? [String: Any] ?? [:]
         keptFingerprint = kept ? ViewFingerprint(fields) : nil
@@ -41,7 +41,6 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     /// made again from kept fragments renders only the new ones. The row template sees the
     /// fragment's own fields and nothing else.
     var html: String {
-        guard let template else { return "" }
         if let rendered = lock.withLock({ rendered }) { return rendered }
         var html = template.templates.library.render(fields, withTemplate: template.name) ?? ""
         if html.hasSuffix("\n") { html.removeLast() }
@@ -50,7 +49,7 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     }
 
     func child(named name: String) -> Any? {
-        name == "html" && template != nil ? html : fields[name]
+        name == "html" ? html : fields[name]
     }
 }
 
@@ -72,7 +71,7 @@ extension SiteContext {
     /// A fragment of no one file (a change of a top-level document, a recipient the board names),
     /// rendered as `html` with the row template `template`.
     func fragment<View>(_ view: View, template: String) -> ViewFragment<View> {
-        ViewFragment(view, kept: session != nil, template: templates.map { RowTemplate(templates: $0, name: template) })
+        ViewFragment(view, kept: session != nil, template: RowTemplate(templates: templates, name: template))
     }
 
     /// A name's sort key (`nameSortKey`) and the name, kept per bijsluiter.
