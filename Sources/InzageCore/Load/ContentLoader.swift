@@ -350,7 +350,7 @@ public struct ContentLoader {
                     continue
                 }
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: childURL.path, isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: childURL.path, isDirectory: &isDirectory)
                 if isDirectory.boolValue { walk(child, depth: depth + 1) } else { result.append(child) }
             }
         }

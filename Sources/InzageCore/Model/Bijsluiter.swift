@@ -233,14 +233,9 @@ public struct BijsluiterFields: Sendable {
         case .alle: return true
         case .brins(let list):
             // Asked for every product on every school page: compared without making upper-case copies.
-            return list.contains { $0.value.utf8.elementsEqual(brin.utf8) { Self.asciiUpper($0) == Self.asciiUpper($1) } }
+            return list.contains { $0.value.utf8.elementsEqual(brin.utf8) { ASCIIScan.lower($0) == ASCIIScan.lower($1) } }
         case nil: return false
         }
-    }
-
-    /// An ASCII letter in upper case; any other byte as it is (a BRIN code is ASCII).
-    private static func asciiUpper(_ byte: UInt8) -> UInt8 {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte
     }
 }
 

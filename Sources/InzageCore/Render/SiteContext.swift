@@ -33,7 +33,8 @@ final class SiteContext {
         aanspreekvorm = organisatie.site?.aanspreekvorm?.value ?? .u
         guard sortingProducts else { return }
         if let session {
-            let parsed = zip(content.bijsluiters.map(\.file), session.parseKeys(for: content.bijsluiters.map(\.file)))
+            let files = content.bijsluiters.map(\.file)
+            let parsed = zip(files, session.parseKeys(for: files))
                 .compactMap { file, parse in parse.map { (file: file, parse: $0) } }
             keptFragments = Dictionary(zip(parsed.map(\.file), session.fragments(forParses: parsed.map(\.parse))), uniquingKeysWith: { first, _ in first })
         }
