@@ -9,6 +9,8 @@ public enum BuildPipeline {
         public var diagnostics: [Diagnostic]
         public var report: WriteReport?
         public var pageCount: Int
+        /// How many pages were taken from the published site as the last build left them (`BuildRecord`).
+        public var keptPages: Int = 0
     }
 
     /// Runs every check first; with any error nothing is rendered or written.
@@ -36,8 +38,10 @@ public enum BuildPipeline {
         let writeError = ErrorBox()
         var pageCount = 0
         let report: WriteReport
+        // Without a session, what the last build left in the output folder stands in for one.
+        let record = session == nil ? BuildRecord(output: writer.output) : nil
         do {
-            try SiteBuilder(content: content, templates: templates, session: session).build { files in
+            try SiteBuilder(content: content, templates: templates, session: session, record: record).build { files in
                 pageCount += files.filter { $0.path.hasSuffix(".html") }.count
                 if let error = writeError.error { throw error }
                 queued.wait()
@@ -56,13 +60,14 @@ public enum BuildPipeline {
             }
             timer.lap("render (writes pending)")
             report = try publication.value.finish()
+            record?.save()
         } catch {
             writing.sync {}
             publication.value.abandon()
             throw error
         }
         timer.lap("render+write")
-        return Result(content: content, diagnostics: diagnostics, report: report, pageCount: pageCount)
+        return Result(content: content, diagnostics: diagnostics, report: report, pageCount: pageCount, keptPages: record?.keptCount ?? 0)
     }
 }
 

@@ -55,11 +55,18 @@ public struct SiteBuilder {
     let content: Content
     let templates: TemplateSet
     let session: BuildSession?
+    /// What the last build left in the output folder, when there is no session (`inzage build`).
+    let record: BuildRecord?
 
     public init(content: Content, templates: TemplateSet, session: BuildSession? = nil) {
+        self.init(content: content, templates: templates, session: session, record: nil)
+    }
+
+    init(content: Content, templates: TemplateSet, session: BuildSession?, record: BuildRecord?) {
         self.content = content
         self.templates = templates
         self.session = session
+        self.record = session == nil ? record : nil
     }
 
     /// Everything a page can read besides its own file: the theme, the date, every top-level
@@ -97,7 +104,9 @@ public struct SiteBuilder {
         guard let organisatie = content.organisatie else { return }
         var timer = PhaseTimer()
         // The session's render pass starts before any view is made: views take kept fragments.
+        let globalKey = globalKey
         session?.beginRender(globalKey: globalKey)
+        record?.begin(globalKey: globalKey)
         timer.lap("  globalKey")
         // Pages that list many files are made from the content without bodies (`ListingPages`).
         let listing = try listingPages(organisatie)
@@ -114,7 +123,19 @@ public struct SiteBuilder {
                 let batch = Array(items[start..<min(start + Self.batchSize, items.count)])
                 let work = UncheckedSendable(make)
                 guard let session else {
-                    try emit(Parallel.map(batch) { try layoutItem(work.value($0), site: sharedSite.value, listing: listing) })
+                    guard let record else {
+                        try emit(Parallel.map(batch) { try layoutItem(work.value($0), site: sharedSite.value, listing: listing) })
+                        continue
+                    }
+                    // Without a session, a page whose key is the one the last build recorded is
+                    // taken from the published site (`BuildRecord`); the others are made and noted.
+                    try emit(Parallel.map(batch) { item in
+                        let key = itemKey(file(item), path: path(item), parse: nil)
+                        if let published = record.publishedPage(at: path(item) + "index.html", key: key) { return published }
+                        let made = try layoutItem(work.value(item), site: sharedSite.value, listing: listing)
+                        record.note(made, key: key)
+                        return made
+                    })
                     continue
                 }
                 // Cache keys name the file's parse (or hold its whole text); kept pages are taken

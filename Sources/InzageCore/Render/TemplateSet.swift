@@ -126,10 +126,18 @@ public struct TemplateSet: Sendable {
         var templates: [(name: String, path: String, text: String)] = []
         var assets: [(relative: String, data: Data)] = []
 
-        /// Every template and asset byte, so a cache can tell when the theme changed.
-        /// A 128-bit digest of every name, text and asset: the theme's part of the keys `serve` keeps pages by.
+        /// A 128-bit digest of every name, text and asset: the theme's part of the keys `serve` keeps
+        /// pages by, and of the identity of the record a build leaves (`BuildRecord`), so the same in
+        /// every run (`StableDigest`).
         var fingerprint: String {
-            ViewFingerprint(templates.map { $0.name + "\u{0}" + $0.text }, named: assets.map { ($0.relative, ViewFingerprint(bytes: $0.data)) }).description
+            var digest = StableDigest()
+            for template in templates { digest.update(template.name); digest.update(byte: 0); digest.update(template.text); digest.update(byte: 0) }
+            for asset in assets {
+                digest.update(asset.relative); digest.update(byte: 0)
+                digest.update(String(asset.data.count)); digest.update(byte: 0)
+                asset.data.withUnsafeBytes { digest.update($0) }
+            }
+            return digest.description
         }
     }
 

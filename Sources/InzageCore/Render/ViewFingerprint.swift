@@ -33,19 +33,6 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
         low = second.finalize()
     }
 
-    /// A digest of raw bytes (a stylesheet or image of the theme).
-    init(bytes: Data) {
-        var first = Hasher(), second = Hasher()
-        second.combine(0x5eed)
-        first.combine(bytes.count); second.combine(bytes.count)
-        bytes.withUnsafeBytes { raw in
-            first.combine(bytes: raw)
-            second.combine(bytes: raw)
-        }
-        high = first.finalize()
-        low = second.finalize()
-    }
-
     var description: String { String(UInt(bitPattern: high), radix: 16) + "-" + String(UInt(bitPattern: low), radix: 16) }
 
     private static func feed(_ value: Any, _ first: inout Hasher, _ second: inout Hasher) {

@@ -184,7 +184,7 @@ public struct SiteWriter {
 
         /// Swaps the new site in, or replaces the few files that changed; returns what changed.
         public func finish() throws -> WriteReport {
-            let stale = survey.files.filter { $0 != SiteWriter.marker && !seen.contains($0) }
+            let stale = survey.files.filter { $0 != SiteWriter.marker && $0 != BuildRecord.fileName && !seen.contains($0) }
             if !staged {
                 if hasPreviousSite, pending.count + stale.count <= SiteWriter.inPlaceLimit, pending.allSatisfy(fitsInPlace) {
                     try replaceInPlace(stale: stale)

@@ -83,6 +83,12 @@ struct SiteSnapshot: Equatable {
 
     func inode(_ path: String) -> UInt64? { entries[path]?.inode }
 
+    /// The bytes of every file of the site by relative path, without the build record (which
+    /// holds digests of the content folder's own paths, so two content folders never share it).
+    var files: [String: Data] {
+        entries.compactMapValues(\.data).filter { $0.key != BuildRecord.fileName }
+    }
+
     /// The paths whose bytes or inode differ from `other`, or that exist in only one of them.
     func differences(from other: SiteSnapshot) -> [String] {
         Set(entries.keys).union(other.entries.keys).filter { entries[$0] != other.entries[$0] }.sorted()

@@ -386,7 +386,7 @@ struct SitePagesTests {
         let site = try BuiltSite()
         defer { site.remove() }
         #expect(site.paths == [
-            ".inzage-site", "404.html", "assets/stijl.css", "bestanden/logo.svg", "bewaartermijnen/index.html",
+            ".inzage-cache", ".inzage-site", "404.html", "assets/stijl.css", "bestanden/logo.svg", "bewaartermijnen/index.html",
             "bijsluiters/index.html", "bijsluiters/rekentuin/index.html", "bijsluiters/schoolapp/index.html",
             "camerabewaking/index.html", "contact/index.html", "feed.xml", "fotos-en-video/index.html", "index.html",
             "privacystatement/index.html", "privacyverklaring/index.html", "reglement/index.html", "robots.txt",

@@ -46,7 +46,9 @@ enum MinimalContent {
         let content = folder.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         for (path, text) in files.merging(changes, uniquingKeysWith: { $1 }) where !text.isEmpty {
-            try Data(text.utf8).write(to: content.appendingPathComponent(path))
+            let file = content.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
         }
         return folder
     }

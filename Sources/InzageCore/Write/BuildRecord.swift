@@ -1,0 +1,117 @@
+import Foundation
+
+/// What one `inzage build` leaves in the output folder for the next (the hidden file
+/// `.inzage-cache`), so that a build after an edit renders only the pages whose inputs changed.
+///
+/// For every page made from one file (a bijsluiter, an extra page) it holds a digest of the
+/// page's key (`SiteBuilder.itemKey`: its path, its file's name and whole text) and a digest of
+/// the bytes that were published for it. The whole record belongs to one Inzage executable and
+/// one set of global inputs (`SiteBuilder.globalKey`: the theme, the date, every top-level
+/// document, the list of pages and files): when either differs, nothing of it is used.
+///
+/// A page is taken from the published site only when its key's digest is the recorded one *and*
+/// the published file still holds the recorded bytes, so a page changed or removed by hand is
+/// made again. The record holds digests and output paths only, never content.
+final class BuildRecord: @unchecked Sendable {
+    static let fileName = ".inzage-cache"
+    private static let header = "inzage-cache 1"
+
+    struct Entry: Equatable {
+        let inputs: StableDigest
+        let output: StableDigest
+    }
+
+    private let output: URL
+    private let lock = PThreadMutex()
+    private var identity: StableDigest?
+    private var previous: [String: Entry] = [:]
+    private var current: [String: Entry] = [:]
+    private var kept = 0
+    /// The record as the last build left it, so an unchanged record is not written again.
+    private var lastText: String?
+
+    /// - Parameter output: the site's output folder, where the record is read and written.
+    init(output: URL) {
+        self.output = output
+    }
+
+    /// How many pages this build took from the published site.
+    var keptCount: Int { lock.withLock { kept } }
+
+    /// Reads the record of the last build; its entries count only when that build was made by
+    /// this very executable with the same global inputs.
+    func begin(globalKey: String) {
+        guard let executable = Self.executableStamp else { return }
+        let identity = StableDigest([Self.header, executable, globalKey])
+        var previous: [String: Entry] = [:]
+        let text = try? String(contentsOf: output.appendingPathComponent(Self.fileName), encoding: .utf8)
+        if let text {
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+            if lines.popFirst() == Substring(Self.header), let recorded = lines.popFirst().flatMap(StableDigest.init(hex:)), recorded == identity {
+                for line in lines {
+                    let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+                    guard parts.count == 3, let inputs = StableDigest(hex: parts[0]), let bytes = StableDigest(hex: parts[1]) else { continue }
+                    previous[String(parts[2])] = Entry(inputs: inputs, output: bytes)
+                }
+            }
+        }
+        lock.withLock {
+            self.identity = identity
+            self.previous = previous
+            lastText = text
+        }
+    }
+
+    /// The published page at `path` (relative to the output folder), when the last build made it
+    /// from the same key and the file still holds what was published then; nil otherwise.
+    func publishedPage(at path: String, key: String) -> OutputFile? {
+        let inputs = StableDigest([key])
+        guard let entry = lock.withLock({ previous[path] }), entry.inputs == inputs,
+              let data = FileManager.default.contents(atPath: output.appendingPathComponent(path).path),
+              StableDigest(bytes: data) == entry.output else { return nil }
+        lock.withLock {
+            current[path] = entry
+            kept += 1
+        }
+        return OutputFile(path: path, data: data)
+    }
+
+    /// Notes a page this build made from `key`.
+    func note(_ file: OutputFile, key: String) {
+        let entry = Entry(inputs: StableDigest([key]), output: StableDigest(bytes: file.data))
+        lock.withLock { current[file.path] = entry }
+    }
+
+    /// Writes the record of this build into the output folder (next to it, then renamed over the
+    /// old one), unless it is what the folder holds already: a build that changed nothing writes
+    /// nothing. Called only after the site was published. A record that cannot be written is
+    /// left out: the next build then renders every page.
+    func save() {
+        let (identity, entries, lastText) = lock.withLock { (self.identity, current, self.lastText) }
+        let target = output.appendingPathComponent(Self.fileName)
+        guard let identity else {
+            try? FileManager.default.removeItem(at: target)
+            return
+        }
+        var text = Self.header + "\n" + identity.description + "\n"
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
+            text += entry.inputs.description + " " + entry.output.description + " " + path + "\n"
+        }
+        guard text != lastText || !FileManager.default.fileExists(atPath: target.path) else { return }
+        let temporary = output.appendingPathComponent(Self.fileName + ".\(getpid())")
+        do {
+            try SiteWriter.writeFile(temporary.path, Data(text.utf8))
+            guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            try? FileManager.default.removeItem(at: target)
+        }
+    }
+
+    /// Which executable runs: its device, inode, size and modification time, so a rebuilt Inzage
+    /// (whose pages may come out differently) never takes pages an earlier one made.
+    private static let executableStamp: String? = {
+        guard let stamp = FileStamp(path: "/proc/self/exe") else { return nil }
+        return "\(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.modified)"
+    }()
+}
