@@ -49,8 +49,16 @@ extension SiteBuilder {
     /// Their key is everything they read: the global inputs (`beginRender`), a fingerprint of
     /// each bijsluiter as listed (`Bijsluiter.listed`) and of each page without its body
     /// (`Content.bodylessFingerprints`).
-    func listingPages(_ organisatie: Organisatie) throws -> ListingPages {
-        guard let session else { return try makeListingPages(content.forListing, organisatie: organisatie) }
+    /// - Parameter globalKey: the global inputs (`SiteBuilder.globalKey`), for the build record.
+    func listingPages(_ organisatie: Organisatie, globalKey: String) throws -> ListingPages {
+        guard let session else {
+            guard let record else { return try makeListingPages(content.forListing, organisatie: organisatie) }
+            let inputs = listingRecordKey(globalKey: globalKey)
+            if let published = record.publishedListing(inputs: inputs) { return published }
+            let listing = try makeListingPages(content.forListing, organisatie: organisatie)
+            record.noteListing(listing, inputs: inputs)
+            return listing
+        }
         let key = ViewFingerprint([], named: content.bijsluiters.map { ($0.file, content.listedFingerprint(of: $0)) }
                                       + content.paginas.map { ($0.file, content.bodylessFingerprint(of: $0)) })
         if var kept = session.listing(for: key) {
@@ -60,6 +68,22 @@ extension SiteBuilder {
         let listing = try makeListingPages(content.forListing, organisatie: organisatie)
         session.keepListing(listing, for: key)
         return listing
+    }
+
+    /// The listing pages' key in the build record, the same in every run: the global inputs and
+    /// the name and front matter (as written) of every bijsluiter and page.
+    /// That is more than `Content.forListing` keeps of them, never less: their bodies are all it
+    /// leaves out. A file whose text does not end in its body counts whole.
+    func listingRecordKey(globalKey: String) -> StableDigest {
+        var parts = [globalKey]
+        func add(_ file: String, body: String) {
+            let source = content.sources[file] ?? ""
+            let front = source.hasSuffix(body) ? String(source.utf8.dropLast(body.utf8.count)) ?? source : source
+            parts += [file, front]
+        }
+        for b in content.bijsluiters { add(b.file, body: b.body.text) }
+        for p in content.paginas { add(p.file, body: p.body.text) }
+        return StableDigest(parts)
     }
 
     /// Makes the listing pages from `listed` (`Content.forListing`).

@@ -106,10 +106,11 @@ public struct SiteBuilder {
         // The session's render pass starts before any view is made: views take kept fragments.
         let globalKey = globalKey
         session?.beginRender(globalKey: globalKey)
-        record?.begin(globalKey: globalKey)
+        // The record also names the content folder: nothing it recorded is taken for another.
+        record?.begin(globalKey: content.root + "\u{1}" + globalKey)
         timer.lap("  globalKey")
         // Pages that list many files are made from the content without bodies (`ListingPages`).
-        let listing = try listingPages(organisatie)
+        let listing = try listingPages(organisatie, globalKey: globalKey)
         timer.lap(listing.reused ? "  listing pages (kept)" : "  listing pages (made)")
         let site = SiteContext(content: content, organisatie: organisatie, templates: templates, session: session, sortingProducts: false)
         site.markdown.reservedIDs = templates.fixedIDs

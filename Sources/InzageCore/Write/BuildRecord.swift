@@ -5,13 +5,15 @@ import Foundation
 ///
 /// For every page made from one file (a bijsluiter, an extra page) it holds a digest of the
 /// page's key (`SiteBuilder.itemKey`: its path, its file's name and whole text) and a digest of
-/// the bytes that were published for it. The whole record belongs to one Inzage executable and
-/// one set of global inputs (`SiteBuilder.globalKey`: the theme, the date, every top-level
+/// the bytes that were published for it. The listing pages (`ListingPages`) are recorded as one:
+/// a digest of everything they read (`SiteBuilder.listingRecordKey`), the menus every page shows,
+/// and each file with the digest of its bytes. The whole record belongs to one Inzage executable
+/// and one set of global inputs (`SiteBuilder.globalKey`: the theme, the date, every top-level
 /// document, the list of pages and files): when either differs, nothing of it is used.
 ///
 /// A page is taken from the published site only when its key's digest is the recorded one *and*
 /// the published file still holds the recorded bytes, so a page changed or removed by hand is
-/// made again. The record holds digests and output paths only, never content.
+/// made again. The record holds digests, output paths and menu titles only, never content.
 final class BuildRecord: @unchecked Sendable {
     static let fileName = ".inzage-cache"
     private static let header = "inzage-cache 1"
@@ -21,11 +23,22 @@ final class BuildRecord: @unchecked Sendable {
         let output: StableDigest
     }
 
+    /// The listing pages as recorded: their key's digest, the menus, and each file in its group.
+    private struct RecordedListing {
+        enum Group: String, CaseIterable { case section, school, rest }
+        var inputs: StableDigest
+        var nav: [(path: String, title: String)] = []
+        var footer: [(path: String, title: String)] = []
+        var files: [(group: Group, path: String, output: StableDigest)] = []
+    }
+
     private let output: URL
     private let lock = PThreadMutex()
     private var identity: StableDigest?
     private var previous: [String: Entry] = [:]
     private var current: [String: Entry] = [:]
+    private var previousListing: RecordedListing?
+    private var currentListing: RecordedListing?
     private var kept = 0
     /// The record as the last build left it, so an unchanged record is not written again.
     private var lastText: String?
@@ -44,21 +57,49 @@ final class BuildRecord: @unchecked Sendable {
         guard let executable = Self.executableStamp else { return }
         let identity = StableDigest([Self.header, executable, globalKey])
         var previous: [String: Entry] = [:]
+        var listing: RecordedListing?
         let text = try? String(contentsOf: output.appendingPathComponent(Self.fileName), encoding: .utf8)
         if let text {
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
             if lines.popFirst() == Substring(Self.header), let recorded = lines.popFirst().flatMap(StableDigest.init(hex:)), recorded == identity {
                 for line in lines {
                     let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-                    guard parts.count == 3, let inputs = StableDigest(hex: parts[0]), let bytes = StableDigest(hex: parts[1]) else { continue }
-                    previous[String(parts[2])] = Entry(inputs: inputs, output: bytes)
+                    guard parts.count >= 2 else { continue }
+                    if let inputs = StableDigest(hex: parts[0]), parts.count == 3, let bytes = StableDigest(hex: parts[1]) {
+                        previous[String(parts[2])] = Entry(inputs: inputs, output: bytes)
+                    } else {
+                        Self.readListingLine(parts, into: &listing)
+                    }
                 }
             }
         }
         lock.withLock {
             self.identity = identity
             self.previous = previous
+            previousListing = listing
             lastText = text
+        }
+    }
+
+    /// One line of the recorded listing: `listing <key>`, `nav <path> <title>`, `footer <path> <title>`
+    /// (both percent-encoded), or `<group> <digest> <path>`. A line out of place drops the whole listing.
+    private static func readListingLine(_ parts: [Substring], into listing: inout RecordedListing?) {
+        let tag = parts[0], rest = parts.dropFirst().joined(separator: " ")
+        if tag == "listing" {
+            listing = StableDigest(hex: rest).map { RecordedListing(inputs: $0) }
+            return
+        }
+        guard listing != nil else { return }
+        let fields = rest.split(separator: " ", omittingEmptySubsequences: false).compactMap { $0.removingPercentEncoding }
+        switch tag {
+        case "nav" where fields.count == 2: listing?.nav.append((fields[0], fields[1]))
+        case "footer" where fields.count == 2: listing?.footer.append((fields[0], fields[1]))
+        default:
+            guard let group = RecordedListing.Group(rawValue: String(tag)), parts.count == 3, let output = StableDigest(hex: parts[1]) else {
+                listing = nil
+                return
+            }
+            listing?.files.append((group, String(parts[2]), output))
         }
     }
 
@@ -76,6 +117,33 @@ final class BuildRecord: @unchecked Sendable {
         return OutputFile(path: path, data: data)
     }
 
+    /// The listing pages as the published site holds them, when the last build made them from
+    /// the same inputs and every one of their files still holds what was published then.
+    func publishedListing(inputs: StableDigest) -> ListingPages? {
+        guard let recorded = lock.withLock({ previousListing }), recorded.inputs == inputs else { return nil }
+        var groups: [RecordedListing.Group: [OutputFile]] = [:]
+        for file in recorded.files {
+            guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(file.path).path),
+                  StableDigest(bytes: data) == file.output else { return nil }
+            groups[file.group, default: []].append(OutputFile(path: file.path, data: data))
+        }
+        lock.withLock {
+            currentListing = recorded
+            kept += recorded.files.count
+        }
+        return ListingPages(nav: recorded.nav, footer: recorded.footer, sections: groups[.section] ?? [], schools: groups[.school] ?? [],
+                            rest: groups[.rest] ?? [], cacheKeys: [], reused: true)
+    }
+
+    /// Notes the listing pages this build made from `inputs`.
+    func noteListing(_ listing: ListingPages, inputs: StableDigest) {
+        var recorded = RecordedListing(inputs: inputs, nav: listing.nav, footer: listing.footer)
+        for (group, files) in [(RecordedListing.Group.section, listing.sections), (.school, listing.schools), (.rest, listing.rest)] {
+            recorded.files += files.map { (group, $0.path, StableDigest(bytes: $0.data)) }
+        }
+        lock.withLock { currentListing = recorded }
+    }
+
     /// Notes a page this build made from `key`.
     func note(_ file: OutputFile, key: String) {
         let entry = Entry(inputs: StableDigest([key]), output: StableDigest(bytes: file.data))
@@ -87,7 +155,7 @@ final class BuildRecord: @unchecked Sendable {
     /// nothing. Called only after the site was published. A record that cannot be written is
     /// left out: the next build then renders every page.
     func save() {
-        let (identity, entries, lastText) = lock.withLock { (self.identity, current, self.lastText) }
+        let (identity, entries, listing, lastText) = lock.withLock { (self.identity, current, currentListing, self.lastText) }
         let target = output.appendingPathComponent(Self.fileName)
         guard let identity else {
             try? FileManager.default.removeItem(at: target)
@@ -96,6 +164,14 @@ final class BuildRecord: @unchecked Sendable {
         var text = Self.header + "\n" + identity.description + "\n"
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
             text += entry.inputs.description + " " + entry.output.description + " " + path + "\n"
+        }
+        if let listing, !listing.files.contains(where: { $0.path.contains("\n") }) {
+            text += "listing " + listing.inputs.description + "\n"
+            // Menu paths and titles percent-encoded: one line each, whatever they hold.
+            func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: Self.plain) ?? "" }
+            for link in listing.nav { text += "nav " + encoded(link.path) + " " + encoded(link.title) + "\n" }
+            for link in listing.footer { text += "footer " + encoded(link.path) + " " + encoded(link.title) + "\n" }
+            for file in listing.files { text += file.group.rawValue + " " + file.output.description + " " + file.path + "\n" }
         }
         guard text != lastText || !FileManager.default.fileExists(atPath: target.path) else { return }
         let temporary = output.appendingPathComponent(Self.fileName + ".\(getpid())")
@@ -107,6 +183,9 @@ final class BuildRecord: @unchecked Sendable {
             try? FileManager.default.removeItem(at: target)
         }
     }
+
+    /// What a menu path or title keeps as it is in the record: letters, digits, `-`, `.`, `_`, `/`.
+    private static let plain = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._/")
 
     /// Which executable runs: its device, inode, size and modification time, so a rebuilt Inzage
     /// (whose pages may come out differently) never takes pages an earlier one made.

@@ -13,6 +13,11 @@ struct BuildRecordTests {
         result.content.bijsluiters.count + SiteBuilder.sortedExtraPages(result.content.paginas).count
     }
 
+    /// Every file a build renders: the HTML pages, the feed and the sitemap.
+    private func renderedFiles(_ site: BuiltSite) -> Int {
+        site.htmlPaths.count + 2
+    }
+
     private func clean(_ content: TestContent, in folder: TemporaryFolder) throws -> [String: Data] {
         let root = try folder.write(content, folderName: "clean-content")
         let output = folder.url.appendingPathComponent("clean")
@@ -25,20 +30,57 @@ struct BuildRecordTests {
         let site = try BuiltSite()
         defer { site.remove() }
         #expect(site.result.keptPages == 0, "the first build has nothing to take")
-        let items = itemPages(site.result)
-        #expect(items > 2)
+        #expect(itemPages(site.result) > 2)
         let again = try site.rebuild()
-        #expect(again.keptPages == items)
+        #expect(again.keptPages == renderedFiles(site))
         #expect(again.report?.written == 0)
 
         let changed = TestContent.valid.replacing("Leerlingen oefenen rekenen op hun eigen niveau.",
                                                   with: "Leerlingen oefenen rekenen en tafels op hun eigen niveau.", in: "bijsluiters/rekentuin.md")
         try site.rewrite(changed)
         let after = try site.rebuild()
-        #expect(after.keptPages == items - 1, "only the changed bijsluiter's page is made")
+        #expect(after.keptPages == renderedFiles(site) - 1, "only the changed bijsluiter's page is made: no list shows its body")
         #expect(after.report?.written == 1)
         #expect(site.text("bijsluiters/rekentuin/index.html").contains("rekenen en tafels"))
         #expect(SiteSnapshot(site.output).files == (try clean(changed, in: site.folder)))
+    }
+
+    @Test func aChangedFrontMatterMakesTheListsAgain() throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        let changed = TestContent.valid.replacing("product: Rekentuin", with: "product: Rekentuin Plus", in: "bijsluiters/rekentuin.md")
+        try site.rewrite(changed)
+        let after = try site.rebuild()
+        // The other item pages are taken; every listing page is made again (not all of them
+        // change, so they are written only where the name shows).
+        #expect(after.keptPages == itemPages(site.result) - 1)
+        #expect(site.text("bijsluiters/index.html").contains("Rekentuin Plus"))
+        #expect(SiteSnapshot(site.output).files == (try clean(changed, in: site.folder)))
+        // And the next build takes them all again.
+        #expect(try site.rebuild().keptPages == renderedFiles(site))
+    }
+
+    @Test func menuTitlesComeBackFromTheRecordAsTheyWere() throws {
+        // Titles with markup, quotes and spaces in the menus: a page made with the recorded menus
+        // must equal the page of a clean build.
+        let site = try BuiltSite(SiteEscapingTests.hostile)
+        defer { site.remove() }
+        let changed = SiteEscapingTests.hostile.replacing("van de groep.", with: "van de hele groep.", in: "bijsluiters/rekentuin.md")
+        try site.rewrite(changed)
+        let after = try site.rebuild()
+        #expect(after.keptPages == renderedFiles(site) - 1)
+        #expect(SiteSnapshot(site.output).files == (try clean(changed, in: site.folder)))
+    }
+
+    @Test func aListingPageChangedByHandMakesTheListsAgain() throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        let expected = SiteSnapshot(site.output).files
+        try Data("kapot".utf8).write(to: site.output.appendingPathComponent("feed.xml"))
+        let result = try site.rebuild()
+        #expect(result.keptPages == itemPages(site.result))
+        #expect(result.report?.written == 1)
+        #expect(SiteSnapshot(site.output).files == expected)
     }
 
     @Test func aPageChangedOrRemovedByHandIsMadeAgain() throws {
@@ -53,7 +95,7 @@ struct BuildRecordTests {
         try tampered.write(to: page)
         try FileManager.default.removeItem(at: site.output.appendingPathComponent("bijsluiters/schoolapp/index.html"))
         let result = try site.rebuild()
-        #expect(result.keptPages == itemPages(site.result) - 2)
+        #expect(result.keptPages == renderedFiles(site) - 2)
         #expect(SiteSnapshot(site.output).files == expected)
     }
 
@@ -64,7 +106,10 @@ struct BuildRecordTests {
         let record = site.output.appendingPathComponent(BuildRecord.fileName)
         let text = try String(contentsOf: record, encoding: .utf8)
         var lines = text.split(separator: "\n").map(String.init)
-        #expect(lines.count == itemPages(site.result) + 2)
+        // Header, identity, the item pages, and the listing: its key, menus and files.
+        let menus = lines.filter { $0.hasPrefix("nav ") || $0.hasPrefix("footer ") }.count
+        #expect(menus > 5)
+        #expect(lines.count == 2 + itemPages(site.result) + 1 + menus + renderedFiles(site) - itemPages(site.result))
 
         // Another identity (another executable or other global inputs): nothing is taken.
         lines[1] = String(repeating: "0", count: 32)
@@ -76,11 +121,16 @@ struct BuildRecordTests {
         try Data([0xff, 0xfe, 0x00, 0x41]).write(to: record)
         #expect(try site.rebuild().keptPages == 0)
         #expect(SiteSnapshot(site.output).files == expected)
-        #expect(try site.rebuild().keptPages == itemPages(site.result))
+        #expect(try site.rebuild().keptPages == renderedFiles(site))
 
         // A line that does not name a page of the site is ignored.
         try (text + "0123456789abcdef0123456789abcdef 0123456789abcdef0123456789abcdef ../buiten/index.html\nkapot\n")
             .write(to: record, atomically: false, encoding: .utf8)
+        #expect(try site.rebuild().keptPages == renderedFiles(site))
+        #expect(SiteSnapshot(site.output).files == expected)
+
+        // A damaged line of the listing drops the listing, not the item pages.
+        try (text + "section kapot index.html\n").write(to: record, atomically: false, encoding: .utf8)
         #expect(try site.rebuild().keptPages == itemPages(site.result))
         #expect(SiteSnapshot(site.output).files == expected)
     }
@@ -104,8 +154,16 @@ struct BuildRecordTests {
         #expect(lines.first == "inzage-cache 1")
         #expect(lines.dropFirst().first?.wholeMatch(of: #/[0-9a-f]{32}/#) != nil)
         for line in lines.dropFirst(2) {
-            let match = try #require(line.wholeMatch(of: #/[0-9a-f]{32} [0-9a-f]{32} (\S+)/#), "\(line)")
-            #expect(site.paths.contains(String(match.1)), "\(line)")
+            if line.hasPrefix("listing ") {
+                #expect(line.wholeMatch(of: #/listing [0-9a-f]{32}/#) != nil)
+            } else if line.hasPrefix("nav ") || line.hasPrefix("footer ") {
+                // A menu link: a page path and the title the menus show, percent-encoded.
+                let match = try #require(line.wholeMatch(of: #/(nav|footer) ([A-Za-z0-9%._\/-]*) ([A-Za-z0-9%._\/-]+)/#), "\(line)")
+                #expect(site.paths.contains((String(match.2).removingPercentEncoding ?? "") + "index.html"), "\(line)")
+            } else {
+                let match = try #require(line.wholeMatch(of: #/(?:[0-9a-f]{32}|section|school|rest) [0-9a-f]{32} (\S+)/#), "\(line)")
+                #expect(site.paths.contains(String(match.1)), "\(line)")
+            }
         }
         // A rebuild neither counts the record as a stale file nor writes it again when it is the same.
         let before = SiteSnapshot(site.output)
