@@ -199,16 +199,21 @@ public enum YAMLTree {
     }
 
     /// Line and column (1-based) of the first tab in a line's leading whitespace.
+    /// Read as bytes (every character that counts here is ASCII, and line ends are "\n" by then).
     static func firstIndentationTab(in yaml: String) -> (line: Int, column: Int)? {
-        var lineNumber = 0
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var column = 0
-            for character in line {
-                column += 1
-                if character == "\t" { return (lineNumber, column) }
-                if character != " " && character != "-" { break }
+        guard ASCIIScan.contains(yaml, byte: UInt8(ascii: "\t")) else { return nil }
+        var line = 1, column = 0, indenting = true
+        for byte in yaml.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 0
+                indenting = true
+                continue
             }
+            guard indenting else { continue }
+            column += 1
+            if byte == UInt8(ascii: "\t") { return (line, column) }
+            if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") { indenting = false }
         }
         return nil
     }

@@ -38,8 +38,9 @@ public enum BuildPipeline {
         let writeError = ErrorBox()
         var pageCount = 0
         let report: WriteReport
-        // Without a session, what the last build left in the output folder stands in for one.
-        let record = session == nil ? BuildRecord(output: writer.output) : nil
+        // What the last build left in the output folder stands in for a session, and for what a
+        // new session has not made yet (the first build of `serve`).
+        let record = session?.hasRendered ?? false ? nil : BuildRecord(output: writer.output)
         do {
             try SiteBuilder(content: content, templates: templates, session: session, record: record).build { files in
                 pageCount += files.filter { $0.path.hasSuffix(".html") }.count

@@ -119,6 +119,9 @@ public final class BuildSession: @unchecked Sendable {
         return templates
     }
 
+    /// Whether a render pass has begun in this session (after that, it keeps what it made itself).
+    var hasRendered: Bool { lock.withLock { globalKey != nil } }
+
     /// Starts a render pass: forgets every rendered page when the global inputs changed.
     func beginRender(globalKey key: String) {
         lock.lock()

@@ -51,7 +51,8 @@ extension SiteBuilder {
     /// (`Content.bodylessFingerprints`).
     /// - Parameter globalKey: the global inputs (`SiteBuilder.globalKey`), for the build record.
     func listingPages(_ organisatie: Organisatie, globalKey: String) throws -> ListingPages {
-        guard let session else {
+        /// From the build record when it holds them for these inputs, else made (and noted).
+        func recordedOrMade() throws -> ListingPages {
             guard let record else { return try makeListingPages(content.forListing, organisatie: organisatie) }
             let inputs = listingRecordKey(globalKey: globalKey)
             if let published = record.publishedListing(inputs: inputs) { return published }
@@ -59,13 +60,14 @@ extension SiteBuilder {
             record.noteListing(listing, inputs: inputs)
             return listing
         }
+        guard let session else { return try recordedOrMade() }
         let key = ViewFingerprint([], named: content.bijsluiters.map { ($0.file, content.listedFingerprint(of: $0)) }
                                       + content.paginas.map { ($0.file, content.bodylessFingerprint(of: $0)) })
         if var kept = session.listing(for: key) {
             kept.reused = true
             return kept
         }
-        let listing = try makeListingPages(content.forListing, organisatie: organisatie)
+        let listing = try recordedOrMade()
         session.keepListing(listing, for: key)
         return listing
     }

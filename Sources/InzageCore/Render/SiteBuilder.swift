@@ -55,7 +55,8 @@ public struct SiteBuilder {
     let content: Content
     let templates: TemplateSet
     let session: BuildSession?
-    /// What the last build left in the output folder, when there is no session (`inzage build`).
+    /// What the last build left in the output folder: for `inzage build`, and for the first
+    /// build of a `serve` session.
     let record: BuildRecord?
 
     public init(content: Content, templates: TemplateSet, session: BuildSession? = nil) {
@@ -66,7 +67,7 @@ public struct SiteBuilder {
         self.content = content
         self.templates = templates
         self.session = session
-        self.record = session == nil ? record : nil
+        self.record = record
     }
 
     /// Everything a page can read besides its own file: the theme, the date, every top-level
@@ -120,22 +121,22 @@ public struct SiteBuilder {
         /// Makes and lays out the pages of one file each, a batch at a time; with a session, a page
         /// whose file and global inputs are unchanged is taken from the last build without rendering.
         func publishItems<Item>(_ items: [Item], path: (Item) -> String, file: (Item) -> String, make: @escaping (Item) -> Page) throws {
+            /// A page whose key is the one the last build recorded is taken from the published
+            /// site (`BuildRecord`); the others are made, and noted for the next build.
+            func recordedOrMade(_ item: Item, make: () throws -> OutputFile) throws -> OutputFile {
+                guard let record else { return try make() }
+                let key = itemKey(file(item), path: path(item), parse: nil)
+                if let published = record.publishedPage(at: path(item) + "index.html", key: key) { return published }
+                let made = try make()
+                record.note(made, key: key)
+                return made
+            }
             for start in stride(from: 0, to: items.count, by: Self.batchSize) {
                 let batch = Array(items[start..<min(start + Self.batchSize, items.count)])
                 let work = UncheckedSendable(make)
                 guard let session else {
-                    guard let record else {
-                        try emit(Parallel.map(batch) { try layoutItem(work.value($0), site: sharedSite.value, listing: listing) })
-                        continue
-                    }
-                    // Without a session, a page whose key is the one the last build recorded is
-                    // taken from the published site (`BuildRecord`); the others are made and noted.
                     try emit(Parallel.map(batch) { item in
-                        let key = itemKey(file(item), path: path(item), parse: nil)
-                        if let published = record.publishedPage(at: path(item) + "index.html", key: key) { return published }
-                        let made = try layoutItem(work.value(item), site: sharedSite.value, listing: listing)
-                        record.note(made, key: key)
-                        return made
+                        try recordedOrMade(item, make: { try layoutItem(work.value(item), site: sharedSite.value, listing: listing) })
                     })
                     continue
                 }
@@ -147,7 +148,9 @@ public struct SiteBuilder {
                 var files = session.renderedPages(for: keys)
                 let missing = files.indices.filter { files[$0] == nil }
                 let made = try Parallel.map(missing, minimumBatch: 1) { index in
-                    try session.renderedPage(for: keys[index]) { try layoutItem(work.value(batch[index]), site: sharedSite.value, listing: listing) }
+                    try session.renderedPage(for: keys[index]) {
+                        try recordedOrMade(batch[index], make: { try layoutItem(work.value(batch[index]), site: sharedSite.value, listing: listing) })
+                    }
                 }
                 for (index, file) in zip(missing, made) { files[index] = file }
                 try emit(files.compactMap { $0 })

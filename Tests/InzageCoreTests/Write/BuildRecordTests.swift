@@ -18,9 +18,11 @@ struct BuildRecordTests {
         site.htmlPaths.count + 2
     }
 
+    /// The files of a clean build of `content`, in new folders of their own.
     private func clean(_ content: TestContent, in folder: TemporaryFolder) throws -> [String: Data] {
-        let root = try folder.write(content, folderName: "clean-content")
-        let output = folder.url.appendingPathComponent("clean")
+        let name = "clean-\(UUID().uuidString)"
+        let root = try folder.write(content, folderName: name + "-content")
+        let output = folder.url.appendingPathComponent(name)
         _ = try BuildPipeline.run(contentRoot: root, templatesRoot: nil, output: output.path,
                                   lettersRoot: folder.url.appendingPathComponent("letters").path, today: Fixture.today)
         return SiteSnapshot(output).files
@@ -81,6 +83,29 @@ struct BuildRecordTests {
         #expect(result.keptPages == itemPages(site.result))
         #expect(result.report?.written == 1)
         #expect(SiteSnapshot(site.output).files == expected)
+    }
+
+    @Test func theFirstBuildOfAServeSessionTakesPagesFromTheRecord() throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        func build() throws -> BuildPipeline.Result {
+            try BuildPipeline.run(contentRoot: site.contentRoot, templatesRoot: nil, output: site.output.path,
+                                  lettersRoot: site.folder.url.appendingPathComponent("letters").path, today: Fixture.today, session: session)
+        }
+        let first = try build()
+        #expect(first.keptPages == renderedFiles(site))
+        #expect(first.report?.written == 0)
+        // From then on the session keeps what it makes itself; every rebuild equals a clean build,
+        // also after the lists (taken from the record, without the session's rows) change.
+        var content = TestContent.valid.replacing("product: Rekentuin", with: "product: Rekentuin Plus", in: "bijsluiters/rekentuin.md")
+        try site.rewrite(content)
+        #expect(try build().keptPages == 0)
+        #expect(SiteSnapshot(site.output).files == (try clean(content, in: site.folder)))
+        content = content.replacing("van de groep.", with: "van de hele groep.", in: "bijsluiters/rekentuin.md")
+        try site.rewrite(content)
+        #expect(try build().keptPages == 0)
+        #expect(SiteSnapshot(site.output).files == (try clean(content, in: site.folder)))
     }
 
     @Test func aPageChangedOrRemovedByHandIsMadeAgain() throws {
