@@ -10,8 +10,15 @@ enum TextValues {
         let path: String
         let tree: YNode?
         let lines: [Located<Substring>]
+        /// The tree's text values, listed once for the several rules that read them.
+        let values: [Value]
 
-        var values: [Value] { tree.map(TextValues.values(in:)) ?? [] }
+        init(path: String, tree: YNode?, lines: [Located<Substring>]) {
+            self.path = path
+            self.tree = tree
+            self.lines = lines
+            values = tree.map(TextValues.values(in:)) ?? []
+        }
     }
 
     /// Every text value of one YAML tree.
