@@ -25,7 +25,7 @@ final class BuildRecord: @unchecked Sendable {
 
     /// The listing pages as recorded: their key's digest, the menus, and each file in its group.
     private struct RecordedListing {
-        enum Group: String, CaseIterable { case section, school, rest }
+        enum Group: String { case section, school, rest }
         var inputs: StableDigest
         var nav: [(path: String, title: String)] = []
         var footer: [(path: String, title: String)] = []
@@ -187,10 +187,11 @@ final class BuildRecord: @unchecked Sendable {
     /// What a menu path or title keeps as it is in the record: letters, digits, `-`, `.`, `_`, `/`.
     private static let plain = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._/")
 
-    /// Which executable runs: its device, inode, size and modification time, so a rebuilt Inzage
-    /// (whose pages may come out differently) never takes pages an earlier one made.
+    /// Which executable runs: its device, inode, size, modification and status-change times (the
+    /// last moves with every write and cannot be set back), so a rebuilt Inzage, whose pages may
+    /// come out differently, never takes pages an earlier one made.
     private static let executableStamp: String? = {
         guard let stamp = FileStamp(path: "/proc/self/exe") else { return nil }
-        return "\(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.modified)"
+        return "\(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.modified) \(stamp.changed)"
     }()
 }

@@ -197,6 +197,16 @@ struct BuildRecordTests {
         #expect(SiteSnapshot(site.output).differences(from: before).isEmpty)
     }
 
+    @Test func theListingKeyReadsTheFrontMatterOnly() {
+        #expect(SiteBuilder.text("---\ntitel: Één\n---\nTekst één.\n", before: "Tekst één.\n") == "---\ntitel: Één\n---\n")
+        // Not the end of the text, or no body: the whole text counts.
+        #expect(SiteBuilder.text("---\ntitel: A\n---\nTekst.\n", before: "Anders.\n") == "---\ntitel: A\n---\nTekst.\n")
+        #expect(SiteBuilder.text("---\ntitel: A\n---\n", before: "") == "---\ntitel: A\n---\n")
+        #expect(SiteBuilder.text("kort", before: "veel langer dan de tekst") == "kort")
+        // Bytes, not characters: "e" + combining acute is not "é".
+        #expect(SiteBuilder.text("x: é\n", before: "e\u{301}\n") == "x: é\n")
+    }
+
     @Test func stableDigestIsFNV1a128() {
         // Reference values of the FNV-1a 128-bit hash.
         #expect(StableDigest().description == "6c62272e07bb014262b821756295c58d")
