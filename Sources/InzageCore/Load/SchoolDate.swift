@@ -19,6 +19,11 @@ public struct SchoolDate: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Parses the three accepted forms; nil when the text is not a real date.
     public init?(parsing text: String) {
+        // The common case, `2026-08-01`, read from its bytes: trimming below goes through Foundation.
+        if let (year, month, day) = Self.isoParts(text) {
+            self.init(year: year, month: month, day: day)
+            return
+        }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let dashed = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         if dashed.count == 3, dashed.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
@@ -40,6 +45,23 @@ public struct SchoolDate: Sendable, Hashable, Comparable, CustomStringConvertibl
             return
         }
         return nil
+    }
+
+    /// Year, month and day of exactly `dddd-dd-dd`; nil for anything else.
+    private static func isoParts(_ text: String) -> (Int, Int, Int)? {
+        guard text.utf8.count == 10 else { return nil }
+        let bytes = Array(text.utf8)
+        guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return (year, month, day)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {

@@ -90,12 +90,16 @@ public enum YAMLTree {
         let yaml: String
         let sink: DiagnosticSink
         var starts = NodeStarts()
+        /// Whether the YAML can hold an alias at all: an alias repeats an anchor (`&name`), so
+        /// without a `&` there is none, and no node's start needs to be recorded.
+        let mayHaveAliases: Bool
 
         init(file: String, lineOffset: Int, yaml: String, sink: DiagnosticSink) {
             self.file = file
             self.lineOffset = lineOffset
             self.yaml = yaml
             self.sink = sink
+            mayHaveAliases = ASCIIScan.contains(yaml, byte: UInt8(ascii: "&"))
         }
 
         func location(_ mark: Mark?) -> SourceLocation {
@@ -104,7 +108,7 @@ public enum YAMLTree {
 
         mutating func convert(_ node: Node) -> YNode? {
             let location = location(node.mark)
-            guard starts.isNew(node) else {
+            guard !mayHaveAliases || starts.isNew(node) else {
                 if starts.firstReport(location) {
                     sink.error("YAML-ALIAS", at: location, "deze waarde wordt elders herhaald met een verwijzing (& en *); dat wordt niet ondersteund",
                                hint: "schrijf de waarde voluit op elke plek waar ze nodig is")

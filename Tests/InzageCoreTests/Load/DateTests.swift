@@ -13,7 +13,7 @@ struct DateTests {
         #expect(run.diagnostics.isEmpty, "\(run.summary)")
     }
 
-    @Test(arguments: ["31-02-2026", "2026-02-30", "29-02-2027", "32 augustus 2026", "2026-13-01", "1 augustos 2026", "2026-8", "morgen", "01-08-26"])
+    @Test(arguments: ["31-02-2026", "2026-02-30", "2026-0a-01", "2026+08-01", "29-02-2027", "32 augustus 2026", "2026-13-01", "1 augustos 2026", "2026-8", "morgen", "01-08-26"])
     func impossibleOrUnknownDateIsAnError(written: String) {
         let d = expectDiagnostic("DATE", in: .valid.replacing("ingangsdatum: 2026-08-01", with: "ingangsdatum: 1️⃣\(written)", in: "privacyverklaring.md"))
         #expect(d?.message == "'ingangsdatum' is geen geldige datum: '\(written)'")
