@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Fast scans over UTF-8 bytes for the hot paths of loading and the text rules, where
 /// Foundation's string search is far slower than the work it guards.
 enum ASCIIScan {
@@ -31,8 +35,13 @@ enum ASCIIScan {
         return true
     }
 
+    /// Whether `text` holds `byte`, found with `memchr` (the generic search goes byte by byte).
     static func contains(_ text: String, byte: UInt8) -> Bool {
-        text.utf8.contains(byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            return memchr(start, Int32(byte), bytes.count) != nil
+        }
     }
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {

@@ -11,7 +11,7 @@ public enum Parallel {
         let results = ResultBox<R>(count: items.count)
         // Chunks keep scheduling overhead small when items are cheap.
         let chunks = min(items.count, 64)
-        try withoutActuallyEscaping(transform) { transform in
+        withoutActuallyEscaping(transform) { transform in
             let work = UncheckedSendable(transform)
             let input = UncheckedSendable(items)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

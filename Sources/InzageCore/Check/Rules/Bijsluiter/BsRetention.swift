@@ -16,8 +16,9 @@ struct BsRetention: BijsluiterRule {
             return finding(at: b.bewaartermijn?.location ?? b.endLocation, "de bewaartermijn ontbreekt",
                            hint: "schrijf hoe lang de gegevens worden bewaard, bijvoorbeeld: tot één jaar na de laatste activiteit")
         }
-        let lower = termijn.value.lowercased()
-        guard let word = Self.indefinite.first(where: { lower.contains($0) }) else { return nil }
+        // The words are ASCII: a byte scan that ignores ASCII case finds what `lowercased()` would.
+        guard ASCIIScan.containsAny(termijn.value, Self.indefinite),
+              let word = Self.indefinite.first(where: { ASCIIScan.containsAny(termijn.value, [$0]) }) else { return nil }
         return finding(at: termijn.location, "een bewaartermijn mag niet '\(word)' zijn",
                        hint: "de verwerker moet gegevens verwijderen als ze niet meer nodig zijn; noem een termijn of een moment")
     }
