@@ -54,11 +54,13 @@ public enum BuildPipeline {
             }
             writing.sync {}
             if let error = writeError.error { throw error }
-            // Test hook: keeps the staging folder around for a while, so a test can interrupt
-            // `serve` in the middle of a rebuild.
+            #if DEBUG
+            // Test hook, in debug builds only (the ones `swift test` runs): keeps the staging
+            // folder around for a while, so a test can interrupt `serve` in the middle of a rebuild.
             if let delay = ProcessInfo.processInfo.environment["INZAGE_TEST_PUBLISH_DELAY_MS"].flatMap(UInt32.init) {
                 usleep(delay * 1000)
             }
+            #endif
             timer.lap("render (writes pending)")
             report = try publication.value.finish()
             record?.save()
