@@ -171,6 +171,18 @@ struct BuildRecordTests {
         #expect(SiteSnapshot(site.output).files == (try clean(changed, in: site.folder)))
     }
 
+    @Test func anotherContentFolderTakesNothing() throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        // The same files in another folder, built into the same output: the record names the
+        // content folder it was made from, so nothing of it is taken.
+        let other = try site.folder.write(.valid, folderName: "andere-inhoud")
+        let result = try BuildPipeline.run(contentRoot: other, templatesRoot: nil, output: site.output.path,
+                                           lettersRoot: site.folder.url.appendingPathComponent("letters").path, today: Fixture.today)
+        #expect(result.report?.written == 0)
+        #expect(result.keptPages == 0)
+    }
+
     @Test func theRecordHoldsDigestsAndPagePathsOnlyAndIsNeverStale() throws {
         let site = try BuiltSite()
         defer { site.remove() }
