@@ -51,7 +51,7 @@ extension Content {
         var whole = self
         let files = Set(bijsluiters.map(\.file))
         whole.bijsluiters = bijsluiters.map(\.withoutBody)
-        whole.listedFingerprints = [:]
+        whole.listedBijsluiters = [:]
         whole.sources = sources.filter { !files.contains($0.key) }
         whole.yamlTrees = yamlTrees.filter { !files.contains($0.key) }
         whole.bodies = bodies.filter { !files.contains($0.file) }
@@ -65,7 +65,7 @@ extension Content {
         var blind = self
         blind.bijsluiters = []
         blind.bodylessFingerprints = [:]
-        blind.listedFingerprints = [:]
+        blind.listedBijsluiters = [:]
         return blind
     }
 }

@@ -105,7 +105,7 @@ public struct ContentLoader {
                 if let bijsluiter = result.bijsluiter { content.bijsluiters.append(bijsluiter) }
                 if let pagina = result.pagina { content.paginas.append(pagina) }
                 if let bodyless = result.bodyless { content.bodylessFingerprints[result.path] = bodyless }
-                if let listed = result.listed { content.listedFingerprints[result.path] = listed }
+                if let listed = result.listed { content.listedBijsluiters[result.path] = listed }
                 if let textFile = result.textFile { textFiles.append(textFile) }
             }
         }
@@ -150,8 +150,8 @@ public struct ContentLoader {
         var pagina: Pagina?
         /// Under `serve`: the fingerprint of the bijsluiter or page without its body.
         var bodyless: ViewFingerprint?
-        /// Under `serve`: the fingerprint of the bijsluiter as the listing pages see it.
-        var listed: ViewFingerprint?
+        /// Under `serve`: the bijsluiter as the listing pages see it, with its fingerprint.
+        var listed: ListedBijsluiter?
         /// The file's texts split for the text rules.
         var textFile: TextValues.File?
 
@@ -210,7 +210,7 @@ public struct ContentLoader {
                 // Only `serve` compares these between rebuilds.
                 if session != nil {
                     result.bodyless = ViewFingerprint(folder, path, frontMatter.yaml, frontMatter.yamlLineOffset, body.firstLine)
-                    result.listed = result.bijsluiter.map { ViewFingerprint($0.listed) }
+                    result.listed = result.bijsluiter.map(ListedBijsluiter.init)
                 }
             }
         }

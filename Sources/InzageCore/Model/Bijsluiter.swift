@@ -253,7 +253,7 @@ extension Bijsluiter {
     /// The bijsluiter as the listing pages see it: its name, supplier, kind, schools, categories
     /// (processed or not), countries, version, date and changes. Its body, descriptions, purposes,
     /// retention, security and contacts are left out, so an edit to one of those cannot change
-    /// a listing page and leaves them to be reused under `serve` (`Content.listedFingerprints`).
+    /// a listing page and leaves them to be reused under `serve` (`Content.listedBijsluiters`).
     var listed: Bijsluiter {
         var fields = self.fields
         fields.omschrijving = nil

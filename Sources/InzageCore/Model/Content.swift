@@ -23,9 +23,9 @@ public struct Content: Sendable {
     /// Under `serve`: a fingerprint of each bijsluiter and page without its body, by file, made
     /// once per parse of the file (see `bodylessFingerprint(of:)`).
     var bodylessFingerprints: [String: ViewFingerprint] = [:]
-    /// Under `serve`: a fingerprint of each bijsluiter as the listing pages see it
-    /// (`Bijsluiter.listed`), by file, made once per parse of the file.
-    var listedFingerprints: [String: ViewFingerprint] = [:]
+    /// Under `serve`: each bijsluiter as the listing pages see it (`Bijsluiter.listed`) with its
+    /// fingerprint, by file, made once per parse of the file.
+    var listedBijsluiters: [String: ListedBijsluiter] = [:]
     /// Keys written with a value the loader refused; rules' "ontbreekt" findings for them are dropped.
     public var invalidValues: [InvalidValue] = []
     /// The content folder as given by the user.
@@ -46,7 +46,12 @@ public struct Content: Sendable {
 
     /// What the listing pages read of `b`.
     func listedFingerprint(of b: Bijsluiter) -> ViewFingerprint {
-        listedFingerprints[b.file] ?? ViewFingerprint(b.listed)
+        listedBijsluiters[b.file]?.fingerprint ?? ViewFingerprint(b.listed)
+    }
+
+    /// `b` as the listing pages see it.
+    func listed(_ b: Bijsluiter) -> Bijsluiter {
+        listedBijsluiters[b.file]?.bijsluiter ?? b.listed
     }
 
     func bodylessFingerprint(of p: Pagina) -> ViewFingerprint {
@@ -71,4 +76,16 @@ public struct Content: Sendable {
     /// A bijsluiter by slug.
     public func bijsluiter(_ slug: String) -> Bijsluiter? { bijsluiters.first { $0.slug == slug } }
 
+}
+
+/// A bijsluiter as the listing pages see it (`Bijsluiter.listed`), with its fingerprint: made
+/// together, from one parse of its file.
+struct ListedBijsluiter: Sendable {
+    let bijsluiter: Bijsluiter
+    let fingerprint: ViewFingerprint
+
+    init(_ b: Bijsluiter) {
+        bijsluiter = b.listed
+        fingerprint = ViewFingerprint(bijsluiter)
+    }
 }

@@ -38,7 +38,7 @@ extension Content {
         listed.fototoestemming = fototoestemming
         listed.toegankelijkheid = toegankelijkheid
         listed.bestanden = bestanden
-        listed.bijsluiters = bijsluiters.map(\.listed)
+        listed.bijsluiters = bijsluiters.map(self.listed)
         listed.paginas = paginas.map(\.withoutBody)
         return listed
     }
