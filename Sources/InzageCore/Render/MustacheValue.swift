@@ -14,6 +14,8 @@ enum MustacheValue {
         case let fields as MustacheFields: return convert(fields.mustacheFields)
         case let fragment as ConvertedFragment: return fragment
         case let texts as [String]: return texts
+        case let list as ConvertibleList: return list.convertedElements
+        case let rows as FragmentList: return rows.fragments
         default: break
         }
         let mirror = Mirror(reflecting: value)
@@ -52,15 +54,41 @@ enum MustacheValue {
         case let text as String: return text
         case let flag as Bool: return flag
         case let number as Int: return number
-        default: break
+        case let optional as OptionalValue: return optional.wrappedValue.flatMap(convertPresent)
+        default: return convert(value)
         }
-        let mirror = Mirror(reflecting: value)
-        if mirror.displayStyle == .optional, mirror.children.isEmpty { return nil }
-        return convert(value)
     }
+}
+
+/// An optional seen through `Any`, unwrapped without `Mirror`.
+private protocol OptionalValue {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrappedValue: Any? { self.map { $0 as Any } }
+}
+
+/// A list whose elements convert without `Mirror`: views that list their own fields, and fragments
+/// (converted already). The rows of every table and list are such lists.
+private protocol ConvertibleList {
+    var convertedElements: [Any] { get }
+}
+
+extension Array: ConvertibleList where Element: MustacheFields {
+    var convertedElements: [Any] { map { MustacheValue.convert($0.mustacheFields) as Any } }
 }
 
 /// A view that lists its own fields for Mustache, so rendering it needs no reflection.
 protocol MustacheFields {
     var mustacheFields: KeyValuePairs<String, Any?> { get }
+}
+
+/// A list of fragments (the rows of a long list), which are converted already.
+private protocol FragmentList {
+    var fragments: [Any] { get }
+}
+
+extension Array: FragmentList where Element: ConvertedFragment {
+    var fragments: [Any] { map { $0 as Any } }
 }
