@@ -257,11 +257,27 @@ struct ModelText {
     let lead: String
     let items: [String]
 
+    /// The text split into its lead and list: from the model texts parsed once (every bijsluiter
+    /// page shows 14 category explanations and its purposes), or parsed now.
     init(_ text: String?) {
+        if let text, let known = Self.known[text] {
+            self = known
+        } else {
+            self.init(parsing: text)
+        }
+    }
+
+    private init(parsing text: String?) {
         let lines = (text ?? "").split(separator: "\n").map { $0.trimmedWhitespaceSubstring }
         lead = lines.filter { !$0.hasPrefix("- ") }.joined(separator: " ")
         items = lines.filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
     }
+
+    /// Every category explanation and purpose text of the model, parsed.
+    private static let known: [String: ModelText] = {
+        let texts = Categories.all.map(\.explanation) + Doeleinden.all.flatMap { [$0.leermiddelText, $0.informatiemiddelText].compactMap { $0 } }
+        return Dictionary(texts.map { ($0, ModelText(parsing: $0)) }, uniquingKeysWith: { first, _ in first })
+    }()
 }
 
 private extension Substring {
