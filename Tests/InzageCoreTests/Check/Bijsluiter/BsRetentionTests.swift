@@ -10,7 +10,9 @@ struct BsRetentionTests {
         expectNoDiagnostic("BS-RETENTION")
     }
 
-    @Test(arguments: [("Onbepaald.", "onbepaald"), ("Voor altijd", "voor altijd"), ("Gegevens worden niet verwijderd.", "niet verwijderd")])
+    @Test(arguments: [("Onbepaald.", "onbepaald"), ("Voor altijd", "voor altijd"), ("Gegevens worden niet verwijderd.", "niet verwijderd"),
+                         // Any case; with two such words, the first of the rule's list is named.
+                         ("PERMANENT bewaard", "permanent"), ("Oneindig en onbeperkt", "onbeperkt")])
     func indefiniteTermIsAnError(text: String, word: String) {
         let d = expectDiagnostic("BS-RETENTION", in: .valid.replacing(bewaartermijn, with: "bewaartermijn: 1️⃣\(text)", in: file))
         #expect(d?.message == "een bewaartermijn mag niet '\(word)' zijn")
