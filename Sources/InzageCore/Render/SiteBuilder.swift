@@ -4,10 +4,18 @@ import Foundation
 public struct OutputFile: Sendable {
     public let path: String
     public let data: Data
+    /// Whether `data` was read from the published site just now (`BuildRecord`): the publication
+    /// then knows the file is unchanged without comparing it again.
+    let isPublished: Bool
 
     public init(path: String, data: Data) {
+        self.init(path: path, data: data, isPublished: false)
+    }
+
+    init(path: String, data: Data, isPublished: Bool) {
         self.path = path
         self.data = data
+        self.isPublished = isPublished
     }
 }
 

@@ -131,10 +131,13 @@ public struct TemplateSet: Sendable {
         /// every run (`StableDigest`).
         var fingerprint: String {
             var digest = StableDigest()
-            for template in templates { digest.update(template.name); digest.update(byte: 0); digest.update(template.text); digest.update(byte: 0) }
+            for template in templates {
+                digest.update(part: template.name)
+                digest.update(part: template.text)
+            }
             for asset in assets {
-                digest.update(asset.relative); digest.update(byte: 0)
-                digest.update(String(asset.data.count)); digest.update(byte: 0)
+                digest.update(part: asset.relative)
+                digest.update(part: String(asset.data.count))
                 asset.data.withUnsafeBytes { digest.update($0) }
             }
             return digest.description

@@ -12,10 +12,7 @@ struct StableDigest: Hashable, CustomStringConvertible {
 
     /// The digest of `parts`, each followed by a zero byte so that ["ab", "c"] and ["a", "bc"] differ.
     init(_ parts: [String]) {
-        for part in parts {
-            update(part)
-            update(byte: 0)
-        }
+        for part in parts { update(part: part) }
     }
 
     init(bytes: Data) {
@@ -45,6 +42,12 @@ struct StableDigest: Hashable, CustomStringConvertible {
         }
         self.high = high
         self.low = low
+    }
+
+    /// Adds `part` and a zero byte after it, so that parts cannot run into each other.
+    mutating func update(part: String) {
+        update(part)
+        update(byte: 0)
     }
 
     mutating func update(byte: UInt8) {

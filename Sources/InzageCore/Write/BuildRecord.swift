@@ -114,7 +114,7 @@ final class BuildRecord: @unchecked Sendable {
             current[path] = entry
             kept += 1
         }
-        return OutputFile(path: path, data: data)
+        return OutputFile(path: path, data: data, isPublished: true)
     }
 
     /// The listing pages as the published site holds them, when the last build made them from
@@ -125,7 +125,7 @@ final class BuildRecord: @unchecked Sendable {
         for file in recorded.files {
             guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(file.path).path),
                   StableDigest(bytes: data) == file.output else { return nil }
-            groups[file.group, default: []].append(OutputFile(path: file.path, data: data))
+            groups[file.group, default: []].append(OutputFile(path: file.path, data: data, isPublished: true))
         }
         lock.withLock {
             currentListing = recorded

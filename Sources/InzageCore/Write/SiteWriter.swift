@@ -146,8 +146,9 @@ public struct SiteWriter {
                     throw WriteError(message: "ongeldige of dubbele uitvoerpad '\(file.path)'", hint: nil)
                 }
             }
-            // Whether each file is published as it is: a `stat` each (and a read when unknown), on all cores.
-            let sameness = hasPreviousSite ? try Parallel.map(files, minimumBatch: 64) { holds(outputPath + "/" + $0.path, relative: $0.path, $0.data) }
+            // Whether each file is published as it is: known for a page read from the published site
+            // just now, else a `stat` each (and a read when unknown), on all cores.
+            let sameness = hasPreviousSite ? try Parallel.map(files, minimumBatch: 64) { $0.isPublished || holds(outputPath + "/" + $0.path, relative: $0.path, $0.data) }
                                            : Array(repeating: false, count: files.count)
             for (file, same) in zip(files, sameness) {
                 let previous = outputPath + "/" + file.path

@@ -28,6 +28,15 @@ struct BuildRecordTests {
         return SiteSnapshot(output).files
     }
 
+    /// Rewrites the content of `site` to `changed`, rebuilds it without a session, and expects
+    /// every file to be what a clean build of `changed` writes.
+    private func rebuild(_ site: BuiltSite, after changed: TestContent, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> BuildPipeline.Result {
+        try site.rewrite(changed)
+        let result = try site.rebuild()
+        #expect(SiteSnapshot(site.output).files == (try clean(changed, in: site.folder)), sourceLocation: sourceLocation)
+        return result
+    }
+
     @Test func aRebuildTakesEveryUnchangedPageFromThePublishedSite() throws {
         let site = try BuiltSite()
         defer { site.remove() }
@@ -37,27 +46,21 @@ struct BuildRecordTests {
         #expect(again.keptPages == renderedFiles(site))
         #expect(again.report?.written == 0)
 
-        let changed = TestContent.valid.replacing("Leerlingen oefenen rekenen op hun eigen niveau.",
-                                                  with: "Leerlingen oefenen rekenen en tafels op hun eigen niveau.", in: "bijsluiters/rekentuin.md")
-        try site.rewrite(changed)
-        let after = try site.rebuild()
+        let after = try rebuild(site, after: TestContent.valid.replacing("Leerlingen oefenen rekenen op hun eigen niveau.",
+                                                                          with: "Leerlingen oefenen rekenen en tafels op hun eigen niveau.", in: "bijsluiters/rekentuin.md"))
         #expect(after.keptPages == renderedFiles(site) - 1, "only the changed bijsluiter's page is made: no list shows its body")
         #expect(after.report?.written == 1)
         #expect(site.text("bijsluiters/rekentuin/index.html").contains("rekenen en tafels"))
-        #expect(SiteSnapshot(site.output).files == (try clean(changed, in: site.folder)))
     }
 
     @Test func aChangedFrontMatterMakesTheListsAgain() throws {
         let site = try BuiltSite()
         defer { site.remove() }
-        let changed = TestContent.valid.replacing("product: Rekentuin", with: "product: Rekentuin Plus", in: "bijsluiters/rekentuin.md")
-        try site.rewrite(changed)
-        let after = try site.rebuild()
+        let after = try rebuild(site, after: TestContent.valid.replacing("product: Rekentuin", with: "product: Rekentuin Plus", in: "bijsluiters/rekentuin.md"))
         // The other item pages are taken; every listing page is made again (not all of them
         // change, so they are written only where the name shows).
         #expect(after.keptPages == itemPages(site.result) - 1)
         #expect(site.text("bijsluiters/index.html").contains("Rekentuin Plus"))
-        #expect(SiteSnapshot(site.output).files == (try clean(changed, in: site.folder)))
         // And the next build takes them all again.
         #expect(try site.rebuild().keptPages == renderedFiles(site))
     }
@@ -67,11 +70,8 @@ struct BuildRecordTests {
         // must equal the page of a clean build.
         let site = try BuiltSite(SiteEscapingTests.hostile)
         defer { site.remove() }
-        let changed = SiteEscapingTests.hostile.replacing("van de groep.", with: "van de hele groep.", in: "bijsluiters/rekentuin.md")
-        try site.rewrite(changed)
-        let after = try site.rebuild()
+        let after = try rebuild(site, after: SiteEscapingTests.hostile.replacing("van de groep.", with: "van de hele groep.", in: "bijsluiters/rekentuin.md"))
         #expect(after.keptPages == renderedFiles(site) - 1)
-        #expect(SiteSnapshot(site.output).files == (try clean(changed, in: site.folder)))
     }
 
     @Test func aListingPageChangedByHandMakesTheListsAgain() throws {
@@ -164,11 +164,8 @@ struct BuildRecordTests {
         let site = try BuiltSite()
         defer { site.remove() }
         // Every page shows the organisation (in the layout): none may be taken.
-        let changed = TestContent.valid.replacing("naam: Stichting", with: "naam: Vereniging", in: "organisatie.yaml")
-        try site.rewrite(changed)
-        let result = try site.rebuild()
+        let result = try rebuild(site, after: TestContent.valid.replacing("naam: Stichting", with: "naam: Vereniging", in: "organisatie.yaml"))
         #expect(result.keptPages == 0)
-        #expect(SiteSnapshot(site.output).files == (try clean(changed, in: site.folder)))
     }
 
     @Test func anotherContentFolderTakesNothing() throws {
