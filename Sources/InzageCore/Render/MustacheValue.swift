@@ -1,3 +1,5 @@
+import Mustache
+
 /// Turns a view model (plain structs, arrays, optionals) into nested dictionaries once, before
 /// rendering. swift-mustache looks every name up with a new `Mirror` per context level, which made
 /// reflection most of the build time; with dictionaries each lookup is a hash lookup.
@@ -15,7 +17,7 @@ enum MustacheValue {
         case let fragment as ConvertedFragment: return fragment
         case let texts as [String]: return texts
         case let list as ConvertibleList: return list.convertedElements
-        case let rows as FragmentList: return rows.fragments
+        case let rows as FragmentList: return FragmentRows.converted(rows.fragments)
         default: break
         }
         let mirror = Mirror(reflecting: value)
@@ -86,9 +88,33 @@ protocol MustacheFields {
 
 /// A list of fragments (the rows of a long list), which are converted already.
 private protocol FragmentList {
-    var fragments: [Any] { get }
+    var fragments: [any ConvertedFragment] { get }
 }
 
 extension Array: FragmentList where Element: ConvertedFragment {
-    var fragments: [Any] { map { $0 as Any } }
+    var fragments: [any ConvertedFragment] { map { $0 } }
+}
+
+/// The rows of a long list as a template sees them: a list to go through row by row
+/// (`{{#rows}}{{{html}}}{{/rows}}`, with `first()`, `count(rows)` and the other list
+/// transforms), and `html`, every row's HTML on a line of its own (`{{{rows.html}}}`).
+/// The default theme places lists with `{{{rows.html}}}`: it prints what the row-by-row form on
+/// lines of their own prints, without swift-mustache looking `html` up again for each of the
+/// thousands of rows (a context, a name split and four dynamic casts per row).
+struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
+    let rows: [Any]
+    let html: String
+
+    /// A non-empty list as `FragmentRows`; an empty one as an empty array, which an inverted
+    /// section (`{{^rows}}`) pushes as a context without names, exactly as before.
+    static func converted(_ fragments: [any ConvertedFragment]) -> Any {
+        guard !fragments.isEmpty else { return [Any]() }
+        return FragmentRows(rows: fragments.map { $0 as Any }, html: fragments.map(\.html).joined(separator: "\n"))
+    }
+
+    func makeIterator() -> IndexingIterator<[Any]> { rows.makeIterator() }
+
+    func child(named name: String) -> Any? { name == "html" ? html : nil }
+
+    func transform(_ name: String) -> Any? { rows.transform(name) }
 }

@@ -6,6 +6,8 @@ import Mustache
 /// changed product's rows are made and converted anew.
 protocol ConvertedFragment: MustacheParent {
     var fingerprint: ViewFingerprint { get }
+    /// The fragment rendered with its row template, without a last line break.
+    var html: String { get }
 }
 
 /// The template a fragment is rendered with on its own (a theme's row template, such as

@@ -1,5 +1,6 @@
 import Foundation
 @testable import InzageCore
+import Mustache
 import Testing
 
 /// The long lists (products, the matrix, school pages, changes, recipients, transfers) render each
@@ -58,5 +59,42 @@ struct RowTemplateTests {
         ])
         defer { folder.remove() }
         #expect(try text(output, "bijsluiters/index.html").contains("<tr><th scope=\"row\">Rekentuin gevuld</th></tr>"))
+    }
+
+    @Test func aListTemplateMayGoThroughTheRowsOrPlaceThemAtOnce() throws {
+        // `{{{rows.html}}}` (the default theme) prints what `{{#rows}}` with `{{{html}}}` on a line
+        // of its own prints; the list transforms, the row-by-row form and its `first()` keep working.
+        let (folder, output) = try build(overriding: [
+            "bijsluiters.mustache": """
+            {{#page}}
+            <p>{{count(rows)}} rijen</p>
+            <table><tbody>
+            {{#rows}}
+            {{{html}}}
+            {{/rows}}
+            </tbody></table>
+            <table><tbody>
+            {{{rows.html}}}
+            </tbody></table>
+            <ul>{{#rows}}<li>{{#first()}}eerste: {{/first()}}{{product}}</li>{{/rows}}</ul>
+            {{/page}}
+
+            """,
+        ])
+        defer { folder.remove() }
+        let list = try text(output, "bijsluiters/index.html")
+        #expect(list.contains("<p>2 rijen</p>"), "\(list)")
+        let tables = list.components(separatedBy: "<table><tbody>\n").dropFirst().map { $0.components(separatedBy: "</tbody></table>")[0] }
+        #expect(tables.count == 2 && tables[0] == tables[1] && tables[0].components(separatedBy: "<tr>").count - 1 == 2, "\(tables)")
+        #expect(list.contains("<ul><li>eerste: Rekentuin</li><li>Schoolapp Ouderportaal</li></ul>"), "\(list)")
+    }
+
+    @Test func anEmptyListPlacesNothingAndCountsAsEmpty() throws {
+        struct Rows { let rows: [ViewFragment<LinkView>] }
+        let list = try MustacheTemplate(string: "[{{{rows.html}}}]{{^rows}}leeg {{count(rows)}}{{/rows}}{{#rows}}vol{{/rows}}")
+        #expect(list.render(MustacheValue.convert(Rows(rows: []))) == "[]leeg 0")
+        let templates = try TemplateSet(override: nil)
+        let row = ViewFragment(LinkView(href: "a/", text: "A & B", external: false, current: false), kept: false, template: RowTemplate(templates: templates, name: "ontvanger"))
+        #expect(list.render(MustacheValue.convert(Rows(rows: [row, row]))) == "[\(row.html)\n\(row.html)]volvol")
     }
 }

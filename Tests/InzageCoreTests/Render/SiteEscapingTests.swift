@@ -186,13 +186,15 @@ struct SiteEscapingTests {
 
     @Test func theThemeUsesNoScriptAndEveryTemplateValueIsEscaped() throws {
         // Triple braces pass HTML through unescaped: only the rendered Markdown body and a row
-        // rendered by its own (escaping) row template (`ViewFragment.html`) may use them.
+        // rendered by its own (escaping) row template (`ViewFragment.html`), or a list of such
+        // rows (`{{{rows.html}}}`, `FragmentRows.html`), may use them.
         for url in try FileManager.default.contentsOfDirectory(at: InzagePaths.defaultTemplates, includingPropertiesForKeys: nil)
         where url.pathExtension == "mustache" {
             let text = try String(contentsOf: url, encoding: .utf8)
             #expect(!text.lowercased().contains("<script"), "\(url.lastPathComponent)")
             let unescaped = text.matches(of: #/\{\{\{\s*([^}]*?)\s*\}\}\}|\{\{&\s*([^}]*?)\s*\}\}/#).map { String($0.1 ?? $0.2 ?? "") }
-            #expect(unescaped.allSatisfy { $0 == "body" || $0 == "html" }, "\(url.lastPathComponent): \(unescaped)")
+            #expect(unescaped.allSatisfy { $0 == "body" || $0 == "html" || $0.wholeMatch(of: #/[A-Za-z]+\.html/#) != nil },
+                    "\(url.lastPathComponent): \(unescaped)")
         }
     }
 }
