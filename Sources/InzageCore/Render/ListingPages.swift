@@ -149,9 +149,13 @@ extension SiteBuilder {
         // kept fingerprints, it is only rendered (5 000 entries for 2 000 products) when one changed.
         let entries = FeedBuilder.entries(site)
         let feed = try renderedFile("feed.xml", template: "feed.xml",
-                                    key: { ViewFingerprint(site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? "", entries.map(\.fingerprint.description)) },
+                                    key: { ViewFingerprint([site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? ""],
+                                                           named: entries.map { ("", $0.fingerprint) }) },
                                     view: { FeedBuilder.view(site, entries: entries) })
-        let sitemapFile = try renderedFile("sitemap.xml", view: SitemapView(urls: sitemap), template: "sitemap.xml")
+        // Keyed by its texts: a walk of 2 000 entry views cost more than rendering a changed sitemap.
+        let sitemapFile = try renderedFile("sitemap.xml", template: "sitemap.xml",
+                                           key: { ViewFingerprint(sitemap.flatMap { [$0.loc, $0.lastmod ?? "-"] }, named: []) },
+                                           view: { SitemapView(urls: sitemap) })
         cacheKeys.formUnion([notFoundFile.key, feed.key, sitemapFile.key].compactMap { $0 })
         timer.lap("   404, feed and sitemap")
         return ListingPages(nav: nav, footer: footer, sections: sectionFiles, schools: schoolFiles,

@@ -15,6 +15,8 @@ enum MustacheValue {
         case let number as Int: return number
         case let fields as MustacheFields: return convert(fields.mustacheFields)
         case let fragment as ConvertedFragment: return fragment
+        // Converted already: a page's context, converted once for its template and the layout.
+        case let dictionary as [String: Any]: return dictionary
         case let texts as [String]: return texts
         case let list as ConvertibleList: return list.convertedElements
         case let rows as FragmentList: return FragmentRows.converted(rows.fragments)
@@ -86,8 +88,9 @@ protocol MustacheFields {
     var mustacheFields: KeyValuePairs<String, Any?> { get }
 }
 
-/// A list of fragments (the rows of a long list), which are converted already.
-private protocol FragmentList {
+/// A list of fragments (the rows of a long list), which are converted already, and which
+/// `ViewFingerprint` reads by their fingerprints without casting each row.
+protocol FragmentList {
     var fragments: [any ConvertedFragment] { get }
 }
 
@@ -109,7 +112,10 @@ struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
     /// section (`{{^rows}}`) pushes as a context without names, exactly as before.
     static func converted(_ fragments: [any ConvertedFragment]) -> Any {
         guard !fragments.isEmpty else { return [Any]() }
-        return FragmentRows(rows: fragments.map { $0 as Any }, html: fragments.map(\.html).joined(separator: "\n"))
+        // Rows not rendered yet (every row of a first build) are rendered on all cores: the feed
+        // and the product list have thousands.
+        let html = (try? Parallel.map(fragments, minimumBatch: 128) { $0.html }) ?? fragments.map(\.html)
+        return FragmentRows(rows: fragments.map { $0 as Any }, html: html.joined(separator: "\n"))
     }
 
     func makeIterator() -> IndexingIterator<[Any]> { rows.makeIterator() }

@@ -35,12 +35,17 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
 
     var description: String { String(UInt(bitPattern: high), radix: 16) + "-" + String(UInt(bitPattern: low), radix: 16) }
 
+    private static func feed(fragment: any ConvertedFragment, _ first: inout Hasher, _ second: inout Hasher) {
+        let fingerprint = fragment.fingerprint
+        first.combine(8); first.combine(fingerprint)
+        second.combine(8); second.combine(fingerprint.low); second.combine(fingerprint.high)
+    }
+
     private static func feed(_ value: Any, _ first: inout Hasher, _ second: inout Hasher) {
         switch value {
         // Lists of kept rows are the bulk of the large views: the fragment case comes first.
         case let fragment as ConvertedFragment:
-            first.combine(8); first.combine(fragment.fingerprint)
-            second.combine(8); second.combine(fragment.fingerprint.low); second.combine(fragment.fingerprint.high)
+            feed(fragment: fragment, &first, &second)
         case let text as String:
             first.combine(1); first.combine(text)
             second.combine(1); second.combine(text)
@@ -58,6 +63,12 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
                 first.combine(label); second.combine(label)
                 feed(field as Any, &first, &second)
             }
+        case let rows as FragmentList:
+            // As `[Any]` below would read them, without a conditional cast of the whole array.
+            let fragments = rows.fragments
+            first.combine(4); first.combine(fragments.count)
+            second.combine(4); second.combine(fragments.count)
+            for fragment in fragments { feed(fragment: fragment, &first, &second) }
         case let list as [Any]:
             first.combine(4); first.combine(list.count)
             second.combine(4); second.combine(list.count)

@@ -29,6 +29,8 @@ struct MustacheFieldsTests {
                        doorgifteToelichting: nil, contact: nil, datalek: nil, datalekTermijn: nil, classificatie: nil, normen: nil, maatregelen: [],
                        overeenkomst: nil, versie: "1", datum: nil, wijzigingen: [], body: "<p>b</p>", heeftOptioneel: false, heeftEntree: false,
                        heeftSubverwerkers: false, heeftMaatregelen: false, heeftBody: true),
+        PrivacyverklaringView.OntvangerRow(naam: "N", reden: "R", href: "/n/"),
+        PrivacyverklaringView.DoorgifteRow(product: "P", href: "/p/", verwerker: "V", landen: "L", waarborg: "W", toelichting: "T"),
         SitemapView.URLEntry(loc: "https://x.nl/", lastmod: "2026-09-01"),
         FeedView.Entry(id: "i", title: "T", link: "https://x.nl/", updated: "2026-09-01T00:00:00Z", summary: "S", date: "2026-09-01"),
     ] }
@@ -48,5 +50,8 @@ struct MustacheFieldsTests {
         #expect((cells?.first as? [String: Any])?["tekst"] as? String == "ja")
         let contact = MustacheValue.convert(ContactView(naam: "N", functie: nil, email: nil, telefoon: nil, telefoonHref: nil)) as? [String: Any]
         #expect(contact?.keys.sorted() == ["naam"])
+        // A value converted already (a page's context, handed on to its template) stays as it is.
+        let twice = MustacheValue.convert(MustacheValue.convert(row)) as? [String: Any]
+        #expect(twice?["product"] as? String == "P" && (twice?["cellen"] as? [Any])?.count == 1)
     }
 }

@@ -58,4 +58,21 @@ struct ViewFingerprintTests {
             #expect(variant != base)
         }
     }
+
+    @Test func aListOfRowsIsReadByTheRowsFingerprintsInOrder() throws {
+        struct List { let rows: [ViewFragment<LinkView>] }
+        let templates = try TemplateSet(override: nil)
+        func row(_ text: String) -> ViewFragment<LinkView> {
+            ViewFragment(LinkView(href: "/\(text)/", text: text), template: RowTemplate(templates: templates, name: "ontvanger"))
+        }
+        let a = row("a"), b = row("b")
+        let base = ViewFingerprint(List(rows: [a, b]))
+        // Read as rows, as a list of anything would read them.
+        #expect(base == ViewFingerprint(List(rows: [row("a"), row("b")])))
+        let typed: [ViewFragment<LinkView>] = [a, b], untyped: [Any] = [a, b]
+        #expect(ViewFingerprint(typed as Any) == ViewFingerprint(untyped as Any))
+        for variant in [List(rows: [b, a]), List(rows: [a]), List(rows: [a, row("c")]), List(rows: [])] {
+            #expect(ViewFingerprint(variant) != base)
+        }
+    }
 }

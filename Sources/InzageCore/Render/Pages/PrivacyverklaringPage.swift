@@ -99,3 +99,15 @@ enum ChangeList {
         }.sorted { ($0.datum?.iso ?? "") > ($1.datum?.iso ?? "") }
     }
 }
+
+// One per recipient and one per transfer (thousands on a large board): listed by hand so they
+// convert without reflection.
+extension PrivacyverklaringView.OntvangerRow: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["naam": naam, "reden": reden, "href": href] }
+}
+
+extension PrivacyverklaringView.DoorgifteRow: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> {
+        ["product": product, "href": href, "verwerker": verwerker, "landen": landen, "waarborg": waarborg, "toelichting": toelichting]
+    }
+}
