@@ -32,8 +32,13 @@ public final class BuildSession: @unchecked Sendable {
     private var checkKey: String?
     private var wholeFindings: [Int: (key: ViewFingerprint, findings: [Diagnostic])] = [:]
     private var listing: (key: ViewFingerprint, pages: ListingPages)?
+    /// The pages of the board's own documents that list no bijsluiter, made for `globalKey`.
+    private var board: [Page]?
     /// Whether the last render pass took the listing pages from the one before (for tests).
     private(set) var listingWasReused = false
+    /// Whether the last listing pages took the board's own pages that list no bijsluiter from
+    /// an earlier pass (`boardPages`).
+    private(set) var boardPagesWereReused = false
     /// Whether the last check took the findings of the rules across documents from the one before (for tests).
     private(set) var wholeRulesWereReused = false
     /// The groups of rules across documents the last check ran (for tests).
@@ -129,6 +134,7 @@ public final class BuildSession: @unchecked Sendable {
             rendered.removeAll()
             fragments.removeAll()
             listing = nil
+            board = nil
             globalKey = key
         }
         usedFragments = []
@@ -162,6 +168,19 @@ public final class BuildSession: @unchecked Sendable {
     /// The listing pages of the last build, when `key` is still theirs.
     func listing(for key: ViewFingerprint) -> ListingPages? {
         lock.withLock { listing?.key == key ? listing?.pages : nil }
+    }
+
+    /// The pages of the board's own documents that list no bijsluiter (`Content.forBoardPages`),
+    /// as made in this render pass or an earlier one with the same global inputs.
+    func boardPages() -> [Page]? {
+        lock.withLock {
+            boardPagesWereReused = board != nil
+            return board
+        }
+    }
+
+    func keepBoardPages(_ pages: [Page]) {
+        lock.withLock { board = pages }
     }
 
     func keepListing(_ pages: ListingPages, for key: ViewFingerprint) {

@@ -42,6 +42,16 @@ extension Content {
         listed.paginas = paginas.map(\.withoutBody)
         return listed
     }
+
+    /// The content as the pages of the board's own documents that list no bijsluiter see it
+    /// (the reglement, the photo page, contact, …): `forListing` without bijsluiters and extra
+    /// pages, so what they show is a function of the global inputs alone.
+    var forBoardPages: Content {
+        var board = forListing
+        board.bijsluiters = []
+        board.paginas = []
+        return board
+    }
 }
 
 extension SiteBuilder {
@@ -109,9 +119,23 @@ extension SiteBuilder {
         // The section and school views are independent and some are large: made on all cores.
         let schoolCount = site.hasSchoolPages ? listed.scholen.count : 0
         let viewSite = UncheckedSendable(site)
-        let schoolBuilders: [(SiteContext) -> Page] = listed.scholen.prefix(schoolCount).map { school in { BijsluiterPages.school($0, school) } }
-        let builders = UncheckedSendable(Self.sectionBuilders(listed) + schoolBuilders)
-        let built = try Parallel.map(Array(builders.value.indices), minimumBatch: 1) { builders.value[$0](viewSite.value) }
+        let schoolBuilders = listed.scholen.prefix(schoolCount).map { school in SectionBuilder(listsBijsluiters: true) { BijsluiterPages.school($0, school) } }
+        let builders = Self.sectionBuilders(listed) + schoolBuilders
+        // The pages that list no bijsluiter are made from a site without any: under `serve` they
+        // are made once for the global inputs (`BuildSession.boardPages`).
+        let boardSite = SiteContext(content: listed.forBoardPages, organisatie: organisatie, templates: templates, session: session, sortingProducts: false)
+        boardSite.markdown.reservedIDs = templates.fixedIDs
+        let sharedBoardSite = UncheckedSendable(boardSite)
+        let boardIndices = builders.indices.filter { !builders[$0].listsBijsluiters }
+        let keptBoardPages = session?.boardPages().flatMap { $0.count == boardIndices.count ? $0 : nil }
+        let toMake = UncheckedSendable(builders.indices.filter { builders[$0].listsBijsluiters || keptBoardPages == nil }.map { builders[$0] })
+        let made = try Parallel.map(Array(toMake.value.indices), minimumBatch: 1) { index in
+            let builder = toMake.value[index]
+            return builder.make(builder.listsBijsluiters ? viewSite.value : sharedBoardSite.value)
+        }
+        var madeRows = made.makeIterator(), keptRows = (keptBoardPages ?? []).makeIterator()
+        let built = builders.map { builder in (builder.listsBijsluiters || keptBoardPages == nil ? madeRows.next() : keptRows.next())! }
+        if keptBoardPages == nil { session?.keepBoardPages(boardIndices.map { built[$0] }) }
         timer.lap("   section and school views")
         let sections = Array(built.dropLast(schoolCount))
         let schools = Array(built.suffix(schoolCount))

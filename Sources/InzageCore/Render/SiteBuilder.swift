@@ -188,18 +188,26 @@ public struct SiteBuilder {
         timer.lap("  rest")
     }
 
-    /// The pages of the board's own documents, in menu order, each as a function of the site.
-    static func sectionBuilders(_ content: Content) -> [(SiteContext) -> Page] {
-        var builders: [(SiteContext) -> Page] = []
-        if let pv = content.privacyverklaring { builders.append { PrivacyverklaringPage.make($0, pv) } }
-        builders.append(BijsluiterPages.overview)
-        if let ft = content.fototoestemming { builders.append { OtherPages.fotos($0, ft) } }
-        if let r = content.reglement { builders.append { OtherPages.reglement($0, r) } }
-        if let bt = content.bewaartermijnen { builders.append { BewaartermijnenPage.make($0, bt) } }
-        if let ps = content.privacystatement { builders.append { OtherPages.privacystatement($0, ps) } }
-        builders.append(OtherPages.contact)
-        builders.append(OtherPages.wijzigingen)
-        if let t = content.toegankelijkheid { builders.append { OtherPages.toegankelijkheid($0, t) } }
+    /// A page of the board's own documents as a function of the site, and whether it lists
+    /// bijsluiters: a page that does not is made from a site without any (`Content.forBoardPages`).
+    struct SectionBuilder {
+        let listsBijsluiters: Bool
+        let make: (SiteContext) -> Page
+    }
+
+    /// The pages of the board's own documents, in menu order.
+    static func sectionBuilders(_ content: Content) -> [SectionBuilder] {
+        var builders: [SectionBuilder] = []
+        func add(listing: Bool, _ make: @escaping (SiteContext) -> Page) { builders.append(SectionBuilder(listsBijsluiters: listing, make: make)) }
+        if let pv = content.privacyverklaring { add(listing: true) { PrivacyverklaringPage.make($0, pv) } }
+        add(listing: true, BijsluiterPages.overview)
+        if let ft = content.fototoestemming { add(listing: false) { OtherPages.fotos($0, ft) } }
+        if let r = content.reglement { add(listing: false) { OtherPages.reglement($0, r) } }
+        if let bt = content.bewaartermijnen { add(listing: false) { BewaartermijnenPage.make($0, bt) } }
+        if let ps = content.privacystatement { add(listing: false) { OtherPages.privacystatement($0, ps) } }
+        add(listing: false, OtherPages.contact)
+        add(listing: true, OtherPages.wijzigingen)
+        if let t = content.toegankelijkheid { add(listing: false) { OtherPages.toegankelijkheid($0, t) } }
         return builders
     }
 

@@ -13,7 +13,10 @@ struct IncrementalBuildTests {
     /// - Parameter wholeRulesReused: whether the rules across documents may keep their findings
     ///   (only a bijsluiter's body or a download changed).
     /// - Parameter before: a change to the fixture's content before the first build.
+    /// - Parameter boardPagesReused: whether the second build must take the pages that list no
+    ///   bijsluiter from the first (`BuildSession.boardPages`); nil when the listing is kept whole.
     func expectIncrementalEqualsClean(secondDay: SchoolDate = Fixture.today, listingReused: Bool = false, wholeRulesReused: Bool = false,
+                                      boardPagesReused: Bool? = nil,
                                       before: (URL) throws -> Void = { _ in },
                                       _ change: (URL, URL) throws -> Void,
                                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
@@ -51,6 +54,7 @@ struct IncrementalBuildTests {
         #expect(second.report != nil, "\(second.diagnostics)", sourceLocation: sourceLocation)
         #expect(session.listingWasReused == listingReused, sourceLocation: sourceLocation)
         #expect(session.wholeRulesWereReused == wholeRulesReused, sourceLocation: sourceLocation)
+        if let boardPagesReused { #expect(session.boardPagesWereReused == boardPagesReused, sourceLocation: sourceLocation) }
         let clean = folder.url.appendingPathComponent("clean").path
         let full = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: clean, lettersRoot: letters, today: secondDay)
         #expect(second.diagnostics == full.diagnostics, sourceLocation: sourceLocation)
@@ -259,9 +263,17 @@ struct IncrementalBuildTests {
     }
 
     @Test func renamedProductChangesEveryListThatShowsIt() throws {
-        // The product list, school pages, privacyverklaring, feed and sitemap show the product's name.
-        try expectIncrementalEqualsClean { content, _ in
+        // The product list, school pages, privacyverklaring, feed and sitemap show the product's name;
+        // the pages that list no bijsluiter (reglement, contact, …) are kept.
+        try expectIncrementalEqualsClean(boardPagesReused: true) { content, _ in
             try edit(content.appendingPathComponent("bijsluiters/rekentuin.md"), "product: Rekentuin", "product: Rekenhof")
+        }
+    }
+
+    @Test func changedReglementMakesTheBoardPagesAgain() throws {
+        // A top-level document is a global input: every page is made again, the reglement too.
+        try expectIncrementalEqualsClean(boardPagesReused: false) { content, _ in
+            try edit(content.appendingPathComponent("reglement.md"), "Dit reglement geldt voor alle verwerkingen", "Dit reglement geldt voor elke verwerking")
         }
     }
 
