@@ -44,10 +44,10 @@ extension Content {
     }
 
     /// The content as the pages of the board's own documents that list no bijsluiter see it
-    /// (the reglement, the photo page, contact, …): `forListing` without bijsluiters and extra
-    /// pages, so what they show is a function of the global inputs alone.
+    /// (the reglement, the photo page, contact, …), made from `forListing`'s content: without
+    /// bijsluiters and extra pages, so what they show is a function of the global inputs alone.
     var forBoardPages: Content {
-        var board = forListing
+        var board = self
         board.bijsluiters = []
         board.paginas = []
         return board
