@@ -116,6 +116,7 @@ extension SiteBuilder {
         var timer = PhaseTimer()
         let site = SiteContext(content: listed, organisatie: organisatie, templates: templates, session: session)
         site.markdown.reservedIDs = templates.fixedIDs
+        timer.lap("   site (products sorted)")
         // The section and school views are independent and some are large: made on all cores.
         let schoolCount = site.hasSchoolPages ? listed.scholen.count : 0
         let viewSite = UncheckedSendable(site)

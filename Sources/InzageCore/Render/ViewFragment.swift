@@ -78,9 +78,12 @@ extension SiteContext {
 
     /// A name's sort key (`nameSortKey`) and the name, kept per bijsluiter.
     func sortKey(_ kind: String, of b: Bijsluiter, _ name: (Bijsluiter) -> String) -> (key: String, exact: String) {
-        kept("sortKey\u{0}" + kind, of: b) { () -> (key: String, exact: String) in
+        // Kept as a struct: taking a labelled tuple out of `Any` costs a cast that compares labels.
+        struct NameKey { let key: String; let exact: String }
+        let kept = kept("sortKey\u{0}" + kind, of: b) { () -> NameKey in
             let exact = name(b)
-            return (exact.nameSortKey, exact)
+            return NameKey(key: exact.nameSortKey, exact: exact)
         }
+        return (kept.key, kept.exact)
     }
 }
