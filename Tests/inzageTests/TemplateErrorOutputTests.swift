@@ -5,7 +5,7 @@ import Testing
 /// A Mustache syntax error in the user's templates, as `inzage build` and `inzage serve` show it.
 @Suite("Template errors on the command line")
 struct TemplateErrorOutputTests {
-    /// The default layout with `{{#fg}}` opened under another name (its `{{/fg}}` is on line 40).
+    /// The default layout with `{{#fg}}` opened under another name (its `{{/fg}}` is on line 38).
     static func brokenLayout() throws -> String {
         try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("layout.mustache"), encoding: .utf8)
             .replacingOccurrences(of: "{{#fg}}", with: "{{#functionaris}}")
@@ -17,7 +17,7 @@ struct TemplateErrorOutputTests {
         try Data(text.utf8).write(to: templates.appendingPathComponent("layout.mustache"))
     }
 
-    static let headline = "templates/layout.mustache:40:4: fout: de sectie wordt gesloten met een andere naam dan waarmee ze begon"
+    static let headline = "templates/layout.mustache:38:4: fout: de sectie wordt gesloten met een andere naam dan waarmee ze begon"
 
     @Test func buildShowsPlaceMessageAndHint() throws {
         let folder = try MinimalContent.write()
@@ -27,7 +27,7 @@ struct TemplateErrorOutputTests {
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix(Self.headline), "\(result.stderr)")
         #expect(result.stderr.contains("Er is niets gepubliceerd"))
-        #expect(result.stderr.contains("\n  40 | {{/fg}}\n"))
+        #expect(result.stderr.contains("\n  38 | {{/fg}}\n"))
         #expect(result.stderr.contains("\n   = hulp: "))
         #expect(!result.stderr.contains("ParserError"))
     }

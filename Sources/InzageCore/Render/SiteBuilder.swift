@@ -32,8 +32,8 @@ struct LayoutView {
     let kleur: String
     let canonical: String
     let feedHref: String
-    let nav: [LinkView]
-    let footerLinks: [LinkView]
+    let nav: [ViewFragment<LinkView>]
+    let footerLinks: [ViewFragment<LinkView>]
     let fg: ContactView?
     let contactHref: String
     let logo: String?
@@ -299,8 +299,8 @@ public struct SiteBuilder {
             description: page.description, siteTitle: site.siteTitle, organisatie: site.organisatie.naam.nonBlank ?? "",
             root: root, homeHref: root, stylesheet: root + "assets/stijl.css", kleur: site.organisatie.site?.kleur.nonBlank.flatMap { RGBColour(hex: $0)?.hex } ?? "#1d4f91",
             canonical: site.absolute(page.path), feedHref: root + "feed.xml",
-            nav: nav.map { LinkView(href: root + $0.path, text: $0.title, current: !absolute && $0.path == page.path) },
-            footerLinks: footer.map { LinkView(href: root + $0.path, text: $0.title, current: !absolute && $0.path == page.path) },
+            nav: site.menu(nav, root: root, current: absolute ? nil : page.path),
+            footerLinks: site.menu(footer, root: root, current: absolute ? nil : page.path),
             fg: site.fg, contactHref: root + "contact/", logo: logo, logoAlt: site.organisatie.site?.logoAlt.nonBlank,
             body: body, gewijzigd: page.lastModified.map(DateView.init), t: SiteTexts(site.aanspreekvorm))
         return try templates.render(view, with: "layout")

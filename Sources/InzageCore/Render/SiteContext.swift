@@ -19,6 +19,9 @@ final class SiteContext {
     /// What the session keeps of each bijsluiter's parse, by file (`BuildSession.fragments`),
     /// taken under one lock for the lists, which ask for many fragments per product.
     private(set) var keptFragments: [String: FileFragments] = [:]
+    /// The menus as rows (`menu`), by where a page stands and which entry it is.
+    private var menus: [String: [ViewFragment<LinkView>]] = [:]
+    private let menusLock = PThreadMutex()
 
     init(content: Content, organisatie: Organisatie, templates: TemplateSet, session: BuildSession? = nil, sortingProducts: Bool = true) {
         self.session = session
@@ -39,6 +42,20 @@ final class SiteContext {
             keptFragments = Dictionary(zip(parsed.map(\.file), session.fragments(forParses: parsed.map(\.parse))), uniquingKeysWith: { first, _ in first })
         }
         bijsluitersByName = content.bijsluiters.sortedByName(keyed: { [self] in sortKey("title", of: $0, \.title) })
+    }
+
+    /// A menu's links as rows rendered with the row template `menu-link`, from a page whose
+    /// path back to the site root is `root` and whose own path is `current` (nil: no entry is the
+    /// current page). Made once per build for each such place: the thousands of pages of a large
+    /// site stand in a few, and the layout puts their menus together from rendered rows.
+    func menu(_ links: [(path: String, title: String)], root: String, current: String?) -> [ViewFragment<LinkView>] {
+        let here = current.flatMap { current in links.contains { $0.path == current } ? current : nil }
+        var key = root + "\u{0}" + (here ?? "\u{1}")
+        for link in links { key += "\u{0}" + link.path + "\u{0}" + link.title }
+        if let kept = menusLock.withLock({ menus[key] }) { return kept }
+        let made = links.map { fragment(LinkView(href: root + $0.path, text: $0.title, current: $0.path == here), template: "menu-link") }
+        menusLock.withLock { menus[key] = made }
+        return made
     }
 
     /// The path of the site root on its host, e.g. "/" or "/privacy/".

@@ -97,4 +97,26 @@ struct RowTemplateTests {
         let row = ViewFragment(LinkView(href: "a/", text: "A & B", external: false, current: false), kept: false, template: RowTemplate(templates: templates, name: "ontvanger"))
         #expect(list.render(MustacheValue.convert(Rows(rows: [row, row]))) == "[\(row.html)\n\(row.html)]volvol")
     }
+
+    @Test func theMenusAreRowsEveryPageMarksItsOwnEntry() throws {
+        // `menu-link` renders each link of both menus; a layout made before it existed goes
+        // through the links itself and still sees `href`, `text` and `current`.
+        let (folder, output) = try build(overriding: [
+            "menu-link.mustache": "<li class=\"eigen\"><a href=\"{{href}}\"{{#current}} aria-current=\"page\"{{/current}}>{{text}}</a></li>\n",
+        ])
+        defer { folder.remove() }
+        let contact = try text(output, "contact/index.html")
+        #expect(contact.contains("<li class=\"eigen\"><a href=\"../contact/\" aria-current=\"page\">Contact</a></li>"), "\(contact)")
+        #expect(contact.contains("<li class=\"eigen\"><a href=\"../\">Home</a></li>"))
+        let product = try text(output, "bijsluiters/rekentuin/index.html")
+        #expect(product.contains("<li class=\"eigen\"><a href=\"../../contact/\">Contact</a></li>") && !product.contains("aria-current"), "\(product)")
+        #expect(try text(output, "404.html").contains("<li class=\"eigen\"><a href=\"/contact/\">Contact</a></li>"))
+
+        let layout = try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("layout.mustache"), encoding: .utf8)
+            .replacingOccurrences(of: "{{{nav.html}}}", with: "{{#nav}}<li>{{text}}={{href}}{{#current}}*{{/current}}</li>{{/nav}}")
+        let (legacy, legacyOutput) = try build(overriding: ["layout.mustache": layout])
+        defer { legacy.remove() }
+        let legacyContact = try text(legacyOutput, "contact/index.html")
+        #expect(legacyContact.contains("<ul>\n<li>Home=../</li><li>Privacyverklaring=../privacyverklaring/</li>") && legacyContact.contains("<li>Contact=../contact/*</li>"), "\(legacyContact)")
+    }
 }
