@@ -5,34 +5,52 @@ import Glibc
 /// Fast scans over UTF-8 bytes for the hot paths of loading and the text rules, where
 /// Foundation's string search is far slower than the work it guards.
 enum ASCIIScan {
-    /// Whether `text` contains any of the needles, comparing ASCII letters case-insensitively.
-    /// Needles must be lowercase.
-    static func containsAny<Text: StringProtocol>(_ text: Text, _ needles: [String]) -> Bool {
-        var text = Substring(text)
-        return text.withUTF8 { haystack in
-            withUnsafeTemporaryAllocation(of: Bool.self, capacity: 256) { isFirst in
-                isFirst.initialize(repeating: false)
-                for needle in needles { if let first = needle.utf8.first { isFirst[Int(first)] = true } }
-                // One pass over the text; needles are compared only where one of them could start.
-                for start in haystack.indices where isFirst[Int(lower(haystack[start]))] {
-                    for needle in needles where matches(needle, in: haystack, at: start) { return true }
+    /// Lowercase words to look for, prepared once: the text rules look for the same few words in
+    /// every line of every file.
+    struct Needles: Sendable {
+        /// Per byte: whether a needle starts with it (either case of an ASCII letter).
+        fileprivate let starts: [Bool]
+        fileprivate let patterns: [[UInt8]]
+
+        init(_ needles: [String]) {
+            var starts = [Bool](repeating: false, count: 256)
+            patterns = needles.map { Array($0.utf8) }.filter { !$0.isEmpty }
+            for pattern in patterns {
+                starts[Int(pattern[0])] = true
+                if pattern[0] >= 97 && pattern[0] <= 122 { starts[Int(pattern[0] - 32)] = true }
+            }
+            self.starts = starts
+        }
+
+        /// One pass over the bytes; needles are compared only where one of them could start.
+        fileprivate func occur(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+            starts.withUnsafeBufferPointer { starts in
+                for start in haystack.indices where starts[Int(haystack[start])] {
+                    for pattern in patterns where pattern.count <= haystack.count - start {
+                        var index = start
+                        var matched = true
+                        for byte in pattern {
+                            if lower(haystack[index]) != byte { matched = false; break }
+                            index += 1
+                        }
+                        if matched { return true }
+                    }
                 }
                 return false
             }
         }
     }
 
-    /// Whether the lowercase `needle` stands at `start`, comparing ASCII letters case-insensitively.
-    @inline(__always)
-    private static func matches(_ needle: String, in haystack: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        let pattern = needle.utf8
-        guard !pattern.isEmpty, pattern.count <= haystack.count - start else { return false }
-        var index = start
-        for byte in pattern {
-            guard lower(haystack[index]) == byte else { return false }
-            index += 1
-        }
-        return true
+    /// Whether `text` contains any of the needles, comparing ASCII letters case-insensitively.
+    static func containsAny<Text: StringProtocol>(_ text: Text, _ needles: Needles) -> Bool {
+        var text = Substring(text)
+        return text.withUTF8 { needles.occur(in: $0) }
+    }
+
+    /// Whether `text` contains any of the needles (lowercase), comparing ASCII letters
+    /// case-insensitively; for needles looked for once. Hot paths prepare theirs (`Needles`).
+    static func containsAny<Text: StringProtocol>(_ text: Text, _ needles: [String]) -> Bool {
+        containsAny(text, Needles(needles))
     }
 
     /// Whether `text` holds `byte`, found with `memchr` (the generic search goes byte by byte).

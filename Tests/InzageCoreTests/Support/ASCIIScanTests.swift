@@ -16,4 +16,15 @@ struct ASCIIScanTests {
         #expect(!ASCIIScan.containsAny("abc", [""]))
         #expect(!ASCIIScan.containsAny("abc", []))
     }
+
+    @Test func preparedNeedlesFindTheSameInAnyCaseAndInSlices() {
+        let needles = ASCIIScan.Needles(["n.t.b", "xxx", "verwijderd"])
+        #expect(ASCIIScan.containsAny("Adres: N.T.B.", needles))
+        #expect(ASCIIScan.containsAny("Naam: XxX", needles))
+        let line = "eerste regel\nis Verwijderd\nlaatste"
+        #expect(ASCIIScan.containsAny(line.split(separator: "\n")[1], needles))
+        #expect(!ASCIIScan.containsAny(line.split(separator: "\n")[0], needles))
+        #expect(!ASCIIScan.containsAny("n.t. b en xx x", needles))
+        #expect(!ASCIIScan.containsAny("verwijderd", ASCIIScan.Needles([])))
+    }
 }

@@ -8,6 +8,7 @@ struct BtMinimum: Rule {
     let source = "privacyreglement Bijlage I-B en VIII (seed 002)"
 
     static let deletionWords = ["verwijder", "vernietig", "gewist", "wissen", "bewaard", "bewaren", "vernietiging", "verwijdering"]
+    static let deletionNeedles = ASCIIScan.Needles(deletionWords)
     static let minimumWords = ["minimaal", "ten minste", "tenminste", "minstens", "niet eerder dan"]
 
     func check(_ content: Content) -> [Diagnostic] {
@@ -20,7 +21,7 @@ struct BtMinimum: Rule {
         let bijsluiterFiles = Set(content.bijsluiters.map(\.file))
         for text in RetentionTexts.all(in: content, skipping: bijsluiterFiles.union([table.file])) {
             // Most texts say nothing about deleting or keeping: skip them before splitting sentences.
-            guard ASCIIScan.containsAny(text.value, Self.deletionWords) else { continue }
+            guard ASCIIScan.containsAny(text.value, Self.deletionNeedles) else { continue }
             for sentence in RetentionTexts.sentences(of: text) {
                 let lower = sentence.value.lowercased()
                 guard Self.deletionWords.contains(where: lower.contains), !Self.minimumWords.contains(where: lower.contains),
@@ -50,7 +51,7 @@ enum RetentionTexts {
         var result: [Located<String>] = []
         // Body lines are slices of their files; only those that mention deleting or keeping are copied.
         for file in TextValues.files(in: content) where !skipped.contains(file.path) {
-            for line in file.lines where !line.value.isEmpty && ASCIIScan.containsAny(line.value, BtMinimum.deletionWords) {
+            for line in file.lines where !line.value.isEmpty && ASCIIScan.containsAny(line.value, BtMinimum.deletionNeedles) {
                 result.append(Located(String(line.value), at: line.location))
             }
         }

@@ -16,8 +16,10 @@ struct TxtOutdated: FileRule {
 
     /// A cheap scan before the regexes: every match contains one of these words.
     static func mightMatch<Text: StringProtocol>(_ text: Text) -> Bool {
-        ASCIIScan.containsAny(text, ["wbp", "cbp", "bescherming persoonsgegevens", "werkdagen"])
+        ASCIIScan.containsAny(text, needles)
     }
+
+    private static let needles = ASCIIScan.Needles(["wbp", "cbp", "bescherming persoonsgegevens", "werkdagen"])
 
     func check(_ file: TextValues.File) -> [Diagnostic] {
         var texts: [Located<String>] = file.values.map { Located($0.scalar.text, at: $0.scalar.textStart) }

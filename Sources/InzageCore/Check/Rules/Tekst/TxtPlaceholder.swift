@@ -36,12 +36,15 @@ struct TxtPlaceholder: FileRule {
     static let blankWords = ["naam", "datum", "school", "invullen", "n.v.t", "nvt", "adres", "plaats", "bestuur", "organisatie",
                              "product", "leverancier", "mail", "telefoon", "xx", "..."]
 
+    private static let markerNeedles = ASCIIScan.Needles(["xxx", "todo", "tbd", "ntb", "n.t.b"])
+    private static let blankNeedles = ASCIIScan.Needles(blankWords)
+
     /// A cheap byte scan before the (slow) regex: every match needs one of these, and a bracketed
     /// blank needs one of `blankWords` between its brackets and no `(` or `[` right after it, which
     /// rules out the Markdown links most lines with brackets hold.
     static func mightMatch(_ text: String) -> Bool {
         var bytes = text
-        return bytes.withUTF8 { mightMatch(bytes: $0) } || ASCIIScan.containsAny(text, ["xxx", "todo", "tbd", "ntb", "n.t.b"])
+        return bytes.withUTF8 { mightMatch(bytes: $0) } || ASCIIScan.containsAny(text, markerNeedles)
     }
 
     private static func mightMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -57,7 +60,7 @@ struct TxtPlaceholder: FileRule {
                     let followedByLink = close == UInt8(ascii: "]") && end + 1 < bytes.count
                         && (bytes[end + 1] == UInt8(ascii: "(") || bytes[end + 1] == UInt8(ascii: "["))
                     if !followedByLink, let inner = String(validating: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self),
-                       ASCIIScan.containsAny(inner, blankWords) || inner.contains("…") {
+                       ASCIIScan.containsAny(inner, blankNeedles) || inner.contains("…") {
                         return true
                     }
                 }
