@@ -18,6 +18,9 @@ public enum Slug {
 
     /// A valid slug close to what the user wrote, for hints.
     public static func suggest(from text: String) -> String {
+        // Headings are mostly plain ASCII: folding them with Foundation costs far more than the
+        // page around them, and for ASCII it only lowers the case.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return suggest(ascii: text) }
         var result = ""
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         for scalar in folded.unicodeScalars {
@@ -29,5 +32,21 @@ public enum Slug {
         }
         while result.hasSuffix("-") { result.removeLast() }
         return result.isEmpty ? "naam" : result
+    }
+
+    /// `suggest` for text that is all ASCII, byte by byte.
+    private static func suggest(ascii text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            let lower = ASCIIScan.lower(byte)
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                bytes.append(lower)
+            } else if let last = bytes.last, last != UInt8(ascii: "-") {
+                bytes.append(UInt8(ascii: "-"))
+            }
+        }
+        while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
+        return bytes.isEmpty ? "naam" : String(decoding: bytes, as: UTF8.self)
     }
 }

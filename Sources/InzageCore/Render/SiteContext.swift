@@ -34,6 +34,7 @@ final class SiteContext {
         siteTitle = organisatie.site?.titel.nonBlank ?? "Privacy bij \(organisatie.naam.nonBlank ?? "de school")"
         markdown = MarkdownRenderer(siteHost: URLHost.of(url))
         aanspreekvorm = organisatie.site?.aanspreekvorm?.value ?? .u
+        fg = ContactView(organisatie.fg)
         guard sortingProducts else { return }
         if let session {
             let files = content.bijsluiters.map(\.file)
@@ -73,7 +74,8 @@ final class SiteContext {
     /// Absolute URL of a page folder, for sitemap, feed and letters.
     func absolute(_ pagePath: String) -> String { siteURL + pagePath }
 
-    var fg: ContactView? { ContactView(organisatie.fg) }
+    /// The FG as every page's footer shows it, made once.
+    let fg: ContactView?
 
     /// Schools get their own page only when the board has more than one.
     var hasSchoolPages: Bool { content.scholen.count > 1 }

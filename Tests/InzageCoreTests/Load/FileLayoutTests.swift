@@ -82,7 +82,9 @@ struct FileLayoutTests {
         #expect(Slug.isValid(slug) == valid)
     }
 
-    @Test(arguments: [("Mijn Product", "mijn-product"), ("Café Één", "cafe-een"), ("..", "naam"), ("  VO next! ", "vo-next")])
+    @Test(arguments: [("Mijn Product", "mijn-product"), ("Café Één", "cafe-een"), ("..", "naam"), ("  VO next! ", "vo-next"),
+                      ("Artikel 2.1: Doel-en-Reikwijdte", "artikel-2-1-doel-en-reikwijdte"), ("Artikel 2.1 – Doel", "artikel-2-1-doel"),
+                      ("--A_b--", "a-b"), ("Z9 [x]", "z9-x")])
     func slugSuggestions(text: String, suggestion: String) {
         #expect(Slug.suggest(from: text) == suggestion)
     }
