@@ -170,12 +170,14 @@ public final class BuildSession: @unchecked Sendable {
         lock.withLock { listing?.key == key ? listing?.pages : nil }
     }
 
-    /// The pages of the board's own documents that list no bijsluiter (`Content.forBoardPages`),
-    /// as made in this render pass or an earlier one with the same global inputs.
-    func boardPages() -> [Page]? {
+    /// The `count` pages of the board's own documents that list no bijsluiter
+    /// (`Content.forBoardPages`), as made in this render pass or an earlier one with the same
+    /// global inputs; nil when none (or another number of them) are kept.
+    func boardPages(count: Int) -> [Page]? {
         lock.withLock {
-            boardPagesWereReused = board != nil
-            return board
+            let kept = board?.count == count ? board : nil
+            boardPagesWereReused = kept != nil
+            return kept
         }
     }
 

@@ -128,7 +128,7 @@ extension SiteBuilder {
         boardSite.markdown.reservedIDs = templates.fixedIDs
         let sharedBoardSite = UncheckedSendable(boardSite)
         let boardIndices = builders.indices.filter { !builders[$0].listsBijsluiters }
-        let keptBoardPages = session?.boardPages().flatMap { $0.count == boardIndices.count ? $0 : nil }
+        let keptBoardPages = session?.boardPages(count: boardIndices.count)
         let toMake = UncheckedSendable(builders.indices.filter { builders[$0].listsBijsluiters || keptBoardPages == nil }.map { builders[$0] })
         let made = try Parallel.map(Array(toMake.value.indices), minimumBatch: 1) { index in
             let builder = toMake.value[index]
