@@ -96,6 +96,12 @@ public struct ContentLoader {
             }
             content.sources.reserveCapacity(content.sources.count + results.count)
             content.yamlTrees.reserveCapacity(content.yamlTrees.count + results.count)
+            content.bodies.reserveCapacity(content.bodies.count + results.count)
+            textFiles.reserveCapacity(textFiles.count + results.count)
+            if session != nil {
+                content.bodylessFingerprints.reserveCapacity(content.bodylessFingerprints.count + results.count)
+                content.listedBijsluiters.reserveCapacity(content.listedBijsluiters.count + results.count)
+            }
             for result in results {
                 for diagnostic in result.diagnostics { sink.add(diagnostic) }
                 for value in result.invalidValues { sink.invalid(value) }
