@@ -21,9 +21,17 @@ extension Sequence {
     /// The same order with each element's sort key given (`nameSortKey` of its name), for keys
     /// kept between rebuilds.
     func sortedByName(keyed: (Element) -> (key: String, exact: String)) -> [Element] {
-        enumerated()
-            .map { (name: keyed($0.element), offset: $0.offset, element: $0.element) }
-            .sorted { ($0.name.key, $0.name.exact, $0.offset) < ($1.name.key, $1.name.exact, $1.offset) }
-            .map(\.element)
+        let elements = Array(self)
+        let names = elements.map(keyed)
+        // Positions are sorted, with the names compared in place: sorting the elements with their
+        // names would copy (and retain) both on every comparison.
+        let order = names.withUnsafeBufferPointer { names in
+            elements.indices.sorted { a, b in
+                if names[a].key != names[b].key { return names[a].key < names[b].key }
+                if names[a].exact != names[b].exact { return names[a].exact < names[b].exact }
+                return a < b
+            }
+        }
+        return order.map { elements[$0] }
     }
 }
