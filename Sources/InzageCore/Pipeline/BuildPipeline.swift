@@ -25,7 +25,7 @@ public enum BuildPipeline {
         guard diagnostics.errorCount == 0 else {
             return Result(content: content, diagnostics: diagnostics, report: nil, pageCount: 0)
         }
-        let theme = try TemplateSet.read(override: templatesRoot)
+        let theme = try TemplateSet.read(override: templatesRoot).forSite
         let templates = try session?.templates(theme) ?? TemplateSet(theme)
         // Pages are written as they are rendered, a batch at a time; a failure anywhere abandons
         // the staging folder and leaves the published site as it was.

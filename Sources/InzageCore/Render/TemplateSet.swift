@@ -126,6 +126,14 @@ public struct TemplateSet: Sendable {
         var templates: [(name: String, path: String, text: String)] = []
         var assets: [(relative: String, data: Data)] = []
 
+        /// The theme without the letters' templates (`letters/…`), which no page uses: the site is
+        /// not held up by parsing them, nor made again when one of them changes.
+        public var forSite: Sources {
+            var site = self
+            site.templates.removeAll { $0.name.hasPrefix("letters/") }
+            return site
+        }
+
         /// A 128-bit digest of every name, text and asset: the theme's part of the keys `serve` keeps
         /// pages by, and of the identity of the record a build leaves (`BuildRecord`), so the same in
         /// every run (`StableDigest`).
@@ -191,13 +199,46 @@ public struct TemplateSet: Sendable {
                 throw TemplateError(parsing: error, in: path, linesAdded: registered.utf8.count == text.utf8.count ? 0 : 1)
             }
             files[name] = path
-            fixedIDs.formUnion(text.matches(of: #/\sid="([A-Za-z][A-Za-z0-9_-]*)"/#).map { String($0.1) })
+            fixedIDs.formUnion(Self.fixedIDs(in: text))
         }
         self.fingerprint = sources.fingerprint
         self.fixedIDs = fixedIDs
         self.library = library
         self.files = files
         self.assets = Dictionary(sources.assets.map { ($0.relative, $0.data) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// The `id`s a template writes itself (`id="inhoud"` after a space): read byte by byte, as
+    /// Swift's regex engine took longer than the rest of a small site's build; a template with
+    /// other than ASCII text is read with the regex, whose `\s` also knows Unicode spaces.
+    static func fixedIDs(in text: String) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.matches(of: #/\sid="([A-Za-z][A-Za-z0-9_-]*)"/#).map { String($0.1) }
+        }
+        let bytes = Array(text.utf8)
+        let attribute = Array(#"id=""#.utf8)
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var ids: [String] = []
+        var index = 1
+        while index + attribute.count < bytes.count {
+            guard isSpace(bytes[index - 1]), bytes[index..<(index + attribute.count)].elementsEqual(attribute) else {
+                index += 1
+                continue
+            }
+            let start = index + attribute.count
+            var end = start
+            if end < bytes.count, isLetter(bytes[end]) {
+                end += 1
+                while end < bytes.count, isLetter(bytes[end]) || (bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9"))
+                        || bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: "-") { end += 1 }
+                if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                    ids.append(String(decoding: bytes[start..<end], as: UTF8.self))
+                }
+            }
+            index = start
+        }
+        return ids
     }
 
     /// The content type every HTML and XML template is rendered with: swift-mustache's own escaping

@@ -39,4 +39,25 @@ struct ThemeReadingTests {
         #expect(try TemplateSet.read(override: user.path).fingerprint != before)
         #expect(try TemplateSet.read(override: user.path).fingerprint == TemplateSet.read(override: user.path).fingerprint)
     }
+
+    @Test func theIDsATemplateWritesAreReadAsTheRegexReadsThem() throws {
+        let regex = { (text: String) in text.matches(of: #/\sid="([A-Za-z][A-Za-z0-9_-]*)"/#).map { String($0.1) } }
+        let samples = [
+            #"<h2 id="a">x</h2><main id="inhoud" class="breed">"#,
+            "<p\tid=\"tab\"><p\nid=\"regel\"><p data-id=\"nee\"><p id=\"1nee\"><p id=\"niet af\"><p id=\"\"><p id=\"a_b-9\">",
+            #"id="begin" <p  id="twee-spaties">"#, "<p id=\"eind", "<p id=\"é\"> <p\u{00A0}id=\"nbsp\"> <p id=\"ok\">",
+        ]
+        for text in samples { #expect(TemplateSet.fixedIDs(in: text) == regex(text), "\(text)") }
+        let theme = try TemplateSet.read(override: nil)
+        for template in theme.templates { #expect(TemplateSet.fixedIDs(in: template.text) == regex(template.text), "\(template.name)") }
+        #expect(TemplateSet.fixedIDs(in: samples[0]) == ["a", "inhoud"])
+    }
+
+    @Test func theSiteIsMadeWithoutTheLettersTemplates() throws {
+        let theme = try TemplateSet.read(override: nil)
+        #expect(theme.templates.contains { $0.name.hasPrefix("letters/") })
+        let site = theme.forSite
+        #expect(!site.templates.contains { $0.name.hasPrefix("letters/") })
+        #expect(site.templates.contains { $0.name == "layout" } && site.assets.count == theme.assets.count)
+    }
 }
