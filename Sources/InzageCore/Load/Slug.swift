@@ -20,7 +20,7 @@ public enum Slug {
     public static func suggest(from text: String) -> String {
         // Headings are mostly plain ASCII: folding them with Foundation costs far more than the
         // page around them, and for ASCII it only lowers the case.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return suggest(ascii: text) }
+        if ASCIIScan.isASCII(text) { return suggest(ascii: text) }
         var result = ""
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         for scalar in folded.unicodeScalars {

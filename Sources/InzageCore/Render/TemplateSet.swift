@@ -212,7 +212,7 @@ public struct TemplateSet: Sendable {
     /// Swift's regex engine took longer than the rest of a small site's build; a template with
     /// other than ASCII text is read with the regex, whose `\s` also knows Unicode spaces.
     static func fixedIDs(in text: String) -> [String] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard ASCIIScan.isASCII(text) else {
             return text.matches(of: #/\sid="([A-Za-z][A-Za-z0-9_-]*)"/#).map { String($0.1) }
         }
         let bytes = Array(text.utf8)

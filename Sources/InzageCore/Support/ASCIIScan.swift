@@ -53,6 +53,12 @@ enum ASCIIScan {
         containsAny(text, Needles(needles))
     }
 
+    /// Whether every byte of `text` is ASCII, so a byte-by-byte reading means what a reading by
+    /// characters would.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
     /// Whether `text` holds `byte`, found with `memchr` (the generic search goes byte by byte).
     static func contains(_ text: String, byte: UInt8) -> Bool {
         var text = text

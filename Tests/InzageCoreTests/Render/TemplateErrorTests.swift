@@ -49,4 +49,26 @@ struct TemplateErrorTests {
         let error = TemplateError(file: FileManager.default.currentDirectoryPath + "/templates/layout.mustache", message: "x", line: 2, column: 1)
         #expect(error.description == "templates/layout.mustache:2:1: fout: x")
     }
+
+    @Test func aBrokenLetterTemplateDoesNotStopTheSiteButStopsTheLetters() throws {
+        // The site uses no letter template: `inzage build` publishes, and the letters, which do
+        // use it, report the error with its place.
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = try folder.write(.valid)
+        let templates = folder.url.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates.appendingPathComponent("letters"), withIntermediateDirectories: true)
+        try Data("{{% CONTENT_TYPE: TEXT}}\nBeste {{#ouder}}ouder,\n".utf8).write(to: templates.appendingPathComponent("letters/bijsluiter-u.mustache"))
+        let output = folder.url.appendingPathComponent("public")
+        let result = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: output.path,
+                                           lettersRoot: folder.url.appendingPathComponent("letters").path, today: Fixture.today)
+        #expect(result.report != nil)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+        var caught: TemplateError?
+        #expect(throws: TemplateError.self) {
+            do { _ = try TemplateSet(override: templates.path) } catch let error as TemplateError { caught = error; throw error }
+        }
+        let first = try #require(caught).description.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasSuffix("letters/bijsluiter-u.mustache:3:1: fout: een sectie wordt niet gesloten"), "\(first)")
+    }
 }
