@@ -8,7 +8,22 @@ public protocol Rule: Sendable {
     var severity: Severity { get }
     /// The law, model text or seed this rule comes from.
     var source: String { get }
+    /// What the rule reads, fixed by the protocol it conforms to (a default per protocol):
+    /// `Checker` groups rules by it without asking the runtime about each rule's type.
+    var scope: RuleScope { get }
     func check(_ content: Content) -> [Diagnostic]
+}
+
+/// What a rule reads: one file at a time, or all documents, with or without the bijsluiters.
+public enum RuleScope: Sendable {
+    /// One bijsluiter at a time (`BijsluiterRule`).
+    case bijsluiter
+    /// The texts of one file at a time (`FileRule`).
+    case file
+    /// Every document, bijsluiters without their body included (`BijsluiterReadingRule`).
+    case documentsWithBijsluiters
+    /// Every document except the bijsluiters (any other rule).
+    case documents
 }
 
 extension Rule {
@@ -127,10 +142,13 @@ public enum Checker {
 }
 
 extension Rule {
+    /// A rule across documents that sees no bijsluiter, unless a more specific protocol says otherwise.
+    public var scope: RuleScope { .documents }
+
     /// Whether the rule looks at one file at a time (`BijsluiterRule`, `FileRule`); every other
     /// rule is a rule across documents and sees `Content.forWholeRules`.
-    var isPerFile: Bool { self is any BijsluiterRule || self is any FileRule }
+    var isPerFile: Bool { scope == .bijsluiter || scope == .file }
 
     /// Whether a rule across documents sees the bijsluiters (`BijsluiterReadingRule`).
-    var readsBijsluiters: Bool { self is any BijsluiterReadingRule }
+    var readsBijsluiters: Bool { scope == .documentsWithBijsluiters }
 }

@@ -1,4 +1,4 @@
-import InzageCore
+@testable import InzageCore
 import Testing
 
 @Suite("RuleRegistry")
@@ -33,6 +33,22 @@ struct RuleRegistryTests {
         for rule in RuleRegistry.all {
             #expect(!rule.source.isEmpty, "\(rule.code)")
         }
+    }
+
+    /// `Checker` groups rules by `scope`, a default per protocol; it must say what the type says,
+    /// and every kind of rule must be among the registered ones.
+    @Test func everyRuleScopeMatchesItsProtocol() {
+        for rule in RuleRegistry.all {
+            let expected: RuleScope = switch rule {
+            case is any BijsluiterRule: .bijsluiter
+            case is any FileRule: .file
+            case is any BijsluiterReadingRule: .documentsWithBijsluiters
+            default: .documents
+            }
+            #expect(rule.scope == expected, "\(rule.code)")
+        }
+        let scopes = RuleRegistry.all.map(\.scope)
+        #expect([RuleScope.bijsluiter, .file, .documentsWithBijsluiters, .documents].allSatisfy(scopes.contains))
     }
 
     @Test(arguments: RuleRegistry.all.map(\.code))
