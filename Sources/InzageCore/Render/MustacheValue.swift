@@ -9,24 +9,44 @@ import Mustache
 /// through `MustacheFields`; every other view is read with `Mirror`.
 enum MustacheValue {
     static func convert(_ value: Any) -> Any {
+        convertPresent(value) ?? (Optional<Any>.none as Any)
+    }
+
+    /// Fields as a view lists them; a `nil` field is left out, as `Mirror`-read views leave it out.
+    static func convert(_ fields: KeyValuePairs<String, Any?>) -> [String: Any] {
+        var dictionary: [String: Any] = [:]
+        dictionary.reserveCapacity(fields.count)
+        for (label, value) in fields {
+            if let value, let converted = convertPresent(value) { dictionary[label] = converted }
+        }
+        return dictionary
+    }
+
+    /// The converted value, or nil for an empty optional.
+    ///
+    /// Every kind of value that converts without `Mirror` answers one protocol,
+    /// `MustacheConvertible`: the runtime scans every conformance record of the program the
+    /// first time it checks a type against a protocol, so each protocol asked of each view type
+    /// costs a scan, and a short build (the demo board) asks it of every view type once.
+    fileprivate static func convertPresent(_ value: Any) -> Any? {
         switch value {
         case let text as String: return text
         case let flag as Bool: return flag
         case let number as Int: return number
-        case let fields as MustacheFields: return convert(fields.mustacheFields)
-        case let fragment as ConvertedFragment: return fragment
         // Converted already: a page's context, converted once for its template and the layout.
         case let dictionary as [String: Any]: return dictionary
         case let texts as [String]: return texts
-        case let list as ConvertibleList: return list.convertedElements
-        case let rows as FragmentList: return FragmentRows.converted(rows.fragments)
-        default: break
+        case let convertible as MustacheConvertible: return convertible.mustacheValue
+        default: return reflected(value)
         }
+    }
+
+    /// A view that does not list its own fields, read with `Mirror`.
+    private static func reflected(_ value: Any) -> Any? {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
-            guard let wrapped = mirror.children.first?.value else { return Optional<Any>.none as Any }
-            return convert(wrapped)
+            return mirror.children.first.flatMap { convertPresent($0.value) }
         case .struct, .class:
             var dictionary: [String: Any] = [:]
             dictionary.reserveCapacity(Int(mirror.children.count))
@@ -41,40 +61,29 @@ enum MustacheValue {
             return value
         }
     }
+}
 
-    /// Fields as a view lists them; a `nil` field is left out, as `Mirror`-read views leave it out.
-    static func convert(_ fields: KeyValuePairs<String, Any?>) -> [String: Any] {
-        var dictionary: [String: Any] = [:]
-        dictionary.reserveCapacity(fields.count)
-        for (label, value) in fields {
-            if let value, let converted = convertPresent(value) { dictionary[label] = converted }
-        }
-        return dictionary
-    }
+/// A value that converts itself for Mustache; `nil` leaves it out (an empty optional).
+protocol MustacheConvertible {
+    var mustacheValue: Any? { get }
+}
 
-    /// The converted value, or nil for an empty optional.
-    private static func convertPresent(_ value: Any) -> Any? {
-        switch value {
-        case let text as String: return text
-        case let flag as Bool: return flag
-        case let number as Int: return number
-        case let optional as OptionalValue: return optional.wrappedValue.flatMap(convertPresent)
-        default: return convert(value)
-        }
+extension Optional: MustacheConvertible {
+    var mustacheValue: Any? { flatMap { MustacheValue.convertPresent($0) } }
+}
+
+extension Array: MustacheConvertible {
+    /// Rows (fragments) as `FragmentRows`; views that list their fields without a cast per
+    /// element; anything else element by element.
+    var mustacheValue: Any? {
+        if let rows = self as? FragmentList { return FragmentRows.converted(rows.fragments) }
+        if let list = self as? ConvertibleList { return list.convertedElements }
+        return map { MustacheValue.convert($0) }
     }
 }
 
-/// An optional seen through `Any`, unwrapped without `Mirror`.
-private protocol OptionalValue {
-    var wrappedValue: Any? { get }
-}
-
-extension Optional: OptionalValue {
-    var wrappedValue: Any? { self.map { $0 as Any } }
-}
-
-/// A list whose elements convert without `Mirror`: views that list their own fields, and fragments
-/// (converted already). The rows of every table and list are such lists.
+/// A list whose elements convert without `Mirror` and without a cast each: views that list
+/// their own fields. The rows of most tables are such lists.
 private protocol ConvertibleList {
     var convertedElements: [Any] { get }
 }
@@ -84,8 +93,12 @@ extension Array: ConvertibleList where Element: MustacheFields {
 }
 
 /// A view that lists its own fields for Mustache, so rendering it needs no reflection.
-protocol MustacheFields {
+protocol MustacheFields: MustacheConvertible {
     var mustacheFields: KeyValuePairs<String, Any?> { get }
+}
+
+extension MustacheFields {
+    var mustacheValue: Any? { MustacheValue.convert(mustacheFields) }
 }
 
 /// A list of fragments (the rows of a long list), which are converted already, and which

@@ -4,10 +4,15 @@ import Mustache
 /// once, with its fingerprint. Under `serve` a fragment is kept per parse of its file, so a list
 /// of two thousand products is put together again from kept rows after an edit, and only the
 /// changed product's rows are made and converted anew.
-protocol ConvertedFragment: MustacheParent {
+protocol ConvertedFragment: MustacheParent, MustacheConvertible {
     var fingerprint: ViewFingerprint { get }
     /// The fragment rendered with its row template, without a last line break.
     var html: String { get }
+}
+
+extension ConvertedFragment {
+    /// Converted already.
+    var mustacheValue: Any? { self }
 }
 
 /// The template a fragment is rendered with on its own (a theme's row template, such as
