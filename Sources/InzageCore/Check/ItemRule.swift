@@ -18,6 +18,8 @@ protocol BijsluiterRule: Rule {
 }
 
 extension BijsluiterRule {
+    var scope: RuleScope { .bijsluiter }
+
     func check(_ content: Content) -> [Diagnostic] {
         let context = ItemContext(content)
         return content.bijsluiters.flatMap { check($0, in: context) }
@@ -31,6 +33,8 @@ protocol FileRule: Rule {
 }
 
 extension FileRule {
+    var scope: RuleScope { .file }
+
     func check(_ content: Content) -> [Diagnostic] {
         TextValues.files(in: content).flatMap(check)
     }
@@ -40,6 +44,17 @@ extension FileRule {
 /// across documents sees no bijsluiter at all (`Content.withoutBijsluiters`), so `serve` keeps
 /// its findings while only bijsluiters change.
 protocol BijsluiterReadingRule: Rule {}
+
+extension BijsluiterReadingRule {
+    var scope: RuleScope { .documentsWithBijsluiters }
+}
+
+/// A rule across documents that sees no bijsluiter at all (`Content.withoutBijsluiters`).
+protocol DocumentRule: Rule {}
+
+extension DocumentRule {
+    var scope: RuleScope { .documents }
+}
 
 extension Content {
     /// What a rule across documents (neither a `BijsluiterRule` nor a `FileRule`) that reads

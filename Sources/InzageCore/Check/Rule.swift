@@ -1,15 +1,18 @@
 import Foundation
 
 /// A validation rule: a stable code, a severity, the source it rests on, and one check.
-/// One rule per file under `Rules/<document kind>/`; register it in `RuleRegistry`.
+/// One rule per file under `Rules/<document kind>/`; register it in `RuleRegistry`. A rule adopts
+/// the protocol that says what it reads (`BijsluiterRule`, `FileRule`, `BijsluiterReadingRule` or
+/// `DocumentRule`), which gives it its `scope`.
 public protocol Rule: Sendable {
     /// Stable code shown in brackets, e.g. `BS-CAT`.
     var code: String { get }
     var severity: Severity { get }
     /// The law, model text or seed this rule comes from.
     var source: String { get }
-    /// What the rule reads, fixed by the protocol it conforms to (a default per protocol):
-    /// `Checker` groups rules by it without asking the runtime about each rule's type.
+    /// What the rule reads, given by the protocol it adopts (each has one default, so no rule can
+    /// get the wrong one): `Checker` groups rules by it without asking the runtime about each
+    /// rule's type, which costs a scan of every conformance of the program per type and protocol.
     var scope: RuleScope { get }
     func check(_ content: Content) -> [Diagnostic]
 }
@@ -22,7 +25,7 @@ public enum RuleScope: Sendable {
     case file
     /// Every document, bijsluiters without their body included (`BijsluiterReadingRule`).
     case documentsWithBijsluiters
-    /// Every document except the bijsluiters (any other rule).
+    /// Every document except the bijsluiters (`DocumentRule`).
     case documents
 }
 
@@ -142,9 +145,6 @@ public enum Checker {
 }
 
 extension Rule {
-    /// A rule across documents that sees no bijsluiter, unless a more specific protocol says otherwise.
-    public var scope: RuleScope { .documents }
-
     /// Whether the rule looks at one file at a time (`BijsluiterRule`, `FileRule`); every other
     /// rule is a rule across documents and sees `Content.forWholeRules`.
     var isPerFile: Bool { scope == .bijsluiter || scope == .file }

@@ -2,7 +2,7 @@
 /// (e.g. "gegevens van leerlingen worden 2 jaar na uitschrijving verwijderd" while in- en
 /// uitschrijving must be kept 5 years).
 /// Source: seed 002 Bijlage VIII against Bijlage I-B; Bekostigingsbesluit WPO art. 6.
-struct BtMinimum: Rule {
+struct BtMinimum: DocumentRule {
     let code = "BT-MIN"
     let severity = Severity.error
     let source = "privacyreglement Bijlage I-B en VIII (seed 002)"

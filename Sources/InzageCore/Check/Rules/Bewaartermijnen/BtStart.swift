@@ -1,6 +1,6 @@
 /// BT-START: a term of a fixed length says when it starts (`ingang`); every row has an id and a term.
 /// Source: seed 002 Bijlage I-B ("5 jaar" — after what?).
-struct BtStart: Rule {
+struct BtStart: DocumentRule {
     let code = "BT-START"
     let severity = Severity.error
     let source = "privacyreglement Bijlage I-B (seed 002)"

@@ -1,7 +1,7 @@
 /// FT-CHANNELS: photo consent is asked per channel: at least one channel, each with an id and a
 /// name, social media naming its platforms, and no catch-all channel "alle".
 /// Source: seed 001 ch. 7 (consent per purpose and medium); AVG art. 7 (specific consent).
-struct FtChannels: Rule {
+struct FtChannels: DocumentRule {
     let code = "FT-CHANNELS"
     let severity = Severity.error
     let source = "privacyprotocol hoofdstuk 7 (seed 001); AVG art. 7"

@@ -1,7 +1,7 @@
 /// FT-SCHOOLJAAR: the schooljaar is written as two consecutive years ("2026-2027") and the reminder
 /// date falls inside it.
 /// Source: seed 001 ch. 7 (a yearly reminder, per schooljaar).
-struct FtSchooljaar: Rule {
+struct FtSchooljaar: DocumentRule {
     let code = "FT-SCHOOLJAAR"
     let severity = Severity.error
     let source = "privacyprotocol hoofdstuk 7 (seed 001)"

@@ -1,6 +1,6 @@
 /// FT-WITHDRAW: the file says how consent is withdrawn, and withdrawing has no deadline.
 /// Source: AVG art. 7(3) (withdraw at any time, as easily as giving); seed 001 ch. 7.
-struct FtWithdraw: Rule {
+struct FtWithdraw: DocumentRule {
     let code = "FT-WITHDRAW"
     let severity = Severity.error
     let source = "AVG art. 7 lid 3"

@@ -1,7 +1,7 @@
 /// X-CONSENT: a verwerking based on consent that involves photos or video needs fototoestemming.yaml,
 /// so the channels and the withdrawal route are published.
 /// Source: AVG art. 6(1)(a), 7(3); seed 001 ch. 7.
-struct XConsent: Rule {
+struct XConsent: DocumentRule {
     let code = "X-CONSENT"
     let severity = Severity.error
     let source = "AVG art. 6 lid 1 sub a, art. 7 lid 3; privacyprotocol hoofdstuk 7 (seed 001)"

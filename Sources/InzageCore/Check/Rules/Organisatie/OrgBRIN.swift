@@ -2,7 +2,7 @@
 /// A letter O where a digit belongs ("O4AB") gets the zero suggested; a zero where the letter O
 /// fits ("120Y") is a valid code and left to ORG-BRIN-O.
 /// Source: DUO BRIN format; seed 004 writes "120Y" where the BRIN is "12OY".
-struct OrgBRIN: Rule {
+struct OrgBRIN: DocumentRule {
     let code = "ORG-BRIN"
     let severity = Severity.error
     let source = "DUO, BRIN-nummer; seed 004"

@@ -1,7 +1,7 @@
 /// ORG-BRIN-O: a valid BRIN code with the digit 0 beside a letter ("120Y") is often the letter O
 /// mistyped; the code may still be right, so this only asks to check it.
 /// Source: seed 004 writes "120Y" where the school's BRIN is "12OY".
-struct OrgBRINO: Rule {
+struct OrgBRINO: DocumentRule {
     let code = "ORG-BRIN-O"
     let severity = Severity.warning
     let source = "DUO, BRIN-nummer; seed 004 (\"120Y\" voor \"12OY\")"

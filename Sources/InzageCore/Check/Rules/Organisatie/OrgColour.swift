@@ -1,7 +1,7 @@
 /// ORG-COLOUR: the brand colour reaches 4.5:1 contrast against white, so links and
 /// headings in it stay readable.
 /// Source: WCAG 2.2 success criterion 1.4.3 (contrast minimum).
-struct OrgColour: Rule {
+struct OrgColour: DocumentRule {
     let code = "ORG-COLOUR"
     let severity = Severity.error
     let source = "WCAG 2.2, 1.4.3"

@@ -1,6 +1,6 @@
 /// ORG-FG: the board names its functionaris gegevensbescherming with name and e-mail.
 /// Source: AVG art. 37(7) (publish the FG's contact details) and 13(1)(b).
-struct OrgFG: Rule {
+struct OrgFG: DocumentRule {
     let code = "ORG-FG"
     let severity = Severity.error
     let source = "AVG art. 37 lid 7, art. 13 lid 1 sub b"

@@ -1,7 +1,7 @@
 /// ORG-REQUIRED: the verwerkingsverantwoordelijke is named, has at least one school, and each
 /// school has a name and a kind; a KvK number has 8 digits.
 /// Source: AVG art. 13(1)(a) (identity and contact details of the controller).
-struct OrgRequired: Rule {
+struct OrgRequired: DocumentRule {
     let code = "ORG-REQUIRED"
     let severity = Severity.error
     let source = "AVG art. 13 lid 1 sub a"

@@ -1,6 +1,6 @@
 /// ORG-SITE: the site has an absolute https address and a title, and a logo has a text alternative.
 /// Source: sitemaps and feeds need absolute URLs; WCAG 2.2, 1.1.1 (non-text content).
-struct OrgSite: Rule {
+struct OrgSite: DocumentRule {
     let code = "ORG-SITE"
     let severity = Severity.error
     let source = "WCAG 2.2, 1.1.1; sitemaps.org"

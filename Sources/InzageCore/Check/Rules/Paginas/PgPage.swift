@@ -1,7 +1,7 @@
 /// PG-PAGE: an extra page has a title and does not take the address of a page the site makes itself
 /// (it would otherwise silently disappear).
 /// Source: content model, paginas/<slug>.md (titel required).
-struct PgPage: Rule {
+struct PgPage: DocumentRule {
     let code = "PG-PAGE"
     let severity = Severity.error
     let source = "content model: paginas/<slug>.md"

@@ -1,6 +1,6 @@
 /// PS-COOKIE: tracking and social-media cookies need consent first, and every cookie says how long it lives.
 /// Source: Telecommunicatiewet art. 11.7a; AVG art. 13(2)(a).
-struct PsCookie: Rule {
+struct PsCookie: DocumentRule {
     let code = "PS-COOKIE"
     let severity = Severity.error
     let source = "Telecommunicatiewet art. 11.7a"

@@ -1,7 +1,7 @@
 /// PS-STATS: statistics without consent are only allowed when privacy-friendly: IP addresses
 /// anonymised, no data shared, a verwerkersovereenkomst signed.
 /// Source: Autoriteit Persoonsgegevens, handleiding privacyvriendelijk instellen van Google Analytics.
-struct PsStats: Rule {
+struct PsStats: DocumentRule {
     let code = "PS-STATS"
     let severity = Severity.error
     let source = "Autoriteit Persoonsgegevens, handleiding Google Analytics"

@@ -1,7 +1,7 @@
 /// PV-ADM: the privacyverklaring says whether there is automated decision-making and whether
 /// providing data is a legal or contractual requirement.
 /// Source: AVG art. 13(2)(e)(f).
-struct PvAdm: Rule {
+struct PvAdm: DocumentRule {
     let code = "PV-ADM"
     let severity = Severity.warning
     let source = "AVG art. 13 lid 2 sub e en f"

@@ -1,7 +1,7 @@
 /// PV-DATES: the privacyverklaring has an ingangsdatum and a laatst_gewijzigd date, in that order,
 /// neither in the future.
 /// Source: reglement Bijlage VIII (seed 002): a dated, versioned privacyverklaring.
-struct PvDates: Rule {
+struct PvDates: DocumentRule {
     let code = "PV-DATES"
     let severity = Severity.error
     let source = "privacyreglement Bijlage VIII (seed 002)"

@@ -1,7 +1,7 @@
 /// PV-GROUND: every verwerking has a purpose and a legal basis; a legitimate interest is spelled
 /// out, and consent says how it is given and withdrawn.
 /// Source: AVG art. 13(1)(c)(d), art. 7(3).
-struct PvGround: Rule {
+struct PvGround: DocumentRule {
     let code = "PV-GROUND"
     let severity = Severity.error
     let source = "AVG art. 13 lid 1 sub c en d, art. 7 lid 3"

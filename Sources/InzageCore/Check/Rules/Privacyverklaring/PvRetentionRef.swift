@@ -1,7 +1,7 @@
 /// PV-RETENTION: a verwerking states a retention term, and one that names an id points at an
 /// existing row of bewaartermijnen.yaml.
 /// Source: AVG art. 13(2)(a) (storage period or the criteria for it).
-struct PvRetentionRef: Rule {
+struct PvRetentionRef: DocumentRule {
     let code = "PV-RETENTION"
     let severity = Severity.error
     let source = "AVG art. 13 lid 2 sub a"

@@ -1,7 +1,7 @@
 /// RG-GMR: the reglement records the (G)MR's instemming, given before it was vastgesteld, and takes
 /// effect no earlier than it was vastgesteld.
 /// Source: WMS art. 10 sub c (instemmingsrecht on privacy rules); seed 002 slotbepalingen.
-struct RgInstemming: Rule {
+struct RgInstemming: DocumentRule {
     let code = "RG-GMR"
     let severity = Severity.error
     let source = "Wet medezeggenschap op scholen, art. 10 sub c"

@@ -1,7 +1,7 @@
 /// RG-NUM: articles are numbered 1, 2, 3 … without gaps or doubles; paragraphs start with their
 /// article's number and count up by one at every level ("8.7" inside artikel 4 is wrong).
 /// Source: seed 002 Bijlage II (a paragraph numbered for another article).
-struct RgNumbering: Rule {
+struct RgNumbering: DocumentRule {
     let code = "RG-NUM"
     let severity = Severity.error
     let source = "privacyreglement (seed 002), Bijlage II"

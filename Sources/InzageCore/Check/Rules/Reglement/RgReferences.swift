@@ -1,6 +1,6 @@
 /// RG-REF: every "artikel X.Y" reference in the reglement points at an article or paragraph that exists.
 /// Source: seed 002 ("artikel 5 lid 2.a." points at nothing).
-struct RgReferences: Rule {
+struct RgReferences: DocumentRule {
     let code = "RG-REF"
     let severity = Severity.error
     let source = "privacyreglement (seed 002)"

@@ -1,7 +1,7 @@
 /// TG-STATUS: the accessibility statement is consistent with its status: A and B need a research
 /// report, A allows no open problems, C needs research planned within six months.
 /// Source: Dutch model toegankelijkheidsverklaring (digitoegankelijk.nl), Besluit digitale toegankelijkheid overheid.
-struct TgStatus: Rule {
+struct TgStatus: DocumentRule {
     let code = "TG-STATUS"
     let severity = Severity.error
     let source = "model toegankelijkheidsverklaring (digitoegankelijk.nl)"
