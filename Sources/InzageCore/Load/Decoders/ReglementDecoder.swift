@@ -22,6 +22,9 @@ public enum ReglementParser {
     nonisolated(unsafe) static let paragraphHeading = #/^###\s+(\d+(?:\.\d+)+)\.?(?:\s+(.*))?$/#
     nonisolated(unsafe) static let paragraphLine = #/^(\d+(?:\.\d+)+)\.\s+(.*)$/#
     nonisolated(unsafe) static let reference = #/[Aa]rtikel(?:en)?\s+(\d+(?:\.\d+)*)(?:\s+lid\s+(\d+))?/#
+    /// What a line must hold for `reference` to match in it: most lines do not, and a regex
+    /// match costs far more than this byte scan.
+    static let referenceWord = ASCIIScan.Needles(["artikel"])
 
     /// Words after a reference that show it points into another law, not into this reglement.
     static let otherLaw = ["avg", "van de avg", "uavg", "van de uavg", "wet", "van de wet", "wpo", "wvo", "web", "wec",
@@ -47,21 +50,24 @@ public enum ReglementParser {
                 continue
             }
             if inFence { continue }
-            if let match = text.wholeMatch(of: articleHeading) {
+            // Each pattern is tried only on lines that can match it: headings start with '#',
+            // paragraph lines with a digit.
+            let first = text.utf8.first ?? 0
+            if first == UInt8(ascii: "#"), let match = text.wholeMatch(of: articleHeading) {
                 let column = column(of: match.1.startIndex, in: text)
                 articles.append(Artikel(number: Located(String(match.1), at: at(line, column)),
                                         title: String(match.2 ?? "").trimmingCharacters(in: .whitespaces), paragraphs: []))
                 continue
             }
-            if let match = text.wholeMatch(of: paragraphHeading) {
+            if first == UInt8(ascii: "#"), let match = text.wholeMatch(of: paragraphHeading) {
                 let lid = Lid(number: Located(String(match.1), at: at(line, column(of: match.1.startIndex, in: text))),
                               title: String(match.2 ?? "").trimmingCharacters(in: .whitespaces), isHeading: true)
                 appendParagraph(lid, to: &articles)
-            } else if let match = text.wholeMatch(of: paragraphLine) {
+            } else if first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"), let match = text.wholeMatch(of: paragraphLine) {
                 let lid = Lid(number: Located(String(match.1), at: at(line, 1)), title: "", isHeading: false)
                 appendParagraph(lid, to: &articles)
             }
-            for match in text.matches(of: reference) {
+            for match in ASCIIScan.containsAny(text, referenceWord) ? text.matches(of: reference) : [] {
                 if pointsIntoOtherLaw(text[match.range.upperBound...]) { continue }
                 var number = String(match.1)
                 if let lid = match.2 { number += ".\(lid)" }
