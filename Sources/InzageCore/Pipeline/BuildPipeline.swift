@@ -20,13 +20,18 @@ public enum BuildPipeline {
         var timer = PhaseTimer()
         let writer = SiteWriter(output: output, protected: [contentRoot, lettersRoot] + (templatesRoot.map { [$0] } ?? []) + [InzagePaths.defaultTemplates.path])
         try writer.validate()
+        // The theme is read and parsed on another core while the content is loaded and checked;
+        // its errors count only when the content has none, as before.
+        let theme = Background { () throws -> TemplateSet in
+            let sources = try TemplateSet.read(override: templatesRoot).forSite
+            return try session?.templates(sources) ?? TemplateSet(sources)
+        }
         let (content, diagnostics) = try CheckPipeline.run(contentRoot: contentRoot, today: today, session: session)
         timer.lap("load+check")
         guard diagnostics.errorCount == 0 else {
             return Result(content: content, diagnostics: diagnostics, report: nil, pageCount: 0)
         }
-        let theme = try TemplateSet.read(override: templatesRoot).forSite
-        let templates = try session?.templates(theme) ?? TemplateSet(theme)
+        let templates = try theme.value()
         // Pages are written as they are rendered, a batch at a time; a failure anywhere abandons
         // the staging folder and leaves the published site as it was.
         // Writing runs on its own queue, so batch N is written while batch N+1 is rendered.

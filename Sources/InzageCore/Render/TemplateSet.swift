@@ -186,20 +186,23 @@ public struct TemplateSet: Sendable {
         try self.init(TemplateSet.read(override: override, defaults: defaults))
     }
 
-    /// Parses the templates of a theme read with `read`.
+    /// Parses the templates of a theme read with `read`, on all cores.
     public init(_ sources: Sources) throws {
-        var library = MustacheLibrary()
-        var files: [String: String] = [:]
-        var fixedIDs: Set<String> = []
-        for (name, path, text) in sources.templates {
+        let parsed = try Parallel.map(sources.templates, minimumBatch: 4) { name, path, text in
             let registered = TemplateSet.withFastEscaping(text)
             do {
-                try library.register(registered, named: name)
+                return (template: try MustacheTemplate(string: registered), ids: Self.fixedIDs(in: text))
             } catch {
                 throw TemplateError(parsing: error, in: path, linesAdded: registered.utf8.count == text.utf8.count ? 0 : 1)
             }
+        }
+        var library = MustacheLibrary()
+        var files: [String: String] = [:]
+        var fixedIDs: Set<String> = []
+        for ((name, path, _), parsed) in zip(sources.templates, parsed) {
+            library.register(parsed.template, named: name)
             files[name] = path
-            fixedIDs.formUnion(Self.fixedIDs(in: text))
+            fixedIDs.formUnion(parsed.ids)
         }
         self.fingerprint = sources.fingerprint
         self.fixedIDs = fixedIDs

@@ -30,6 +30,25 @@ public enum Parallel {
     }
 }
 
+/// Work started on another core at once, whose result is waited for when it is needed: the theme
+/// is parsed while the content is loaded, the published site is surveyed while pages render.
+final class Background<Value>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var result: Result<Value, Error>?
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async(group: done) { [self] in
+            result = Result(catching: work)
+        }
+    }
+
+    /// The work's result (or its error), after waiting for it to end.
+    func value() throws -> Value {
+        done.wait()
+        return try result!.get()
+    }
+}
+
 /// Wraps a value that is only read concurrently, never mutated. A class: closures that run once
 /// per item capture one reference instead of copying (and retaining every field of) a large value.
 final class UncheckedSendable<Value>: @unchecked Sendable {

@@ -373,21 +373,15 @@ public struct SiteWriter {
     /// The files of the published site (`SiteWriter.files`), read on a queue of their own from the
     /// moment a publication begins. `files` waits for them.
     final class PublishedSurvey: @unchecked Sendable {
-        private let done = DispatchGroup()
-        private var found: [String] = []
+        private let survey: Background<[String]>?
 
         /// - Parameter start: whether there is a site to read (without one, `files` is empty).
         init(folder: URL, known: PublishedFiles?, folderFD: Int32, start: Bool) {
-            guard start else { return }
-            DispatchQueue.global().async(group: done) { [self] in
-                found = SiteWriter.files(in: folder, except: [], known: known, folderFD: folderFD)
-            }
+            let known = UncheckedSendable(known)
+            survey = start ? Background { SiteWriter.files(in: folder, except: [], known: known.value, folderFD: folderFD) } : nil
         }
 
-        var files: [String] {
-            done.wait()
-            return found
-        }
+        var files: [String] { (try? survey?.value()) ?? [] }
     }
 
     /// The files under `folder` (relative paths) that are not in `keep`. Read with `readdir`,
