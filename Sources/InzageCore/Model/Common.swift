@@ -77,3 +77,11 @@ public struct MarkdownBody: Sendable {
         return result
     }
 }
+
+extension MarkdownBody {
+    /// Whether a line opens or closes a fenced code block: "```" or "~~~" after any indentation.
+    static func isFence<Line: StringProtocol>(_ line: Line) -> Bool {
+        let start = line.drop(while: \.isWhitespace)
+        return start.hasPrefix("```") || start.hasPrefix("~~~")
+    }
+}

@@ -104,7 +104,7 @@ public enum Countries {
     // MARK: - Lookup helpers
 
     private static func normalizedCode(_ code: String) -> String {
-        code.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        code.trimmedWhitespace.uppercased()
     }
 
     /// Lowercased, without diacritics, dots and apostrophes; hyphens, commas, slashes

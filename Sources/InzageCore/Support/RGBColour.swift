@@ -14,7 +14,7 @@ public struct RGBColour: Sendable, Equatable {
 
     /// Parses `#1d4f91` or `#14f`.
     public init?(hex: String) {
-        var digits = hex.trimmingCharacters(in: .whitespaces)
+        var digits = hex.trimmedWhitespace
         guard digits.hasPrefix("#") else { return nil }
         digits.removeFirst()
         if digits.count == 3 { digits = digits.map { "\($0)\($0)" }.joined() }

@@ -59,6 +59,32 @@ struct ReglementPageTests {
         #expect(parsed.articles[3].paragraphs.map(\.number.value) == ["4.1", "4.2", "4.3", "4.3.1", "4.3.2", "4.3.3"])
     }
 
+    /// The parser and the page try their patterns only on lines that can match (a heading, a line
+    /// starting with a digit, a line holding "artikel" in any case); these are the edges of that.
+    @Test func lowercaseHeadingsCapitalisedReferencesAndIndentedFences() throws {
+        let extra = """
+
+            ## artikel 5 Slot
+
+            5.1. Artikelen 4.2 en 4.3 gelden ook hier.
+
+              ```
+              5.2. geen lid, want in een codeblok
+              ```
+            """
+        let content = TestContent.valid.replacingFile("reglement.md", with: Self.reglement + extra)
+        let run = try content.check()
+        let parsed = try #require(run.content.reglement)
+        #expect(parsed.articles.map(\.number.value) == ["1", "2", "3", "4", "5"])
+        #expect(parsed.articles[4].paragraphs.map(\.number.value) == ["5.1"])
+        #expect(parsed.references.map(\.number.value).suffix(1) == ["4.2"])
+        let site = try BuiltSite(content)
+        defer { site.remove() }
+        let html = site.text("reglement/index.html")
+        #expect(html.contains("<h2 id=\"artikel-5\">artikel 5 Slot</h2>"))
+        #expect(html.contains("<a href=\"#artikel-4-2\">Artikelen 4.2</a>"))
+    }
+
     @Test func everyArticleAndParagraphHasItsAnchor() throws {
         let site = try BuiltSite(Self.content)
         defer { site.remove() }

@@ -34,7 +34,7 @@ public enum ReglementParser {
 
     /// Whether the words after a reference ("AVG", "van de Wet …") show it is not to this reglement.
     static func pointsIntoOtherLaw(_ after: Substring) -> Bool {
-        let words = after.trimmingCharacters(in: .whitespaces).lowercased()
+        let words = String(after).trimmedWhitespace.lowercased()
         return otherLaw.contains { words.hasPrefix($0) }
     }
 
@@ -44,8 +44,7 @@ public enum ReglementParser {
         var inFence = false
         for line in body.lines {
             let text = line.value
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            if MarkdownBody.isFence(text) {
                 inFence.toggle()
                 continue
             }
@@ -56,12 +55,12 @@ public enum ReglementParser {
             if first == UInt8(ascii: "#"), let match = text.wholeMatch(of: articleHeading) {
                 let column = column(of: match.1.startIndex, in: text)
                 articles.append(Artikel(number: Located(String(match.1), at: at(line, column)),
-                                        title: String(match.2 ?? "").trimmingCharacters(in: .whitespaces), paragraphs: []))
+                                        title: String(match.2 ?? "").trimmedWhitespace, paragraphs: []))
                 continue
             }
             if first == UInt8(ascii: "#"), let match = text.wholeMatch(of: paragraphHeading) {
                 let lid = Lid(number: Located(String(match.1), at: at(line, column(of: match.1.startIndex, in: text))),
-                              title: String(match.2 ?? "").trimmingCharacters(in: .whitespaces), isHeading: true)
+                              title: String(match.2 ?? "").trimmedWhitespace, isHeading: true)
                 appendParagraph(lid, to: &articles)
             } else if first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"), let match = text.wholeMatch(of: paragraphLine) {
                 let lid = Lid(number: Located(String(match.1), at: at(line, 1)), title: "", isHeading: false)

@@ -56,8 +56,7 @@ enum TextValues {
     static func bodyLines(of body: MarkdownBody) -> [Located<Substring>] {
         var inFence = false
         return body.lineSlices.filter { line in
-            let trimmed = line.value.drop(while: \.isWhitespace)
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); return false }
+            if MarkdownBody.isFence(line.value) { inFence.toggle(); return false }
             return !inFence
         }
     }
