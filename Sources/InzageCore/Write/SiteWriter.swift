@@ -150,6 +150,9 @@ public struct SiteWriter {
             // just now, else a `stat` each (and a read when unknown), on all cores.
             let sameness = hasPreviousSite ? try Parallel.map(files, minimumBatch: 64) { $0.isPublished || holds(outputPath + "/" + $0.path, relative: $0.path, $0.data) }
                                            : Array(repeating: false, count: files.count)
+            // Without a published site nothing can be replaced in place: write to the staging
+            // folder from the first batch on, while the next batches render.
+            if !staged, !hasPreviousSite { try startStaging() }
             for (file, same) in zip(files, sameness) {
                 let previous = outputPath + "/" + file.path
                 if !staged {

@@ -294,6 +294,22 @@ struct SitePublishingTests {
         #expect(leftovers.isEmpty)
     }
 
+    /// Without a published site, each batch goes to the staging folder at once (it is written while
+    /// the next batch renders); abandoning the publication leaves no folder at all.
+    @Test func aFirstPublicationWritesEachBatchAtOnceAndAnAbandonLeavesNothing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("public")
+        let publication = try SiteWriter(output: output.path, protected: []).begin()
+        try publication.add([OutputFile(path: "index.html", data: Data("a".utf8)), OutputFile(path: "x/index.html", data: Data("x".utf8))])
+        let staged = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".public.inzage-") }
+        #expect(staged.count == 1)
+        let stagedFiles = staged.first.map { SiteSnapshot.files(in: folder.url.appendingPathComponent($0)) } ?? []
+        #expect(stagedFiles == ["index.html", "x/index.html"])
+        publication.abandon()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+
     // MARK: (f) a few changes are made in place
 
     private func inode(_ url: URL) throws -> Int? {
