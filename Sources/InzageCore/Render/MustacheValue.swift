@@ -36,7 +36,7 @@ enum MustacheValue {
         // Converted already: a page's context, converted once for its template and the layout.
         case let dictionary as [String: Any]: return dictionary
         case let texts as [String]: return texts
-        case let convertible as MustacheConvertible: return convertible.mustacheValue
+        case let convertible as any MustacheConvertible: return convertible.mustacheValue
         default: return reflected(value)
         }
     }
@@ -66,6 +66,20 @@ enum MustacheValue {
 /// A value that converts itself for Mustache; `nil` leaves it out (an empty optional).
 protocol MustacheConvertible {
     var mustacheValue: Any? { get }
+    /// A list of such values, converted: each value on its own unless the kind says otherwise
+    /// (rows become `FragmentRows`).
+    static func mustacheList(_ list: [Self]) -> Any
+}
+
+extension MustacheConvertible {
+    static func mustacheList(_ list: [Self]) -> Any {
+        list.map { $0.mustacheValue ?? (Optional<Any>.none as Any) }
+    }
+
+    /// `mustacheList` of an array whose elements are of this type.
+    fileprivate static func mustacheList(of array: Any) -> Any {
+        mustacheList(array as? [Self] ?? [])
+    }
 }
 
 extension Optional: MustacheConvertible {
@@ -73,23 +87,12 @@ extension Optional: MustacheConvertible {
 }
 
 extension Array: MustacheConvertible {
-    /// Rows (fragments) as `FragmentRows`; views that list their fields without a cast per
-    /// element; anything else element by element.
+    /// Converted as its element type converts lists: one question to the runtime per element
+    /// type, not one per element or per protocol.
     var mustacheValue: Any? {
-        if let rows = self as? FragmentList { return FragmentRows.converted(rows.fragments) }
-        if let list = self as? ConvertibleList { return list.convertedElements }
-        return map { MustacheValue.convert($0) }
+        guard let element = Element.self as? any MustacheConvertible.Type else { return map { MustacheValue.convert($0) } }
+        return element.mustacheList(of: self)
     }
-}
-
-/// A list whose elements convert without `Mirror` and without a cast each: views that list
-/// their own fields. The rows of most tables are such lists.
-private protocol ConvertibleList {
-    var convertedElements: [Any] { get }
-}
-
-extension Array: ConvertibleList where Element: MustacheFields {
-    var convertedElements: [Any] { map { MustacheValue.convert($0.mustacheFields) as Any } }
 }
 
 /// A view that lists its own fields for Mustache, so rendering it needs no reflection.
@@ -99,6 +102,10 @@ protocol MustacheFields: MustacheConvertible {
 
 extension MustacheFields {
     var mustacheValue: Any? { MustacheValue.convert(mustacheFields) }
+
+    static func mustacheList(_ list: [Self]) -> Any {
+        list.map { MustacheValue.convert($0.mustacheFields) as Any }
+    }
 }
 
 /// A list of fragments (the rows of a long list), which are converted already, and which

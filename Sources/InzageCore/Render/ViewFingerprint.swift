@@ -44,7 +44,7 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
     private static func feed(_ value: Any, _ first: inout Hasher, _ second: inout Hasher) {
         switch value {
         // Lists of kept rows are the bulk of the large views: the fragment case comes first.
-        case let fragment as ConvertedFragment:
+        case let fragment as any ConvertedFragment:
             feed(fragment: fragment, &first, &second)
         case let text as String:
             first.combine(1); first.combine(text)
@@ -55,7 +55,7 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
         case let number as Int:
             first.combine(3); first.combine(number)
             second.combine(3); second.combine(number)
-        case let fields as MustacheFields:
+        case let fields as any MustacheFields:
             let pairs = fields.mustacheFields
             first.combine(9); first.combine(pairs.count)
             second.combine(9); second.combine(pairs.count)

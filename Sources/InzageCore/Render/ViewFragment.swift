@@ -13,6 +13,11 @@ protocol ConvertedFragment: MustacheParent, MustacheConvertible {
 extension ConvertedFragment {
     /// Converted already.
     var mustacheValue: Any? { self }
+
+    /// Rows: a list that also places every row's HTML at once.
+    static func mustacheList(_ list: [Self]) -> Any {
+        FragmentRows.converted(list.map { $0 })
+    }
 }
 
 /// The template a fragment is rendered with on its own (a theme's row template, such as

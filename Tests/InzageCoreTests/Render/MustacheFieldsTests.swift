@@ -54,4 +54,21 @@ struct MustacheFieldsTests {
         let twice = MustacheValue.convert(MustacheValue.convert(row)) as? [String: Any]
         #expect(twice?["product"] as? String == "P" && (twice?["cellen"] as? [Any])?.count == 1)
     }
+
+    /// A list converts as its element type says: rows of fields to dictionaries, optionals to their
+    /// value or to nothing, lists of lists, and untyped lists element by element.
+    @Test func convertsEveryKindOfList() {
+        let cells: [BijsluitersView.Cell] = [.init(verwerkt: true, tekst: "ja"), .init(verwerkt: false, tekst: "nee")]
+        let rows = MustacheValue.convert(cells) as? [Any]
+        #expect(rows?.compactMap { ($0 as? [String: Any])?["tekst"] as? String } == ["ja", "nee"])
+        let nested = MustacheValue.convert([cells, []]) as? [Any]
+        #expect((nested?.first as? [Any])?.count == 2 && (nested?.last as? [Any])?.isEmpty == true)
+        let optionals = MustacheValue.convert([Optional("a"), nil]) as? [Any]
+        #expect(optionals?.first as? String == "a")
+        #expect(optionals.map { "\($0[1])" } == "nil")
+        let mixed = MustacheValue.convert([cells[0] as Any, "t", 3]) as? [Any]
+        #expect((mixed?[0] as? [String: Any])?["tekst"] as? String == "ja" && mixed?[1] as? String == "t" && mixed?[2] as? Int == 3)
+        let texts = MustacheValue.convert(["a", "b"]) as? [String]
+        #expect(texts == ["a", "b"])
+    }
 }
