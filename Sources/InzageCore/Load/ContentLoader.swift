@@ -48,10 +48,19 @@ public struct ContentLoader {
         // Each file's texts for the text rules, made (and under `serve` kept) with its parse.
         var textFiles: [TextValues.File] = []
 
-        for name in Self.requiredFiles + Self.optionalFiles {
+        // The top-level documents are independent too: read and decode them on all cores (the
+        // reglement alone takes as long as several others), then merge them in their fixed order.
+        let names = Self.requiredFiles + Self.optionalFiles
+        let documents = try Parallel.map(names, minimumBatch: 1) { name -> DocumentResult? in
             let path = display(name)
             let url = rootURL.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) || isSymlink(url) else {
+            guard FileManager.default.fileExists(atPath: url.path) || isSymlink(url) else { return nil }
+            return session?.parsedValue(for: path, at: url.path) { loadDocument(name, url: url, path: path) }
+                ?? loadDocument(name, url: url, path: path)
+        }
+        for (name, document) in zip(names, documents) {
+            let path = display(name)
+            guard let result = document else {
                 if Self.requiredFiles.contains(name) {
                     sink.error("FILE-MISSING", at: .file(path), "het verplichte bestand \(name) ontbreekt",
                                hint: "maak \(path) aan; docs/handleiding.md laat zien wat erin hoort")
@@ -59,8 +68,6 @@ public struct ContentLoader {
                 continue
             }
             listed.insert(path)
-            let result = session?.parsedValue(for: path, at: url.path) { loadDocument(name, url: url, path: path) }
-                ?? loadDocument(name, url: url, path: path)
             for diagnostic in result.diagnostics { sink.add(diagnostic) }
             for value in result.invalidValues { sink.invalid(value) }
             content.take(result.part)
@@ -92,7 +99,7 @@ public struct ContentLoader {
                 for (index, result) in zip(changed, parsed) { kept[index] = result }
                 results = kept.compactMap { $0 }
             } else {
-                results = try Parallel.map(entries) { loadFolderFile(folder: folder, entry: $0, rootURL: rootURL) }
+                results = try Parallel.map(entries, minimumBatch: 1) { loadFolderFile(folder: folder, entry: $0, rootURL: rootURL) }
             }
             content.sources.reserveCapacity(content.sources.count + results.count)
             content.yamlTrees.reserveCapacity(content.yamlTrees.count + results.count)
