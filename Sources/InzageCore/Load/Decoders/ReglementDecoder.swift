@@ -22,8 +22,10 @@ public enum ReglementParser {
     nonisolated(unsafe) static let paragraphHeading = #/^###\s+(\d+(?:\.\d+)+)\.?(?:\s+(.*))?$/#
     nonisolated(unsafe) static let paragraphLine = #/^(\d+(?:\.\d+)+)\.\s+(.*)$/#
     nonisolated(unsafe) static let reference = #/[Aa]rtikel(?:en)?\s+(\d+(?:\.\d+)*)(?:\s+lid\s+(\d+))?/#
-    /// What a line must hold for `reference` to match in it: most lines do not, and a regex
-    /// match costs far more than this byte scan.
+    /// A heading's text on the page: an article ("Artikel 4 …") and a paragraph ("4.3 …").
+    nonisolated(unsafe) static let articleTitle = #/[Aa]rtikel\s+(\d+).*/#
+    nonisolated(unsafe) static let paragraphTitle = #/(\d+(?:\.\d+)+)\.?(?:\s.*)?/#
+    /// What a line must hold for `reference` to match in it: most lines do not.
     static let referenceWord = ASCIIScan.Needles(["artikel"])
 
     /// Words after a reference that show it points into another law, not into this reglement.
@@ -52,26 +54,25 @@ public enum ReglementParser {
             // Each pattern is tried only on lines that can match it: headings start with '#',
             // paragraph lines with a digit.
             let first = text.utf8.first ?? 0
-            if first == UInt8(ascii: "#"), let match = text.wholeMatch(of: articleHeading) {
-                let column = column(of: match.1.startIndex, in: text)
-                articles.append(Artikel(number: Located(String(match.1), at: at(line, column)),
-                                        title: String(match.2 ?? "").trimmedWhitespace, paragraphs: []))
+            if first == UInt8(ascii: "#"), let heading = ReglementLine.articleHeading(text) {
+                articles.append(Artikel(number: Located(String(heading.number), at: at(line, column(of: heading.number.startIndex, in: text))),
+                                        title: String(heading.title ?? "").trimmedWhitespace, paragraphs: []))
                 continue
             }
-            if first == UInt8(ascii: "#"), let match = text.wholeMatch(of: paragraphHeading) {
-                let lid = Lid(number: Located(String(match.1), at: at(line, column(of: match.1.startIndex, in: text))),
-                              title: String(match.2 ?? "").trimmedWhitespace, isHeading: true)
+            if first == UInt8(ascii: "#"), let heading = ReglementLine.paragraphHeading(text) {
+                let lid = Lid(number: Located(String(heading.number), at: at(line, column(of: heading.number.startIndex, in: text))),
+                              title: String(heading.title ?? "").trimmedWhitespace, isHeading: true)
                 appendParagraph(lid, to: &articles)
-            } else if first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"), let match = text.wholeMatch(of: paragraphLine) {
-                let lid = Lid(number: Located(String(match.1), at: at(line, 1)), title: "", isHeading: false)
+            } else if first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"), let number = ReglementLine.paragraphLine(text) {
+                let lid = Lid(number: Located(String(number), at: at(line, 1)), title: "", isHeading: false)
                 appendParagraph(lid, to: &articles)
             }
-            for match in ASCIIScan.containsAny(text, referenceWord) ? text.matches(of: reference) : [] {
-                if pointsIntoOtherLaw(text[match.range.upperBound...]) { continue }
-                var number = String(match.1)
-                if let lid = match.2 { number += ".\(lid)" }
-                references.append(ArtikelVerwijzing(number: Located(number, at: at(line, column(of: match.1.startIndex, in: text))),
-                                                    text: String(text[match.range])))
+            for reference in ASCIIScan.containsAny(text, referenceWord) ? ReglementLine.references(in: text) : [] {
+                if pointsIntoOtherLaw(text[reference.range.upperBound...]) { continue }
+                var number = String(reference.number)
+                if let lid = reference.lid { number += ".\(lid)" }
+                references.append(ArtikelVerwijzing(number: Located(number, at: at(line, column(of: reference.number.startIndex, in: text))),
+                                                    text: String(text[reference.range])))
             }
         }
         return (articles, references)

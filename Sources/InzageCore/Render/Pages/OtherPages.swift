@@ -122,30 +122,20 @@ enum OtherPages {
         return result
     }
 
-    /// A heading of an article ("Artikel 4 …") and of a paragraph ("4.3 …"), made once: a regex
-    /// literal is compiled each time it is evaluated.
-    nonisolated(unsafe) static let articleTitle = #/[Aa]rtikel\s+(\d+).*/#
-    nonisolated(unsafe) static let paragraphTitle = #/(\d+(?:\.\d+)+)\.?(?:\s.*)?/#
-
     static func reglement(_ site: SiteContext, _ r: Reglement) -> Page {
         let known = r.knownNumbers
         var renderer = site.markdown
         renderer.headingID = { text in
-            // Each pattern is tried only on headings that can match it.
-            let first = text.utf8.first ?? 0
-            if first | 0x20 == UInt8(ascii: "a"), let match = text.wholeMatch(of: articleTitle) { return ReglementAnchors.anchor(for: String(match.1)) }
-            if first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"), let match = text.wholeMatch(of: paragraphTitle) {
-                return ReglementAnchors.anchor(for: String(match.1))
-            }
+            if let number = ReglementLine.articleTitle(text) ?? ReglementLine.paragraphTitle(text) { return ReglementAnchors.anchor(for: String(number)) }
             return Slug.suggest(from: text)
         }
         renderer.linker = { text in
             guard ASCIIScan.containsAny(text, ReglementParser.referenceWord) else { return [] }
-            return text.matches(of: ReglementParser.reference).compactMap { match in
+            return ReglementLine.references(in: text).compactMap { match in
                 // "artikel 9 AVG" is an article of the AVG, even when this reglement has an article 9.
                 if ReglementParser.pointsIntoOtherLaw(text[match.range.upperBound...]) { return nil }
-                var number = String(match.1)
-                if let lid = match.2 { number += ".\(lid)" }
+                var number = String(match.number)
+                if let lid = match.lid { number += ".\(lid)" }
                 return known.contains(number) ? (match.range, "#" + ReglementAnchors.anchor(for: number)) : nil
             }
         }
