@@ -387,7 +387,8 @@ def verdict(ok):
     return "met" if ok else "**missed**"
 T = []
 if demo:
-    T.append(f"| demo board: builds in well under 100 ms | {fmt_s(demo['median'])} | {verdict(demo['median'] < 0.1)} |")
+    # "Well under" read as at least a fifth under: 80 ms at most.
+    T.append(f"| demo board: builds in well under 100 ms (read as 80 ms at most) | {fmt_s(demo['median'])} | {verdict(demo['median'] <= 0.08)} |")
 p10 = next((r for r in rows if r["size"] == "p10000"), None)
 if p10:
     m = p10["medians"]
