@@ -8,8 +8,8 @@ enum SourceReader {
 
     static func read(_ url: URL, displayPath: String, sink: DiagnosticSink) -> String? {
         let fileLocation = SourceLocation.file(displayPath)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumBytes {
+        // One `stat` (FileManager's attribute dictionary costs more than reading a small file).
+        if let size = FileStamp(path: url.path).map({ Int($0.size) }), size > maximumBytes {
             sink.error("FILE-SIZE", at: fileLocation,
                        "het bestand is te groot (\(size / 1_048_576) MB); een inhoudsbestand mag hooguit \(maximumBytes / 1_048_576) MB zijn",
                        hint: "is dit wel het goede bestand? Grote bestanden zoals pdf's horen in bestanden/")
