@@ -338,6 +338,16 @@ struct FeedView {
     let entries: [ViewFragment<Entry>]
 }
 
+// Listed by hand, like the rows: a view read with `Mirror` costs a conformance scan and a
+// demangled type per field the first time, which a short build (the demo board) pays for each.
+extension FeedView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["title": title, "id": id, "selfLink": selfLink, "link": link, "updated": updated, "author": author, "entries": entries] }
+}
+
+extension SitemapView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["urls": urls] }
+}
+
 enum FeedBuilder {
     /// Every change as a feed entry, newest first, in the order of the change page; a bijsluiter's
     /// entries are kept per parse. An entry's id names its document, its version (or, without

@@ -71,4 +71,54 @@ struct MustacheFieldsTests {
         let texts = MustacheValue.convert(["a", "b"]) as? [String]
         #expect(texts == ["a", "b"])
     }
+
+    /// Every view the fixture board's pages show, and every view inside them, lists its own
+    /// fields, each stored property under its own name. The walk goes through real views, so a
+    /// view added without `MustacheFields` (read with `Mirror`, slower the first time) or a field
+    /// left out of a list is caught.
+    @Test func everyViewOfTheFixtureBoardListsEveryStoredProperty() throws {
+        let run = try TestContent.valid.check()
+        let content = run.content
+        let organisatie = try #require(content.organisatie)
+        let site = SiteContext(content: content, organisatie: organisatie, templates: try TemplateSet(override: nil))
+        var views: [Any] = SiteBuilder.sectionBuilders(content).map { $0.make(site).view }
+        views.append(HomePage.make(site, pages: []).view)
+        views += content.scholen.map { BijsluiterPages.school(site, $0).view }
+        views += content.bijsluiters.map { BijsluiterPages.detail(site, $0).view }
+        views += content.paginas.map { OtherPages.pagina(site, $0).view }
+        views.append(FeedBuilder.view(site, entries: FeedBuilder.entries(site)))
+        views.append(SitemapView(urls: [.init(loc: "https://x.nl/", lastmod: nil)]))
+
+        var listed: Set<String> = [], reflected: Set<String> = [], incomplete: Set<String> = []
+        func walk(_ value: Any) {
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional || mirror.displayStyle == .collection {
+                for child in mirror.children { walk(child.value) }
+                return
+            }
+            if value is String || value is Bool || value is Int { return }
+            if value is any ConvertedFragment {
+                if let view = mirror.children.first(where: { $0.label == "view" }) { walk(view.value) }
+                return
+            }
+            let name = String(reflecting: type(of: value))
+            guard let fields = value as? any MustacheFields else {
+                reflected.insert(name)
+                return
+            }
+            listed.insert(name)
+            if fields.mustacheFields.map(\.key) != mirror.children.compactMap(\.label) { incomplete.insert(name) }
+            for (_, field) in fields.mustacheFields { if let field { walk(field) } }
+        }
+        views.forEach(walk)
+        #expect(incomplete.isEmpty, "\(incomplete.sorted())")
+        #expect(reflected.isEmpty, "\(reflected.sorted())")
+        // The walk reached the views of every kind of page, and the rows inside them.
+        for view in ["PrivacyverklaringView", "BijsluitersView", "FotosView", "ReglementView", "BewaartermijnenView", "PrivacystatementView",
+                     "ContactPageView", "WijzigingenView", "HomeView", "SchoolView", "BijsluiterView", "PaginaView", "FeedView", "SitemapView",
+                     "ToegankelijkheidView", "VerwerkingRow", "TocItem", "Kanaal", "RightView", "ComplaintView", "FormRow", "CookieRow",
+                     "SocialRow", "Beperking", "BewaartermijnenView.Row", "MatrixRow", "ChangeView"] {
+            #expect(listed.contains { $0.hasSuffix("." + view) }, "\(view) was not reached")
+        }
+    }
 }

@@ -120,6 +120,16 @@ struct SchoolView {
     let geenProducten: Bool
 }
 
+// Listed by hand, like the rows: a view read with `Mirror` costs a conformance scan and a
+// demangled type per field the first time, which a short build (the demo board) pays for each.
+extension SchoolView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["naam": naam, "soort": soort, "brin": brin, "adres": adres, "website": website, "directeur": directeur, "producten": producten, "geenProducten": geenProducten] }
+}
+
+extension BijsluitersView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["rows": rows, "matrix": matrix, "kolommen": kolommen, "leeg": leeg] }
+}
+
 enum BijsluiterPages {
     static func categoryRows(_ b: Bijsluiter) -> [BijsluiterView.CategoryRow] {
         Categories.all.map { info in

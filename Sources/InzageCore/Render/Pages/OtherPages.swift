@@ -73,6 +73,60 @@ struct ToegankelijkheidView {
     let goedgekeurdDatum: DateView?
 }
 
+// Listed by hand, like the rows: a view read with `Mirror` costs a conformance scan and a
+// demangled type per field the first time, which a short build (the demo board) pays for each.
+extension PaginaView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["body": body] }
+}
+
+extension PrivacystatementView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["body": body, "versie": versie, "datum": datum, "formulieren": formulieren, "statistieken": statistieken, "statistiekenBeleid": statistiekenBeleid, "cookies": cookies, "sociaal": sociaal, "wijzigingen": wijzigingen] }
+}
+
+extension PrivacystatementView.FormRow: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["naam": naam, "gegevens": gegevens, "bewaartermijn": bewaartermijn] }
+}
+
+extension PrivacystatementView.CookieRow: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["naam": naam, "partij": partij, "soort": soort, "doel": doel, "bewaartermijn": bewaartermijn, "toestemming": toestemming] }
+}
+
+extension PrivacystatementView.SocialRow: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["netwerk": netwerk, "href": href] }
+}
+
+extension ReglementView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["body": body, "toc": toc, "versie": versie, "vastgesteld": vastgesteld, "ingangsdatum": ingangsdatum, "instemming": instemming, "instemmingDatum": instemmingDatum, "evaluatie": evaluatie] }
+}
+
+extension ReglementView.TocItem: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["href": href, "text": text] }
+}
+
+extension FotosView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["schooljaar": schooljaar, "gevraagdBij": gevraagdBij, "kanalen": kanalen, "intrekkenHoe": intrekkenHoe, "intrekkenEmail": intrekkenEmail, "uitleg": uitleg] }
+}
+
+extension FotosView.Kanaal: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["naam": naam, "omschrijving": omschrijving, "platforms": platforms, "afgeschermd": afgeschermd] }
+}
+
+extension ContactPageView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["organisatie": organisatie, "adres": adres, "contact": contact, "fg": fg, "rechten": rechten, "termijn": termijn, "klacht": klacht, "privacyverklaringHref": privacyverklaringHref, "scholen": scholen] }
+}
+
+extension WijzigingenView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["wijzigingen": wijzigingen, "feedHref": feedHref] }
+}
+
+extension ToegankelijkheidView: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["organisatie": organisatie, "status": status, "statusLetter": statusLetter, "onderzoekGepland": onderzoekGepland, "laatsteControle": laatsteControle, "methode": methode, "rapport": rapport, "beperkingen": beperkingen, "email": email, "goedgekeurd": goedgekeurd, "goedgekeurdDatum": goedgekeurdDatum] }
+}
+
+extension ToegankelijkheidView.Beperking: MustacheFields {
+    var mustacheFields: KeyValuePairs<String, Any?> { ["criterium": criterium, "omschrijving": omschrijving, "oplossingVoor": oplossingVoor] }
+}
+
 /// `/<slug>/`: an extra page.
 struct PaginaView { let body: String }
 
