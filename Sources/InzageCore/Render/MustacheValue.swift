@@ -4,9 +4,9 @@ import Mustache
 /// rendering. swift-mustache looks every name up with a new `Mirror` per context level, which made
 /// reflection most of the build time; with dictionaries each lookup is a hash lookup.
 ///
-/// Leaves (text, numbers, flags) are returned as they are without reflection, and the views that a
-/// large board renders thousands of times (table rows, matrix cells, links) list their own fields
-/// through `MustacheFields`; every other view is read with `Mirror`.
+/// Leaves (text, numbers, flags) are returned as they are without reflection, and every view lists
+/// its own fields through `MustacheFields` (`MustacheFieldsTests` walks the fixture board's views
+/// to keep it so); a view without that list would still be read with `Mirror`.
 enum MustacheValue {
     static func convert(_ value: Any) -> Any {
         convertPresent(value) ?? (Optional<Any>.none as Any)

@@ -24,39 +24,32 @@ enum ReglementLine {
 
     /// `## Artikel 4 Titel`.
     static func articleHeading(_ text: String) -> Heading? {
-        var line = Cursor(text)
-        let found: Heading? = {
+        read(text) { line in
             guard line.skip("##"), line.skipSpaces(), line.skipArtikel(), line.skipSpaces(), let number = line.digits() else { return nil }
             return line.headingEnd().map { Heading(number: number, title: $0) }
-        }()
-        guard line.decidedOnASCII else {
-            return text.wholeMatch(of: ReglementParser.articleHeading).map { Heading(number: $0.1, title: $0.2) }
+        } regex: {
+            text.wholeMatch(of: ReglementParser.articleHeading).map { Heading(number: $0.1, title: $0.2) }
         }
-        return found
     }
 
     /// `### 4.3 Titel`.
     static func paragraphHeading(_ text: String) -> Heading? {
-        var line = Cursor(text)
-        let found: Heading? = {
+        read(text) { line in
             guard line.skip("###"), line.skipSpaces(), let number = line.number(groups: 1) else { return nil }
             return line.headingEnd().map { Heading(number: number, title: $0) }
-        }()
-        guard line.decidedOnASCII else {
-            return text.wholeMatch(of: ReglementParser.paragraphHeading).map { Heading(number: $0.1, title: $0.2) }
+        } regex: {
+            text.wholeMatch(of: ReglementParser.paragraphHeading).map { Heading(number: $0.1, title: $0.2) }
         }
-        return found
     }
 
     /// `4.3.1. Tekst`: the number.
     static func paragraphLine(_ text: String) -> Substring? {
-        var line = Cursor(text)
-        let found: Substring? = {
+        read(text) { line in
             guard let number = line.number(groups: 1), line.skip("."), line.skipSpaces() else { return nil }
             return number
-        }()
-        guard line.decidedOnASCII else { return text.wholeMatch(of: ReglementParser.paragraphLine)?.1 }
-        return found
+        } regex: {
+            text.wholeMatch(of: ReglementParser.paragraphLine)?.1
+        }
     }
 
     /// Every reference in the line, left to right.
@@ -95,29 +88,35 @@ enum ReglementLine {
 
     /// A heading's text "Artikel 4 …": the number.
     static func articleTitle(_ text: String) -> Substring? {
-        var line = Cursor(text)
-        let found: Substring? = {
+        read(text) { line in
             // `digits` looks at the character after the number too: a mark there would join its last digit.
             guard line.skipArtikel(), line.skipSpaces(), let number = line.digits() else { return nil }
             return number
-        }()
-        guard line.decidedOnASCII else { return text.wholeMatch(of: ReglementParser.articleTitle)?.1 }
-        return found
+        } regex: {
+            text.wholeMatch(of: ReglementParser.articleTitle)?.1
+        }
     }
 
     /// A heading's text "4.3 …": the number.
     static func paragraphTitle(_ text: String) -> Substring? {
-        var line = Cursor(text)
-        let found: Substring? = {
+        read(text) { line in
             guard let number = line.number(groups: 1) else { return nil }
             _ = line.skip(".")
             if line.atEnd { return number }
             guard line.skipSpace() else { return nil }
             line.noteCharacter()
             return number
-        }()
-        guard line.decidedOnASCII else { return text.wholeMatch(of: ReglementParser.paragraphTitle)?.1 }
-        return found
+        } regex: {
+            text.wholeMatch(of: ReglementParser.paragraphTitle)?.1
+        }
+    }
+
+    /// The byte-by-byte reading of `text`, or the regex's when that reading had to decide on a
+    /// character other than ASCII.
+    private static func read<Found>(_ text: String, _ fast: (inout Cursor) -> Found?, regex: () -> Found?) -> Found? {
+        var line = Cursor(text)
+        let found = fast(&line)
+        return line.decidedOnASCII ? found : regex()
     }
 
     /// ASCII without line-break controls (LF, VT, FF, CR), which the regexes' `.` does not match:
