@@ -13,7 +13,7 @@ public enum BuildPipeline {
         public var keptPages: Int = 0
     }
 
-    /// Runs every check first; with any error nothing is rendered or written.
+    /// Checks, renders and writes; with any error nothing is written.
     /// - Parameter lettersRoot: the parent-letters folder; the site may never be written over it.
     public static func run(contentRoot: String, templatesRoot: String?, output: String, lettersRoot: String = "letters",
                            today: SchoolDate = Today.date(), session: BuildSession? = nil) throws -> Result {
@@ -26,12 +26,32 @@ public enum BuildPipeline {
             let sources = try TemplateSet.read(override: templatesRoot).forSite
             return try session?.templates(sources) ?? TemplateSet(sources)
         }
-        let (content, diagnostics) = try CheckPipeline.run(contentRoot: contentRoot, today: today, session: session)
-        timer.lap("load+check")
-        guard diagnostics.errorCount == 0 else {
+        let (content, loadDiagnostics) = try ContentLoader(root: contentRoot, today: today, session: session).load()
+        timer.lap("load")
+        // Content that did not load whole is only checked: every diagnostic, nothing rendered.
+        guard loadDiagnostics.errorCount == 0 else {
+            return Result(content: content, diagnostics: CheckPipeline.check(content, loaded: loadDiagnostics, session: session),
+                          report: nil, pageCount: 0)
+        }
+        // The rules run on another core while the pages are rendered. Nothing is written before
+        // they are done: with a `fout`, the pages rendered so far are dropped unwritten, and the
+        // published site stays as it was.
+        let checkedContent = UncheckedSendable(content)
+        let check = Background { CheckPipeline.check(checkedContent.value, loaded: loadDiagnostics, session: session) }
+        /// The result of a build the rules stopped, when they found a `fout`.
+        func stoppedByRules() throws -> Result? {
+            let diagnostics = try check.value()
+            guard diagnostics.errorCount > 0 else { return nil }
             return Result(content: content, diagnostics: diagnostics, report: nil, pageCount: 0)
         }
-        let templates = try theme.value()
+        // A template error counts only when the content has no `fout`.
+        let templates: TemplateSet
+        do {
+            templates = try theme.value()
+        } catch {
+            if let stopped = try stoppedByRules() { return stopped }
+            throw error
+        }
         // Pages are written as they are rendered, a batch at a time; a failure anywhere abandons
         // the staging folder and leaves the published site as it was.
         // Writing runs on its own queue, so batch N is written while batch N+1 is rendered.
@@ -41,6 +61,11 @@ public enum BuildPipeline {
         // waits instead of piling rendered pages up in memory.
         let queued = DispatchSemaphore(value: 2)
         let writeError = ErrorBox()
+        // The first thing the writing queue does is wait for the rules; a `fout` stops the writing
+        // and, at its next batch, the rendering.
+        writing.async {
+            if (try? check.value())?.errorCount ?? 0 > 0 { writeError.error = StoppedByRules() }
+        }
         var pageCount = 0
         let report: WriteReport
         // What the last build left in the output folder stands in for a session, and for what a
@@ -72,12 +97,18 @@ public enum BuildPipeline {
         } catch {
             writing.sync {}
             publication.value.abandon()
+            // The rules' `fout` comes before any error of the rendering.
+            if let stopped = try stoppedByRules() { return stopped }
             throw error
         }
+        let diagnostics = try check.value()
         timer.lap("render+write")
         return Result(content: content, diagnostics: diagnostics, report: report, pageCount: pageCount, keptPages: record?.keptCount ?? 0)
     }
 }
+
+/// Stops the writing and rendering of a build whose rules found a `fout`.
+private struct StoppedByRules: Error {}
 
 /// The first error of work done on another queue.
 private final class ErrorBox: @unchecked Sendable {

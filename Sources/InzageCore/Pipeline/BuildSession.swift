@@ -124,8 +124,10 @@ public final class BuildSession: @unchecked Sendable {
         return templates
     }
 
-    /// Whether a render pass has begun in this session (after that, it keeps what it made itself).
-    var hasRendered: Bool { lock.withLock { globalKey != nil } }
+    /// Whether a render pass of this session has made every per-item page (after that, it keeps
+    /// what it made itself). A pass stopped before, by a rule's `fout`, does not count.
+    var hasRendered: Bool { lock.withLock { madeEveryItem } }
+    private var madeEveryItem = false
 
     /// Starts a render pass: forgets every rendered page when the global inputs changed.
     func beginRender(globalKey key: String) {
@@ -162,6 +164,7 @@ public final class BuildSession: @unchecked Sendable {
             fragments = fragments.filter { usedFragments.contains($0.key) }
         }
         listingWasReused = listingReused
+        madeEveryItem = true
         lock.unlock()
     }
 

@@ -3,9 +3,15 @@ public enum CheckPipeline {
     /// Loads the content folder and runs every rule; diagnostics come back sorted for reporting.
     public static func run(contentRoot: String, today: SchoolDate = Today.date(), session: BuildSession? = nil) throws -> (Content, [Diagnostic]) {
         let (content, loadDiagnostics) = try ContentLoader(root: contentRoot, today: today, session: session).load()
+        return (content, check(content, loaded: loadDiagnostics, session: session))
+    }
+
+    /// Runs every rule on loaded content: the loader's diagnostics and the rules' together,
+    /// sorted for reporting.
+    static func check(_ content: Content, loaded loadDiagnostics: [Diagnostic], session: BuildSession?) -> [Diagnostic] {
         var timer = PhaseTimer()
         let ruleDiagnostics = Checker.check(content, session: session)
         timer.lap("rules")
-        return (content, (loadDiagnostics + ruleDiagnostics).sortedForReport())
+        return (loadDiagnostics + ruleDiagnostics).sortedForReport()
     }
 }

@@ -50,6 +50,29 @@ struct TemplateErrorTests {
         #expect(error.description == "templates/layout.mustache:2:1: fout: x")
     }
 
+    /// Content with a `fout` found by a rule (BS-CAT) or while loading (a front matter that does
+    /// not parse), in a theme whose layout does not parse.
+    @Test(arguments: [
+        TestContent.valid.replacing("  eck_id: nee\n", with: "", in: "bijsluiters/rekentuin.md"),
+        TestContent.valid.replacing("product: Rekentuin", with: "product: [Rekentuin", in: "bijsluiters/rekentuin.md"),
+    ])
+    func aFoutInTheContentComesBeforeABrokenTemplate(content: TestContent) throws {
+        // The theme is parsed, and the rules run, while the pages are made: the content's
+        // diagnostics are still the answer, and nothing is written.
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let root = try folder.write(content)
+        let templates = folder.url.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Data("{{#a}}x\n".utf8).write(to: templates.appendingPathComponent("layout.mustache"))
+        let output = folder.url.appendingPathComponent("public")
+        let result = try BuildPipeline.run(contentRoot: root, templatesRoot: templates.path, output: output.path,
+                                           lettersRoot: folder.url.appendingPathComponent("letters").path, today: Fixture.today)
+        #expect(result.report == nil)
+        #expect(result.diagnostics.errorCount > 0)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func aBrokenLetterTemplateDoesNotStopTheSiteButStopsTheLetters() throws {
         // The site uses no letter template: `inzage build` publishes, and the letters, which do
         // use it, report the error with its place.

@@ -108,6 +108,26 @@ struct BuildRecordTests {
         #expect(SiteSnapshot(site.output).files == (try clean(content, in: site.folder)))
     }
 
+    @Test func aFirstServeBuildStoppedByARuleLeavesTheRecordForTheNext() throws {
+        // The rules run while the pages are made. A render pass they stop has not made every
+        // page, so the session's next build still takes the rest from the record.
+        let site = try BuiltSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        func build() throws -> BuildPipeline.Result {
+            try BuildPipeline.run(contentRoot: site.contentRoot, templatesRoot: nil, output: site.output.path,
+                                  lettersRoot: site.folder.url.appendingPathComponent("letters").path, today: Fixture.today, session: session)
+        }
+        try site.rewrite(TestContent.valid.replacing("  eck_id: nee\n", with: "", in: "bijsluiters/rekentuin.md"))
+        let stopped = try build()
+        #expect(stopped.report == nil)
+        #expect(stopped.diagnostics.contains { $0.code == "BS-CAT" && $0.severity == .error })
+        try site.rewrite(TestContent.valid)
+        let fixed = try build()
+        #expect(fixed.keptPages == renderedFiles(site))
+        #expect(fixed.report?.written == 0)
+    }
+
     @Test func aPageChangedOrRemovedByHandIsMadeAgain() throws {
         let site = try BuiltSite()
         defer { site.remove() }
