@@ -145,21 +145,6 @@ extension SiteBuilder {
         let home = HomePage.make(site, pages: sections.map { ($0.path, $0.title) } + extraPages.map { (Self.path(of: $0), Self.title(of: $0)) })
         let nav = Self.navigation(pages: [home] + sections)
         let footer = Self.footerLinks(listed)
-        var cacheKeys: Set<String> = []
-
-        /// Lays out pages on all cores. These are few and some are large (a table of every
-        /// product), so each page is its own piece of work.
-        func layOut(_ pages: [Page]) throws -> [OutputFile] {
-            let results = try Parallel.map(pages, minimumBatch: 1) { page in
-                try laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer)
-            }
-            cacheKeys.formUnion(results.compactMap(\.key))
-            return results.map(\.file)
-        }
-        let sectionFiles = try layOut([home] + sections)
-        let schoolFiles = try layOut(schools)
-        timer.lap("   section and school pages laid out")
-
         // Every page of the site, in publication order.
         var sitemap = ([home] + sections).map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }
         sitemap += extraPages.map { SitemapView.URLEntry(loc: site.absolute(Self.path(of: $0)), lastmod: nil) }
@@ -168,22 +153,39 @@ extension SiteBuilder {
 
         let notFound = Page(path: "", title: "Pagina niet gevonden", template: "404", view: PaginaView(body: ""),
                             description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
-        // 404.html is served at any depth, so it links from the site's root path ("/" or "/privacy/").
-        let notFoundFile = try laidOut(notFound, file: "404.html", site: site, nav: nav, footer: footer, absolute: true)
-        // The feed is a function of the site's names and its entries in order: keyed by their
-        // kept fingerprints, it is only rendered (5 000 entries for 2 000 products) when one changed.
-        let entries = FeedBuilder.entries(site)
-        let feed = try renderedFile("feed.xml", template: "feed.xml",
-                                    key: { ViewFingerprint([site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? ""],
-                                                           named: entries.map { ("", $0.fingerprint) }) },
-                                    view: { FeedBuilder.view(site, entries: entries) })
-        // Keyed by its texts: a walk of 2 000 entry views cost more than rendering a changed sitemap.
-        let sitemapFile = try renderedFile("sitemap.xml", template: "sitemap.xml",
-                                           key: { ViewFingerprint(sitemap.flatMap { [$0.loc, $0.lastmod ?? "-"] }, named: []) },
-                                           view: { SitemapView(urls: sitemap) })
-        cacheKeys.formUnion([notFoundFile.key, feed.key, sitemapFile.key].compactMap { $0 })
-        timer.lap("   404, feed and sitemap")
-        return ListingPages(nav: nav, footer: footer, sections: sectionFiles, schools: schoolFiles,
-                            rest: [notFoundFile.file, feed.file, sitemapFile.file], cacheKeys: cacheKeys)
+        let laidOutPages = [home] + sections + schools
+        // Each page laid out, and 404.html, the feed and the sitemap made, as pieces of work on all
+        // cores: these are few and some are large (a table of every product, the feed). The feed
+        // starts among the first: it is the longest piece.
+        let rest: [() throws -> (file: OutputFile, key: String?)] = [
+            // 404.html is served at any depth, so it links from the site's root path ("/" or "/privacy/").
+            { try self.laidOut(notFound, file: "404.html", site: viewSite.value, nav: nav, footer: footer, absolute: true) },
+            {
+                // The feed is a function of the site's names and its entries in order: keyed by their
+                // kept fingerprints, it is only rendered (5 000 entries for 2 000 products) when one changed.
+                let site = viewSite.value
+                let entries = FeedBuilder.entries(site)
+                return try self.renderedFile("feed.xml", template: "feed.xml",
+                                             key: { ViewFingerprint([site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? ""],
+                                                                    named: entries.map { ("", $0.fingerprint) }) },
+                                             view: { FeedBuilder.view(site, entries: entries) })
+            },
+            // Keyed by its texts: a walk of 2 000 entry views cost more than rendering a changed sitemap.
+            { try self.renderedFile("sitemap.xml", template: "sitemap.xml",
+                                    key: { ViewFingerprint(sitemap.flatMap { [$0.loc, $0.lastmod ?? "-"] }, named: []) },
+                                    view: { SitemapView(urls: sitemap) }) },
+        ]
+        let jobs = rest + laidOutPages.map { page in
+            { try self.laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer) }
+        }
+        let sharedJobs = UncheckedSendable(jobs)
+        let results = try Parallel.map(Array(jobs.indices), minimumBatch: 1) { try sharedJobs.value[$0]() }
+        let cacheKeys = Set(results.compactMap(\.key))
+        let files = results.map(\.file)
+        let restFiles = Array(files[..<rest.count])
+        let sectionFiles = Array(files[rest.count..<(rest.count + 1 + sections.count)])
+        let schoolFiles = Array(files[(rest.count + 1 + sections.count)...])
+        timer.lap("   pages laid out, 404, feed and sitemap")
+        return ListingPages(nav: nav, footer: footer, sections: sectionFiles, schools: schoolFiles, rest: restFiles, cacheKeys: cacheKeys)
     }
 }
