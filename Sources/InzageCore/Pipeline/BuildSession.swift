@@ -304,9 +304,10 @@ final class FileFragments: @unchecked Sendable {
     private var values: [String: Any] = [:]
 
     /// The value kept under `kind`, or what `make` makes (kept from then on; `make` runs outside
-    /// the lock).
+    /// the lock). `T` may be optional: a kept nil is a kept value.
     func value<T>(_ kind: String, make: () -> T) -> T {
-        if let value = lock.withLock({ values[kind] }) as? T { return value }
+        // Unwrapped before the cast: a missing value cast to an optional `T` would pass as nil.
+        if let stored = lock.withLock({ values[kind] }), let value = stored as? T { return value }
         let value = make()
         lock.withLock { values[kind] = value }
         return value

@@ -13,12 +13,11 @@ final class SiteContext {
     let session: BuildSession?
     /// The theme, for the fragments that render themselves with a row template (`ViewFragment.html`).
     let templates: TemplateSet
-    /// Every bijsluiter in alphabetical order of its title, sorted once for all lists; empty for
-    /// a context made without `sortingProducts` (the one per-item pages get: they list nothing).
-    private(set) var bijsluitersByName: [Bijsluiter] = []
-    /// What the session keeps of each bijsluiter's parse, by file (`BuildSession.fragments`),
-    /// taken under one lock for the lists, which ask for many fragments per product.
-    private(set) var keptFragments: [String: FileFragments] = [:]
+    /// Every bijsluiter as the lists see it, in the content's order; empty for a context made
+    /// without `sortingProducts` (the one per-item pages get: they list nothing).
+    private(set) var products: [ListedProduct] = []
+    /// `products` in alphabetical order of their titles, sorted once for all lists.
+    private(set) var productsByName: [ListedProduct] = []
     /// The menus as rows (`menu`), by where a page stands and which entry it is.
     private var menus: [String: [ViewFragment<LinkView>]] = [:]
     private let menusLock = PThreadMutex()
@@ -36,14 +35,19 @@ final class SiteContext {
         aanspreekvorm = organisatie.site?.aanspreekvorm?.value ?? .u
         fg = ContactView(organisatie.fg)
         guard sortingProducts else { return }
+        // What the session keeps of each parse, taken under one lock for all lists.
+        var kept = [FileFragments?](repeating: nil, count: content.bijsluiters.count)
         if let session {
-            let files = content.bijsluiters.map(\.file)
-            let parsed = zip(files, session.parseKeys(for: files))
-                .compactMap { file, parse in parse.map { (file: file, parse: $0) } }
-            keptFragments = Dictionary(zip(parsed.map(\.file), session.fragments(forParses: parsed.map(\.parse))), uniquingKeysWith: { first, _ in first })
+            let parses = session.parseKeys(for: content.bijsluiters.map(\.file))
+            let known = parses.indices.filter { parses[$0] != nil }
+            for (index, fragments) in zip(known, session.fragments(forParses: known.map { parses[$0]! })) { kept[index] = fragments }
         }
-        bijsluitersByName = content.bijsluiters.sortedByName(keyed: { [self] in sortKey("title", of: $0, \.title) })
+        products = kept.indices.map { ListedProduct(index: $0, kept: kept[$0]) }
+        productsByName = products.sortedByName(keyed: { [self] in sortKey(.title, of: $0) })
     }
+
+    /// The bijsluiter a listed product stands for.
+    func bijsluiter(_ product: ListedProduct) -> Bijsluiter { content.bijsluiters[product.index] }
 
     /// A menu's links as rows rendered with the row template `menu-link`, from a page whose
     /// path back to the site root is `root` and whose own path is `current` (nil: no entry is the

@@ -65,19 +65,50 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     }
 }
 
+/// A bijsluiter as the lists see it: its place in the content, and what the session keeps of its
+/// parse. A list of thousands of products goes through these, not through copies of the
+/// bijsluiters (each a few dozen references to retain) or a look-up by file name per row.
+struct ListedProduct {
+    let index: Int
+    /// Nil without a session.
+    let kept: FileFragments?
+}
+
+/// One kind of fragment a list keeps of each product: its name among the product's kept values
+/// and the row template that renders it. Made once per list, not once per row.
+struct FragmentKind {
+    let key: String
+    let template: String
+
+    /// - Parameters: name: the list's own name for it; root: the page's path back to the site
+    ///   root, which the links in the row start with.
+    init(_ name: String, root: String, template: String) {
+        key = name + "\u{0}" + root + "\u{0}" + template
+        self.template = template
+    }
+}
+
+/// A product's name as a list sorts by it: what it is read from, and its kept key.
+struct NameKind: Sendable {
+    let key: String
+    let name: @Sendable (Bijsluiter) -> String
+
+    static let title = NameKind(key: "sortKey\u{0}title", name: \.title)
+    static let verwerker = NameKind(key: "sortKey\u{0}verwerker") { $0.verwerker?.naam.nonBlank ?? "" }
+}
+
 extension SiteContext {
-    /// What `make` computes from bijsluiter `b` alone: kept in the session for as long as the same
-    /// parse of its file is used (and the global inputs stay), made on the spot without a session.
-    func kept<T>(_ kind: String, of b: Bijsluiter, _ make: () -> T) -> T {
-        if let kept = keptFragments[b.file] { return kept.value(kind, make: make) }
-        guard let session, let parse = session.parseKey(for: b.file) else { return make() }
-        return session.fragments(forParses: [parse])[0].value(kind, make: make)
+    /// What `make` computes from one product's bijsluiter alone: kept in the session for as long
+    /// as the same parse of its file is used (and the global inputs stay), made on the spot
+    /// without a session.
+    func kept<T>(_ kind: String, of product: ListedProduct, _ make: () -> T) -> T {
+        product.kept?.value(kind, make: make) ?? make()
     }
 
-    /// The fragment `kind` of bijsluiter `b`, kept like `kept`, rendered as `html` with the row
-    /// template `template` of the theme.
-    func fragment<View>(_ kind: String, of b: Bijsluiter, template: String, _ make: () -> View) -> ViewFragment<View> {
-        kept(kind + "\u{0}" + template, of: b) { fragment(make(), template: template) }
+    /// The fragment `kind` of a product, kept like `kept`, rendered as `html` with the kind's row
+    /// template.
+    func fragment<View>(_ kind: FragmentKind, of product: ListedProduct, _ make: () -> View) -> ViewFragment<View> {
+        kept(kind.key, of: product) { fragment(make(), template: kind.template) }
     }
 
     /// A fragment of no one file (a change of a top-level document, a recipient the board names),
@@ -86,12 +117,12 @@ extension SiteContext {
         ViewFragment(view, kept: session != nil, template: RowTemplate(templates: templates, name: template))
     }
 
-    /// A name's sort key (`nameSortKey`) and the name, kept per bijsluiter.
-    func sortKey(_ kind: String, of b: Bijsluiter, _ name: (Bijsluiter) -> String) -> (key: String, exact: String) {
+    /// A name's sort key (`nameSortKey`) and the name, kept per product.
+    func sortKey(_ kind: NameKind, of product: ListedProduct) -> (key: String, exact: String) {
         // Kept as a struct: taking a labelled tuple out of `Any` costs a cast that compares labels.
         struct NameKey { let key: String; let exact: String }
-        let kept = kept("sortKey\u{0}" + kind, of: b) { () -> NameKey in
-            let exact = name(b)
+        let kept = kept(kind.key, of: product) { () -> NameKey in
+            let exact = kind.name(bijsluiter(product))
             return NameKey(key: exact.nameSortKey, exact: exact)
         }
         return (kept.key, kept.exact)

@@ -355,4 +355,17 @@ struct IncrementalBuildTests {
         #expect(again.report?.written == 0)
         #expect(again.report?.removed == 0)
     }
+
+    @Test func aKeptNilIsKeptAndAMissingValueIsMade() {
+        // The lists keep "no row for this product" (a product without a verwerker, or with no
+        // country outside the EER) as a kept nil; a value never made is made, also for an
+        // optional type.
+        let fragments = FileFragments()
+        var made = 0
+        let first: String? = fragments.value("row") { made += 1; return nil }
+        let second: String? = fragments.value("row") { made += 1; return "x" }
+        #expect(first == nil && second == nil && made == 1)
+        let other: String? = fragments.value("other") { made += 1; return "y" }
+        #expect(other == "y" && made == 2)
+    }
 }

@@ -230,16 +230,19 @@ enum BijsluiterPages {
     static func overview(_ site: SiteContext) -> Page {
         let path = "bijsluiters/"
         let root = SiteContext.root(for: path)
-        let sorted = site.bijsluitersByName
-        let matrix = sorted.map { b in
-            site.fragment("matrix\u{0}" + root, of: b, template: "bijsluiters-matrixrij") {
-                BijsluitersView.MatrixRow(product: b.title, href: root + "bijsluiters/\(b.slug)/", cellen: Categories.all.map { info in
+        let sorted = site.productsByName
+        let matrixKind = FragmentKind("matrix", root: root, template: "bijsluiters-matrixrij")
+        let matrix = sorted.map { product in
+            site.fragment(matrixKind, of: product) {
+                let b = site.bijsluiter(product)
+                return BijsluitersView.MatrixRow(product: b.title, href: root + "bijsluiters/\(b.slug)/", cellen: Categories.all.map { info in
                     let processed = b.category(info.key)?.answer.isProcessed ?? false
                     return .init(verwerkt: processed, tekst: processed ? "ja" : "nee")
                 })
             }
         }
-        let view = BijsluitersView(rows: sorted.map { b in site.fragment("row\u{0}" + root, of: b, template: "bijsluiters-rij") { row(b, root: root) } }, matrix: matrix,
+        let rowKind = FragmentKind("row", root: root, template: "bijsluiters-rij")
+        let view = BijsluitersView(rows: sorted.map { product in site.fragment(rowKind, of: product) { row(site.bijsluiter(product), root: root) } }, matrix: matrix,
                                    kolommen: Categories.all.map { .init(nummer: $0.number, label: $0.label) }, leeg: sorted.isEmpty)
         return Page(path: path, title: "Digitale producten en privacybijsluiters", template: "bijsluiters", view: view,
                     description: "Alle digitale leermiddelen en hun privacybijsluiters", lastModified: nil,
@@ -249,8 +252,12 @@ enum BijsluiterPages {
     static func school(_ site: SiteContext, _ school: School) -> Page {
         let path = SiteContext.schoolPath(school)
         let root = SiteContext.root(for: path)
-        let producten = site.bijsluitersByName.filter { $0.isUsed(byBRIN: school.brinCode ?? "") }.map { b in
-            site.fragment("row\u{0}" + root, of: b, template: "school-rij") { row(b, root: root) }
+        // Which schools use a product is kept with its parse, like its rows.
+        let brin = school.brinCode ?? ""
+        let usedKind = "usedBy\u{0}" + brin
+        let rowKind = FragmentKind("row", root: root, template: "school-rij")
+        let producten = site.productsByName.filter { product in site.kept(usedKind, of: product) { site.bijsluiter(product).isUsed(byBRIN: brin) } }.map { product in
+            site.fragment(rowKind, of: product) { row(site.bijsluiter(product), root: root) }
         }
         let naam = school.naam.nonBlank ?? (school.brinCode ?? "School")
         let view = SchoolView(naam: naam, soort: school.soort?.value.dutch, brin: school.brinCode ?? "", adres: school.adres?.oneLine,

@@ -256,9 +256,11 @@ enum OtherPages {
         if let pv = site.content.privacyverklaring { result += make(ChangeList.views(pv.wijzigingen, document: pv.titel.nonBlank ?? "Privacyverklaring", href: root + PrivacyverklaringPage.path)) }
         if let ps = site.content.privacystatement { result += make(ChangeList.views(ps.wijzigingen, document: ps.titel.nonBlank ?? "Privacy statement", href: root + "privacystatement/")) }
         if let r = site.content.reglement { result += make(ChangeList.views(r.wijzigingen, document: r.titel.nonBlank ?? "Privacyreglement", href: root + "reglement/")) }
-        for b in site.content.bijsluiters {
-            result += site.kept(kind + "\u{0}" + root, of: b) {
-                make(ChangeList.views(b.wijzigingen, document: "Privacybijsluiter \(b.title)", href: root + "bijsluiters/\(b.slug)/"))
+        let key = kind + "\u{0}" + root
+        for product in site.products {
+            result += site.kept(key, of: product) {
+                let b = site.bijsluiter(product)
+                return make(ChangeList.views(b.wijzigingen, document: "Privacybijsluiter \(b.title)", href: root + "bijsluiters/\(b.slug)/"))
             }
         }
         // Each row's date read once (5 000 rows for 2 000 products), not per comparison, and

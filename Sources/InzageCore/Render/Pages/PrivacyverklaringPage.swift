@@ -65,19 +65,26 @@ enum PrivacyverklaringPage {
         }
         var ontvangers = pv.ontvangers.map { site.fragment(PrivacyverklaringView.OntvangerRow(naam: $0.naam.nonBlank ?? "", reden: $0.reden.nonBlank ?? "", href: nil), template: "ontvanger") }
         // The board's own recipients in its order, then the verwerkers alphabetically.
-        for b in site.bijsluitersByName.sortedByName(keyed: { site.sortKey("verwerker", of: $0) { $0.verwerker?.naam.nonBlank ?? "" } }) {
-            guard let naam = b.verwerker?.naam.nonBlank else { continue }
-            ontvangers.append(site.fragment("ontvanger\u{0}" + root, of: b, template: "ontvanger") {
-                .init(naam: naam, reden: "Verwerker: levert \(b.title) (\(b.soort?.value.dutch ?? "digitaal product")) en verwerkt gegevens in opdracht van de school.",
-                      href: root + "bijsluiters/\(b.slug)/")
-            })
+        let ontvangerKind = FragmentKind("ontvanger", root: root, template: "ontvanger")
+        for product in site.productsByName.sortedByName(keyed: { site.sortKey(.verwerker, of: $0) }) {
+            let fragment = site.kept(ontvangerKind.key, of: product) { () -> ViewFragment<PrivacyverklaringView.OntvangerRow>? in
+                let b = site.bijsluiter(product)
+                guard let naam = b.verwerker?.naam.nonBlank else { return nil }
+                return site.fragment(.init(naam: naam, reden: "Verwerker: levert \(b.title) (\(b.soort?.value.dutch ?? "digitaal product")) en verwerkt gegevens in opdracht van de school.",
+                                           href: root + "bijsluiters/\(b.slug)/"), template: ontvangerKind.template)
+            }
+            if let fragment { ontvangers.append(fragment) }
         }
-        let doorgiften = site.bijsluitersByName.filter { b in !site.kept("buitenEER", of: b) { b.countriesOutsideEER }.isEmpty }.map { b in
-            site.fragment("doorgifte\u{0}" + root, of: b, template: "doorgifte") {
-                PrivacyverklaringView.DoorgifteRow(
+        let doorgifteKind = FragmentKind("doorgifte", root: root, template: "doorgifte")
+        let doorgiften = site.productsByName.compactMap { product in
+            site.kept(doorgifteKind.key, of: product) { () -> ViewFragment<PrivacyverklaringView.DoorgifteRow>? in
+                let b = site.bijsluiter(product)
+                guard !b.countriesOutsideEER.isEmpty else { return nil }
+                return site.fragment(PrivacyverklaringView.DoorgifteRow(
                     product: b.title, href: root + "bijsluiters/\(b.slug)/", verwerker: b.verwerker?.naam.nonBlank ?? "",
                     landen: b.countriesOutsideEER.map(Countries.dutchNameInSentence).joined(separator: ", "),
-                    waarborg: b.doorgifte?.waarborg?.value.dutch ?? "geen waarborg vermeld", toelichting: b.doorgifte?.toelichting.nonBlank)
+                    waarborg: b.doorgifte?.waarborg?.value.dutch ?? "geen waarborg vermeld", toelichting: b.doorgifte?.toelichting.nonBlank),
+                    template: doorgifteKind.template)
             }
         }
         let toestemmingen = pv.verwerkingen.filter { $0.grondslag?.value == .toestemming }.compactMap { $0.doel.nonBlank }
