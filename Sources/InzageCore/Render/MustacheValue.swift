@@ -111,11 +111,12 @@ extension MustacheFields {
 /// A list of fragments (the rows of a long list), which are converted already, and which
 /// `ViewFingerprint` reads by their fingerprints without casting each row.
 protocol FragmentList {
-    var fragments: [any ConvertedFragment] { get }
+    /// Each fragment's fingerprint, in order.
+    var fingerprints: [ViewFingerprint] { get }
 }
 
 extension Array: FragmentList where Element: ConvertedFragment {
-    var fragments: [any ConvertedFragment] { map { $0 } }
+    var fingerprints: [ViewFingerprint] { map(\.fingerprint) }
 }
 
 /// The rows of a long list as a template sees them: a list to go through row by row
@@ -130,12 +131,14 @@ struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
 
     /// A non-empty list as `FragmentRows`; an empty one as an empty array, which an inverted
     /// section (`{{^rows}}`) pushes as a context without names, exactly as before.
-    static func converted(_ fragments: [any ConvertedFragment]) -> Any {
+    static func converted<Fragment: ConvertedFragment>(_ fragments: [Fragment]) -> Any {
         guard !fragments.isEmpty else { return [Any]() }
-        // Rows not rendered yet (every row of a first build) are rendered on all cores: the feed
-        // and the product list have thousands.
-        let html = (try? Parallel.map(fragments, minimumBatch: 128) { $0.html }) ?? fragments.map(\.html)
-        return FragmentRows(rows: fragments.map { $0 as Any }, html: html.joined(separator: "\n"))
+        // Rows not rendered yet (every row of a first build, a changed product's after an edit)
+        // are rendered on all cores first: the feed and the product list have thousands. Rows
+        // kept from an earlier build are only read.
+        let unrendered = fragments.filter { !$0.isRendered }
+        _ = try? Parallel.map(unrendered, minimumBatch: 64) { $0.html }
+        return FragmentRows(rows: fragments.map { $0 as Any }, html: fragments.map(\.html).joined(separator: "\n"))
     }
 
     func makeIterator() -> IndexingIterator<[Any]> { rows.makeIterator() }

@@ -36,7 +36,11 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
     var description: String { String(UInt(bitPattern: high), radix: 16) + "-" + String(UInt(bitPattern: low), radix: 16) }
 
     private static func feed(fragment: any ConvertedFragment, _ first: inout Hasher, _ second: inout Hasher) {
-        let fingerprint = fragment.fingerprint
+        feed(fragment.fingerprint, &first, &second)
+    }
+
+    /// A fragment, as its fingerprint.
+    private static func feed(_ fingerprint: ViewFingerprint, _ first: inout Hasher, _ second: inout Hasher) {
         first.combine(8); first.combine(fingerprint)
         second.combine(8); second.combine(fingerprint.low); second.combine(fingerprint.high)
     }
@@ -65,10 +69,10 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
             }
         case let rows as FragmentList:
             // As `[Any]` below would read them, without a conditional cast of the whole array.
-            let fragments = rows.fragments
-            first.combine(4); first.combine(fragments.count)
-            second.combine(4); second.combine(fragments.count)
-            for fragment in fragments { feed(fragment: fragment, &first, &second) }
+            let fingerprints = rows.fingerprints
+            first.combine(4); first.combine(fingerprints.count)
+            second.combine(4); second.combine(fingerprints.count)
+            for fingerprint in fingerprints { feed(fingerprint, &first, &second) }
         case let list as [Any]:
             first.combine(4); first.combine(list.count)
             second.combine(4); second.combine(list.count)

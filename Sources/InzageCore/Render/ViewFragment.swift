@@ -8,6 +8,8 @@ protocol ConvertedFragment: MustacheParent, MustacheConvertible {
     var fingerprint: ViewFingerprint { get }
     /// The fragment rendered with its row template, without a last line break.
     var html: String { get }
+    /// Whether `html` is rendered already.
+    var isRendered: Bool { get }
 }
 
 extension ConvertedFragment {
@@ -16,7 +18,7 @@ extension ConvertedFragment {
 
     /// Rows: a list that also places every row's HTML at once.
     static func mustacheList(_ list: [Self]) -> Any {
-        FragmentRows.converted(list.map { $0 })
+        FragmentRows.converted(list)
     }
 }
 
@@ -59,6 +61,8 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
         lock.withLock { rendered = html }
         return html
     }
+
+    var isRendered: Bool { lock.withLock { rendered != nil } }
 
     func child(named name: String) -> Any? {
         name == "html" ? html : fields[name]
