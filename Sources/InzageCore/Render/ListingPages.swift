@@ -120,7 +120,7 @@ extension SiteBuilder {
         // The section and school views are independent and some are large: made on all cores.
         let schoolCount = site.hasSchoolPages ? listed.scholen.count : 0
         let viewSite = UncheckedSendable(site)
-        let schoolBuilders = listed.scholen.prefix(schoolCount).map { school in SectionBuilder(listsBijsluiters: true) { BijsluiterPages.school($0, school) } }
+        let schoolBuilders = listed.scholen.indices.prefix(schoolCount).map { index in SectionBuilder(listsBijsluiters: true) { BijsluiterPages.school($0, at: index) } }
         let builders = Self.sectionBuilders(listed) + schoolBuilders
         // The pages that list no bijsluiter are made from a site without any: under `serve` they
         // are made once for the global inputs (`BuildSession.boardPages`).

@@ -18,6 +18,8 @@ final class SiteContext {
     private(set) var products: [ListedProduct] = []
     /// `products` in alphabetical order of their titles, sorted once for all lists.
     private(set) var productsByName: [ListedProduct] = []
+    /// For each school of the organisation, in its order, the products it uses by name.
+    private(set) var productsBySchool: [[ListedProduct]] = []
     /// The menus as rows (`menu`), by where a page stands and which entry it is.
     private var menus: [String: [ViewFragment<LinkView>]] = [:]
     private let menusLock = PThreadMutex()
@@ -44,6 +46,16 @@ final class SiteContext {
         }
         products = kept.indices.map { ListedProduct(index: $0, kept: kept[$0]) }
         productsByName = products.sortedByName(keyed: { [self] in sortKey(.title, of: $0) })
+        if !content.scholen.isEmpty {
+            // Which schools use a product is kept with its parse: one look-up per product, not one
+            // per product on each school page.
+            let scholen = content.scholen
+            productsBySchool = Array(repeating: [], count: scholen.count)
+            for product in productsByName {
+                let used = self.kept("scholen", of: product) { [self] in scholen.indices.filter { bijsluiter(product).isUsed(byBRIN: scholen[$0].brinCode ?? "") } }
+                for index in used { productsBySchool[index].append(product) }
+            }
+        }
     }
 
     /// The bijsluiter a listed product stands for.

@@ -83,7 +83,7 @@ struct MustacheFieldsTests {
         let site = SiteContext(content: content, organisatie: organisatie, templates: try TemplateSet(override: nil))
         var views: [Any] = SiteBuilder.sectionBuilders(content).map { $0.make(site).view }
         views.append(HomePage.make(site, pages: []).view)
-        views += content.scholen.map { BijsluiterPages.school(site, $0).view }
+        views += content.scholen.indices.map { BijsluiterPages.school(site, at: $0).view }
         views += content.bijsluiters.map { BijsluiterPages.detail(site, $0).view }
         views += content.paginas.map { OtherPages.pagina(site, $0).view }
         views.append(FeedBuilder.view(site, entries: FeedBuilder.entries(site)))

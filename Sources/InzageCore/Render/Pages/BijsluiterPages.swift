@@ -249,14 +249,13 @@ enum BijsluiterPages {
                     sources: site.content.bijsluiters.map(\.file))
     }
 
-    static func school(_ site: SiteContext, _ school: School) -> Page {
+    /// The page of the school at `index` in the organisation's list.
+    static func school(_ site: SiteContext, at index: Int) -> Page {
+        let school = site.content.scholen[index]
         let path = SiteContext.schoolPath(school)
         let root = SiteContext.root(for: path)
-        // Which schools use a product is kept with its parse, like its rows.
-        let brin = school.brinCode ?? ""
-        let usedKind = "usedBy\u{0}" + brin
         let rowKind = FragmentKind("row", root: root, template: "school-rij")
-        let producten = site.productsByName.filter { product in site.kept(usedKind, of: product) { site.bijsluiter(product).isUsed(byBRIN: brin) } }.map { product in
+        let producten = site.productsBySchool[index].map { product in
             site.fragment(rowKind, of: product) { row(site.bijsluiter(product), root: root) }
         }
         let naam = school.naam.nonBlank ?? (school.brinCode ?? "School")
