@@ -32,6 +32,8 @@ public final class BuildSession: @unchecked Sendable {
     private var checkKey: String?
     private var wholeFindings: [Int: (key: ViewFingerprint, findings: [Diagnostic])] = [:]
     private var listing: (key: ViewFingerprint, pages: ListingPages)?
+    /// The long lists of the last listing pages made (`RowList`), by place.
+    private var rowLists: [String: KeptRowList] = [:]
     /// The pages of the board's own documents that list no bijsluiter, made for `globalKey`.
     private var board: [Page]?
     /// Whether the last render pass took the listing pages from the one before (for tests).
@@ -136,6 +138,7 @@ public final class BuildSession: @unchecked Sendable {
             rendered.removeAll()
             fragments.removeAll()
             listing = nil
+            rowLists.removeAll()
             board = nil
             globalKey = key
         }
@@ -186,6 +189,15 @@ public final class BuildSession: @unchecked Sendable {
 
     func keepBoardPages(_ pages: [Page]) {
         lock.withLock { board = pages }
+    }
+
+    /// The list made last at `place` (`RowList`), made with the global inputs of this pass.
+    func rowList(at place: String) -> KeptRowList? {
+        lock.withLock { rowLists[place] }
+    }
+
+    func keepRowList(_ list: KeptRowList, at place: String) {
+        lock.withLock { rowLists[place] = list }
     }
 
     func keepListing(_ pages: ListingPages, for key: ViewFingerprint) {

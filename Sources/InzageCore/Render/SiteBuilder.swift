@@ -335,7 +335,7 @@ struct FeedView {
     let link: String
     let updated: String
     let author: String
-    let entries: [ViewFragment<Entry>]
+    let entries: RowList<Entry>
 }
 
 // Listed by hand, like the rows: a view read with `Mirror` costs a conformance scan and a
@@ -369,6 +369,6 @@ enum FeedBuilder {
     static func view(_ site: SiteContext, entries: [ViewFragment<FeedView.Entry>]) -> FeedView {
         FeedView(title: "Wijzigingen - \(site.siteTitle)", id: site.absolute("feed.xml"), selfLink: site.absolute("feed.xml"),
                  link: site.absolute("wijzigingen/"), updated: entries.first?.view.updated ?? "2000-01-01T00:00:00Z",
-                 author: site.organisatie.naam.nonBlank ?? site.siteTitle, entries: entries)
+                 author: site.organisatie.naam.nonBlank ?? site.siteTitle, entries: site.rows(entries, at: "feed.xml#entries"))
     }
 }

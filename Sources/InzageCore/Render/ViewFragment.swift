@@ -121,6 +121,12 @@ extension SiteContext {
         ViewFragment(view, kept: session != nil, template: RowTemplate(templates: templates, name: template))
     }
 
+    /// A long list of rows at `place` (a page's path and the list's field), put together from
+    /// the last render pass's under a session (`RowList`).
+    func rows<View>(_ fragments: [ViewFragment<View>], at place: String) -> RowList<View> {
+        RowList(fragments, place: place, session: session)
+    }
+
     /// A name's sort key (`nameSortKey`) and the name, kept per product.
     func sortKey(_ kind: NameKind, of product: ListedProduct) -> (key: String, exact: String) {
         // Kept as a struct: taking a labelled tuple out of `Any` costs a cast that compares labels.

@@ -102,6 +102,11 @@ struct MustacheFieldsTests {
                 return
             }
             let name = String(reflecting: type(of: value))
+            if name.hasPrefix("InzageCore.RowList<") {
+                // A long list converts itself (as `FragmentRows`); its rows are views like the others.
+                if let rows = mirror.children.first(where: { $0.label == "fragments" }) { walk(rows.value) }
+                return
+            }
             guard let fields = value as? any MustacheFields else {
                 reflected.insert(name)
                 return

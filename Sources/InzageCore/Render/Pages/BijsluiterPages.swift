@@ -53,8 +53,8 @@ struct BijsluitersView {
     struct MatrixRow { let product: String; let href: String; let cellen: [Cell] }
     struct Cell { let verwerkt: Bool; let tekst: String }
     struct Header { let nummer: Int; let label: String }
-    let rows: [ViewFragment<Row>]
-    let matrix: [ViewFragment<MatrixRow>]
+    let rows: RowList<Row>
+    let matrix: RowList<MatrixRow>
     let kolommen: [Header]
     let leeg: Bool
 }
@@ -116,7 +116,7 @@ struct SchoolView {
     let adres: String?
     let website: String?
     let directeur: String?
-    let producten: [ViewFragment<BijsluitersView.Row>]
+    let producten: RowList<BijsluitersView.Row>
     let geenProducten: Bool
 }
 
@@ -242,7 +242,8 @@ enum BijsluiterPages {
             }
         }
         let rowKind = FragmentKind("row", root: root, template: "bijsluiters-rij")
-        let view = BijsluitersView(rows: sorted.map { product in site.fragment(rowKind, of: product) { row(site.bijsluiter(product), root: root) } }, matrix: matrix,
+        let rows = sorted.map { product in site.fragment(rowKind, of: product) { row(site.bijsluiter(product), root: root) } }
+        let view = BijsluitersView(rows: site.rows(rows, at: path + "#rows"), matrix: site.rows(matrix, at: path + "#matrix"),
                                    kolommen: Categories.all.map { .init(nummer: $0.number, label: $0.label) }, leeg: sorted.isEmpty)
         return Page(path: path, title: "Digitale producten en privacybijsluiters", template: "bijsluiters", view: view,
                     description: "Alle digitale leermiddelen en hun privacybijsluiters", lastModified: nil,
@@ -261,7 +262,7 @@ enum BijsluiterPages {
         let naam = school.naam.nonBlank ?? (school.brinCode ?? "School")
         let view = SchoolView(naam: naam, soort: school.soort?.value.dutch, brin: school.brinCode ?? "", adres: school.adres?.oneLine,
                               website: SafeURL.href(school.website.nonBlank), directeur: school.directeur.nonBlank,
-                              producten: producten, geenProducten: producten.isEmpty)
+                              producten: site.rows(producten, at: path + "#producten"), geenProducten: producten.isEmpty)
         return Page(path: path, title: naam, template: "school", view: view, description: "De digitale producten van \(naam)",
                     lastModified: nil, sources: [site.organisatie.file] + site.content.bijsluiters.map(\.file))
     }

@@ -53,7 +53,7 @@ struct ContactPageView {
 
 /// `/wijzigingen/`: every change of every document, newest first.
 struct WijzigingenView {
-    let wijzigingen: [ViewFragment<ChangeView>]
+    let wijzigingen: RowList<ChangeView>
     let feedHref: String
 }
 
@@ -276,9 +276,9 @@ enum OtherPages {
         let path = "wijzigingen/"
         let root = SiteContext.root(for: path)
         return Page(path: path, title: "Wijzigingen", template: "wijzigingen",
-                    view: WijzigingenView(wijzigingen: allChanges(site, root: root, kind: "changes", date: { $0.datum?.iso ?? "" }) {
+                    view: WijzigingenView(wijzigingen: site.rows(allChanges(site, root: root, kind: "changes", date: { $0.datum?.iso ?? "" }) {
                         $0.map { site.fragment($0, template: "wijziging") }
-                    }, feedHref: root + "feed.xml"),
+                    }, at: path + "#wijzigingen"), feedHref: root + "feed.xml"),
                     description: "Wat er is veranderd in onze privacydocumenten", lastModified: nil,
                     sources: [site.content.privacyverklaring?.file, site.content.privacystatement?.file, site.content.reglement?.file].compactMap { $0 } + site.content.bijsluiters.map(\.file))
     }

@@ -16,8 +16,8 @@ struct PrivacyverklaringView {
     let website: String?
     let fg: ContactView?
     let verwerkingen: [VerwerkingRow]
-    let ontvangers: [ViewFragment<OntvangerRow>]
-    let doorgiften: [ViewFragment<DoorgifteRow>]
+    let ontvangers: RowList<OntvangerRow>
+    let doorgiften: RowList<DoorgifteRow>
     let geenDoorgifte: Bool
     let rechten: [RightView]
     let termijn: String
@@ -93,7 +93,8 @@ enum PrivacyverklaringPage {
             body: site.markdown.render(pv.body.text), versie: pv.versie.nonBlank, ingangsdatum: DateView(pv.ingangsdatum),
             laatstGewijzigd: DateView(pv.laatstGewijzigd), organisatie: org.naam.nonBlank ?? "", bevoegdGezag: org.bevoegdGezag.nonBlank,
             adres: org.adres?.oneLine, kvk: org.kvk.nonBlank, contact: ContactView(org.contact), website: SafeURL.href(org.website.nonBlank),
-            fg: site.fg, verwerkingen: rows, ontvangers: ontvangers, doorgiften: doorgiften, geenDoorgifte: doorgiften.isEmpty,
+            fg: site.fg, verwerkingen: rows, ontvangers: site.rows(ontvangers, at: path + "#ontvangers"),
+            doorgiften: site.rows(doorgiften, at: path + "#doorgiften"), geenDoorgifte: doorgiften.isEmpty,
             rechten: RightView.all(voice), termijn: RightView.deadline(voice), toestemmingen: toestemmingen,
             heeftToestemming: !toestemmingen.isEmpty,
             intrekkenTekst: "Als wij gegevens gebruiken omdat \(voice.u) toestemming hebt gegeven, \(voice.kuntU) die toestemming altijd weer intrekken of veranderen. Dat is gratis en net zo makkelijk als toestemming geven. Wat wij vóór het intrekken met toestemming hebben gedaan, blijft wel rechtmatig.",
