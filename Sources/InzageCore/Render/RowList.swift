@@ -40,62 +40,88 @@ extension RowList: FragmentList {
 /// one's place in memory while it is kept), their HTML joined with line breaks, where each row
 /// ends in it, and their fingerprints.
 final class KeptRowList: @unchecked Sendable {
-    let rows: [AnyObject]
+    /// The rows themselves (an array of fragments), held so that no other fragment can take one's
+    /// place in memory while it is kept.
+    private let held: Any
+    /// The rows, by identity.
+    let rows: [ObjectIdentifier]
     let html: String
     /// For each row, the UTF-8 offset in `html` just past its text.
     let ends: [Int]
     let fingerprints: [ViewFingerprint]
     /// Each row's position, by identity; made when the next pass asks.
     private lazy var positions: [ObjectIdentifier: Int] = Dictionary(
-        rows.indices.map { (ObjectIdentifier(rows[$0]), $0) }, uniquingKeysWith: { first, _ in first })
+        rows.indices.map { (rows[$0], $0) }, uniquingKeysWith: { first, _ in first })
 
-    private init(rows: [AnyObject], html: String, ends: [Int], fingerprints: [ViewFingerprint]) {
+    private init(held: Any, rows: [ObjectIdentifier], html: String, ends: [Int], fingerprints: [ViewFingerprint]) {
+        self.held = held
         self.rows = rows
         self.html = html
         self.ends = ends
         self.fingerprints = fingerprints
     }
 
+    /// Where each of `rows` stood in this list, if it did: the next place when the row before it
+    /// stood just before (the common case, without a look-up), else looked up.
+    private func sources(of rows: [ObjectIdentifier]) -> [Int?] {
+        var sources: [Int?] = []
+        sources.reserveCapacity(rows.count)
+        for row in rows {
+            if let last = sources.last, let last, last + 1 < self.rows.count, self.rows[last + 1] == row {
+                sources.append(last + 1)
+            } else {
+                sources.append(positions[row])
+            }
+        }
+        return sources
+    }
+
     /// `fragments` as a list, taking the text and fingerprint of every row that `previous` holds
     /// (the very same fragment: a kept fragment is never changed) from it, a run of neighbouring
     /// rows at a time; the other rows are rendered (on all cores) and read.
     static func make<View>(_ fragments: [ViewFragment<View>], from previous: KeptRowList?) -> KeptRowList {
-        let old = previous?.positions ?? [:]
-        let source = fragments.indices.map { old[ObjectIdentifier(fragments[$0])] }
+        let rows = fragments.map(ObjectIdentifier.init)
+        let source = previous?.sources(of: rows) ?? Array(repeating: nil, count: rows.count)
         let new = fragments.indices.filter { source[$0] == nil && !fragments[$0].isRendered }
         _ = try? Parallel.map(new, minimumBatch: 64) { fragments[$0].html }
         var fingerprints: [ViewFingerprint] = []
         fingerprints.reserveCapacity(fragments.count)
         var ends: [Int] = []
         ends.reserveCapacity(fragments.count)
-        var html: [UInt8] = []
+        // Built by appending parts of strings: they are valid UTF-8 already, so nothing is
+        // checked again (making a string from bytes checks every byte of several megabytes).
+        var html = ""
         html.reserveCapacity(previous.map { $0.html.utf8.count + 4096 } ?? 0)
-        var previousBytes = previous?.html ?? ""
-        previousBytes.withUTF8 { bytes in
-            var index = 0
-            while index < fragments.count {
-                if index > 0 { html.append(UInt8(ascii: "\n")) }
-                if let first = source[index], let previous {
-                    // A run of rows that stood side by side in the last pass: one copy.
-                    var last = first
-                    while index + (last - first) + 1 < fragments.count, source[index + (last - first) + 1] == last + 1 { last += 1 }
-                    let start = first == 0 ? 0 : previous.ends[first - 1] + 1
-                    let base = html.count - start
-                    html.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<previous.ends[last]]))
-                    for row in first...last {
-                        ends.append(base + previous.ends[row])
-                        fingerprints.append(previous.fingerprints[row])
-                    }
-                    index += last - first + 1
-                } else {
-                    html.append(contentsOf: fragments[index].html.utf8)
-                    ends.append(html.count)
-                    fingerprints.append(fragments[index].fingerprint)
-                    index += 1
+        var length = 0
+        var index = 0
+        while index < fragments.count {
+            if index > 0 {
+                html += "\n"
+                length += 1
+            }
+            if let first = source[index], let previous {
+                // A run of rows that stood side by side in the last pass: one copy.
+                var last = first
+                while index + (last - first) + 1 < fragments.count, source[index + (last - first) + 1] == last + 1 { last += 1 }
+                let start = first == 0 ? 0 : previous.ends[first - 1] + 1
+                let text = previous.html.utf8
+                html += previous.html[text.index(text.startIndex, offsetBy: start)..<text.index(text.startIndex, offsetBy: previous.ends[last])]
+                for row in first...last {
+                    ends.append(length + previous.ends[row] - start)
+                    fingerprints.append(previous.fingerprints[row])
                 }
+                length += previous.ends[last] - start
+                index += last - first + 1
+            } else {
+                let text = fragments[index].html
+                html += text
+                length += text.utf8.count
+                ends.append(length)
+                fingerprints.append(fragments[index].fingerprint)
+                index += 1
             }
         }
-        return KeptRowList(rows: fragments, html: String(decoding: html, as: UTF8.self), ends: ends, fingerprints: fingerprints)
+        return KeptRowList(held: fragments, rows: rows, html: html, ends: ends, fingerprints: fingerprints)
     }
 
     /// One list's making in one render pass: made once, at its first use (its fingerprint or its
