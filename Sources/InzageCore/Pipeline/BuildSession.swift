@@ -71,7 +71,9 @@ public final class BuildSession: @unchecked Sendable {
         let value = make()
         lock.withLock {
             nextGeneration += 1
-            generations[path] = (nextGeneration, path + "\u{0}" + String(nextGeneration))
+            // Short (a few bytes, kept inside the string itself): it is hashed thousands of times
+            // per rebuild. The number alone names the parse: it is new for every parse of any file.
+            generations[path] = (nextGeneration, "\u{1}" + String(nextGeneration))
         }
         if stamp.modified < readStart - Self.racyInterval {
             lock.withLock { parsed[path] = (stamp, value) }

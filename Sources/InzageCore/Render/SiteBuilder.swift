@@ -90,10 +90,11 @@ public struct SiteBuilder {
         return key
     }
 
-    /// The cache key of a page that depends on one file only.
-    /// - Parameter parse: the file's parse key in the session (`BuildSession.parseKey`).
+    /// The cache key of a page that depends on one file only: its parse in the session
+    /// (`BuildSession.parseKey`, a short key for exactly these bytes, of which the page's path
+    /// is a function too), or else its path, its file's name and whole text.
     private func itemKey(_ file: String, path: String, parse: String?) -> String {
-        path + "\u{0}" + (parse ?? file + "\u{0}" + (content.sources[file] ?? ""))
+        parse.map { "\u{2}" + $0 } ?? path + "\u{0}" + file + "\u{0}" + (content.sources[file] ?? "")
     }
 
     /// Every output file of the site, in one array (for tests and small sites).
