@@ -78,6 +78,7 @@ public struct ContentLoader {
         checkFolders(sink: sink)
         for folder in ["bijsluiters", "paginas"] {
             let entries = listFolder(folder, sink: sink)
+            timer.lap("   \(folder): listed")
             listed.formUnion(entries.map { display("\(folder)/\($0)") })
             // Files are independent: read and decode them on all cores, then merge in name order.
             let folderPath = rootURL.appendingPathComponent(folder).path
@@ -89,8 +90,10 @@ public struct ContentLoader {
                 // The files' stats (on all cores), then their kept parses in one go; only the files
                 // that changed are parsed, on all cores.
                 let stamps = try Parallel.map(entries, minimumBatch: 64, stamp)
+                timer.lap("   \(folder): stats")
                 var kept: [FolderFileResult?] = session.keptValues(for: entries.map { display("\(folder)/\($0)") }, stamps: stamps)
                 let changed = kept.indices.filter { kept[$0] == nil }
+                timer.lap("   \(folder): kept parses")
                 let parsed = try Parallel.map(changed, minimumBatch: 1) { index in
                     session.parsedValue(for: display("\(folder)/\(entries[index])"), stamp: { stamp(entries[index]) }) {
                         loadFolderFile(folder: folder, entry: entries[index], rootURL: rootURL)
@@ -98,6 +101,7 @@ public struct ContentLoader {
                 }
                 for (index, result) in zip(changed, parsed) { kept[index] = result }
                 results = kept.compactMap { $0 }
+                timer.lap("   \(folder): changed files parsed")
             } else {
                 results = try Parallel.map(entries, minimumBatch: 1) { loadFolderFile(folder: folder, entry: $0, rootURL: rootURL) }
             }
@@ -121,6 +125,7 @@ public struct ContentLoader {
                 if let listed = result.listed { content.listedBijsluiters[result.path] = listed }
                 if let textFile = result.textFile { textFiles.append(textFile) }
             }
+            timer.lap("   \(folder): merged")
         }
         session?.keepOnlyParsed(listed)
         content.bestanden = listFiles(recursivelyIn: "bestanden", sink: sink)

@@ -58,8 +58,10 @@ public enum BuildPipeline {
         let publication = UncheckedSendable(try writer.begin(known: session?.published))
         let writing = DispatchQueue(label: "inzage.publish")
         // At most two batches wait for the disk: when writing is slower than rendering, rendering
-        // waits instead of piling rendered pages up in memory.
-        let queued = DispatchSemaphore(value: 2)
+        // waits instead of piling rendered pages up in memory. Not under `serve`: its session
+        // keeps every page in memory anyway, and most batches are kept pages that the writer
+        // only compares with the published ones.
+        let queued = session == nil ? DispatchSemaphore(value: 2) : nil
         let writeError = ErrorBox()
         // The first thing the writing queue does is wait for the rules; a `fout` stops the writing
         // and, at its next batch, the rendering.
@@ -75,9 +77,9 @@ public enum BuildPipeline {
             try SiteBuilder(content: content, templates: templates, session: session, record: record).build { files in
                 pageCount += files.filter { $0.path.hasSuffix(".html") }.count
                 if let error = writeError.error { throw error }
-                queued.wait()
+                queued?.wait()
                 writing.async {
-                    defer { queued.signal() }
+                    defer { queued?.signal() }
                     guard writeError.error == nil else { return }
                     do { try publication.value.add(files) } catch { writeError.error = error }
                 }
