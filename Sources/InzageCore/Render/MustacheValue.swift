@@ -126,8 +126,18 @@ extension Array: FragmentList where Element: ConvertedFragment {
 /// lines of their own prints, without swift-mustache looking `html` up again for each of the
 /// thousands of rows (a context, a name split and four dynamic casts per row).
 struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
-    let rows: [Any]
+    /// The rows as values, made only when a template goes through them row by row: the default
+    /// theme places the joined `html`, and a list of 2 000 rows would otherwise be gone through
+    /// (and each row retained) for nothing.
+    private let makeRows: () -> [Any]
     let html: String
+
+    init<Fragment: ConvertedFragment>(_ fragments: [Fragment], html: String) {
+        makeRows = { fragments.map { $0 as Any } }
+        self.html = html
+    }
+
+    var rows: [Any] { makeRows() }
 
     /// A non-empty list as `FragmentRows`; an empty one as an empty array, which an inverted
     /// section (`{{^rows}}`) pushes as a context without names, exactly as before.
@@ -138,7 +148,7 @@ struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
         // kept from an earlier build are only read.
         let unrendered = fragments.filter { !$0.isRendered }
         _ = try? Parallel.map(unrendered, minimumBatch: 64) { $0.html }
-        return FragmentRows(rows: fragments.map { $0 as Any }, html: fragments.map(\.html).joined(separator: "\n"))
+        return FragmentRows(fragments, html: fragments.map(\.html).joined(separator: "\n"))
     }
 
     func makeIterator() -> IndexingIterator<[Any]> { rows.makeIterator() }

@@ -28,7 +28,7 @@ struct RowList<View> {
 extension RowList: MustacheConvertible {
     var mustacheValue: Any? {
         guard !fragments.isEmpty, let list = made() else { return FragmentRows.converted(fragments) }
-        return FragmentRows(rows: fragments.map { $0 as Any }, html: list.html)
+        return FragmentRows(fragments, html: list.html)
     }
 }
 
@@ -80,7 +80,9 @@ final class KeptRowList: @unchecked Sendable {
     /// (the very same fragment: a kept fragment is never changed) from it, a run of neighbouring
     /// rows at a time; the other rows are rendered (on all cores) and read.
     static func make<View>(_ fragments: [ViewFragment<View>], from previous: KeptRowList?) -> KeptRowList {
-        let rows = fragments.map(ObjectIdentifier.init)
+        // An array of class references holds their addresses, which is what an ObjectIdentifier
+        // is: read as such, without touching (or retaining) the thousands of objects.
+        let rows = fragments.withUnsafeBufferPointer { $0.withMemoryRebound(to: ObjectIdentifier.self) { Array($0) } }
         let source = previous?.sources(of: rows) ?? Array(repeating: nil, count: rows.count)
         let new = fragments.indices.filter { source[$0] == nil && !fragments[$0].isRendered }
         _ = try? Parallel.map(new, minimumBatch: 64) { fragments[$0].html }
