@@ -7,16 +7,34 @@ import Foundation
 /// read again.
 public final class PublishedFiles: @unchecked Sendable {
     private let lock = PThreadMutex()
-    private var files: [String: (stamp: FileStamp, data: Data)] = [:]
+    /// A file as last found: its stat and bytes.
+    struct Entry {
+        let stamp: FileStamp
+        let data: Data
+
+        /// Whether the file, whose stat is now `stamp`, holds `data`; nil when that is not known
+        /// without reading it (the file changed since).
+        func holds(_ data: Data, stamp: FileStamp?) -> Bool? {
+            guard let stamp, stamp == self.stamp else { return nil }
+            return PublishedFiles.same(self.data, data)
+        }
+    }
+
+    private var files: [String: Entry] = [:]
     private var folders: [String: (stamp: FileStamp, entries: [FolderEntry])] = [:]
 
     public init() {}
 
     /// Whether the file at `path` holds `data`; nil when that is not known without reading it.
-    /// - Parameter stamp: the file's stat now (by default, `stat` on `path`).
-    func holds(_ path: String, _ data: Data, stamp: () -> FileStamp? = { nil }) -> Bool? {
-        guard let known = lock.withLock({ files[path] }), (stamp() ?? FileStamp(path: path)) == known.stamp else { return nil }
-        return Self.same(known.data, data)
+    func holds(_ path: String, _ data: Data) -> Bool? {
+        lock.withLock({ files[path] })?.holds(data, stamp: FileStamp(path: path))
+    }
+
+    /// What was last found in the files at `paths`, under one lock: a publication asks for
+    /// thousands at once, from several threads. A file counts as holding an entry's bytes only
+    /// while its stat is the entry's stamp.
+    func published(_ paths: [String]) -> [Entry?] {
+        lock.withLock { paths.map { files[$0] } }
     }
 
     /// Byte equality, without reading the bytes when both are the same storage (a page kept by
@@ -51,6 +69,6 @@ public final class PublishedFiles: @unchecked Sendable {
             lock.withLock { _ = files.removeValue(forKey: path) }
             return
         }
-        lock.withLock { files[path] = (stamp, data) }
+        lock.withLock { files[path] = Entry(stamp: stamp, data: data) }
     }
 }

@@ -147,9 +147,16 @@ public struct SiteWriter {
                 }
             }
             // Whether each file is published as it is: known for a page read from the published site
-            // just now, else a `stat` each (and a read when unknown), on all cores.
-            let sameness = hasPreviousSite ? try Parallel.map(files, minimumBatch: 64) { $0.isPublished || holds(outputPath + "/" + $0.path, relative: $0.path, $0.data) }
-                                           : Array(repeating: false, count: files.count)
+            // just now, else a `stat` each (and a read when unknown), on all cores. What the session
+            // knows of the files is taken for the whole batch under one lock.
+            var sameness = Array(repeating: false, count: files.count)
+            if hasPreviousSite {
+                let paths = files.map { outputPath + "/" + $0.path }
+                let entries = known?.published(paths) ?? Array(repeating: nil, count: files.count)
+                sameness = try Parallel.map(Array(files.indices), minimumBatch: 64) { index in
+                    files[index].isPublished || holds(paths[index], relative: files[index].path, files[index].data, known: entries[index])
+                }
+            }
             // Without a published site nothing can be replaced in place: write to the staging
             // folder from the first batch on, while the next batches render.
             if !staged, !hasPreviousSite { try startStaging() }
@@ -178,9 +185,9 @@ public struct SiteWriter {
         }
 
         /// Whether the published file holds `data`: from memory when its stat is unchanged since an
-        /// earlier publication of the session saw it, else read from disk (and remembered).
-        private func holds(_ path: String, relative: String, _ data: Data) -> Bool {
-            if let answer = known?.holds(path, data, stamp: { outputFD >= 0 ? FileStamp(directory: outputFD, name: relative) : nil }) { return answer }
+        /// earlier publication of the session saw it (`known`), else read from disk (and remembered).
+        private func holds(_ path: String, relative: String, _ data: Data, known entry: PublishedFiles.Entry?) -> Bool {
+            if let answer = entry?.holds(data, stamp: outputFD >= 0 ? FileStamp(directory: outputFD, name: relative) : FileStamp(path: path)) { return answer }
             let same = SiteWriter.fileHolds(path, data)
             if same { known?.record(path, data) }
             return same
