@@ -55,7 +55,7 @@ public enum BuildPipeline {
         // Pages are written as they are rendered, a batch at a time; a failure anywhere abandons
         // the staging folder and leaves the published site as it was.
         // Writing runs on its own queue, so batch N is written while batch N+1 is rendered.
-        let publication = UncheckedSendable(try writer.begin(known: session?.published))
+        let publication = PublicationSlot()
         let writing = DispatchQueue(label: "inzage.publish")
         // At most two batches wait for the disk: when writing is slower than rendering, rendering
         // waits instead of piling rendered pages up in memory. Not under `serve`: its session
@@ -64,9 +64,15 @@ public enum BuildPipeline {
         let queued = session == nil ? DispatchSemaphore(value: 2) : nil
         let writeError = ErrorBox()
         // The first thing the writing queue does is wait for the rules; a `fout` stops the writing
-        // and, at its next batch, the rendering.
+        // and, at its next batch, the rendering. Only then does the publication begin: a build
+        // the rules stop touches nothing on disk, not even the output folder's parent.
+        let sharedWriter = UncheckedSendable(writer)
         writing.async {
-            if (try? check.value())?.errorCount ?? 0 > 0 { writeError.error = StoppedByRules() }
+            guard (try? check.value())?.errorCount ?? 0 == 0 else {
+                writeError.error = StoppedByRules()
+                return
+            }
+            do { publication.value = try sharedWriter.value.begin(known: session?.published) } catch { writeError.error = error }
         }
         var pageCount = 0
         let report: WriteReport
@@ -80,8 +86,8 @@ public enum BuildPipeline {
                 queued?.wait()
                 writing.async {
                     defer { queued?.signal() }
-                    guard writeError.error == nil else { return }
-                    do { try publication.value.add(files) } catch { writeError.error = error }
+                    guard writeError.error == nil, let publication = publication.value else { return }
+                    do { try publication.add(files) } catch { writeError.error = error }
                 }
             }
             writing.sync {}
@@ -94,11 +100,12 @@ public enum BuildPipeline {
             }
             #endif
             timer.lap("render (writes pending)")
-            report = try publication.value.finish()
+            guard let begun = publication.value else { throw StoppedByRules() }
+            report = try begun.finish()
             record?.save()
         } catch {
             writing.sync {}
-            publication.value.abandon()
+            publication.value?.abandon()
             // The rules' `fout` comes before any error of the rendering.
             if let stopped = try stoppedByRules() { return stopped }
             throw error
@@ -111,6 +118,12 @@ public enum BuildPipeline {
 
 /// Stops the writing and rendering of a build whose rules found a `fout`.
 private struct StoppedByRules: Error {}
+
+/// The publication, begun on the writing queue once the rules have passed; read there and,
+/// after the queue is done, by the build.
+private final class PublicationSlot: @unchecked Sendable {
+    var value: SiteWriter.Publication?
+}
 
 /// The first error of work done on another queue.
 private final class ErrorBox: @unchecked Sendable {

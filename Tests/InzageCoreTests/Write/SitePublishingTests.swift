@@ -25,16 +25,18 @@ struct SitePublishingTests {
 
     @Test func aFirstBuildWithAFoutWritesNothingAtAll() throws {
         // The rules run while the pages are made; a `fout` among them drops what was made
-        // before anything reaches the disk, also without a site to keep.
+        // before anything reaches the disk, also without a site to keep: not even the output
+        // folder's parent is made.
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let root = try folder.write(TestContent.valid.replacing("  eck_id: nee\n", with: "", in: "bijsluiters/rekentuin.md"))
-        let output = folder.url.appendingPathComponent("public")
+        let parent = folder.url.appendingPathComponent("site")
+        let output = parent.appendingPathComponent("public")
         let result = try BuildPipeline.run(contentRoot: root, templatesRoot: nil, output: output.path,
                                            lettersRoot: folder.url.appendingPathComponent("letters").path, today: Fixture.today)
         #expect(result.report == nil)
         #expect(result.diagnostics.contains { $0.code == "BS-CAT" && $0.severity == .error })
-        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(!FileManager.default.fileExists(atPath: parent.path))
         #expect(stagingLeftovers(in: folder).isEmpty)
     }
 
