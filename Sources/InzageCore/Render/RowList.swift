@@ -49,7 +49,8 @@ final class KeptRowList: @unchecked Sendable {
     /// For each row, the UTF-8 offset in `html` just past its text.
     let ends: [Int]
     let fingerprints: [ViewFingerprint]
-    /// Each row's position, by identity; made when the next pass asks.
+    /// Each row's position, by identity; made when the next pass asks. Only that pass reads it
+    /// (each place has its own list, and a place's list is made once per pass, under its lock).
     private lazy var positions: [ObjectIdentifier: Int] = Dictionary(
         rows.indices.map { (rows[$0], $0) }, uniquingKeysWith: { first, _ in first })
 
