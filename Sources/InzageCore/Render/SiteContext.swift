@@ -40,9 +40,9 @@ final class SiteContext {
         // What the session keeps of each parse, taken under one lock for all lists.
         var kept = [FileFragments?](repeating: nil, count: content.bijsluiters.count)
         if let session {
-            let parses = session.parseKeys(for: content.bijsluiters.map(\.file))
-            let known = parses.indices.filter { parses[$0] != nil }
-            for (index, fragments) in zip(known, session.fragments(forParses: known.map { parses[$0]! })) { kept[index] = fragments }
+            let known = session.parseKeys(for: content.bijsluiters.map(\.file)).enumerated()
+                .compactMap { index, parse in parse.map { (index: index, parse: $0) } }
+            for (product, fragments) in zip(known, session.fragments(forParses: known.map(\.parse))) { kept[product.index] = fragments }
         }
         products = kept.indices.map { ListedProduct(index: $0, kept: kept[$0]) }
         productsByName = products.sortedByName(keyed: { [self] in sortKey(.title, of: $0) })

@@ -25,10 +25,11 @@ struct BuiltSite {
                 sourceLocation: sourceLocation)
     }
 
-    /// Runs the build again on the same folders (after `content` was rewritten with `rewrite`).
-    func rebuild() throws -> BuildPipeline.Result {
+    /// Runs the build again on the same folders (after `content` was rewritten with `rewrite`),
+    /// as `inzage build` does, or as `inzage serve` does with `session`.
+    func rebuild(session: BuildSession? = nil) throws -> BuildPipeline.Result {
         try BuildPipeline.run(contentRoot: contentRoot, templatesRoot: nil, output: output.path,
-                              lettersRoot: folder.url.appendingPathComponent("letters").path, today: Fixture.today)
+                              lettersRoot: folder.url.appendingPathComponent("letters").path, today: Fixture.today, session: session)
     }
 
     /// Replaces the content folder with another variant, for rebuilds.

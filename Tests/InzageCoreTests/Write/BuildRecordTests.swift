@@ -89,10 +89,7 @@ struct BuildRecordTests {
         let site = try BuiltSite()
         defer { site.remove() }
         let session = BuildSession()
-        func build() throws -> BuildPipeline.Result {
-            try BuildPipeline.run(contentRoot: site.contentRoot, templatesRoot: nil, output: site.output.path,
-                                  lettersRoot: site.folder.url.appendingPathComponent("letters").path, today: Fixture.today, session: session)
-        }
+        func build() throws -> BuildPipeline.Result { try site.rebuild(session: session) }
         let first = try build()
         #expect(first.keptPages == renderedFiles(site))
         #expect(first.report?.written == 0)
@@ -114,10 +111,7 @@ struct BuildRecordTests {
         let site = try BuiltSite()
         defer { site.remove() }
         let session = BuildSession()
-        func build() throws -> BuildPipeline.Result {
-            try BuildPipeline.run(contentRoot: site.contentRoot, templatesRoot: nil, output: site.output.path,
-                                  lettersRoot: site.folder.url.appendingPathComponent("letters").path, today: Fixture.today, session: session)
-        }
+        func build() throws -> BuildPipeline.Result { try site.rebuild(session: session) }
         try site.rewrite(TestContent.valid.replacing("  eck_id: nee\n", with: "", in: "bijsluiters/rekentuin.md"))
         let stopped = try build()
         #expect(stopped.report == nil)
