@@ -123,10 +123,29 @@ struct ServeCommand: ParsableCommand {
             Output.err("inzage: \(error)\n")
             throw ExitCode(ExitStatus.usageOrIO)
         }
-        let watcher = FileWatcher(folders: [content] + (templatesRoot.map { [$0] } ?? []), forcePolling: FileWatcher.pollingForced()) {
-            rebuilds.async { gate.run { _ = rebuild(first: false) } }
+        // After each rebuild that trusted the watcher, a look at every file off the rebuild's
+        // path: a change the watcher did not name leads to a rebuild that looks at every file.
+        let verifications = DispatchQueue(label: "inzage-verify", qos: .utility)
+        @Sendable func rebuildAndVerify() {
+            gate.run {
+                _ = rebuild(first: false)
+                guard session.lastLoadTrustedChanges else { return }
+                verifications.async {
+                    let loader = ContentLoader(root: content, today: Today.date(), session: session)
+                    guard !loader.keptFoldersAreCurrent() else { return }
+                    session.noteChanges(.unknown)
+                    rebuilds.async { rebuildAndVerify() }
+                }
+            }
+        }
+        let watcher = FileWatcher(folders: [content] + (templatesRoot.map { [$0] } ?? []), forcePolling: FileWatcher.pollingForced()) { changes in
+            session.noteChanges(changes)
+            rebuilds.async { rebuildAndVerify() }
         }
         let watchMode = watcher.start()
+        // With inotify, every folder is watched now: loads may take the files it does not name
+        // as they were.
+        if watchMode == .inotify { session.trustWatcher() }
         parts.set(watcher: watcher, server: server)
 
         Output.out("De website staat op http://127.0.0.1:\(server.port)/ (stoppen: Ctrl-C). Wijzigingen in \(content)/ worden meteen zichtbaar.\n")

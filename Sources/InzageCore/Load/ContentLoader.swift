@@ -39,6 +39,8 @@ public struct ContentLoader {
             throw LoadError.contentFolderMissing(root)
         }
         var timer = PhaseTimer()
+        // What the watcher saw change since the last load (unknown without a trusted watcher).
+        let changes = session?.takeChanges() ?? .unknown
         let sink = DiagnosticSink()
         var content = Content(today: today)
         content.root = root
@@ -77,32 +79,16 @@ public struct ContentLoader {
         timer.lap("  top-level documents")
         checkFolders(sink: sink)
         for folder in ["bijsluiters", "paginas"] {
-            let entries = listFolder(folder, sink: sink)
-            timer.lap("   \(folder): listed")
-            listed.formUnion(entries.map { display("\(folder)/\($0)") })
             // Files are independent: read and decode them on all cores, then merge in name order.
-            let folderPath = rootURL.appendingPathComponent(folder).path
-            let folderFD = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            defer { if folderFD >= 0 { close(folderFD) } }
-            let stamp = { (entry: String) in folderFD >= 0 ? FileStamp(directory: folderFD, name: entry) : FileStamp(path: folderPath + "/" + entry) }
             let results: [FolderFileResult]
             if let session {
-                // The files' stats (on all cores), then their kept parses in one go; only the files
-                // that changed are parsed, on all cores.
-                let stamps = try Parallel.map(entries, minimumBatch: 64, stamp)
-                timer.lap("   \(folder): stats")
-                var kept: [FolderFileResult?] = session.keptValues(for: entries.map { display("\(folder)/\($0)") }, stamps: stamps)
-                let changed = kept.indices.filter { kept[$0] == nil }
-                timer.lap("   \(folder): kept parses")
-                let parsed = try Parallel.map(changed, minimumBatch: 1) { index in
-                    session.parsedValue(for: display("\(folder)/\(entries[index])"), stamp: { stamp(entries[index]) }) {
-                        loadFolderFile(folder: folder, entry: entries[index], rootURL: rootURL)
-                    }
-                }
-                for (index, result) in zip(changed, parsed) { kept[index] = result }
-                results = kept.compactMap { $0 }
-                timer.lap("   \(folder): changed files parsed")
+                let kept = try loadFolder(folder, changes: changes, session: session, rootURL: rootURL, timer: &timer)
+                listed.formUnion(kept.paths)
+                results = kept.results
             } else {
+                let entries = listFolder(folder).map(\.name)
+                timer.lap("   \(folder): listed")
+                listed.formUnion(entries.map { display("\(folder)/\($0)") })
                 results = try Parallel.map(entries, minimumBatch: 1) { loadFolderFile(folder: folder, entry: $0, rootURL: rootURL) }
             }
             content.sources.reserveCapacity(content.sources.count + results.count)
@@ -134,6 +120,85 @@ public struct ContentLoader {
         content.invalidValues = sink.invalidValues
         timer.lap("  folders")
         return (content, sink.diagnostics)
+    }
+
+    /// The files of `folder` under `serve`, kept for the next load. With the watcher's changes
+    /// known and the last load's `KeptFolder`, only the changed entries and the links are looked
+    /// at. Otherwise every entry is listed and its stat taken (on all cores), and the kept parses
+    /// are taken in one go. Either way, only files whose stat changed are parsed (on all cores).
+    private func loadFolder(_ folder: String, changes: ContentChanges, session: BuildSession, rootURL: URL,
+                            timer: inout PhaseTimer) throws -> KeptFolder<FolderFileResult> {
+        let folderPath = rootURL.appendingPathComponent(folder).path
+        let folderFD = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folderFD >= 0 { close(folderFD) } }
+        let stamp = { (entry: String) in folderFD >= 0 ? FileStamp(directory: folderFD, name: entry) : FileStamp(path: folderPath + "/" + entry) }
+        let placeholder = FolderFileResult(path: "")
+        var kept: KeptFolder<FolderFileResult>
+        var toRead: [Int]
+        let trusted: Bool
+        if let names = changes.names(in: folder), let last: KeptFolder<FolderFileResult> = session.keptFolder(display(folder)) {
+            kept = last
+            var changed: Set<String> = []
+            for name in names.sorted() where Self.isListed(name) {
+                var info = stat()
+                let exists = folderFD >= 0 ? fstatat(folderFD, name, &info, AT_SYMLINK_NOFOLLOW) == 0 : lstat(folderPath + "/" + name, &info) == 0
+                let (index, present) = kept.position(of: name)
+                if present, !exists { kept.remove(at: index) }
+                if !present, exists { kept.insert(name, path: display("\(folder)/\(name)"), at: index, placeholder: placeholder) }
+                if exists {
+                    kept.isLink[kept.position(of: name).index] = (info.st_mode & S_IFMT) == S_IFLNK
+                    changed.insert(name)
+                }
+            }
+            toRead = kept.entries.indices.filter { kept.isLink[$0] || changed.contains(kept.entries[$0]) }
+            trusted = true
+            timer.lap("   \(folder): changed entries (watcher)")
+        } else {
+            let entries = listFolder(folder)
+            timer.lap("   \(folder): listed")
+            let names = entries.map(\.name)
+            let stamps = try Parallel.map(names, minimumBatch: 64, stamp)
+            timer.lap("   \(folder): stats")
+            let paths = names.map { display("\(folder)/\($0)") }
+            let keptParses: [FolderFileResult?] = session.keptValues(for: paths, stamps: stamps)
+            kept = KeptFolder(entries: names, paths: paths, stamps: stamps, isLink: entries.map(\.isLink),
+                              results: keptParses.map { $0 ?? placeholder })
+            toRead = keptParses.indices.filter { keptParses[$0] == nil }
+            trusted = false
+            timer.lap("   \(folder): kept parses")
+        }
+        // Each file's stat is taken again right before it is read: the one it is kept with.
+        let read = kept
+        let parsed = try Parallel.map(toRead, minimumBatch: 1) { index in
+            let entry = read.entries[index], now = stamp(entry)
+            return (now, session.parsedValue(for: read.paths[index], stamp: { now }) {
+                loadFolderFile(folder: folder, entry: entry, rootURL: rootURL)
+            })
+        }
+        for (index, (stamp, result)) in zip(toRead, parsed) {
+            kept.stamps[index] = stamp
+            kept.results[index] = result
+        }
+        timer.lap("   \(folder): changed files parsed")
+        session.keepFolder(kept, for: display(folder), trustedChanges: trusted)
+        return kept
+    }
+
+    /// Whether `bijsluiters/` and `paginas/` still hold what the last load under `serve` left
+    /// (its `KeptFolder`s): the same entries, each with the same stat. `serve` asks after each
+    /// rebuild, off the rebuild's path, so a change the watcher did not report (a file changed
+    /// through a hard link outside the content folder) still leads to a rebuild that looks at
+    /// every file. False when unsure.
+    public func keptFoldersAreCurrent() -> Bool {
+        guard let session else { return false }
+        for folder in ["bijsluiters", "paginas"] {
+            guard let kept: KeptFolder<FolderFileResult> = session.keptFolder(display(folder)) else { return false }
+            let folderPath = URL(fileURLWithPath: root).appendingPathComponent(folder).path
+            let entries = listFolder(folder)
+            guard entries.map(\.name) == kept.entries, entries.map(\.isLink) == kept.isLink else { return false }
+            for (entry, stamp) in zip(kept.entries, kept.stamps) where FileStamp(path: folderPath + "/" + entry) != stamp { return false }
+        }
+        return true
     }
 
     /// What one top-level document gave: a content holding only that document.
@@ -336,12 +401,17 @@ public struct ContentLoader {
         return String(cString: resolved)
     }
 
-    /// The entries of `bijsluiters/` or `paginas/`. Hidden files (`.DS_Store`, `.gitkeep`) are skipped, but
-    /// not a hidden `.md` file such as `..md`: that is meant as a page and gets a diagnostic for its name.
-    private func listFolder(_ folder: String, sink: DiagnosticSink) -> [String] {
-        let url = URL(fileURLWithPath: root).appendingPathComponent(folder)
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
-        return entries.filter { !$0.hasPrefix(".") || ($0.hasSuffix(".md") && !$0.hasPrefix(".#")) }.sorted()
+    /// The entries of `bijsluiters/` or `paginas/`, sorted by name, as `isListed` keeps them.
+    private func listFolder(_ folder: String) -> [FolderEntry] {
+        FolderEntry.read(URL(fileURLWithPath: root).appendingPathComponent(folder).path)
+            .filter { Self.isListed($0.name) }.sorted { $0.name < $1.name }
+    }
+
+    /// Whether an entry of `bijsluiters/` or `paginas/` is loaded. Hidden files (`.DS_Store`,
+    /// `.gitkeep`) and editors' lock files (`.#a.md`) are skipped, but not a hidden `.md` file
+    /// such as `..md`: that is meant as a page and gets a diagnostic for its name.
+    static func isListed(_ name: String) -> Bool {
+        !name.hasPrefix(".") || (name.hasSuffix(".md") && !name.hasPrefix(".#"))
     }
 
     /// Every file under a folder, relative to it, refusing links that leave the content folder.

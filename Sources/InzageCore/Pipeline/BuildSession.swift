@@ -49,6 +49,17 @@ public final class BuildSession: @unchecked Sendable {
     /// What the last publication found in the output folder.
     let published = PublishedFiles()
 
+    /// What changed since the last load, as the watcher noted it (`noteChanges`).
+    private var pendingChanges: ContentChanges = .unknown
+    /// Whether loads may trust the watcher's notes (`trustWatcher`).
+    private var watcherTrusted = false
+    /// The last load's `KeptFolder` of each of `bijsluiters/` and `paginas/`, by display path.
+    private var keptFolders: [String: Any] = [:]
+    private var trustedChangesInLastLoad = false
+    /// Whether the last load took files of a folder from its `KeptFolder` without looking at
+    /// them, trusting the watcher's notes.
+    public var lastLoadTrustedChanges: Bool { lock.withLock { trustedChangesInLastLoad } }
+
     public init() {}
 
     /// A parsed file is reused while its identity, size, modification and change times are the
@@ -113,6 +124,45 @@ public final class BuildSession: @unchecked Sendable {
             lastListed = paths
             parsed = parsed.filter { paths.contains($0.key) }
             generations = generations.filter { paths.contains($0.key) }
+        }
+    }
+
+    /// From now on, loads trust the changes noted with `noteChanges`: a file of `bijsluiters/` or
+    /// `paginas/` that no note names is taken as the load before left it. Call it once the
+    /// watcher watches every folder. The next load still looks at every file: a change made
+    /// before the watcher started is in no note.
+    public func trustWatcher() {
+        lock.withLock {
+            watcherTrusted = true
+            pendingChanges = .unknown
+        }
+    }
+
+    /// Notes what the watcher saw change; the next load looks at these files (at every file
+    /// when the changes are unknown).
+    public func noteChanges(_ changes: ContentChanges) {
+        lock.withLock { pendingChanges = pendingChanges.union(changes) }
+    }
+
+    /// What changed since the last load, for the load that begins now: unknown unless the
+    /// watcher is trusted.
+    func takeChanges() -> ContentChanges {
+        lock.withLock {
+            let changes = pendingChanges
+            pendingChanges = watcherTrusted ? .files([]) : .unknown
+            trustedChangesInLastLoad = false
+            return changes
+        }
+    }
+
+    func keptFolder<Result>(_ folder: String) -> KeptFolder<Result>? {
+        lock.withLock { keptFolders[folder] as? KeptFolder<Result> }
+    }
+
+    func keepFolder<Result>(_ kept: KeptFolder<Result>, for folder: String, trustedChanges: Bool) {
+        lock.withLock {
+            keptFolders[folder] = kept
+            if trustedChanges { trustedChangesInLastLoad = true }
         }
     }
 

@@ -5,7 +5,9 @@ import Glibc
 
 /// Watches folders for changes: inotify on Linux, a polling scan where inotify is not available
 /// or when polling is forced (`INZAGE_POLL=1`).
-/// `onChange` is called on the watcher's thread after changes settle (debounced).
+/// `onChange` is called on the watcher's thread after changes settle (debounced), with what
+/// changed in the first folder (the content folder): the files inotify named, or `.unknown`
+/// when polling or when inotify may not have named every change.
 public final class FileWatcher: @unchecked Sendable {
     /// How changes are noticed.
     public enum Mode: Sendable, Equatable {
@@ -19,7 +21,7 @@ public final class FileWatcher: @unchecked Sendable {
 
     private let folders: [String]
     private let forcePolling: Bool
-    private let onChange: @Sendable () -> Void
+    private let onChange: @Sendable (ContentChanges) -> Void
     private let lock = NSLock()
     private var stopped = false
 
@@ -28,7 +30,7 @@ public final class FileWatcher: @unchecked Sendable {
         environment["INZAGE_POLL"] == "1"
     }
 
-    public init(folders: [String], forcePolling: Bool = false, onChange: @escaping @Sendable () -> Void) {
+    public init(folders: [String], forcePolling: Bool = false, onChange: @escaping @Sendable (ContentChanges) -> Void) {
         self.folders = folders
         self.forcePolling = forcePolling
         self.onChange = onChange
@@ -41,7 +43,9 @@ public final class FileWatcher: @unchecked Sendable {
         if !forcePolling {
             let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             if fd >= 0 {
-                startThread { [self] in runInotify(fd) }
+                // Every folder is watched before `start` returns: a change from then on is seen.
+                let watched = addWatches(fd, to: [:])
+                startThread { [self] in runInotify(fd, watched: watched) }
                 return .inotify
             }
         }
@@ -70,21 +74,54 @@ public final class FileWatcher: @unchecked Sendable {
 
     /// Every folder below the watched ones (inotify watches are per folder). Only folders are
     /// visited: a folder's entries say whether they are folders, so files are not looked at.
-    func allFolders() -> [String] {
-        var result: [String] = []
-        func walk(_ folder: String, depth: Int) {
+    func allFolders() -> [String] { watchedFolders().map(\.path) }
+
+    /// `allFolders`, each with its path relative to the first watched folder ("" for that folder
+    /// itself; nil for a folder under another watched folder).
+    func watchedFolders() -> [(path: String, relative: String?)] {
+        var result: [(path: String, relative: String?)] = []
+        func walk(_ folder: String, relative: String?, depth: Int) {
             var info = stat()
             guard depth < 32, stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
-            result.append(folder)
+            result.append((folder, relative))
             for entry in FolderEntry.read(folder) {
                 let path = folder + "/" + entry.name
-                if entry.isFolder { walk(path, depth: depth + 1) }
+                let below = relative.map { $0.isEmpty ? entry.name : $0 + "/" + entry.name }
+                if entry.isFolder { walk(path, relative: below, depth: depth + 1) }
                 // A link to a folder is watched, not walked into: it could lead back up (a loop).
-                if entry.isLink, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { result.append(path) }
+                if entry.isLink, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { result.append((path, below)) }
             }
         }
-        for root in folders { walk(root, depth: 0) }
+        for (index, root) in folders.enumerated() { walk(root, relative: index == 0 ? "" : nil, depth: 0) }
         return result
+    }
+
+    /// The files of the first watched folder that a batch of inotify events names, relative to
+    /// that folder; `.unknown` when the batch may not name every change: events were lost, a
+    /// folder was made, moved or removed, or an event came from a folder not (or no longer)
+    /// known. Events in the other watched folders (the templates) name nothing.
+    /// - Parameter folders: each watch's folder, relative to the first watched folder.
+    static func changes(in events: UnsafeRawBufferPointer, folders: [Int32: String?]) -> ContentChanges {
+        let header = 16 // wd, mask, cookie, len: four 32-bit fields, then `len` bytes of name
+        var files: Set<String> = []
+        var offset = 0
+        while offset + header <= events.count {
+            let watch = events.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+            let mask = events.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+            let length = Int(events.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+            guard offset + header + length <= events.count else { return .unknown }
+            if mask & UInt32(IN_Q_OVERFLOW | IN_DELETE_SELF | IN_IGNORED | IN_MOVE_SELF | IN_ISDIR) != 0 { return .unknown }
+            guard let known = folders[watch] else { return .unknown }
+            if let folder = known {
+                let bytes = UnsafeRawBufferPointer(rebasing: events[(offset + header)..<(offset + header + length)])
+                let name = String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                // An event about the folder itself carries no name.
+                if name.isEmpty { return .unknown }
+                files.insert(folder.isEmpty ? name : folder + "/" + name)
+            }
+            offset += header + length
+        }
+        return offset == events.count ? .files(files) : .unknown
     }
 
     /// Whether a batch of inotify events may have added or removed a folder to watch (a folder
@@ -104,27 +141,41 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     #if canImport(Glibc)
-    private func runInotify(_ fd: Int32) {
-        defer { close(fd) }
+    /// Watches every folder (again), and returns each watch's folder relative to the content
+    /// folder (nil: under the templates folder).
+    private func addWatches(_ fd: Int32, to watched: [Int32: String?]) -> [Int32: String?] {
         let mask = UInt32(IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
-        func addWatches() { for folder in allFolders() { _ = inotify_add_watch(fd, folder, mask) } }
-        addWatches()
+        var watched = watched
+        for folder in watchedFolders() {
+            let watch = inotify_add_watch(fd, folder.path, mask)
+            if watch >= 0 { watched[watch] = folder.relative }
+        }
+        return watched
+    }
+
+    private func runInotify(_ fd: Int32, watched: [Int32: String?]) {
+        defer { close(fd) }
+        var watched = watched
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopped {
             var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, 250)
             guard ready > 0 else { continue }
             // Drain, then wait for the burst of events an editor's save produces to settle.
-            var changed = false, foldersChanged = false
+            var changes: ContentChanges?, foldersChanged = false
             repeat {
                 let count = read(fd, &buffer, buffer.count)
                 guard count > 0 else { break }
-                changed = true
-                foldersChanged = foldersChanged || buffer.withUnsafeBytes { Self.mayChangeFolders(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
+                let (batch, folders) = buffer.withUnsafeBytes { bytes in
+                    let events = UnsafeRawBufferPointer(rebasing: bytes.prefix(count))
+                    return (Self.changes(in: events, folders: watched), Self.mayChangeFolders(events))
+                }
+                changes = changes.map { $0.union(batch) } ?? batch
+                foldersChanged = foldersChanged || folders
                 usleep(60_000)
             } while !isStopped
-            if foldersChanged { addWatches() }
-            if changed { onChange() }
+            if foldersChanged { watched = addWatches(fd, to: watched) }
+            if let changes { onChange(changes) }
         }
     }
     #endif
@@ -150,7 +201,7 @@ public final class FileWatcher: @unchecked Sendable {
             let current = snapshot()
             if current != previous {
                 previous = current
-                onChange()
+                onChange(.unknown)
             }
         }
     }

@@ -48,7 +48,21 @@ struct IncrementalBuildTests {
         let recorded = folder.url.appendingPathComponent("recorded").path
         _ = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: recorded, lettersRoot: letters, today: Fixture.today)
 
+        // The same change under `serve` with a trusted watcher: the rebuild looks only at the
+        // files the watcher names (and at links).
+        let watched = BuildSession()
+        watched.trustWatcher()
+        let watchedOutput = folder.url.appendingPathComponent("watched").path
+        _ = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: watchedOutput, lettersRoot: letters,
+                                  today: Fixture.today, session: watched)
+        let beforeChange = FolderSnapshot(content)
+
         try change(URL(fileURLWithPath: content), templates)
+        let changes = beforeChange.changes(to: FolderSnapshot(content))
+        watched.noteChanges(changes)
+        let trusted = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: watchedOutput, lettersRoot: letters,
+                                            today: secondDay, session: watched)
+        #expect(watched.lastLoadTrustedChanges == (changes != .unknown), sourceLocation: sourceLocation)
         let second = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: incremental, lettersRoot: letters,
                                            today: secondDay, session: session)
         #expect(second.report != nil, "\(second.diagnostics)", sourceLocation: sourceLocation)
@@ -63,6 +77,13 @@ struct IncrementalBuildTests {
         for (path, bytes) in b where a[path] != bytes {
             Issue.record("\(path) differs between the incremental and the clean build", sourceLocation: sourceLocation)
         }
+        #expect(trusted.diagnostics == full.diagnostics, sourceLocation: sourceLocation)
+        let w = try snapshot(watchedOutput)
+        #expect(w.keys.sorted() == b.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, bytes) in b where w[path] != bytes {
+            Issue.record("\(path) differs between the rebuild trusting the watcher and the clean build", sourceLocation: sourceLocation)
+        }
+        #expect(ContentLoader(root: content, today: secondDay, session: watched).keptFoldersAreCurrent(), sourceLocation: sourceLocation)
         let recordedRebuild = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: recorded, lettersRoot: letters, today: secondDay)
         #expect(recordedRebuild.diagnostics == full.diagnostics, sourceLocation: sourceLocation)
         let r = try snapshot(recorded)
@@ -341,6 +362,59 @@ struct IncrementalBuildTests {
             try FileManager.default.moveItem(at: content.appendingPathComponent("bijsluiters/rekentuin.md"),
                                              to: content.appendingPathComponent("bijsluiters/rekentuin-plus.md"))
         }
+    }
+
+    @Test func addedBijsluiter() throws {
+        try expectIncrementalEqualsClean { content, _ in
+            try FileManager.default.copyItem(at: content.appendingPathComponent("bijsluiters/rekentuin.md"),
+                                             to: content.appendingPathComponent("bijsluiters/rekentuin-plus.md"))
+            try edit(content.appendingPathComponent("bijsluiters/rekentuin-plus.md"), "product: Rekentuin", "product: Rekentuin Plus")
+        }
+    }
+
+    /// A watcher names a file changed through a link where the file is, not at the link: a load
+    /// that trusts the watcher looks at every link.
+    @Test func changedFileBehindALinkedBijsluiter() throws {
+        try expectIncrementalEqualsClean(before: { content in
+            let concepten = content.appendingPathComponent("concepten")
+            try FileManager.default.createDirectory(at: concepten, withIntermediateDirectories: true)
+            try FileManager.default.moveItem(at: content.appendingPathComponent("bijsluiters/rekentuin.md"), to: concepten.appendingPathComponent("rekentuin.md"))
+            try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("bijsluiters/rekentuin.md").path,
+                                                       withDestinationPath: "../concepten/rekentuin.md")
+        }) { content, _ in
+            try edit(content.appendingPathComponent("concepten/rekentuin.md"), "product: Rekentuin", "product: Rekentuin Plus")
+        }
+    }
+
+    /// A load that trusts the watcher does not see a change no note names (a file changed
+    /// through a hard link outside the content folder); the look at every file that `serve`
+    /// takes after such a rebuild does, and a rebuild with unknown changes takes it in.
+    @Test func aChangeTheWatcherDidNotNameIsFoundByTheLookAfterwards() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = try folder.write(.valid)
+        try age(folder.url)
+        let session = BuildSession()
+        session.trustWatcher()
+        let output = folder.url.appendingPathComponent("public").path
+        let letters = folder.url.appendingPathComponent("letters").path
+        func build() throws -> String {
+            let result = try BuildPipeline.run(contentRoot: content, templatesRoot: nil, output: output, lettersRoot: letters, today: Fixture.today, session: session)
+            #expect(result.report != nil)
+            return try String(contentsOfFile: output + "/bijsluiters/index.html", encoding: .utf8)
+        }
+        _ = try build()
+        let loader = ContentLoader(root: content, today: Fixture.today, session: session)
+        #expect(loader.keptFoldersAreCurrent())
+        try edit(URL(fileURLWithPath: content + "/bijsluiters/rekentuin.md"), "product: Rekentuin", "product: Rekenbos")
+        session.noteChanges(.files([]))
+        #expect(!(try build()).contains("Rekenbos"), "the load looked at a file no note named")
+        #expect(session.lastLoadTrustedChanges)
+        #expect(!loader.keptFoldersAreCurrent())
+        session.noteChanges(.unknown)
+        #expect(try build().contains("Rekenbos"))
+        #expect(!session.lastLoadTrustedChanges)
+        #expect(loader.keptFoldersAreCurrent())
     }
 
     @Test func noChangeWritesNothing() throws {
