@@ -102,6 +102,7 @@ public enum BuildPipeline {
             timer.lap("render (writes pending)")
             guard let begun = publication.value else { throw StoppedByRules() }
             report = try begun.finish()
+            timer.lap("publication finished")
             record?.save()
         } catch {
             writing.sync {}

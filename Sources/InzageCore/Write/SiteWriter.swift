@@ -195,6 +195,10 @@ public struct SiteWriter {
 
         /// Swaps the new site in, or replaces the few files that changed; returns what changed.
         public func finish() throws -> WriteReport {
+            var timer = PhaseTimer()
+            _ = survey.files
+            timer.lap("  survey of the published site waited for")
+            defer { timer.lap("  changed files written") }
             let stale = survey.files.filter { $0 != SiteWriter.marker && $0 != BuildRecord.fileName && !seen.contains($0) }
             if !staged {
                 if hasPreviousSite, pending.count + stale.count <= SiteWriter.inPlaceLimit, pending.allSatisfy(fitsInPlace) {
