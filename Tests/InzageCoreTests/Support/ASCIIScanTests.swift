@@ -27,4 +27,32 @@ struct ASCIIScanTests {
         #expect(!ASCIIScan.containsAny("n.t. b en xx x", needles))
         #expect(!ASCIIScan.containsAny("verwijderd", ASCIIScan.Needles([])))
     }
+
+    @Test func oneByteNeedlesAndNeedlesAtTheEdges() {
+        #expect(ASCIIScan.containsAny("prijs in €", ["€", "x"]))
+        #expect(ASCIIScan.containsAny("X", ["x"]))
+        #expect(ASCIIScan.containsAny("ab", ["ab"]))
+        #expect(ASCIIScan.containsAny("aab", ["ab"]))
+        #expect(!ASCIIScan.containsAny("a", ["ab"]))
+        #expect(ASCIIScan.containsAny("…", ["…"]))
+        #expect(!ASCIIScan.containsAny("..", ["…"]))
+    }
+
+    /// The scan agrees with a plain search over many generated texts and needles.
+    @Test func agreesWithAPlainSearch() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abtnTNX.x é-")
+        func text(_ length: Int) -> String { String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }) }
+        for _ in 0..<2_000 {
+            let haystack = text(Int.random(in: 0...24, using: &generator))
+            let needles = (0..<Int.random(in: 1...3, using: &generator)).map { _ in text(Int.random(in: 1...3, using: &generator)).lowercased() }
+            // ASCII letters lowered, byte by byte, as the scan compares them.
+            let bytes = haystack.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            let plain = needles.contains { needle in
+                let pattern = Array(needle.utf8)
+                return bytes.indices.contains { start in bytes[start...].starts(with: pattern) }
+            }
+            #expect(ASCIIScan.containsAny(haystack, ASCIIScan.Needles(needles)) == plain, "\(haystack) \(needles)")
+        }
+    }
 }

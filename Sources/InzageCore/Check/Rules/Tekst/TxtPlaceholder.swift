@@ -13,7 +13,7 @@ struct TxtPlaceholder: FileRule {
         var result: [Diagnostic] = []
         for value in file.values {
             let text = value.scalar.text.trimmedWhitespace
-            if ["…", "...", "-", "?", "??", "xxx", "nader in te vullen", "in te vullen"].contains(text.lowercased()) {
+            if text.utf8.count <= Self.longestBlankValue, Self.blankValues.contains(text.lowercased()) {
                 result.append(finding(at: value.scalar.location, "'\(text)' is geen waarde maar een opengelaten plek",
                                       hint: "vul de echte gegevens in, of haal de regel weg als hij niet van toepassing is"))
                 continue
@@ -31,6 +31,12 @@ struct TxtPlaceholder: FileRule {
         }
         return result
     }
+
+    /// Values that are a blank as a whole (compared in lower case).
+    static let blankValues: Set<String> = ["…", "...", "-", "?", "??", "xxx", "nader in te vullen", "in te vullen"]
+    /// A longer text cannot be one of `blankValues` in lower case (lowercasing shortens a text by
+    /// at most two thirds of its bytes), so it is not lowercased: most values are long.
+    static let longestBlankValue = 3 * (blankValues.map(\.utf8.count).max() ?? 0)
 
     /// Every bracketed blank the pattern finds contains one of these (lowercase, ASCII).
     static let blankWords = ["naam", "datum", "school", "invullen", "n.v.t", "nvt", "adres", "plaats", "bestuur", "organisatie",
