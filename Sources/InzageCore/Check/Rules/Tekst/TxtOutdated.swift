@@ -22,14 +22,16 @@ struct TxtOutdated: FileRule {
     private static let needles = ASCIIScan.Needles(["wbp", "cbp", "bescherming persoonsgegevens", "werkdagen"])
 
     func check(_ file: TextValues.File) -> [Diagnostic] {
-        var texts: [Located<String>] = file.values.map { Located($0.scalar.text, at: $0.scalar.textStart) }
-        // Body lines are slices of their files; only the few that might match are copied.
+        // Only the few texts that might match are listed; body lines (slices of their files) are
+        // copied only then.
+        var texts: [Located<String>] = file.values.indices.compactMap { index in
+            Self.mightMatch(file.values[index].scalar.text) ? Located(file.values[index].scalar.text, at: file.values[index].scalar.textStart) : nil
+        }
         texts += file.lines.compactMap { line in
             Self.mightMatch(line.value) ? Located(String(line.value), at: line.location) : nil
         }
         var result: [Diagnostic] = []
         for text in texts {
-            guard Self.mightMatch(text.value) else { continue }
             for (pattern, message, hint) in Self.terms {
                 if let match = text.value.firstMatch(of: pattern) {
                     result.append(finding(at: TextValues.location(of: match.range, in: text.value, at: text.location), message, hint: hint))

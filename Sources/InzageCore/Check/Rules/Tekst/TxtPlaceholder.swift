@@ -23,9 +23,10 @@ struct TxtPlaceholder: FileRule {
                                      at: TextValues.location(of: match.range, in: value.scalar.text, at: value.scalar.textStart)))
             }
         }
-        for slice in file.lines {
+        // A line becomes a text of its own only when it might hold a blank.
+        for slice in file.lines where Self.mightMatch(slice.value) {
             let line = Located(String(slice.value), at: slice.location)
-            for match in Self.mightMatch(line.value) ? line.value.matches(of: Self.pattern) : [] {
+            for match in line.value.matches(of: Self.pattern) {
                 result.append(report(String(line.value[match.range]), at: TextValues.location(of: match.range, in: line.value, at: line.location)))
             }
         }
@@ -48,8 +49,8 @@ struct TxtPlaceholder: FileRule {
     /// A cheap byte scan before the (slow) regex: every match needs one of these, and a bracketed
     /// blank needs one of `blankWords` between its brackets and no `(` or `[` right after it, which
     /// rules out the Markdown links most lines with brackets hold.
-    static func mightMatch(_ text: String) -> Bool {
-        var bytes = text
+    static func mightMatch<Text: StringProtocol>(_ text: Text) -> Bool {
+        var bytes = Substring(text)
         return bytes.withUTF8 { mightMatch(bytes: $0) } || ASCIIScan.containsAny(text, markerNeedles)
     }
 
