@@ -31,10 +31,16 @@ struct TxtPlaceholderTests {
             with: "verplichte_verstrekking: |\n  Voor de inschrijving zijn gegevens verplicht.\n  Vraag het 1️⃣[naam school].", in: "privacyverklaring.md"))
     }
 
-    @Test(arguments: ["…", "...", "\"?\"", "nader in te vullen"])
+    @Test(arguments: ["…", "...", "\"?\"", "nader in te vullen", "Nader In Te Vullen", "XXX", "\"-\"", "\"??\"", "In te vullen"])
     func blankValue(value: String) {
         expectDiagnostic("TXT-PLACEHOLDER", in: .valid.replacing("omschrijving: Adaptieve oefenomgeving voor rekenen in het primair onderwijs.",
                                                                   with: "omschrijving: 1️⃣\(value)", in: "bijsluiters/rekentuin.md"))
+    }
+
+    @Test(arguments: ["xxxx", "nader in te vullen.", "- nee", "Ⅹ"])
+    func aValueLikeABlankIsNoBlank(value: String) {
+        expectNoDiagnostic("TXT-PLACEHOLDER", in: .valid.replacing("omschrijving: Adaptieve oefenomgeving voor rekenen in het primair onderwijs.",
+                                                                    with: "omschrijving: \(value)", in: "bijsluiters/rekentuin.md"))
     }
 
     @Test func markdownLinkIsNotAPlaceholder() {

@@ -13,7 +13,7 @@ struct TxtPlaceholder: FileRule {
         var result: [Diagnostic] = []
         for value in file.values {
             let text = value.scalar.text.trimmedWhitespace
-            if text.utf8.count <= Self.longestBlankValue, Self.blankValues.contains(text.lowercased()) {
+            if Self.isBlankValue(text) {
                 result.append(finding(at: value.scalar.location, "'\(text)' is geen waarde maar een opengelaten plek",
                                       hint: "vul de echte gegevens in, of haal de regel weg als hij niet van toepassing is"))
                 continue
@@ -38,6 +38,17 @@ struct TxtPlaceholder: FileRule {
     /// A longer text cannot be one of `blankValues` in lower case (lowercasing shortens a text by
     /// at most two thirds of its bytes), so it is not lowercased: most values are long.
     static let longestBlankValue = 3 * (blankValues.map(\.utf8.count).max() ?? 0)
+
+    /// Whether `text` is one of `blankValues` in any case. An ASCII text is compared byte by
+    /// byte, without making its lowercase copy: most values are short and ASCII.
+    static func isBlankValue(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count <= longestBlankValue else { return false }
+        guard ASCIIScan.isASCII(text) else { return blankValues.contains(text.lowercased()) }
+        return blankValueBytes.contains { blank in blank.count == bytes.count && zip(blank, bytes).allSatisfy { $0 == ASCIIScan.lower($1) } }
+    }
+
+    private static let blankValueBytes = blankValues.map { Array($0.utf8) }
 
     /// Every bracketed blank the pattern finds contains one of these (lowercase, ASCII).
     static let blankWords = ["naam", "datum", "school", "invullen", "n.v.t", "nvt", "adres", "plaats", "bestuur", "organisatie",
