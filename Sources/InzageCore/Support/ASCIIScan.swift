@@ -8,9 +8,12 @@ enum ASCIIScan {
     /// Lowercase words to look for, prepared once: the text rules look for the same few words in
     /// every line of every file.
     struct Needles: Sendable {
+        /// Per byte: whether a needle starts with it (either case of an ASCII letter), so that
+        /// most bytes are passed over with one look-up.
+        fileprivate let starts: [Bool]
         /// Per pair of bytes (the first lowered, then the second lowered, as a 16-bit number), one
         /// bit: whether a needle of two or more bytes starts with it. A needle's first byte alone
-        /// would stop the scan at every `t` or `n` of a Dutch text.
+        /// would compare needles at every `t` or `n` of a Dutch text.
         fileprivate let pairs: [UInt64]
         /// Per byte: whether it is a needle of one byte.
         fileprivate let singles: [Bool]
@@ -18,9 +21,12 @@ enum ASCIIScan {
 
         init(_ needles: [String]) {
             patterns = needles.map { Array($0.utf8) }.filter { !$0.isEmpty }
+            var starts = [Bool](repeating: false, count: 256)
             var pairs = [UInt64](repeating: 0, count: 1024)
             var singles = [Bool](repeating: false, count: 256)
             for pattern in patterns {
+                starts[Int(pattern[0])] = true
+                if pattern[0] >= 97 && pattern[0] <= 122 { starts[Int(pattern[0] - 32)] = true }
                 if pattern.count == 1 {
                     singles[Int(pattern[0])] = true
                 } else {
@@ -28,31 +34,34 @@ enum ASCIIScan {
                     pairs[pair >> 6] |= 1 << UInt64(pair & 63)
                 }
             }
+            self.starts = starts
             self.pairs = pairs
             self.singles = singles
         }
 
         /// One pass over the bytes; needles are compared only where one of them could start.
         fileprivate func occur(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-            pairs.withUnsafeBufferPointer { pairs in
-                singles.withUnsafeBufferPointer { singles in
-                    for start in haystack.indices {
-                        let first = lower(haystack[start])
-                        if singles[Int(first)] { return true }
-                        guard start + 1 < haystack.count else { break }
-                        let pair = Int(first) << 8 | Int(lower(haystack[start + 1]))
-                        guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                        for pattern in patterns where pattern.count > 1 && pattern.count <= haystack.count - start {
-                            var index = start
-                            var matched = true
-                            for byte in pattern {
-                                if lower(haystack[index]) != byte { matched = false; break }
-                                index += 1
+            starts.withUnsafeBufferPointer { starts in
+                pairs.withUnsafeBufferPointer { pairs in
+                    singles.withUnsafeBufferPointer { singles in
+                        for start in haystack.indices where starts[Int(haystack[start])] {
+                            let first = lower(haystack[start])
+                            if singles[Int(first)] { return true }
+                            guard start + 1 < haystack.count else { break }
+                            let pair = Int(first) << 8 | Int(lower(haystack[start + 1]))
+                            guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                            for pattern in patterns where pattern.count > 1 && pattern.count <= haystack.count - start {
+                                var index = start
+                                var matched = true
+                                for byte in pattern {
+                                    if lower(haystack[index]) != byte { matched = false; break }
+                                    index += 1
+                                }
+                                if matched { return true }
                             }
-                            if matched { return true }
                         }
+                        return false
                     }
-                    return false
                 }
             }
         }
