@@ -23,6 +23,9 @@ final class SiteContext {
     /// The menus as rows (`menu`), by where a page stands and which entry it is.
     private var menus: [String: [ViewFragment<LinkView>]] = [:]
     private let menusLock = PThreadMutex()
+    /// Fragments many pages show alike (`sharedFragment`), by row template and view.
+    var sharedFragments: [SharedFragmentKey: Any] = [:]
+    let sharedFragmentsLock = PThreadMutex()
 
     init(content: Content, organisatie: Organisatie, templates: TemplateSet, session: BuildSession? = nil, sortingProducts: Bool = true) {
         self.session = session
@@ -97,6 +100,12 @@ final class SiteContext {
     var hasSchoolPages: Bool { content.scholen.count > 1 }
 
     static func schoolPath(_ school: School) -> String { "scholen/\((school.brinCode ?? "school").lowercased())/" }
+}
+
+/// A shared fragment's row template and view (`SiteContext.sharedFragment`).
+struct SharedFragmentKey: Hashable {
+    let template: String
+    let fingerprint: ViewFingerprint
 }
 
 enum URLHost {

@@ -119,4 +119,37 @@ struct RowTemplateTests {
         let legacyContact = try text(legacyOutput, "contact/index.html")
         #expect(legacyContact.contains("<ul>\n<li>Home=../</li><li>Privacyverklaring=../privacyverklaring/</li>") && legacyContact.contains("<li>Contact=../contact/*</li>"), "\(legacyContact)")
     }
+
+    @Test func theCategoryRowsOfABijsluiterHaveARowTemplate() throws {
+        // `bijsluiter-categorie` renders each of the 14 rows; a bijsluiter template made before it
+        // existed goes through the rows itself and still sees their fields.
+        let (folder, output) = try build(overriding: [
+            "bijsluiter-categorie.mustache": "<tr class=\"eigen\"><td>{{nummer}}</td><td>{{label}}</td><td>{{status}}</td></tr>\n",
+        ])
+        defer { folder.remove() }
+        let product = try text(output, "bijsluiters/rekentuin/index.html")
+        #expect(product.components(separatedBy: "<tr class=\"eigen\">").count - 1 == 14, "\(product)")
+        #expect(product.contains("<tr class=\"eigen\"><td>1</td><td>Contactgegevens</td><td>Ja</td></tr>\n<tr class=\"eigen\"><td>2</td>"), "\(product)")
+
+        let bijsluiter = try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("bijsluiter.mustache"), encoding: .utf8)
+            .replacingOccurrences(of: "{{{categorieen.html}}}", with: "{{#categorieen}}<li>{{nummer}} {{label}}: {{status}}</li>{{/categorieen}}")
+        let (legacy, legacyOutput) = try build(overriding: ["bijsluiter.mustache": bijsluiter])
+        defer { legacy.remove() }
+        let legacyProduct = try text(legacyOutput, "bijsluiters/rekentuin/index.html")
+        #expect(legacyProduct.contains("<li>1 Contactgegevens: Ja</li><li>2 "), "\(legacyProduct)")
+    }
+
+    @Test func rowsShownAlikeAreMadeOncePerBuild() throws {
+        let run = try TestContent.valid.check()
+        let site = SiteContext(content: run.content, organisatie: try #require(run.content.organisatie), templates: try TemplateSet(override: nil))
+        func row(_ status: String) -> BijsluiterView.CategoryRow {
+            .init(nummer: 5, label: "Medische gegevens", bijzonder: true, status: status, verwerkt: status != "Nee", toelichting: nil,
+                  uitleg: "Uitleg", uitlegPunten: [], heeftPunten: false)
+        }
+        let first = site.sharedFragment(row("Nee"), template: "bijsluiter-categorie")
+        #expect(site.sharedFragment(row("Nee"), template: "bijsluiter-categorie") === first)
+        #expect(site.sharedFragment(row("Ja"), template: "bijsluiter-categorie") !== first)
+        #expect(site.sharedFragment(row("Nee"), template: "menu-link") !== first, "another row template makes another fragment")
+        #expect(first.html.hasPrefix("<tr class=\"\"><td>5</td><th scope=\"row\">Medische gegevens <strong class=\"label\">bijzonder</strong>"), "\(first.html)")
+    }
 }

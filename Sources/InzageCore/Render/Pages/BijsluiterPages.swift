@@ -19,7 +19,10 @@ struct BijsluiterView {
     let verwerkingen: [String]
     let optioneel: [String]
     let doelen: [DoelRow]
-    let categorieen: [CategoryRow]
+    /// The 14 rows of the categories table, each rendered with the row template
+    /// `bijsluiter-categorie` once per build for all products that show it alike
+    /// (`SiteContext.sharedFragment`).
+    let categorieen: [ViewFragment<CategoryRow>]
     let bijzonder: Bool
     let entree: [String]
     let bewaartermijn: String
@@ -207,7 +210,8 @@ enum BijsluiterPages {
             gebruikers: b.gebruikers.isEmpty ? nil : b.gebruikers.map(\.value).joined(separator: ", "),
             doelgroep: b.doelgroep.isEmpty ? nil : b.doelgroep.map { $0.value.dutch }.joined(separator: ", "),
             scholen: scholen, alleScholen: alle, verwerkingen: (b.verwerkingen ?? []).map(\.value),
-            optioneel: (b.optioneleVerwerkingen ?? []).map(\.value), doelen: doelen, categorieen: categoryRows(b),
+            optioneel: (b.optioneleVerwerkingen ?? []).map(\.value), doelen: doelen,
+            categorieen: categoryRows(b).map { site.sharedFragment($0, template: "bijsluiter-categorie") },
             bijzonder: b.processesSpecialCategories, entree: b.entreeAttributen.map(\.value),
             bewaartermijn: b.bewaartermijn.nonBlank ?? "", opslag: b.opslag.map(place), subverwerkers: b.subverwerkers.map(place),
             doorgifte: !b.countriesOutsideEER.isEmpty,
