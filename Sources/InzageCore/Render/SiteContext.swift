@@ -102,10 +102,16 @@ final class SiteContext {
     static func schoolPath(_ school: School) -> String { "scholen/\((school.brinCode ?? "school").lowercased())/" }
 }
 
-/// A shared fragment's row template and view (`SiteContext.sharedFragment`).
+/// A shared fragment's row template and view (`SiteContext.sharedFragment`): the view's fields
+/// as texts, each with its length in front, so no two lists of parts make the same key.
 struct SharedFragmentKey: Hashable {
     let template: String
-    let fingerprint: ViewFingerprint
+    let view: String
+
+    init(template: String, parts: [String]) {
+        self.template = template
+        view = parts.map { "\($0.utf8.count):\($0)" }.joined()
+    }
 }
 
 enum URLHost {

@@ -146,10 +146,18 @@ struct RowTemplateTests {
             .init(nummer: 5, label: "Medische gegevens", bijzonder: true, status: status, verwerkt: status != "Nee", toelichting: nil,
                   uitleg: "Uitleg", uitlegPunten: [], heeftPunten: false)
         }
-        let first = site.sharedFragment(row("Nee"), template: "bijsluiter-categorie")
-        #expect(site.sharedFragment(row("Nee"), template: "bijsluiter-categorie") === first)
-        #expect(site.sharedFragment(row("Ja"), template: "bijsluiter-categorie") !== first)
-        #expect(site.sharedFragment(row("Nee"), template: "menu-link") !== first, "another row template makes another fragment")
+        func shared(_ view: BijsluiterView.CategoryRow, template: String = "bijsluiter-categorie") -> ViewFragment<BijsluiterView.CategoryRow> {
+            site.sharedFragment(view, parts: view.parts, template: template)
+        }
+        let first = shared(row("Nee"))
+        #expect(shared(row("Nee")) === first)
+        #expect(shared(row("Ja")) !== first)
+        #expect(shared(row("Nee"), template: "menu-link") !== first, "another row template makes another fragment")
+        // `parts` is the whole view: a field added to the row must be added there too.
+        #expect(Mirror(reflecting: row("Nee")).children.map { $0.label ?? "" } == ["nummer", "label", "bijzonder", "status", "verwerkt", "toelichting", "uitleg", "uitlegPunten", "heeftPunten"],
+                "a category row's fields changed: make `CategoryRow.parts` name every one")
+        // Parts are told apart by their lengths: moving text from one field to the next is another view.
+        #expect(SharedFragmentKey(template: "t", parts: ["ab", "c"]) != SharedFragmentKey(template: "t", parts: ["a", "bc"]))
         #expect(first.html.hasPrefix("<tr class=\"\"><td>5</td><th scope=\"row\">Medische gegevens <strong class=\"label\">bijzonder</strong>"), "\(first.html)")
     }
 }

@@ -104,6 +104,14 @@ extension BijsluiterView.DoelRow: MustacheFields {
     var mustacheFields: KeyValuePairs<String, Any?> { ["label": label, "tekst": tekst, "punten": punten, "heeftPunten": heeftPunten] }
 }
 
+extension BijsluiterView.CategoryRow {
+    /// Every field as a text, for `SiteContext.sharedFragment`.
+    var parts: [String] {
+        [String(nummer), label, String(bijzonder), status, String(verwerkt), toelichting.map { "+" + $0 } ?? "-", uitleg,
+         String(uitlegPunten.count)] + uitlegPunten + [String(heeftPunten)]
+    }
+}
+
 extension BijsluiterView.CategoryRow: MustacheFields {
     var mustacheFields: KeyValuePairs<String, Any?> {
         ["nummer": nummer, "label": label, "bijzonder": bijzonder, "status": status, "verwerkt": verwerkt, "toelichting": toelichting,
@@ -211,7 +219,7 @@ enum BijsluiterPages {
             doelgroep: b.doelgroep.isEmpty ? nil : b.doelgroep.map { $0.value.dutch }.joined(separator: ", "),
             scholen: scholen, alleScholen: alle, verwerkingen: (b.verwerkingen ?? []).map(\.value),
             optioneel: (b.optioneleVerwerkingen ?? []).map(\.value), doelen: doelen,
-            categorieen: categoryRows(b).map { site.sharedFragment($0, template: "bijsluiter-categorie") },
+            categorieen: categoryRows(b).map { site.sharedFragment($0, parts: $0.parts, template: "bijsluiter-categorie") },
             bijzonder: b.processesSpecialCategories, entree: b.entreeAttributen.map(\.value),
             bewaartermijn: b.bewaartermijn.nonBlank ?? "", opslag: b.opslag.map(place), subverwerkers: b.subverwerkers.map(place),
             doorgifte: !b.countriesOutsideEER.isEmpty,
