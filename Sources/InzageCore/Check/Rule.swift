@@ -78,19 +78,25 @@ public enum Checker {
             }
         }
         timer.lap(session.wholeRulesWereReused ? "  rules across documents (kept)" : "  rules across documents (run)")
-        struct Unit { var file: TextValues.File?; var bijsluiter: Bijsluiter?; var key: String? = nil }
-        var bijsluiterByFile = Dictionary(content.bijsluiters.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
-        let itemFiles = Set(content.bijsluiters.map(\.file) + content.paginas.map(\.file))
-        var units: [Unit] = TextValues.files(in: content).map { file in Unit(file: file, bijsluiter: bijsluiterByFile.removeValue(forKey: file.path)) }
-        units += bijsluiterByFile.values.map { Unit(file: nil, bijsluiter: $0) }
+        // A unit names its bijsluiter by its place in the content: thousands of bijsluiters are
+        // paired with their files on every rebuild, and a copy of one is dozens of references.
+        struct Unit { var file: TextValues.File?; var bijsluiter: Int?; var isItem = false; var key: String? = nil }
+        var bijsluiterByFile = [String: Int](minimumCapacity: content.bijsluiters.count)
+        for (index, b) in content.bijsluiters.enumerated() where bijsluiterByFile[b.file] == nil { bijsluiterByFile[b.file] = index }
+        let pageFiles = Set(content.paginas.map(\.file))
+        var units: [Unit] = TextValues.files(in: content).map { file in
+            let bijsluiter = bijsluiterByFile.removeValue(forKey: file.path)
+            return Unit(file: file, bijsluiter: bijsluiter, isItem: bijsluiter != nil || pageFiles.contains(file.path))
+        }
+        units += bijsluiterByFile.values.sorted().map { Unit(file: nil, bijsluiter: $0, isItem: true) }
         // A bijsluiter's or page's findings are kept under its parse; other files are checked every time.
-        let paths = units.map { $0.file?.path ?? $0.bijsluiter?.file ?? "" }
-        for (index, parse) in session.parseKeys(for: paths).enumerated() where itemFiles.contains(paths[index]) {
+        let paths = units.map { $0.file?.path ?? $0.bijsluiter.map { content.bijsluiters[$0].file } ?? "" }
+        for (index, parse) in session.parseKeys(for: paths).enumerated() where units[index].isItem {
             units[index].key = parse ?? paths[index] + "\u{0}" + (content.sources[paths[index]] ?? "")
         }
-        func check(_ file: TextValues.File?, _ bijsluiter: Bijsluiter?) -> [Diagnostic] {
+        func check(_ file: TextValues.File?, _ bijsluiter: Int?) -> [Diagnostic] {
             (file.map { file in fileRules.flatMap { $0.check(file) } } ?? [])
-                + (bijsluiter.map { b in bijsluiterRules.flatMap { $0.check(b, in: context) } } ?? [])
+                + (bijsluiter.map { b in bijsluiterRules.flatMap { $0.check(content.bijsluiters[b], in: context) } } ?? [])
         }
         // Unchanged files give their kept findings (taken under one lock); the others are checked,
         // one piece of work per file, on all cores.
