@@ -109,20 +109,6 @@ struct ServeCommand: ParsableCommand {
         terminate.setEventHandler(handler: stop)
         terminate.resume()
 
-        // The first build must succeed: there is no earlier site to fall back on otherwise.
-        var firstOK = false
-        gate.run { firstOK = rebuild(first: true) }
-        if !firstOK && !FileManager.default.fileExists(atPath: output + "/index.html") {
-            throw ExitCode(ExitStatus.contentProblems)
-        }
-
-        let server = PreviewServer(root: output, state: state)
-        do {
-            try server.bind(port: port)
-        } catch {
-            Output.err("inzage: \(error)\n")
-            throw ExitCode(ExitStatus.usageOrIO)
-        }
         // After each rebuild that trusted the watcher, a look at every file off the rebuild's
         // path: a change the watcher did not name leads to a rebuild that looks at every file.
         let verifications = DispatchQueue(label: "inzage-verify", qos: .utility)
@@ -138,22 +124,65 @@ struct ServeCommand: ParsableCommand {
                 }
             }
         }
+        // The watcher starts before the first build, so a change made while it runs is seen
+        // (and rebuilt right after it), and the first rebuild can trust the watcher too.
+        let firstBuild = FirstBuild()
         let watcher = FileWatcher(folders: [content] + (templatesRoot.map { [$0] } ?? []), forcePolling: FileWatcher.pollingForced()) { changes in
             session.noteChanges(changes)
-            rebuilds.async { rebuildAndVerify() }
+            if firstBuild.noteChange() { rebuilds.async { rebuildAndVerify() } }
         }
         let watchMode = watcher.start()
         // With inotify, every folder is watched now: loads may take the files it does not name
-        // as they were.
+        // as they were. The first build still looks at every file.
         if watchMode == .inotify { session.trustWatcher() }
+
+        // The first build must succeed: there is no earlier site to fall back on otherwise.
+        var firstOK = false
+        gate.run { firstOK = rebuild(first: true) }
+        if !firstOK && !FileManager.default.fileExists(atPath: output + "/index.html") {
+            throw ExitCode(ExitStatus.contentProblems)
+        }
+
+        let server = PreviewServer(root: output, state: state)
+        do {
+            try server.bind(port: port)
+        } catch {
+            Output.err("inzage: \(error)\n")
+            throw ExitCode(ExitStatus.usageOrIO)
+        }
         parts.set(watcher: watcher, server: server)
 
         Output.out("De website staat op http://127.0.0.1:\(server.port)/ (stoppen: Ctrl-C). Wijzigingen in \(content)/ worden meteen zichtbaar.\n")
         let watched = ([content] + (templatesRoot.map { [$0] } ?? [])).map { "\($0)/" }.joined(separator: " en ")
         let how = watchMode == .inotify ? "inotify" : "ik kijk elke halve seconde"
         Output.out("Ik let op wijzigingen in \(watched) (\(how)).\n")
+        if firstBuild.finish() { rebuilds.async { rebuildAndVerify() } }
         Thread.detachNewThread { server.run() }
         dispatchMain()
+    }
+}
+
+/// Whether the first build of `serve` is done: a change seen before is rebuilt once it is.
+final class FirstBuild: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    private var changed = false
+
+    /// Notes a change; returns whether a rebuild may start for it now.
+    func noteChange() -> Bool {
+        lock.withLock {
+            if done { return true }
+            changed = true
+            return false
+        }
+    }
+
+    /// Marks the first build done; returns whether a change came while it ran.
+    func finish() -> Bool {
+        lock.withLock {
+            done = true
+            return changed
+        }
     }
 }
 

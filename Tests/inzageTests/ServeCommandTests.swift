@@ -68,6 +68,28 @@ extension ServeCommandTests {
         #expect(serve.interrupt() == 0)
     }
 
+    /// The watcher starts before the first build: a change made while that build runs is built
+    /// right after it, without a further edit. The edits are to a page under `paginas/`, whose
+    /// rebuilds take the other files as they were and look only at the ones inotify names.
+    @Test func anEditDuringTheFirstBuildAndLaterEditsAreBuilt() throws {
+        let folder = try MinimalContent.write()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("content/paginas/over-ons.md")
+        try FileManager.default.createDirectory(at: page.deletingLastPathComponent(), withIntermediateDirectories: true)
+        func write(_ body: String) throws { try Data("---\ntitel: Over ons\n---\n\(body)\n".utf8).write(to: page) }
+        try write("Wij zijn een kleine school.")
+        // Every publication pauses 1.5 s; the first build has read the files well before 0.8 s.
+        let serve = try ServeProcess(in: folder, environment: ["INZAGE_TEST_PUBLISH_DELAY_MS": "1500", "INZAGE_POLL": ""])
+        Thread.sleep(forTimeInterval: 0.8)
+        #expect(!serve.stdout.contains("De website staat op"), "the first build was over before the edit: \(serve.stdout)")
+        try write("Wij zijn een grote school.")
+        let output = folder.appendingPathComponent("public")
+        #expect(Self.eventually { !Self.files(in: output, containing: "Wij zijn een grote school.").isEmpty }, "\(serve.stdout)\(serve.stderr)")
+        try write("Wij zijn een middelgrote school.")
+        #expect(Self.eventually { !Self.files(in: output, containing: "Wij zijn een middelgrote school.").isEmpty }, "\(serve.stdout)\(serve.stderr)")
+        #expect(serve.interrupt() == 0)
+    }
+
     @Test func inotifyIsUsedAndNamedByDefault() throws {
         let folder = try MinimalContent.write()
         defer { try? FileManager.default.removeItem(at: folder) }
