@@ -264,10 +264,13 @@ enum OtherPages {
             }
         }
         // Each row's date read once (5 000 rows for 2 000 products), not per comparison, and
-        // compared in place: reading them from the array would retain two texts per comparison.
+        // ranked among the few dates there are: the rows are sorted by a number, not a text.
         let dates = result.map { date($0.view) }
-        let order = dates.withUnsafeBufferPointer { dates in
-            result.indices.sorted { a, b in dates[a] != dates[b] ? dates[a] > dates[b] : a < b }
+        var rankOf: [String: Int] = [:]
+        for (rank, date) in Set(dates).sorted().enumerated() { rankOf[date] = rank }
+        let ranks = dates.map { rankOf[$0] ?? 0 }
+        let order = ranks.withUnsafeBufferPointer { ranks in
+            result.indices.sorted { a, b in ranks[a] != ranks[b] ? ranks[a] > ranks[b] : a < b }
         }
         return order.map { result[$0] }
     }
