@@ -90,6 +90,41 @@ extension ServeCommandTests {
         #expect(serve.interrupt() == 0)
     }
 
+    /// A page changed through a hard link outside the content folder makes no event there, so a
+    /// rebuild that trusts the watcher does not read it; the look at every file after that
+    /// rebuild finds it, and the rebuild it starts builds it.
+    @Test func aChangeNoEventNamesIsBuiltAfterTheNextRebuild() throws {
+        let folder = try MinimalContent.write()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paginas = folder.appendingPathComponent("content/paginas")
+        try FileManager.default.createDirectory(at: paginas, withIntermediateDirectories: true)
+        func page(_ title: String, _ body: String) -> Data { Data("---\ntitel: \(title)\n---\n\(body)\n".utf8) }
+        let linked = paginas.appendingPathComponent("over-ons.md"), other = paginas.appendingPathComponent("contact-info.md")
+        try page("Over ons", "Wij zijn een kleine school.").write(to: linked)
+        try page("Contactinformatie", "Bel ons gerust.").write(to: other)
+        let outside = folder.appendingPathComponent("elders.md")
+        try FileManager.default.linkItem(at: linked, to: outside)
+        // Files older than two seconds are trusted by their times; these are made older at once.
+        let old = Date().addingTimeInterval(-3600)
+        for file in [linked, other] { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: file.path) }
+        let serve = try ServeProcess(in: folder, environment: ["INZAGE_POLL": ""])
+        #expect(serve.waitFor("Ik let op wijzigingen in"), "\(serve.stdout)\(serve.stderr)")
+        let output = folder.appendingPathComponent("public")
+
+        // Written in place through the link outside: the same file, but no event in paginas/.
+        let handle = try FileHandle(forWritingTo: outside)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: page("Over ons", "Wij zijn een grote school."))
+        try handle.close()
+        Thread.sleep(forTimeInterval: 1)
+        #expect(Self.files(in: output, containing: "Wij zijn een grote school.").isEmpty, "no event, so no rebuild yet")
+        // An edit to another page: its rebuild trusts the watcher, and the look after it finds the other change.
+        try page("Contactinformatie", "Bel of mail ons gerust.").write(to: other)
+        #expect(Self.eventually { !Self.files(in: output, containing: "Bel of mail ons gerust.").isEmpty }, "\(serve.stdout)\(serve.stderr)")
+        #expect(Self.eventually { !Self.files(in: output, containing: "Wij zijn een grote school.").isEmpty }, "\(serve.stdout)\(serve.stderr)")
+        #expect(serve.interrupt() == 0)
+    }
+
     @Test func inotifyIsUsedAndNamedByDefault() throws {
         let folder = try MinimalContent.write()
         defer { try? FileManager.default.removeItem(at: folder) }

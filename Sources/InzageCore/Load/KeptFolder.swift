@@ -68,7 +68,7 @@ extension ContentLoader {
                 if present, !exists { kept.remove(at: index) }
                 if !present, exists { kept.insert(name, path: display("\(folder)/\(name)"), at: index, placeholder: placeholder) }
                 if exists {
-                    kept.isLink[kept.position(of: name).index] = (info.st_mode & S_IFMT) == S_IFLNK
+                    kept.isLink[index] = (info.st_mode & S_IFMT) == S_IFLNK
                     changed.insert(name)
                 }
             }

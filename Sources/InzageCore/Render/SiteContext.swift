@@ -24,8 +24,8 @@ final class SiteContext {
     private var menus: [String: [ViewFragment<LinkView>]] = [:]
     private let menusLock = PThreadMutex()
     /// Fragments many pages show alike (`sharedFragment`), by row template and view.
-    var sharedFragments: [SharedFragmentKey: Any] = [:]
-    let sharedFragmentsLock = PThreadMutex()
+    private var sharedFragments: [SharedFragmentKey: Any] = [:]
+    private let sharedFragmentsLock = PThreadMutex()
 
     init(content: Content, organisatie: Organisatie, templates: TemplateSet, session: BuildSession? = nil, sortingProducts: Bool = true) {
         self.session = session
@@ -76,6 +76,23 @@ final class SiteContext {
         let made = links.map { fragment(LinkView(href: root + $0.path, text: $0.title, current: $0.path == here), template: "menu-link") }
         menusLock.withLock { menus[key] = made }
         return made
+    }
+
+    /// A fragment that many pages show alike, such as a row of a bijsluiter's categories table
+    /// (most products leave most of the 14 categories out, and every row repeats the model's
+    /// explanation): made and rendered with `template` once per build for each distinct view.
+    /// `parts` are the view's fields as texts, all of them: equal parts mean an equal view. They
+    /// are compared instead of a fingerprint of the converted view, which would cost more than
+    /// rendering the row.
+    func sharedFragment<View>(_ view: View, parts: [String], template: String) -> ViewFragment<View> {
+        let key = SharedFragmentKey(template: template, parts: parts)
+        if let kept = sharedFragmentsLock.withLock({ sharedFragments[key] }) as? ViewFragment<View> { return kept }
+        let made = ViewFragment(view, kept: session != nil, template: RowTemplate(templates: templates, name: template))
+        return sharedFragmentsLock.withLock {
+            if let kept = sharedFragments[key] as? ViewFragment<View> { return kept }
+            sharedFragments[key] = made
+            return made
+        }
     }
 
     /// The path of the site root on its host, e.g. "/" or "/privacy/".

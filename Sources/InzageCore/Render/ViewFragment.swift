@@ -121,23 +121,6 @@ extension SiteContext {
         ViewFragment(view, kept: session != nil, template: RowTemplate(templates: templates, name: template))
     }
 
-    /// A fragment that many pages show alike, such as a row of a bijsluiter's categories table
-    /// (most products leave most of the 14 categories out, and every row repeats the model's
-    /// explanation): made and rendered with `template` once per build for each distinct view.
-    /// `parts` are the view's fields as texts, all of them: equal parts mean an equal view. They
-    /// are compared instead of a fingerprint of the converted view, which would cost more than
-    /// rendering the row.
-    func sharedFragment<View>(_ view: View, parts: [String], template: String) -> ViewFragment<View> {
-        let key = SharedFragmentKey(template: template, parts: parts)
-        if let kept = sharedFragmentsLock.withLock({ sharedFragments[key] }) as? ViewFragment<View> { return kept }
-        let made = ViewFragment(view, kept: session != nil, template: RowTemplate(templates: templates, name: template))
-        return sharedFragmentsLock.withLock {
-            if let kept = sharedFragments[key] as? ViewFragment<View> { return kept }
-            sharedFragments[key] = made
-            return made
-        }
-    }
-
     /// A long list of rows at `place` (a page's path and the list's field), put together from
     /// the last render pass's under a session (`RowList`).
     func rows<View>(_ fragments: [ViewFragment<View>], at place: String) -> RowList<View> {
