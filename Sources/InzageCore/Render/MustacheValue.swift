@@ -157,3 +157,23 @@ struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
 
     func transform(_ name: String) -> Any? { rows.transform(name) }
 }
+
+/// Texts and numbers print as themselves. swift-mustache prints any other value through
+/// `String(describing:)`, after asking the runtime whether it is a lambda or an optional: three
+/// dynamic casts more for each of the hundreds of names a page prints.
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
+
+extension Int: @retroactive MustacheCustomRenderable {
+    public var renderText: String { String(self) }
+    public var isNull: Bool { false }
+}
+
+/// A text has no names. A section over a text (`{{#verwerkerAdres}}, {{verwerkerAdres}}{{/verwerkerAdres}}`)
+/// puts the text on the context stack, and swift-mustache reads a value that is not a
+/// `MustacheParent` with a new `Mirror` for every name looked up past it, to find nothing.
+extension String: @retroactive MustacheParent {
+    public func child(named: String) -> Any? { nil }
+}

@@ -1,0 +1,47 @@
+@testable import InzageCore
+import Mustache
+import Testing
+
+/// Texts and numbers print themselves and a text has no names (`MustacheValue.swift`): shortcuts
+/// past swift-mustache's casts and `Mirror`, which must print exactly what the library printed
+/// before, as themes rely on it.
+@Suite("Mustache leaves")
+struct MustacheLeafTests {
+    private func render(_ template: String, _ values: [String: Any]) throws -> String {
+        try MustacheTemplate(string: template).render(values)
+    }
+
+    @Test func textsAreEscapedOrPrintedAsTheyAre() throws {
+        let values: [String: Any] = ["naam": "A & B <C> \"D\" 'E'"]
+        #expect(try render("{{naam}}|{{{naam}}}|{{&naam}}", values)
+            == "A &amp; B &lt;C&gt; &quot;D&quot; &#39;E&#39;|A & B <C> \"D\" 'E'|A & B <C> \"D\" 'E'")
+    }
+
+    @Test func numbersPrintAsDigits() throws {
+        #expect(try render("{{n}} {{{n}}} {{m}}", ["n": 2_026, "m": -3]) == "2026 2026 -3")
+        // Transforms still apply to texts and numbers, and their results print as before.
+        #expect(try render("{{plusone(n)}} {{uppercased(t)}} {{even(n)}} {{count(l)}}",
+                           ["n": 4, "t": "abc", "l": ["x", "y"]]) == "5 ABC true 2")
+    }
+
+    @Test func aSectionOverATextLooksPastItForOtherNames() throws {
+        let values: [String: Any] = ["adres": "Stationsplein 1", "plaats": "Utrecht",
+                                     "page": ["adres": "Dorpsstraat 2"] as [String: Any]]
+        #expect(try render("{{#adres}}{{.}}, {{adres}} in {{plaats}}{{/adres}}", values)
+            == "Stationsplein 1, Stationsplein 1 in Utrecht")
+        // Inside a page, the page's own name comes first; past the text, the outer names.
+        #expect(try render("{{#page}}{{#adres}}{{adres}}, {{plaats}}{{/adres}}{{/page}}", values)
+            == "Dorpsstraat 2, Utrecht")
+        // A name no level has prints nothing, also past a text.
+        #expect(try render("{{#adres}}[{{onbekend}}]{{/adres}}", values) == "[]")
+    }
+
+    @Test func sectionsOverTextsAndNumbersKeepTheirTruth() throws {
+        let values: [String: Any] = ["tekst": "ja", "leeg": "", "nul": 0]
+        #expect(try render("{{#tekst}}a{{/tekst}}{{^tekst}}b{{/tekst}}", values) == "a")
+        // swift-mustache treats an empty text and zero as present: unchanged by the shortcuts.
+        #expect(try render("{{#leeg}}c{{/leeg}}{{^leeg}}d{{/leeg}}", values) == "c")
+        #expect(try render("{{#nul}}e{{/nul}}{{^nul}}f{{/nul}}", values) == "e")
+        #expect(try render("{{#ontbreekt}}g{{/ontbreekt}}{{^ontbreekt}}h{{/ontbreekt}}", values) == "h")
+    }
+}
