@@ -29,6 +29,7 @@ struct BuildCommand: ParsableCommand {
             Output.err("inzage: \(error)\n")
             throw ExitCode(ExitStatus.usageOrIO)
         }
+        defer { KeptUntilExit.keep(result) }
         let printer = DiagnosticPrinter(sources: result.content.sources, useColour: DiagnosticPrinter.wantsColour(fileDescriptor: 2))
         if !result.diagnostics.isEmpty { Output.err(printer.render(result.diagnostics)) }
         guard let report = result.report else {

@@ -25,6 +25,7 @@ struct CheckCommand: ParsableCommand {
             Output.err("inzage: \(error)\n")
             throw ExitCode(ExitStatus.usageOrIO)
         }
+        defer { KeptUntilExit.keep(content) }
         switch format {
         case .json:
             Output.out(JSONReport.render(diagnostics))
