@@ -237,17 +237,21 @@ public struct SiteWriter {
         /// the stale files and the folders they leave empty.
         private func replaceInPlace(stale: [String]) throws {
             let fm = FileManager.default
-            for file in pending {
-                let target = writer.output.appendingPathComponent(file.path)
-                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let targets = pending.map { writer.output.appendingPathComponent($0.path) }
+            // Folders first, one after the other (two new pages may share a new folder); then the
+            // files on all cores: after a rename, the lists that changed are several megabytes.
+            for target in targets { try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true) }
+            let files = UncheckedSendable(pending)
+            _ = try Parallel.map(Array(targets.indices), minimumBatch: 1) { index in
+                let target = targets[index]
                 let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).inzage-\(getpid())")
                 do {
-                    try SiteWriter.writeFile(temporary.path, file.data)
+                    try SiteWriter.writeFile(temporary.path, files.value[index].data)
                     guard rename(temporary.path, target.path) == 0 else {
                         throw WriteError(message: "kan '\(target.path)' niet vervangen (\(String(cString: strerror(errno))))", hint: nil)
                     }
                 } catch {
-                    try? fm.removeItem(at: temporary)
+                    try? FileManager.default.removeItem(at: temporary)
                     throw error
                 }
             }

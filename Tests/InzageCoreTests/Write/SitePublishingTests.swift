@@ -343,16 +343,19 @@ struct SitePublishingTests {
         let folderInode = try inode(output)
         var changed = pages
         changed[3] = OutputFile(path: "p3/index.html", data: Data("pagina 3, nieuw".utf8))
+        // Written side by side: two new pages share a folder that does not exist yet.
         changed.append(OutputFile(path: "nieuw/deel/index.html", data: Data("nieuw".utf8)))
+        changed.append(OutputFile(path: "nieuw/ander/index.html", data: Data("ander".utf8)))
         let report = try writer.write(changed)
-        #expect((report.written, report.unchanged, report.removed) == (2, 99, 1))
+        #expect((report.written, report.unchanged, report.removed) == (3, 99, 1))
         // No swap: the published folder is the same folder, and no staging folder was made.
         #expect(try inode(output) == folderInode)
         #expect(stagingLeftovers(in: folder).isEmpty)
         #expect(try String(contentsOf: output.appendingPathComponent("p3/index.html"), encoding: .utf8) == "pagina 3, nieuw")
         #expect(try String(contentsOf: output.appendingPathComponent("nieuw/deel/index.html"), encoding: .utf8) == "nieuw")
         // The stale page and the folders it leaves empty are gone; no temporary file stays behind.
-        #expect(SiteSnapshot.files(in: output) == ([SiteWriter.marker, "nieuw/deel/index.html"] + pages.map(\.path)).sorted())
+        #expect(try String(contentsOf: output.appendingPathComponent("nieuw/ander/index.html"), encoding: .utf8) == "ander")
+        #expect(SiteSnapshot.files(in: output) == ([SiteWriter.marker, "nieuw/ander/index.html", "nieuw/deel/index.html"] + pages.map(\.path)).sorted())
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("oud").path))
     }
 
