@@ -148,7 +148,9 @@ struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
         // kept from an earlier build are only read.
         let unrendered = fragments.filter { !$0.isRendered }
         _ = try? Parallel.map(unrendered, minimumBatch: 64) { $0.html }
-        return FragmentRows(fragments, html: fragments.map(\.html).joined(separator: "\n"))
+        // A closure, not the key path `\.html`: in this generic function the key path was made
+        // anew on every call (once per list of every page).
+        return FragmentRows(fragments, html: fragments.map { $0.html }.joined(separator: "\n"))
     }
 
     func makeIterator() -> IndexingIterator<[Any]> { rows.makeIterator() }

@@ -32,8 +32,8 @@ struct LayoutView {
     let kleur: String
     let canonical: String
     let feedHref: String
-    let nav: [ViewFragment<LinkView>]
-    let footerLinks: [ViewFragment<LinkView>]
+    let nav: MenuRows
+    let footerLinks: MenuRows
     let fg: ContactView?
     let contactHref: String
     let logo: String?

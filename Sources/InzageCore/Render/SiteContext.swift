@@ -21,7 +21,7 @@ final class SiteContext {
     /// For each school of the organisation, in its order, the products it uses by name.
     private(set) var productsBySchool: [[ListedProduct]] = []
     /// The menus as rows (`menu`), by where a page stands and which entry it is.
-    private var menus: [String: [ViewFragment<LinkView>]] = [:]
+    private var menus: [String: MenuRows] = [:]
     private let menusLock = PThreadMutex()
     /// Fragments many pages show alike (`sharedFragment`), by row template and view.
     private var sharedFragments: [SharedFragmentKey: Any] = [:]
@@ -68,12 +68,12 @@ final class SiteContext {
     /// path back to the site root is `root` and whose own path is `current` (nil: no entry is the
     /// current page). Made once per build for each such place: the thousands of pages of a large
     /// site stand in a few, and the layout puts their menus together from rendered rows.
-    func menu(_ links: [(path: String, title: String)], root: String, current: String?) -> [ViewFragment<LinkView>] {
+    func menu(_ links: [(path: String, title: String)], root: String, current: String?) -> MenuRows {
         let here = current.flatMap { current in links.contains { $0.path == current } ? current : nil }
         var key = root + "\u{0}" + (here ?? "\u{1}")
         for link in links { key += "\u{0}" + link.path + "\u{0}" + link.title }
         if let kept = menusLock.withLock({ menus[key] }) { return kept }
-        let made = links.map { fragment(LinkView(href: root + $0.path, text: $0.title, current: $0.path == here), template: "menu-link") }
+        let made = MenuRows(links.map { fragment(LinkView(href: root + $0.path, text: $0.title, current: $0.path == here), template: "menu-link") })
         menusLock.withLock { menus[key] = made }
         return made
     }
@@ -117,6 +117,18 @@ final class SiteContext {
     var hasSchoolPages: Bool { content.scholen.count > 1 }
 
     static func schoolPath(_ school: School) -> String { "scholen/\((school.brinCode ?? "school").lowercased())/" }
+}
+
+/// A menu's rows (`SiteContext.menu`), converted for Mustache once: the thousands of pages of a
+/// large site place the same few menus, and converting them joined their rows again per page.
+final class MenuRows: MustacheConvertible, @unchecked Sendable {
+    let fragments: [ViewFragment<LinkView>]
+    let mustacheValue: Any?
+
+    init(_ fragments: [ViewFragment<LinkView>]) {
+        self.fragments = fragments
+        mustacheValue = ViewFragment<LinkView>.mustacheList(fragments)
+    }
 }
 
 /// A shared fragment's row template and view (`SiteContext.sharedFragment`): the view's fields

@@ -13,7 +13,7 @@ struct MustacheFieldsTests {
         SiteTexts(.je),
         PageContext(t: SiteTexts(.u), page: "p"),
         LayoutView(title: "T", headTitle: "H", description: "D", siteTitle: "S", organisatie: "O", root: "../", homeHref: "../",
-                   stylesheet: "s.css", kleur: "#000000", canonical: "https://x.nl/", feedHref: "f", nav: [], footerLinks: [], fg: nil,
+                   stylesheet: "s.css", kleur: "#000000", canonical: "https://x.nl/", feedHref: "f", nav: MenuRows([]), footerLinks: MenuRows([]), fg: nil,
                    contactHref: "c", logo: "l", logoAlt: "a", body: "<p>b</p>", gewijzigd: nil, t: SiteTexts(.u)),
         BijsluitersView.Row(product: "P", href: "/p/", verwerker: "V", soort: "S", bijzonder: "nee", buitenEER: "nee", versie: "1"),
         BijsluitersView.MatrixRow(product: "P", href: "/p/", cellen: []),
