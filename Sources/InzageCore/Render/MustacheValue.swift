@@ -116,7 +116,7 @@ protocol FragmentList {
 }
 
 extension Array: FragmentList where Element: ConvertedFragment {
-    var fingerprints: [ViewFingerprint] { map(\.fingerprint) }
+    var fingerprints: [ViewFingerprint] { map { $0.fingerprint } }
 }
 
 /// The rows of a long list as a template sees them: a list to go through row by row
