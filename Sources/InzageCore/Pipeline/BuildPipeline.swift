@@ -26,6 +26,10 @@ public enum BuildPipeline {
             let sources = try TemplateSet.read(override: templatesRoot).forSite
             return try session?.templates(sources) ?? TemplateSet(sources)
         }
+        // Under `serve`, what the published site holds is read while the content loads: a rebuild
+        // loads on one core for most of its load, and the look would otherwise take a core from
+        // the rendering. A one-off build begins its look when it begins to publish.
+        let publishedSite = session.map { UncheckedSendable(writer.look(known: $0.published)) }
         let (content, loadDiagnostics) = try ContentLoader(root: contentRoot, today: today, session: session).load()
         timer.lap("load")
         // Content that did not load whole is only checked: every diagnostic, nothing rendered.
@@ -72,7 +76,7 @@ public enum BuildPipeline {
                 writeError.error = StoppedByRules()
                 return
             }
-            do { publication.value = try sharedWriter.value.begin(known: session?.published) } catch { writeError.error = error }
+            do { publication.value = try sharedWriter.value.begin(known: session?.published, site: publishedSite?.value) } catch { writeError.error = error }
         }
         var pageCount = 0
         let report: WriteReport

@@ -82,7 +82,19 @@ public struct SiteWriter {
     /// Starts a publication that takes the files batch by batch, so a large site never has to be
     /// in memory as a whole.
     /// - Parameter known: what an earlier publication of this session found in the site.
+    /// Starts reading what the published site holds, on another core: a build under `serve`
+    /// starts it before loading the content, while a core is free (reading touches nothing).
+    func look(known: PublishedFiles?) -> PublishedSite {
+        PublishedSite(output: output, known: known)
+    }
+
+    /// - Parameter site: the look at the published site begun earlier in the build (`look`); made
+    ///   now when nil.
     public func begin(known: PublishedFiles? = nil) throws -> Publication {
+        try begin(known: known, site: nil)
+    }
+
+    func begin(known: PublishedFiles?, site: PublishedSite?) throws -> Publication {
         try validate()
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -92,7 +104,8 @@ public struct SiteWriter {
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(stagingPrefix) {
             try? fm.removeItem(at: parent.appendingPathComponent(entry))
         }
-        return Publication(writer: self, staging: parent.appendingPathComponent(stagingPrefix + "nieuw-\(getpid())"), known: known)
+        return Publication(writer: self, staging: parent.appendingPathComponent(stagingPrefix + "nieuw-\(getpid())"), known: known,
+                           site: site ?? look(known: known))
     }
 
     /// One publication of the site. While every file so far equals the published one, nothing is
@@ -111,33 +124,23 @@ public struct SiteWriter {
         private var pending: [OutputFile] = []
         private var createdFolders: Set<String> = []
         private var report = WriteReport(written: 0, unchanged: 0, removed: 0)
-        private let hasPreviousSite: Bool
+        private var hasPreviousSite: Bool { site.hasPreviousSite }
 
         private let known: PublishedFiles?
         /// The published site's folder, for joining with the many relative paths of a publication.
         private let outputPath: String
         /// The published site's folder, open: its files are looked at by their relative paths.
-        private let outputFD: Int32
+        private var outputFD: Int32 { site.folderFD }
 
-        /// The files the published site holds, read on another thread while the pages are made.
-        private let survey: PublishedSurvey
+        /// The published site, whose files are read on another thread while the pages are made.
+        private let site: PublishedSite
 
-        init(writer: SiteWriter, staging: URL, known: PublishedFiles? = nil) {
+        init(writer: SiteWriter, staging: URL, known: PublishedFiles?, site: PublishedSite) {
             self.writer = writer
             outputPath = writer.output.path
-            outputFD = open(outputPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             self.staging = staging
             self.known = known
-            hasPreviousSite = FileManager.default.fileExists(atPath: writer.output.appendingPathComponent(SiteWriter.marker).path)
-            // Nothing is written into the published folder before `finish`, so reading it now finds
-            // what `finish` would find, without the wait.
-            survey = PublishedSurvey(folder: writer.output, known: known, folderFD: outputFD, start: hasPreviousSite)
-        }
-
-        deinit {
-            // The survey reads through `outputFD`: it is closed only when the survey is done.
-            _ = survey.files
-            if outputFD >= 0 { close(outputFD) }
+            self.site = site
         }
 
         public func add(_ files: [OutputFile]) throws {
@@ -196,10 +199,10 @@ public struct SiteWriter {
         /// Swaps the new site in, or replaces the few files that changed; returns what changed.
         public func finish() throws -> WriteReport {
             var timer = PhaseTimer()
-            _ = survey.files
+            _ = site.files
             timer.lap("  survey of the published site waited for")
             defer { timer.lap("  changed files written") }
-            let stale = survey.files.filter { $0 != SiteWriter.marker && $0 != BuildRecord.fileName && !seen.contains($0) }
+            let stale = site.files.filter { $0 != SiteWriter.marker && $0 != BuildRecord.fileName && !seen.contains($0) }
             if !staged {
                 if hasPreviousSite, pending.count + stale.count <= SiteWriter.inPlaceLimit, pending.allSatisfy(fitsInPlace) {
                     try replaceInPlace(stale: stale)
@@ -388,15 +391,28 @@ public struct SiteWriter {
     /// replacing them one by one.
     static let inPlaceLimit = 32
 
-    /// The files of the published site (`SiteWriter.files`), read on a queue of their own from the
-    /// moment a publication begins. `files` waits for them.
-    final class PublishedSurvey: @unchecked Sendable {
+    /// The published site as a publication finds it: its folder (open, so that its many files
+    /// are looked at by their relative paths), whether Inzage published it, and its files
+    /// (`SiteWriter.files`), read on a queue of their own from the moment the look begins;
+    /// `files` waits for them. Nothing is written into the published folder before a
+    /// publication's `finish`, so reading it early finds what `finish` would find, without the wait.
+    final class PublishedSite: @unchecked Sendable {
+        let folderFD: Int32
+        let hasPreviousSite: Bool
         private let survey: Background<[String]>?
 
-        /// - Parameter start: whether there is a site to read (without one, `files` is empty).
-        init(folder: URL, known: PublishedFiles?, folderFD: Int32, start: Bool) {
+        init(output: URL, known: PublishedFiles?) {
+            let folderFD = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            self.folderFD = folderFD
+            hasPreviousSite = FileManager.default.fileExists(atPath: output.appendingPathComponent(SiteWriter.marker).path)
             let known = UncheckedSendable(known)
-            survey = start ? Background { SiteWriter.files(in: folder, except: [], known: known.value, folderFD: folderFD) } : nil
+            survey = hasPreviousSite ? Background { SiteWriter.files(in: output, except: [], known: known.value, folderFD: folderFD) } : nil
+        }
+
+        deinit {
+            // The survey reads through `folderFD`: it is closed only when the survey is done.
+            _ = files
+            if folderFD >= 0 { close(folderFD) }
         }
 
         var files: [String] { (try? survey?.value()) ?? [] }

@@ -430,6 +430,30 @@ struct IncrementalBuildTests {
         #expect(again.report?.removed == 0)
     }
 
+    /// Under `serve` the published site is looked at while the content loads; what was changed in
+    /// the output folder by hand before a rebuild is still put right by it.
+    @Test func handChangesToThePublishedSiteArePutRight() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = try folder.write(.valid)
+        let session = BuildSession()
+        let output = folder.url.appendingPathComponent("public")
+        let letters = folder.url.appendingPathComponent("letters").path
+        func build() throws -> BuildPipeline.Result {
+            try BuildPipeline.run(contentRoot: content, templatesRoot: nil, output: output.path, lettersRoot: letters, today: Fixture.today, session: session)
+        }
+        _ = try build()
+        try age(output)
+        _ = try build()
+        let clean = try snapshot(output.path)
+        try Data("los".utf8).write(to: output.appendingPathComponent("bijsluiters/los.html"))
+        try Data("veranderd".utf8).write(to: output.appendingPathComponent("index.html"))
+        let again = try build()
+        #expect(again.report?.removed == 1)
+        #expect(again.report?.written == 1)
+        #expect(try snapshot(output.path) == clean)
+    }
+
     @Test func aKeptNilIsKeptAndAMissingValueIsMade() {
         // The lists keep "no row for this product" (a product without a verwerker, or with no
         // country outside the EER) as a kept nil; a value never made is made, also for an
