@@ -156,11 +156,8 @@ public struct SiteWriter {
             if hasPreviousSite {
                 let paths = files.map { outputPath + "/" + $0.path }
                 let entries = known?.published(paths) ?? Array(repeating: nil, count: files.count)
-                // The stats the look at the published site took, once for the batch.
-                let stamps = known == nil ? [:] : site.stamps
                 sameness = try Parallel.map(Array(files.indices), minimumBatch: 64) { index in
-                    files[index].isPublished || holds(paths[index], relative: files[index].path, files[index].data, known: entries[index],
-                                                      stamp: stamps[files[index].path])
+                    files[index].isPublished || holds(paths[index], relative: files[index].path, files[index].data, known: entries[index])
                 }
             }
             // Without a published site nothing can be replaced in place: write to the staging
@@ -192,10 +189,8 @@ public struct SiteWriter {
 
         /// Whether the published file holds `data`: from memory when its stat is unchanged since an
         /// earlier publication of the session saw it (`known`), else read from disk (and remembered).
-        /// - Parameter stamp: the file's stat as the look at the published site took it, if it did.
-        private func holds(_ path: String, relative: String, _ data: Data, known entry: PublishedFiles.Entry?, stamp: FileStamp?) -> Bool {
-            if let entry, let answer = entry.holds(data, stamp: stamp
-                ?? (outputFD >= 0 ? FileStamp(directory: outputFD, name: relative) : FileStamp(path: path))) { return answer }
+        private func holds(_ path: String, relative: String, _ data: Data, known entry: PublishedFiles.Entry?) -> Bool {
+            if let answer = entry?.holds(data, stamp: outputFD >= 0 ? FileStamp(directory: outputFD, name: relative) : FileStamp(path: path)) { return answer }
             let same = SiteWriter.fileHolds(path, data)
             if same { known?.record(path, data) }
             return same
@@ -401,29 +396,17 @@ public struct SiteWriter {
     /// (`SiteWriter.files`), read on a queue of their own from the moment the look begins;
     /// `files` waits for them. Nothing is written into the published folder before a
     /// publication's `finish`, so reading it early finds what `finish` would find, without the wait.
-    /// (A change made by hand while a rebuild runs may be seen only by the next one, as before.)
     final class PublishedSite: @unchecked Sendable {
         let folderFD: Int32
         let hasPreviousSite: Bool
-        private let survey: Background<(files: [String], stamps: [String: FileStamp])>?
+        private let survey: Background<[String]>?
 
-        /// - Parameter known: what `serve` knows of the published files; with it, the look also
-        ///   takes each file's stat (`stamp(of:)`), which a publication compares with the one it
-        ///   knows before it trusts the file to hold what it last published.
         init(output: URL, known: PublishedFiles?) {
             let folderFD = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             self.folderFD = folderFD
             hasPreviousSite = FileManager.default.fileExists(atPath: output.appendingPathComponent(SiteWriter.marker).path)
             let known = UncheckedSendable(known)
-            survey = hasPreviousSite ? Background {
-                let files = SiteWriter.files(in: output, except: [], known: known.value, folderFD: folderFD)
-                var stamps: [String: FileStamp] = [:]
-                if known.value != nil, folderFD >= 0 {
-                    stamps.reserveCapacity(files.count)
-                    for file in files { stamps[file] = FileStamp(directory: folderFD, name: file) }
-                }
-                return (files, stamps)
-            } : nil
+            survey = hasPreviousSite ? Background { SiteWriter.files(in: output, except: [], known: known.value, folderFD: folderFD) } : nil
         }
 
         deinit {
@@ -432,10 +415,7 @@ public struct SiteWriter {
             if folderFD >= 0 { close(folderFD) }
         }
 
-        var files: [String] { (try? survey?.value())?.files ?? [] }
-
-        /// The stat the look took of each published file, by relative path (empty without `known`).
-        var stamps: [String: FileStamp] { (try? survey?.value())?.stamps ?? [:] }
+        var files: [String] { (try? survey?.value()) ?? [] }
     }
 
     /// The files under `folder` (relative paths) that are not in `keep`. Read with `readdir`,
