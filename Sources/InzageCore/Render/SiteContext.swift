@@ -122,11 +122,9 @@ final class SiteContext {
 /// A menu's rows (`SiteContext.menu`), converted for Mustache once: the thousands of pages of a
 /// large site place the same few menus, and converting them joined their rows again per page.
 final class MenuRows: MustacheConvertible, @unchecked Sendable {
-    let fragments: [ViewFragment<LinkView>]
     let mustacheValue: Any?
 
     init(_ fragments: [ViewFragment<LinkView>]) {
-        self.fragments = fragments
         mustacheValue = ViewFragment<LinkView>.mustacheList(fragments)
     }
 }

@@ -79,21 +79,21 @@ public struct SiteWriter {
         }
     }
 
-    /// Starts a publication that takes the files batch by batch, so a large site never has to be
-    /// in memory as a whole.
-    /// - Parameter known: what an earlier publication of this session found in the site.
     /// Starts reading what the published site holds, on another core: a build under `serve`
     /// starts it before loading the content, while a core is free (reading touches nothing).
     func look(known: PublishedFiles?) -> PublishedSite {
         PublishedSite(output: output, known: known)
     }
 
-    /// - Parameter site: the look at the published site begun earlier in the build (`look`); made
-    ///   now when nil.
+    /// Starts a publication that takes the files batch by batch, so a large site never has to be
+    /// in memory as a whole.
+    /// - Parameter known: what an earlier publication of this session found in the site.
     public func begin(known: PublishedFiles? = nil) throws -> Publication {
         try begin(known: known, site: nil)
     }
 
+    /// - Parameter site: the look at the published site begun earlier in the build (`look`); made
+    ///   now when nil.
     func begin(known: PublishedFiles?, site: PublishedSite?) throws -> Publication {
         try validate()
         let fm = FileManager.default
@@ -396,6 +396,7 @@ public struct SiteWriter {
     /// (`SiteWriter.files`), read on a queue of their own from the moment the look begins;
     /// `files` waits for them. Nothing is written into the published folder before a
     /// publication's `finish`, so reading it early finds what `finish` would find, without the wait.
+    /// (A change made by hand while a rebuild runs may be seen only by the next rebuild.)
     final class PublishedSite: @unchecked Sendable {
         let folderFD: Int32
         let hasPreviousSite: Bool
