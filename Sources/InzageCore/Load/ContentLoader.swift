@@ -49,6 +49,8 @@ public struct ContentLoader {
         var listed: Set<String> = []
         // Each file's texts for the text rules, made (and under `serve` kept) with its parse.
         var textFiles: [TextValues.File] = []
+        // The text of each top-level document there is (nil: unreadable), by display path.
+        var documentTexts: [String: String?] = [:]
 
         // The top-level documents are independent too: read and decode them on all cores (the
         // reglement alone takes as long as several others), then merge them in their fixed order.
@@ -70,6 +72,7 @@ public struct ContentLoader {
                 continue
             }
             listed.insert(path)
+            documentTexts[path] = .some(result.part.sources[path])
             for diagnostic in result.diagnostics { sink.add(diagnostic) }
             for value in result.invalidValues { sink.invalid(value) }
             content.take(result.part)
@@ -78,48 +81,85 @@ public struct ContentLoader {
 
         timer.lap("  top-level documents")
         checkFolders(sink: sink)
-        for folder in ["bijsluiters", "paginas"] {
-            // Files are independent: read and decode them on all cores, then merge in name order.
-            let results: [FolderFileResult]
-            if let session {
-                let kept = try loadFolder(folder, changes: changes, session: session, rootURL: rootURL, timer: &timer)
-                listed.formUnion(kept.paths)
-                results = kept.results
+        // Under `serve`, both folders come from the session's `KeptFolder`s, and the last load's
+        // content is patched at the files that changed when it can be (`KeptContent`).
+        var merged: [KeptContent.MergedFolder] = []
+        var patched = false
+        if let session {
+            let folders = try Self.itemFolders.map { try loadFolder($0, changes: changes, session: session, rootURL: rootURL, timer: &timer) }
+            if var last = session.takeLoadedContent(), last.patch(documents: documentTexts, folders: folders, today: today, root: root) {
+                content = last.content
+                last.content = Content(today: today)
+                for folder in last.folders {
+                    for diagnostic in folder.diagnostics { sink.add(diagnostic) }
+                    for value in folder.invalidValues { sink.invalid(value) }
+                }
+                merged = last.folders
+                listed = last.listed
+                patched = true
+                timer.lap("   folders patched")
             } else {
+                for (folder, kept) in zip(Self.itemFolders, folders) {
+                    listed.formUnion(kept.paths)
+                    merged.append(merge(kept.results, paths: kept.paths, into: &content, textFiles: &textFiles, sink: sink))
+                    timer.lap("   \(folder): merged")
+                }
+            }
+        } else {
+            for folder in Self.itemFolders {
+                // Files are independent: read and decode them on all cores, then merge in name order.
                 let entries = listFolder(folder).map(\.name)
                 timer.lap("   \(folder): listed")
-                listed.formUnion(entries.map { display("\(folder)/\($0)") })
-                results = try Parallel.map(entries, minimumBatch: 1) { loadFolderFile(folder: folder, entry: $0, rootURL: rootURL) }
+                let paths = entries.map { display("\(folder)/\($0)") }
+                listed.formUnion(paths)
+                let results = try Parallel.map(entries, minimumBatch: 1) { loadFolderFile(folder: folder, entry: $0, rootURL: rootURL) }
+                _ = merge(results, paths: paths, into: &content, textFiles: &textFiles, sink: sink)
+                timer.lap("   \(folder): merged")
             }
-            content.sources.reserveCapacity(content.sources.count + results.count)
-            content.yamlTrees.reserveCapacity(content.yamlTrees.count + results.count)
-            content.bodies.reserveCapacity(content.bodies.count + results.count)
-            textFiles.reserveCapacity(textFiles.count + results.count)
-            if session != nil {
-                content.bodylessFingerprints.reserveCapacity(content.bodylessFingerprints.count + results.count)
-                content.listedBijsluiters.reserveCapacity(content.listedBijsluiters.count + results.count)
-            }
-            for result in results {
-                for diagnostic in result.diagnostics { sink.add(diagnostic) }
-                for value in result.invalidValues { sink.invalid(value) }
-                if let source = result.source { content.sources[result.path] = source }
-                if let body = result.body { content.bodies.append(body) }
-                if let tree = result.tree { content.yamlTrees[result.path] = tree }
-                if let bijsluiter = result.bijsluiter { content.bijsluiters.append(bijsluiter) }
-                if let pagina = result.pagina { content.paginas.append(pagina) }
-                if let bodyless = result.bodyless { content.bodylessFingerprints[result.path] = bodyless }
-                if let listed = result.listed { content.listedBijsluiters[result.path] = listed }
-                if let textFile = result.textFile { textFiles.append(textFile) }
-            }
-            timer.lap("   \(folder): merged")
         }
         session?.keepOnlyParsed(listed)
         content.bestanden = listFiles(recursivelyIn: "bestanden", sink: sink)
-        content.textFileCache = textFiles.sorted { $0.path < $1.path }
+        if !patched { content.textFileCache = textFiles.sorted { $0.path < $1.path } }
         reportStrayFiles(sink: sink)
         content.invalidValues = sink.invalidValues
+        session?.keepLoadedContent(KeptContent(content: content, documents: documentTexts, folders: merged, listed: listed), patched: patched)
         timer.lap("  folders")
         return (content, sink.diagnostics)
+    }
+
+    /// The folders of one file per bijsluiter or page, in the order they are merged.
+    static let itemFolders = ["bijsluiters", "paginas"]
+
+    /// Adds the results of one folder's files (at `paths`) to `content`, in name order; returns
+    /// where each one's parts went, for patching under `serve` (`KeptContent`).
+    private func merge(_ results: [FolderFileResult], paths: [String], into content: inout Content,
+                       textFiles: inout [TextValues.File], sink: DiagnosticSink) -> KeptContent.MergedFolder {
+        var folder = KeptContent.MergedFolder(paths: paths, results: results)
+        content.sources.reserveCapacity(content.sources.count + results.count)
+        content.yamlTrees.reserveCapacity(content.yamlTrees.count + results.count)
+        content.bodies.reserveCapacity(content.bodies.count + results.count)
+        textFiles.reserveCapacity(textFiles.count + results.count)
+        if session != nil {
+            content.bodylessFingerprints.reserveCapacity(content.bodylessFingerprints.count + results.count)
+            content.listedBijsluiters.reserveCapacity(content.listedBijsluiters.count + results.count)
+        }
+        for result in results {
+            folder.diagnostics += result.diagnostics
+            folder.invalidValues += result.invalidValues
+            for diagnostic in result.diagnostics { sink.add(diagnostic) }
+            for value in result.invalidValues { sink.invalid(value) }
+            if let source = result.source { content.sources[result.path] = source }
+            folder.bodyIndex.append(result.body == nil ? -1 : content.bodies.count)
+            if let body = result.body { content.bodies.append(body) }
+            if let tree = result.tree { content.yamlTrees[result.path] = tree }
+            folder.itemIndex.append(result.bijsluiter != nil ? content.bijsluiters.count : result.pagina != nil ? content.paginas.count : -1)
+            if let bijsluiter = result.bijsluiter { content.bijsluiters.append(bijsluiter) }
+            if let pagina = result.pagina { content.paginas.append(pagina) }
+            if let bodyless = result.bodyless { content.bodylessFingerprints[result.path] = bodyless }
+            if let listed = result.listed { content.listedBijsluiters[result.path] = listed }
+            if let textFile = result.textFile { textFiles.append(textFile) }
+        }
+        return folder
     }
 
     /// What one top-level document gave: a content holding only that document.

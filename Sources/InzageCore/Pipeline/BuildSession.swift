@@ -41,6 +41,8 @@ public final class BuildSession: @unchecked Sendable {
     /// Whether the last listing pages took the board's own pages that list no bijsluiter from
     /// an earlier pass (`boardPages`).
     private(set) var boardPagesWereReused = false
+    /// Whether the last load patched the content of the load before (`KeptContent`; for tests).
+    private(set) var contentWasPatched = false
     /// Whether the last check took the findings of the rules across documents from the one before (for tests).
     private(set) var wholeRulesWereReused = false
     /// The groups of rules across documents the last check ran (for tests).
@@ -55,6 +57,8 @@ public final class BuildSession: @unchecked Sendable {
     private var watcherTrusted = false
     /// The last load's `KeptFolder` of each of `bijsluiters/` and `paginas/`, by display path.
     private var keptFolders: [String: Any] = [:]
+    /// The last load's content, for the next load to patch (`KeptContent`).
+    private var loadedContent: KeptContent?
     private var trustedChangesInLastLoad = false
     /// Whether the last load took files of a folder from its `KeptFolder` without looking at
     /// them, trusting the watcher's notes.
@@ -163,6 +167,23 @@ public final class BuildSession: @unchecked Sendable {
         lock.withLock {
             keptFolders[folder] = kept
             if trustedChanges { trustedChangesInLastLoad = true }
+        }
+    }
+
+    /// The last load's content, handed over: while the session holds it too, a patch would copy
+    /// its tables first.
+    func takeLoadedContent() -> KeptContent? {
+        lock.withLock {
+            defer { loadedContent = nil }
+            return loadedContent
+        }
+    }
+
+    /// - Parameter patched: whether the load patched the content before (for tests).
+    func keepLoadedContent(_ kept: KeptContent, patched: Bool) {
+        lock.withLock {
+            loadedContent = kept
+            contentWasPatched = patched
         }
     }
 

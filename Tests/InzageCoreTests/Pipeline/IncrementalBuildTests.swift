@@ -15,8 +15,10 @@ struct IncrementalBuildTests {
     /// - Parameter before: a change to the fixture's content before the first build.
     /// - Parameter boardPagesReused: whether the second build must take the pages that list no
     ///   bijsluiter from the first (`BuildSession.boardPages`); nil when the listing is kept whole.
+    /// - Parameter contentPatched: whether the second load must patch the first one's content
+    ///   (`KeptContent`) rather than merge every parse again; nil: either.
     func expectIncrementalEqualsClean(secondDay: SchoolDate = Fixture.today, listingReused: Bool = false, wholeRulesReused: Bool = false,
-                                      boardPagesReused: Bool? = nil,
+                                      boardPagesReused: Bool? = nil, contentPatched: Bool? = nil,
                                       before: (URL) throws -> Void = { _ in },
                                       _ change: (URL, URL) throws -> Void,
                                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
@@ -63,12 +65,14 @@ struct IncrementalBuildTests {
         let trusted = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: watchedOutput, lettersRoot: letters,
                                             today: secondDay, session: watched)
         #expect(watched.lastLoadTrustedChanges == (changes != .unknown), sourceLocation: sourceLocation)
+        if let contentPatched { #expect(watched.contentWasPatched == contentPatched, sourceLocation: sourceLocation) }
         let second = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: incremental, lettersRoot: letters,
                                            today: secondDay, session: session)
         #expect(second.report != nil, "\(second.diagnostics)", sourceLocation: sourceLocation)
         #expect(session.listingWasReused == listingReused, sourceLocation: sourceLocation)
         #expect(session.wholeRulesWereReused == wholeRulesReused, sourceLocation: sourceLocation)
         if let boardPagesReused { #expect(session.boardPagesWereReused == boardPagesReused, sourceLocation: sourceLocation) }
+        if let contentPatched { #expect(session.contentWasPatched == contentPatched, sourceLocation: sourceLocation) }
         let clean = folder.url.appendingPathComponent("clean").path
         let full = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: clean, lettersRoot: letters, today: secondDay)
         #expect(second.diagnostics == full.diagnostics, sourceLocation: sourceLocation)
@@ -171,7 +175,7 @@ struct IncrementalBuildTests {
 
     @Test func changedPageTitleChangesTheListingPages() throws {
         // The home page links every extra page by its title; the footer lists the first ones.
-        try expectIncrementalEqualsClean { content, _ in
+        try expectIncrementalEqualsClean(contentPatched: true) { content, _ in
             try replaceLine(in: content.appendingPathComponent("paginas/camerabewaking.md"), startingWith: "titel:", with: "titel: Camera's op het schoolplein")
         }
     }
@@ -286,9 +290,52 @@ struct IncrementalBuildTests {
     @Test func renamedProductChangesEveryListThatShowsIt() throws {
         // The product list, school pages, privacyverklaring, feed and sitemap show the product's name;
         // the pages that list no bijsluiter (reglement, contact, …) are kept.
-        try expectIncrementalEqualsClean(boardPagesReused: true) { content, _ in
+        try expectIncrementalEqualsClean(boardPagesReused: true, contentPatched: true) { content, _ in
             try edit(content.appendingPathComponent("bijsluiters/rekentuin.md"), "product: Rekentuin", "product: Rekenhof")
         }
+    }
+
+    @Test func loaderFindingsComeAndGoWithAPatchedContent() throws {
+        // A bijsluiter that gains a finding while loading (an unknown key, a refused value) and
+        // loses it again: each check under the session patches the content of the check before,
+        // and finds what a check without a session finds.
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = try folder.write(.valid)
+        try age(folder.url)
+        let session = BuildSession()
+        let file = URL(fileURLWithPath: content).appendingPathComponent("bijsluiters/rekentuin.md")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let clean = try CheckPipeline.run(contentRoot: content, today: Fixture.today).1
+        #expect(try CheckPipeline.run(contentRoot: content, today: Fixture.today, session: session).1 == clean)
+        #expect(!session.contentWasPatched, "the first load has nothing to patch")
+        let edits = [
+            original.replacingOccurrences(of: "product: Rekentuin", with: "product: Rekentuin\nkleur: groen"),
+            original.replacingOccurrences(of: "product: Rekentuin", with: "product: Rekentuin\nkleur: blauw")
+                .replacingOccurrences(of: "scholen: alle", with: "scholen: 5"),
+            original.replacingOccurrences(of: "product: Rekentuin", with: "product: Rekenhof"),
+            original,
+        ]
+        var codes: [[String]] = []
+        for text in edits {
+            try text.write(to: file, atomically: false, encoding: .utf8)
+            let expected = try CheckPipeline.run(contentRoot: content, today: Fixture.today).1
+            #expect(try CheckPipeline.run(contentRoot: content, today: Fixture.today, session: session).1 == expected)
+            #expect(session.contentWasPatched)
+            codes.append(expected.filter { $0.location.file.hasSuffix("rekentuin.md") && $0.severity == .error }.map(\.code))
+        }
+        #expect(codes[0] == ["KEY-UNKNOWN"])
+        #expect(codes[1].contains("VALUE") && codes[1].contains("KEY-UNKNOWN"))
+        #expect(codes[2].isEmpty && codes[3].isEmpty)
+    }
+
+    @Test func aBijsluiterThatNoLongerDecodesIsMergedAgain() throws {
+        // Front matter that is no map gives no bijsluiter: the content is merged again, not patched.
+        let (_, second, session) = try recheck { content in
+            try "---\n- een lijst\n---\nTekst.\n".write(to: content.appendingPathComponent("bijsluiters/rekentuin.md"), atomically: false, encoding: .utf8)
+        }
+        #expect(second.contains { $0.location.file.hasSuffix("rekentuin.md") && $0.severity == .error })
+        #expect(!session.contentWasPatched)
     }
 
     @Test func changedReglementMakesTheBoardPagesAgain() throws {
@@ -322,7 +369,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func changedOrganisatie() throws {
-        try expectIncrementalEqualsClean { content, _ in
+        try expectIncrementalEqualsClean(contentPatched: false) { content, _ in
             let file = content.appendingPathComponent("organisatie.yaml")
             let text = try String(contentsOf: file, encoding: .utf8)
             let fg = try #require(text.range(of: "fg:"))
@@ -352,20 +399,20 @@ struct IncrementalBuildTests {
     }
 
     @Test func deletedPage() throws {
-        try expectIncrementalEqualsClean { content, _ in
+        try expectIncrementalEqualsClean(contentPatched: false) { content, _ in
             try FileManager.default.removeItem(at: content.appendingPathComponent("paginas/camerabewaking.md"))
         }
     }
 
     @Test func renamedBijsluiter() throws {
-        try expectIncrementalEqualsClean { content, _ in
+        try expectIncrementalEqualsClean(contentPatched: false) { content, _ in
             try FileManager.default.moveItem(at: content.appendingPathComponent("bijsluiters/rekentuin.md"),
                                              to: content.appendingPathComponent("bijsluiters/rekentuin-plus.md"))
         }
     }
 
     @Test func addedBijsluiter() throws {
-        try expectIncrementalEqualsClean { content, _ in
+        try expectIncrementalEqualsClean(contentPatched: false) { content, _ in
             try FileManager.default.copyItem(at: content.appendingPathComponent("bijsluiters/rekentuin.md"),
                                              to: content.appendingPathComponent("bijsluiters/rekentuin-plus.md"))
             try edit(content.appendingPathComponent("bijsluiters/rekentuin-plus.md"), "product: Rekentuin", "product: Rekentuin Plus")
