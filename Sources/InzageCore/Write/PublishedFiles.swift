@@ -4,13 +4,18 @@ import Foundation
 /// The next publication compares a page with these bytes in memory, as long as the file's stat is
 /// unchanged, instead of reading thousands of unchanged files back from disk. A file whose stat
 /// moved, or that was written within the last two seconds (see `BuildSession.racyInterval`), is
-/// read again.
+/// read again. While an `OutputWatch` watches the site (`watchSite`), a file or folder it saw
+/// no event for since it was recorded is taken as recorded without a `stat` at all.
 public final class PublishedFiles: @unchecked Sendable {
     private let lock = PThreadMutex()
     /// A file as last found: its stat and bytes.
     struct Entry {
         let stamp: FileStamp
         let data: Data
+        /// The watch's epoch when the stat was taken (`OutputWatch.epoch`; -1: no watch).
+        var epoch = -1
+        /// Whether the watch saw no event for the file since (set by `published`).
+        var isUnchanged = false
 
         /// Whether the file, whose stat is now `stamp`, holds `data`; nil when that is not known
         /// without reading it (the file changed since).
@@ -21,20 +26,80 @@ public final class PublishedFiles: @unchecked Sendable {
     }
 
     private var files: [String: Entry] = [:]
-    private var folders: [String: (stamp: FileStamp, entries: [FolderEntry])] = [:]
+    private var folders: [String: (stamp: FileStamp, entries: [FolderEntry], epoch: Int)] = [:]
+    /// The watch on the published site, once made (`watchSite`); nil without inotify.
+    private var watch: OutputWatch?
+    private let mayWatch: Bool
+    /// Whether a new watch is being made, off the rebuild's path.
+    private var startingWatch = false
+    private var nextEpoch = 0
+    /// New watches that could not watch every folder: after a few, the site is not watched again.
+    private var failedWatches = 0
 
-    public init() {}
+    /// Whether a watch on the site is in place (for tests).
+    var isWatchingSite: Bool { lock.withLock { watch?.isWatching ?? false } }
+
+    /// - Parameter watching: whether the site may be watched with inotify (`watchSite`).
+    public init(watching: Bool = !FileWatcher.pollingForced()) {
+        mayWatch = watching
+    }
+
+    /// Takes what the watch on the site at `root` saw since the last call, or starts watching
+    /// it. A look at the site calls it before it looks at any file.
+    /// A new watch is made on another thread (it reads every folder of the site); until it is in
+    /// place, nothing is trusted without a `stat`.
+    func watchSite(at root: String) {
+        guard mayWatch else { return }
+        let start = lock.withLock { () -> Bool in
+            if let watch, watch.root == root {
+                watch.refresh()
+                if watch.isWatching { return false }
+            }
+            watch = nil
+            guard !startingWatch, failedWatches < 3 else { return false }
+            startingWatch = true
+            return true
+        }
+        guard start else { return }
+        DispatchQueue.global(qos: .utility).async {
+            let made = OutputWatch(root: root)
+            self.lock.withLock {
+                self.startingWatch = false
+                guard made.isWatching else {
+                    self.failedWatches += 1
+                    return
+                }
+                made.epoch = self.nextEpoch
+                self.nextEpoch += 1
+                self.watch = made
+            }
+        }
+    }
+
+    /// The watch's epoch now, taken before a stat that will be recorded (-1: no watch).
+    private func currentEpoch() -> Int {
+        lock.withLock { watch.map { $0.isWatching ? $0.epoch : -1 } ?? -1 }
+    }
 
     /// Whether the file at `path` holds `data`; nil when that is not known without reading it.
     func holds(_ path: String, _ data: Data) -> Bool? {
-        lock.withLock({ files[path] })?.holds(data, stamp: FileStamp(path: path))
+        guard let entry = published([path])[0] else { return nil }
+        if entry.isUnchanged { return PublishedFiles.same(entry.data, data) }
+        return entry.holds(data, stamp: FileStamp(path: path))
     }
 
     /// What was last found in the files at `paths`, under one lock: a publication asks for
     /// thousands at once, from several threads. A file counts as holding an entry's bytes only
-    /// while its stat is the entry's stamp.
+    /// while its stat is the entry's stamp, or while the watch saw no event for it
+    /// (`Entry.isUnchanged`).
     func published(_ paths: [String]) -> [Entry?] {
-        lock.withLock { paths.map { files[$0] } }
+        lock.withLock {
+            paths.map { path in
+                guard var entry = files[path] else { return nil }
+                entry.isUnchanged = watch?.isUnchanged(path, since: entry.epoch) ?? false
+                return entry
+            }
+        }
     }
 
     /// Byte equality, without reading the bytes when both are the same storage (a page kept by
@@ -47,14 +112,28 @@ public final class PublishedFiles: @unchecked Sendable {
 
     /// The entries of the folder at `path`: as last read while the folder's stat is unchanged,
     /// else from `read` (remembered unless the folder changed within `BuildSession.racyInterval`).
+    /// Without a `stat` while the watch saw no event for the folder since.
     func entries(of path: String, stamp: () -> FileStamp? = { nil }, read: () -> [FolderEntry]) -> [FolderEntry] {
+        let known = lock.withLock { () -> (stamp: FileStamp, entries: [FolderEntry], epoch: Int)? in
+            guard let known = folders[path] else { return nil }
+            return watch?.isUnchanged(path, since: known.epoch) == true ? (known.stamp, known.entries, -2) : known
+        }
+        if let known, known.epoch == -2 { return known.entries }
+        let epoch = currentEpoch()
         let readStart = FileStamp.now()
         guard let stamp = stamp() ?? FileStamp(path: path) else { return read() }
-        if let known = lock.withLock({ folders[path] }), known.stamp == stamp { return known.entries }
+        if let known, known.stamp == stamp {
+            lock.withLock {
+                folders[path]?.epoch = epoch
+                watch?.looked(at: path)
+            }
+            return known.entries
+        }
         let entries = read()
         lock.withLock {
             if stamp.modified < readStart - BuildSession.racyInterval {
-                folders[path] = (stamp, entries)
+                folders[path] = (stamp, entries, epoch)
+                watch?.looked(at: path)
             } else {
                 folders.removeValue(forKey: path)
             }
@@ -64,11 +143,15 @@ public final class PublishedFiles: @unchecked Sendable {
 
     /// Notes that the file at `path` was found to hold `data`.
     func record(_ path: String, _ data: Data) {
+        let epoch = currentEpoch()
         let readStart = FileStamp.now()
         guard let stamp = FileStamp(path: path), stamp.modified < readStart - BuildSession.racyInterval else {
             lock.withLock { _ = files.removeValue(forKey: path) }
             return
         }
-        lock.withLock { files[path] = Entry(stamp: stamp, data: data) }
+        lock.withLock {
+            files[path] = Entry(stamp: stamp, data: data, epoch: epoch)
+            watch?.looked(at: path)
+        }
     }
 }

@@ -190,6 +190,7 @@ public struct SiteWriter {
         /// Whether the published file holds `data`: from memory when its stat is unchanged since an
         /// earlier publication of the session saw it (`known`), else read from disk (and remembered).
         private func holds(_ path: String, relative: String, _ data: Data, known entry: PublishedFiles.Entry?) -> Bool {
+            if let entry, entry.isUnchanged { return PublishedFiles.same(entry.data, data) }
             if let answer = entry?.holds(data, stamp: outputFD >= 0 ? FileStamp(directory: outputFD, name: relative) : FileStamp(path: path)) { return answer }
             let same = SiteWriter.fileHolds(path, data)
             if same { known?.record(path, data) }
@@ -406,6 +407,8 @@ public struct SiteWriter {
             let folderFD = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             self.folderFD = folderFD
             hasPreviousSite = FileManager.default.fileExists(atPath: output.appendingPathComponent(SiteWriter.marker).path)
+            // What the watch on the site saw since the last look, before any file is looked at.
+            if hasPreviousSite { known?.watchSite(at: output.path) }
             let known = UncheckedSendable(known)
             survey = hasPreviousSite ? Background { SiteWriter.files(in: output, except: [], known: known.value, folderFD: folderFD) } : nil
         }

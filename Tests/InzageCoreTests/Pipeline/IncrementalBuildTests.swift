@@ -501,6 +501,63 @@ struct IncrementalBuildTests {
         #expect(try snapshot(output.path) == clean)
     }
 
+    @Test func handChangesToAWatchedSiteArePutRight() throws {
+        // Once the published site is watched, unchanged pages are taken without a stat: each kind
+        // of hand change must still be seen. A page with its old size and times, a stray file, a
+        // stray folder (which stops the watch), and a page in a folder made anew.
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = try folder.write(.valid)
+        let session = BuildSession()
+        let output = folder.url.appendingPathComponent("public")
+        let letters = folder.url.appendingPathComponent("letters").path
+        func build() throws -> BuildPipeline.Result {
+            try BuildPipeline.run(contentRoot: content, templatesRoot: nil, output: output.path, lettersRoot: letters, today: Fixture.today, session: session)
+        }
+        /// Rebuilds until the watch is in place (it is made beside a rebuild) and every page is known.
+        func buildWatched() throws {
+            for _ in 0..<100 where !session.published.isWatchingSite {
+                _ = try build()
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            #expect(session.published.isWatchingSite)
+            _ = try build()
+        }
+        _ = try build()
+        try age(output)
+        try buildWatched()
+        let clean = try snapshot(output.path)
+        let home = output.appendingPathComponent("index.html")
+        let hand: [(String, () throws -> Void)] = [
+            ("a page with its old size and times", {
+                let attributes = try FileManager.default.attributesOfItem(atPath: home.path)
+                var bytes = try Data(contentsOf: home)
+                bytes[bytes.count - 2] = bytes[bytes.count - 2] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+                try bytes.write(to: home)
+                try FileManager.default.setAttributes([.modificationDate: attributes[.modificationDate]!], ofItemAtPath: home.path)
+            }),
+            ("a stray file", { try Data("los".utf8).write(to: output.appendingPathComponent("bijsluiters/rekentuin/los.html")) }),
+            ("a stray folder", {
+                try FileManager.default.createDirectory(at: output.appendingPathComponent("bijsluiters/los"), withIntermediateDirectories: true)
+                try Data("los".utf8).write(to: output.appendingPathComponent("bijsluiters/los/index.html"))
+            }),
+            ("a page in a folder made anew", {
+                let page = output.appendingPathComponent("bijsluiters/rekentuin")
+                let bytes = try Data(contentsOf: page.appendingPathComponent("index.html"))
+                try FileManager.default.removeItem(at: page)
+                try FileManager.default.createDirectory(at: page, withIntermediateDirectories: true)
+                try (bytes + Data("<!-- hand -->".utf8)).write(to: page.appendingPathComponent("index.html"))
+            }),
+        ]
+        for (what, change) in hand {
+            try buildWatched()
+            try change()
+            let again = try build()
+            #expect(again.report.map { $0.written + $0.removed } ?? 0 >= 1, "\(what)")
+            #expect(try snapshot(output.path) == clean, "\(what)")
+        }
+    }
+
     @Test func aKeptNilIsKeptAndAMissingValueIsMade() {
         // The lists keep "no row for this product" (a product without a verwerker, or with no
         // country outside the EER) as a kept nil; a value never made is made, also for an

@@ -41,6 +41,87 @@ struct PublishedFilesTests {
         #expect(known.holds(path, Data("vers".utf8)) == nil)
     }
 
+    /// `known` watching the folder of `path`, once the watch (made on another thread) is in place.
+    private func watched(_ path: String) throws -> PublishedFiles {
+        let known = PublishedFiles(watching: true)
+        let root = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        for _ in 0..<200 where !known.isWatchingSite {
+            known.watchSite(at: root)
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        try #require(known.isWatchingSite)
+        return known
+    }
+
+    @Test func aWatchedFileWithoutEventsIsTakenWithoutAStat() throws {
+        let (folder, path) = try file("oud", age: 3600)
+        defer { folder.remove() }
+        let known = try watched(path)
+        known.record(path, Data("oud".utf8))
+        // Changed through a second name outside the watched folder, which the watch cannot see:
+        // the answer comes from the watch, not from the file's stat.
+        let elsewhere = try TemporaryFolder()
+        defer { elsewhere.remove() }
+        let link = elsewhere.url.appendingPathComponent("link").path
+        #expect(Foundation.link(path, link) == 0)
+        try Data("nieuw".utf8).write(to: URL(fileURLWithPath: link))
+        known.watchSite(at: folder.url.path)
+        #expect(known.holds(path, Data("oud".utf8)) == true)
+        #expect(PublishedFiles(watching: false).holds(path, Data("oud".utf8)) == nil)
+    }
+
+    @Test func aWatchedFileWrittenAgainIsReadAgain() throws {
+        let (folder, path) = try file("oud", age: 3600)
+        defer { folder.remove() }
+        let known = try watched(path)
+        known.record(path, Data("oud".utf8))
+        try Data("ouD".utf8).write(to: URL(fileURLWithPath: path))
+        known.watchSite(at: folder.url.path)
+        #expect(known.holds(path, Data("oud".utf8)) == nil)
+        // Looked at again (an hour old), it is trusted again.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: path)
+        known.record(path, Data("ouD".utf8))
+        known.watchSite(at: folder.url.path)
+        #expect(known.holds(path, Data("ouD".utf8)) == true)
+    }
+
+    @Test func aNewFolderStopsTheWatchAndWhatItKnewIsLookedAtAgain() throws {
+        let (folder, path) = try file("oud", age: 3600)
+        defer { folder.remove() }
+        let known = try watched(path)
+        known.record(path, Data("oud".utf8))
+        let elsewhere = try TemporaryFolder()
+        defer { elsewhere.remove() }
+        #expect(Foundation.link(path, elsewhere.url.appendingPathComponent("link").path) == 0)
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("nieuw"), withIntermediateDirectories: false)
+        known.watchSite(at: folder.url.path)
+        // The file's stat is taken again: the link added to its count of names.
+        #expect(known.holds(path, Data("oud".utf8)) == nil)
+        // A new watch comes; the file is trusted again only once looked at under it.
+        let rewatched = try watched(path)
+        #expect(rewatched.isWatchingSite)
+    }
+
+    @Test func aWatchedFolderListIsReadAgainAfterAnEntryIsAdded() throws {
+        let (folder, path) = try file("oud", age: 3600)
+        defer { folder.remove() }
+        let known = try watched(path)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: folder.url.path)
+        var reads = 0
+        let read = { () -> [FolderEntry] in
+            reads += 1
+            return FolderEntry.read(folder.url.path)
+        }
+        #expect(known.entries(of: folder.url.path, read: read).map(\.name) == ["index.html"])
+        known.watchSite(at: folder.url.path)
+        #expect(known.entries(of: folder.url.path, read: read).map(\.name) == ["index.html"])
+        #expect(reads == 1)
+        try Data("los".utf8).write(to: folder.url.appendingPathComponent("los.html"))
+        known.watchSite(at: folder.url.path)
+        #expect(known.entries(of: folder.url.path, read: read).map(\.name).sorted() == ["index.html", "los.html"])
+        #expect(reads == 2)
+    }
+
     @Test func sameComparesBytesAlsoWhenStorageDiffers() {
         let page = Data(String(repeating: "<p>tekst</p>", count: 100).utf8)
         #expect(PublishedFiles.same(page, page))
