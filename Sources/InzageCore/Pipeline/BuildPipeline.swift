@@ -106,6 +106,9 @@ public enum BuildPipeline {
             timer.lap("render (writes pending)")
             guard let begun = publication.value else { throw StoppedByRules() }
             report = try begun.finish()
+            // Under `serve`, the site is watched from now on (a new watch after a swapped site is
+            // made off the rebuild's path), so the next rebuild can trust what saw no change.
+            session?.published.watchSite(at: writer.output.path)
             timer.lap("publication finished")
             record?.save()
         } catch {
