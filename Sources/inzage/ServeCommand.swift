@@ -31,7 +31,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let templatesRoot = templates ?? BuildCommand.localTemplates()
         let state = LiveState()
-        let session = BuildSession()
+        let session = BuildSession(watchingOutput: !FileWatcher.pollingForced())
         let rebuilds = DispatchQueue(label: "inzage-rebuild")
         // Ctrl-C waits for a running rebuild, so it never leaves a half-written staging folder.
         let gate = RebuildGate()

@@ -49,7 +49,7 @@ public final class BuildSession: @unchecked Sendable {
     private(set) var wholeRuleGroupsRun: [Int] = []
 
     /// What the last publication found in the output folder.
-    let published = PublishedFiles()
+    let published: PublishedFiles
 
     /// What changed since the last load, as the watcher noted it (`noteChanges`).
     private var pendingChanges: ContentChanges = .unknown
@@ -64,7 +64,12 @@ public final class BuildSession: @unchecked Sendable {
     /// them, trusting the watcher's notes.
     public var lastLoadTrustedChanges: Bool { lock.withLock { trustedChangesInLastLoad } }
 
-    public init() {}
+    /// - Parameter watchingOutput: whether the published site is watched with inotify between
+    ///   rebuilds (`OutputWatch`), as `serve` does; each watch holds one of the system's few
+    ///   inotify instances.
+    public init(watchingOutput: Bool = false) {
+        published = PublishedFiles(watching: watchingOutput)
+    }
 
     /// A parsed file is reused while its identity, size, modification and change times are the
     /// ones it had when it was parsed, and it was already older than `racyInterval` then: a file

@@ -40,7 +40,7 @@ public final class PublishedFiles: @unchecked Sendable {
     var isWatchingSite: Bool { lock.withLock { watch?.isWatching ?? false } }
 
     /// - Parameter watching: whether the site may be watched with inotify (`watchSite`).
-    public init(watching: Bool = !FileWatcher.pollingForced()) {
+    public init(watching: Bool = false) {
         mayWatch = watching
     }
 

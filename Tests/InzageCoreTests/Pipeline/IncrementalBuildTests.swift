@@ -508,7 +508,7 @@ struct IncrementalBuildTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let content = try folder.write(.valid)
-        let session = BuildSession()
+        let session = BuildSession(watchingOutput: true)
         let output = folder.url.appendingPathComponent("public")
         let letters = folder.url.appendingPathComponent("letters").path
         func build() throws -> BuildPipeline.Result {
