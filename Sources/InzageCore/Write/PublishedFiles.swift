@@ -76,6 +76,17 @@ public final class PublishedFiles: @unchecked Sendable {
         }
     }
 
+    /// Takes the events the watch saw since it was last asked, without making a new watch: a
+    /// publication asks right before it trusts a batch of files, so a change by hand while the
+    /// pages rendered is seen now rather than by the next rebuild.
+    func takeSiteEvents() {
+        lock.withLock {
+            guard let watch else { return }
+            watch.refresh()
+            if !watch.isWatching { self.watch = nil }
+        }
+    }
+
     /// The watch's epoch now, taken before a stat that will be recorded (-1: no watch).
     private func currentEpoch() -> Int {
         lock.withLock { watch.map { $0.isWatching ? $0.epoch : -1 } ?? -1 }

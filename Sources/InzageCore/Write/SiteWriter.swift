@@ -155,6 +155,7 @@ public struct SiteWriter {
             var sameness = Array(repeating: false, count: files.count)
             if hasPreviousSite {
                 let paths = files.map { outputPath + "/" + $0.path }
+                known?.takeSiteEvents()
                 let entries = known?.published(paths) ?? Array(repeating: nil, count: files.count)
                 sameness = try Parallel.map(Array(files.indices), minimumBatch: 64) { index in
                     files[index].isPublished || holds(paths[index], relative: files[index].path, files[index].data, known: entries[index])
