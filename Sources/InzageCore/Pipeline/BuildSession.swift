@@ -59,6 +59,8 @@ public final class BuildSession: @unchecked Sendable {
     private var keptFolders: [String: Any] = [:]
     /// The last load's content, for the next load to patch (`KeptContent`).
     private var loadedContent: KeptContent?
+    /// The change page's and the feed's rows as the last render pass sorted them, by list.
+    private var changeRows: [String: Any] = [:]
     private var trustedChangesInLastLoad = false
     /// Whether the last load took files of a folder from its `KeptFolder` without looking at
     /// them, trusting the watcher's notes.
@@ -190,6 +192,16 @@ public final class BuildSession: @unchecked Sendable {
             loadedContent = kept
             contentWasPatched = patched
         }
+    }
+
+    /// The rows of the change list `key` as the last render pass sorted them, handed over (the
+    /// next pass patches them in place).
+    func takeChangeRows<Row>(at key: String) -> SortedChangeRows<Row>? {
+        lock.withLock { changeRows.removeValue(forKey: key) as? SortedChangeRows<Row> }
+    }
+
+    func keepChangeRows<Row>(_ rows: SortedChangeRows<Row>, at key: String) {
+        lock.withLock { changeRows[key] = rows }
     }
 
     /// How old a file must be before its times are trusted to show a change (nanoseconds).

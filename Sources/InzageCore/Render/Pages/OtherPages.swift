@@ -252,27 +252,32 @@ enum OtherPages {
     /// - Parameter date: the date a row is sorted by (ISO, "" when unknown).
     static func allChanges<Row>(_ site: SiteContext, root: String, kind: String, date: (Row) -> String,
                                 _ make: ([ChangeView]) -> [ViewFragment<Row>]) -> [ViewFragment<Row>] {
-        var result: [ViewFragment<Row>] = []
-        if let pv = site.content.privacyverklaring { result += make(ChangeList.views(pv.wijzigingen, document: pv.titel.nonBlank ?? "Privacyverklaring", href: root + PrivacyverklaringPage.path)) }
-        if let ps = site.content.privacystatement { result += make(ChangeList.views(ps.wijzigingen, document: ps.titel.nonBlank ?? "Privacy statement", href: root + "privacystatement/")) }
-        if let r = site.content.reglement { result += make(ChangeList.views(r.wijzigingen, document: r.titel.nonBlank ?? "Privacyreglement", href: root + "reglement/")) }
+        // Each top-level document's changes, one group each (also when it has none).
+        let content = site.content
+        let documents = [
+            content.privacyverklaring.map { make(ChangeList.views($0.wijzigingen, document: $0.titel.nonBlank ?? "Privacyverklaring", href: root + PrivacyverklaringPage.path)) } ?? [],
+            content.privacystatement.map { make(ChangeList.views($0.wijzigingen, document: $0.titel.nonBlank ?? "Privacy statement", href: root + "privacystatement/")) } ?? [],
+            content.reglement.map { make(ChangeList.views($0.wijzigingen, document: $0.titel.nonBlank ?? "Privacyreglement", href: root + "reglement/")) } ?? [],
+        ]
         let key = kind + "\u{0}" + root
-        for product in site.products {
-            result += site.kept(key, of: product) {
+        let rows = { (product: ListedProduct) in
+            site.kept(key, of: product) {
                 let b = site.bijsluiter(product)
                 return make(ChangeList.views(b.wijzigingen, document: "Privacybijsluiter \(b.title)", href: root + "bijsluiters/\(b.slug)/"))
             }
         }
-        // Each row's date read once (5 000 rows for 2 000 products), not per comparison, and
-        // ranked among the few dates there are: the rows are sorted by a number, not a text.
-        let dates = result.map { date($0.view) }
-        var rankOf: [String: Int] = [:]
-        for (rank, date) in Set(dates).sorted().enumerated() { rankOf[date] = rank }
-        let ranks = dates.map { rankOf[$0] ?? 0 }
-        let order = ranks.withUnsafeBufferPointer { ranks in
-            result.indices.sorted { a, b in ranks[a] != ranks[b] ? ranks[a] > ranks[b] : a < b }
+        guard let session = site.session else {
+            return SortedChangeRows(documents: documents, products: site.products, rows: rows, date: date).rows
         }
-        return order.map { result[$0] }
+        // Under `serve`, the last pass's list with the rows of the changed products put in again.
+        var sorted: SortedChangeRows<Row>
+        if var last: SortedChangeRows<Row> = session.takeChangeRows(at: key), last.patch(documents: documents, products: site.products, rows: rows, date: date) {
+            sorted = last
+        } else {
+            sorted = SortedChangeRows(documents: documents, products: site.products, rows: rows, date: date)
+        }
+        session.keepChangeRows(sorted, at: key)
+        return sorted.rows
     }
 
     static func wijzigingen(_ site: SiteContext) -> Page {
