@@ -21,6 +21,9 @@ final class OutputWatch: @unchecked Sendable {
     private var folders: [Int32: String] = [:]
     /// Paths that saw an event since they were last looked at (`looked`).
     private var changed: Set<String> = []
+    /// How many batches of events `refresh` has taken: a look at a path that began before the
+    /// last batch may have missed that batch's change.
+    private(set) var batchesTaken = 0
 
     /// Watches every folder of the site at `root` (its folders are read for that: a few ms for
     /// thousands of folders); not watching at all when one folder cannot be watched (too many
@@ -45,6 +48,7 @@ final class OutputWatch: @unchecked Sendable {
         while fd >= 0 {
             let count = read(fd, &buffer, buffer.count)
             guard count > 0 else { break }
+            batchesTaken += 1
             buffer.withUnsafeBytes { bytes in take(UnsafeRawBufferPointer(rebasing: bytes.prefix(count))) }
         }
         if changed.count > Self.changedLimit { stop() }
@@ -57,9 +61,10 @@ final class OutputWatch: @unchecked Sendable {
         fd >= 0 && epoch == self.epoch && !changed.contains(path)
     }
 
-    /// Notes that `path` was just looked at (its stat taken after the last `refresh`).
-    func looked(at path: String) {
-        if !changed.isEmpty { changed.remove(path) }
+    /// Notes that `path` was looked at (its stat taken) after `batches` batches of events were
+    /// taken; it counts as unchanged from then on only if no batch was taken since.
+    func looked(at path: String, after batches: Int) {
+        if batches == batchesTaken, !changed.isEmpty { changed.remove(path) }
     }
 
     private func stop() {

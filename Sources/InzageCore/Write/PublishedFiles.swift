@@ -87,9 +87,10 @@ public final class PublishedFiles: @unchecked Sendable {
         }
     }
 
-    /// The watch's epoch now, taken before a stat that will be recorded (-1: no watch).
-    private func currentEpoch() -> Int {
-        lock.withLock { watch.map { $0.isWatching ? $0.epoch : -1 } ?? -1 }
+    /// The watch's epoch and its count of batches of events now, taken before a stat that will
+    /// be recorded (epoch -1: no watch).
+    private func watchMark() -> (epoch: Int, batches: Int) {
+        lock.withLock { watch.map { $0.isWatching ? ($0.epoch, $0.batchesTaken) : (-1, 0) } ?? (-1, 0) }
     }
 
     /// Whether the file at `path` holds `data`; nil when that is not known without reading it.
@@ -130,21 +131,21 @@ public final class PublishedFiles: @unchecked Sendable {
             return watch?.isUnchanged(path, since: known.epoch) == true ? (known.stamp, known.entries, -2) : known
         }
         if let known, known.epoch == -2 { return known.entries }
-        let epoch = currentEpoch()
+        let mark = watchMark()
         let readStart = FileStamp.now()
         guard let stamp = stamp() ?? FileStamp(path: path) else { return read() }
         if let known, known.stamp == stamp {
             lock.withLock {
-                folders[path]?.epoch = epoch
-                watch?.looked(at: path)
+                folders[path]?.epoch = mark.epoch
+                watch?.looked(at: path, after: mark.batches)
             }
             return known.entries
         }
         let entries = read()
         lock.withLock {
             if stamp.modified < readStart - BuildSession.racyInterval {
-                folders[path] = (stamp, entries, epoch)
-                watch?.looked(at: path)
+                folders[path] = (stamp, entries, mark.epoch)
+                watch?.looked(at: path, after: mark.batches)
             } else {
                 folders.removeValue(forKey: path)
             }
@@ -154,15 +155,15 @@ public final class PublishedFiles: @unchecked Sendable {
 
     /// Notes that the file at `path` was found to hold `data`.
     func record(_ path: String, _ data: Data) {
-        let epoch = currentEpoch()
+        let mark = watchMark()
         let readStart = FileStamp.now()
         guard let stamp = FileStamp(path: path), stamp.modified < readStart - BuildSession.racyInterval else {
             lock.withLock { _ = files.removeValue(forKey: path) }
             return
         }
         lock.withLock {
-            files[path] = Entry(stamp: stamp, data: data, epoch: epoch)
-            watch?.looked(at: path)
+            files[path] = Entry(stamp: stamp, data: data, epoch: mark.epoch)
+            watch?.looked(at: path, after: mark.batches)
         }
     }
 }

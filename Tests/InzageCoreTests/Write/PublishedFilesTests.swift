@@ -122,6 +122,28 @@ struct PublishedFilesTests {
         #expect(reads == 2)
     }
 
+    @Test func aLookThatBeganBeforeTheLastEventsDoesNotClearThem() throws {
+        let (folder, path) = try file("oud", age: 3600)
+        defer { folder.remove() }
+        let watch = OutputWatch(root: folder.url.path)
+        watch.epoch = 1
+        try #require(watch.isWatching)
+        #expect(watch.isUnchanged(path, since: 1))
+        try Data("een".utf8).write(to: URL(fileURLWithPath: path))
+        watch.refresh()
+        #expect(!watch.isUnchanged(path, since: 1))
+        // A look begins (its stat is taken), then another change is taken before it is noted.
+        let batches = watch.batchesTaken
+        try Data("twee".utf8).write(to: URL(fileURLWithPath: path))
+        watch.refresh()
+        watch.looked(at: path, after: batches)
+        #expect(!watch.isUnchanged(path, since: 1))
+        // A look after the last batch clears the path; another epoch is never trusted.
+        watch.looked(at: path, after: watch.batchesTaken)
+        #expect(watch.isUnchanged(path, since: 1))
+        #expect(!watch.isUnchanged(path, since: 0))
+    }
+
     @Test func sameComparesBytesAlsoWhenStorageDiffers() {
         let page = Data(String(repeating: "<p>tekst</p>", count: 100).utf8)
         #expect(PublishedFiles.same(page, page))
