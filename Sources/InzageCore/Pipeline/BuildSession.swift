@@ -61,8 +61,6 @@ public final class BuildSession: @unchecked Sendable {
     private var loadedContent: KeptContent?
     /// The change page's and the feed's rows as the last render pass sorted them, by list.
     private var changeRows: [String: Any] = [:]
-    /// The products in name order and per school as the last render pass sorted them.
-    private var sortedProducts: SortedProducts?
     private var trustedChangesInLastLoad = false
     /// Whether the last load took files of a folder from its `KeptFolder` without looking at
     /// them, trusting the watcher's notes.
@@ -204,18 +202,6 @@ public final class BuildSession: @unchecked Sendable {
 
     func keepChangeRows<Row>(_ rows: SortedChangeRows<Row>, at key: String) {
         lock.withLock { changeRows[key] = rows }
-    }
-
-    /// The products as the last render pass sorted them, handed over (the next pass patches them).
-    func takeSortedProducts() -> SortedProducts? {
-        lock.withLock {
-            defer { sortedProducts = nil }
-            return sortedProducts
-        }
-    }
-
-    func keepSortedProducts(_ sorted: SortedProducts) {
-        lock.withLock { sortedProducts = sorted }
     }
 
     /// How old a file must be before its times are trusted to show a change (nanoseconds).

@@ -48,24 +48,17 @@ final class SiteContext {
             for (product, fragments) in zip(known, session.fragments(forParses: known.map(\.parse))) { kept[product.index] = fragments }
         }
         products = kept.indices.map { ListedProduct(index: $0, kept: kept[$0]) }
-        // Which schools use a product is kept with its parse: one look-up per product, not one
-        // per product on each school page.
-        let scholen = content.scholen
-        let codes = scholen.map { $0.brinCode ?? "" }
-        let key = { [self] (product: ListedProduct) in sortKey(.title, of: product) }
-        let used = { [self] (product: ListedProduct) in
-            self.kept("scholen", of: product) { scholen.indices.filter { bijsluiter(product).isUsed(byBRIN: codes[$0]) } }
+        productsByName = products.sortedByName(keyed: { [self] in sortKey(.title, of: $0) })
+        if !content.scholen.isEmpty {
+            // Which schools use a product is kept with its parse: one look-up per product, not one
+            // per product on each school page.
+            let scholen = content.scholen
+            productsBySchool = Array(repeating: [], count: scholen.count)
+            for product in productsByName {
+                let used = self.kept("scholen", of: product) { [self] in scholen.indices.filter { bijsluiter(product).isUsed(byBRIN: scholen[$0].brinCode ?? "") } }
+                for index in used { productsBySchool[index].append(product) }
+            }
         }
-        // Under `serve`, the last pass's order with the changed products put in again.
-        var sorted: SortedProducts
-        if let session, var last = session.takeSortedProducts(), last.patch(products, schools: codes, key: key, used: used) {
-            sorted = last
-        } else {
-            sorted = SortedProducts(products, schools: codes, key: key, used: used)
-        }
-        session?.keepSortedProducts(sorted)
-        productsByName = sorted.byName
-        productsBySchool = sorted.bySchool
     }
 
     /// The bijsluiter a listed product stands for.
