@@ -53,6 +53,14 @@ struct PublishedFilesTests {
         return known
     }
 
+    /// A second name (a hard link) for the file at `path`, in a folder no watch sees.
+    private func secondName(for path: String) throws -> (TemporaryFolder, String) {
+        let elsewhere = try TemporaryFolder()
+        let link = elsewhere.url.appendingPathComponent("link").path
+        #expect(Foundation.link(path, link) == 0)
+        return (elsewhere, link)
+    }
+
     @Test func aWatchedFileWithoutEventsIsTakenWithoutAStat() throws {
         let (folder, path) = try file("oud", age: 3600)
         defer { folder.remove() }
@@ -60,10 +68,8 @@ struct PublishedFilesTests {
         known.record(path, Data("oud".utf8))
         // Changed through a second name outside the watched folder, which the watch cannot see:
         // the answer comes from the watch, not from the file's stat.
-        let elsewhere = try TemporaryFolder()
+        let (elsewhere, link) = try secondName(for: path)
         defer { elsewhere.remove() }
-        let link = elsewhere.url.appendingPathComponent("link").path
-        #expect(Foundation.link(path, link) == 0)
         try Data("nieuw".utf8).write(to: URL(fileURLWithPath: link))
         known.watchSite(at: folder.url.path)
         #expect(known.holds(path, Data("oud".utf8)) == true)
@@ -90,9 +96,8 @@ struct PublishedFilesTests {
         defer { folder.remove() }
         let known = try watched(path)
         known.record(path, Data("oud".utf8))
-        let elsewhere = try TemporaryFolder()
+        let (elsewhere, _) = try secondName(for: path)
         defer { elsewhere.remove() }
-        #expect(Foundation.link(path, elsewhere.url.appendingPathComponent("link").path) == 0)
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("nieuw"), withIntermediateDirectories: false)
         known.watchSite(at: folder.url.path)
         // The file's stat is taken again: the link added to its count of names.
