@@ -95,11 +95,7 @@ struct KeptContent {
 
     /// Where the file at `path` is in `files`, sorted by path.
     private static func position(of path: String, in files: [TextValues.File]) -> Int? {
-        var low = 0, high = files.count
-        while low < high {
-            let middle = (low + high) / 2
-            if files[middle].path < path { low = middle + 1 } else { high = middle }
-        }
+        let low = files.indices.partitionPoint { files[$0].path < path }
         return low < files.count && files[low].path == path ? low : nil
     }
 }

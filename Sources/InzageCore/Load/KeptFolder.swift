@@ -17,11 +17,7 @@ struct KeptFolder<Result> {
 
     /// Where `name` is or would be in `entries`.
     func position(of name: String) -> (index: Int, present: Bool) {
-        var low = 0, high = entries.count
-        while low < high {
-            let middle = (low + high) / 2
-            if entries[middle] < name { low = middle + 1 } else { high = middle }
-        }
+        let low = entries.indices.partitionPoint { entries[$0] < name }
         return (low, low < entries.count && entries[low] == name)
     }
 

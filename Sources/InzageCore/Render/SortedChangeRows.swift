@@ -92,13 +92,8 @@ struct SortedChangeRows<Row> {
 
     /// Where a row of `date`, `group` and `ordinal` goes: before the first row it comes before.
     private func position(date: String, group: Int, ordinal: Int) -> Int {
-        var low = 0, high = rows.count
-        while low < high {
-            let middle = (low + high) / 2
-            let comesAfter = dates[middle] > date
-                || (dates[middle] == date && (groups[middle] < group || (groups[middle] == group && ordinals[middle] < ordinal)))
-            if comesAfter { low = middle + 1 } else { high = middle }
+        rows.indices.partitionPoint { index in
+            dates[index] > date || (dates[index] == date && (groups[index] < group || (groups[index] == group && ordinals[index] < ordinal)))
         }
-        return low
     }
 }

@@ -17,10 +17,11 @@ public final class PublishedFiles: @unchecked Sendable {
         /// Whether the watch saw no event for the file since (set by `published`).
         var isUnchanged = false
 
-        /// Whether the file, whose stat is now `stamp`, holds `data`; nil when that is not known
+        /// Whether the file holds `data`: from memory while the watch saw no event for it, else
+        /// while its stat (`stamp`, taken only then) is the entry's; nil when that is not known
         /// without reading it (the file changed since).
-        func holds(_ data: Data, stamp: FileStamp?) -> Bool? {
-            guard let stamp, stamp == self.stamp else { return nil }
+        func holds(_ data: Data, stamp: () -> FileStamp?) -> Bool? {
+            guard isUnchanged || stamp() == self.stamp else { return nil }
             return PublishedFiles.same(self.data, data)
         }
     }
@@ -95,9 +96,7 @@ public final class PublishedFiles: @unchecked Sendable {
 
     /// Whether the file at `path` holds `data`; nil when that is not known without reading it.
     func holds(_ path: String, _ data: Data) -> Bool? {
-        guard let entry = published([path])[0] else { return nil }
-        if entry.isUnchanged { return PublishedFiles.same(entry.data, data) }
-        return entry.holds(data, stamp: FileStamp(path: path))
+        published([path])[0]?.holds(data, stamp: { FileStamp(path: path) })
     }
 
     /// What was last found in the files at `paths`, under one lock: a publication asks for
@@ -126,11 +125,11 @@ public final class PublishedFiles: @unchecked Sendable {
     /// else from `read` (remembered unless the folder changed within `BuildSession.racyInterval`).
     /// Without a `stat` while the watch saw no event for the folder since.
     func entries(of path: String, stamp: () -> FileStamp? = { nil }, read: () -> [FolderEntry]) -> [FolderEntry] {
-        let known = lock.withLock { () -> (stamp: FileStamp, entries: [FolderEntry], epoch: Int)? in
-            guard let known = folders[path] else { return nil }
-            return watch?.isUnchanged(path, since: known.epoch) == true ? (known.stamp, known.entries, -2) : known
+        let (known, isUnchanged) = lock.withLock {
+            let known = folders[path]
+            return (known, known.map { watch?.isUnchanged(path, since: $0.epoch) ?? false } ?? false)
         }
-        if let known, known.epoch == -2 { return known.entries }
+        if let known, isUnchanged { return known.entries }
         let mark = watchMark()
         let readStart = FileStamp.now()
         guard let stamp = stamp() ?? FileStamp(path: path) else { return read() }

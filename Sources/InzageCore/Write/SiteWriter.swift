@@ -191,8 +191,9 @@ public struct SiteWriter {
         /// Whether the published file holds `data`: from memory when its stat is unchanged since an
         /// earlier publication of the session saw it (`known`), else read from disk (and remembered).
         private func holds(_ path: String, relative: String, _ data: Data, known entry: PublishedFiles.Entry?) -> Bool {
-            if let entry, entry.isUnchanged { return PublishedFiles.same(entry.data, data) }
-            if let answer = entry?.holds(data, stamp: outputFD >= 0 ? FileStamp(directory: outputFD, name: relative) : FileStamp(path: path)) { return answer }
+            if let answer = entry?.holds(data, stamp: { outputFD >= 0 ? FileStamp(directory: outputFD, name: relative) : FileStamp(path: path) }) {
+                return answer
+            }
             let same = SiteWriter.fileHolds(path, data)
             if same { known?.record(path, data) }
             return same
