@@ -12,12 +12,12 @@ enum MustacheValue {
         convertPresent(value) ?? (Optional<Any>.none as Any)
     }
 
-    /// Fields as a view lists them; a `nil` field is left out, as `Mirror`-read views leave it out.
+    /// Fields as a view lists them; a `nil` field is an `AbsentValue`, as in `Mirror`-read views.
     static func convert(_ fields: KeyValuePairs<String, Any?>) -> [String: Any] {
         var dictionary: [String: Any] = [:]
         dictionary.reserveCapacity(fields.count)
         for (label, value) in fields {
-            if let value, let converted = convertPresent(value) { dictionary[label] = converted }
+            dictionary[label] = value.flatMap(convertPresent) ?? AbsentValue()
         }
         return dictionary
     }
@@ -52,7 +52,7 @@ enum MustacheValue {
             dictionary.reserveCapacity(Int(mirror.children.count))
             for child in mirror.children {
                 guard let label = child.label else { continue }
-                if let converted = convertPresent(child.value) { dictionary[label] = converted }
+                dictionary[label] = convertPresent(child.value) ?? AbsentValue()
             }
             return dictionary
         case .collection:
@@ -61,6 +61,15 @@ enum MustacheValue {
             return value
         }
     }
+}
+
+/// A view's field without a value (an empty optional). Mustache shows it as a missing name shows:
+/// it prints nothing, a section over it is skipped and an inverted one shown. Unlike a missing
+/// name it is not looked up in the sections around it: a change without a version in a
+/// bijsluiter's list of changes showed the bijsluiter's own version, and every such look-up went
+/// through the whole context stack to find nothing.
+struct AbsentValue: MustacheCustomRepresentation {
+    var representation: Any? { nil }
 }
 
 /// A value that converts itself for Mustache; `nil` leaves it out (an empty optional).

@@ -85,7 +85,7 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
                 first.combine(key); second.combine(key)
                 feed(item, &first, &second)
             }
-        case Optional<Any>.none:
+        case Optional<Any>.none, is AbsentValue:
             first.combine(6); second.combine(6)
         default:
             let mirror = Mirror(reflecting: value)

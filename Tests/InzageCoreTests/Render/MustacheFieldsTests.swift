@@ -48,8 +48,10 @@ struct MustacheFieldsTests {
         #expect(converted?["product"] as? String == "P")
         let cells = converted?["cellen"] as? [Any]
         #expect((cells?.first as? [String: Any])?["tekst"] as? String == "ja")
+        // A field without a value is there, as an absent value: Mustache does not look for it further out.
         let contact = MustacheValue.convert(ContactView(naam: "N", functie: nil, email: nil, telefoon: nil, telefoonHref: nil)) as? [String: Any]
-        #expect(contact?.keys.sorted() == ["naam"])
+        #expect(contact?.keys.sorted() == ["email", "functie", "naam", "telefoon", "telefoonHref"])
+        #expect(contact?["naam"] as? String == "N" && contact?["email"] is AbsentValue)
         // A value converted already (a page's context, handed on to its template) stays as it is.
         let twice = MustacheValue.convert(MustacheValue.convert(row)) as? [String: Any]
         #expect(twice?["product"] as? String == "P" && (twice?["cellen"] as? [Any])?.count == 1)

@@ -153,6 +153,22 @@ struct SitePagesTests {
         #expect(dates == ["2026-09-15", "2026-09-01", "2025-08-15", "2025-08-01", "2025-06-01"])
     }
 
+    /// A change without a version shows none, on the product's page and in the site-wide list:
+    /// the page's own version (the bijsluiter's `versie`, an outer section of the change list)
+    /// is not a change's version. Likewise a theme's row that names a field its view leaves empty.
+    @Test func aChangeWithoutAVersionShowsNone() throws {
+        let content = TestContent.valid.replacing("- { versie: \"2.0\", datum: 2025-08-15, samenvatting: Nieuwe verwerkersovereenkomst volgens model 4.0. }",
+                                                  with: "- { datum: 2025-08-15, samenvatting: Nieuwe verwerkersovereenkomst volgens model 4.0. }",
+                                                  in: "bijsluiters/rekentuin.md")
+        let site = try BuiltSite(content)
+        defer { site.remove() }
+        let page = site.text("bijsluiters/rekentuin/index.html")
+        #expect(page.contains("<li><time datetime=\"2025-08-15\">15 augustus 2025</time>: Nieuwe verwerkersovereenkomst volgens model 4.0.</li>"))
+        #expect(page.contains("<li><time datetime=\"2026-09-01\">1 september 2026</time> (versie 2.1): Bijgewerkt voor het nieuwe schooljaar.</li>"))
+        let all = site.text("wijzigingen/index.html")
+        #expect(all.contains("Privacybijsluiter Rekentuin</a>: Nieuwe verwerkersovereenkomst volgens model 4.0.</li>"))
+    }
+
     // MARK: Every page
 
     @Test func theFGContactIsInTheFooterOfEveryPage() throws {
