@@ -43,18 +43,17 @@ struct MustacheFieldsTests {
     }
 
     @Test func convertsLikeReflection() {
-        let row = BijsluitersView.MatrixRow(product: "P", href: "/p/", cellen: [.init(verwerkt: true, tekst: "ja")])
+        let row = BijsluiterView.DoelRow(label: "P", tekst: nil, punten: ["ja"], heeftPunten: true)
         let converted = MustacheValue.convert(row) as? [String: Any]
-        #expect(converted?["product"] as? String == "P")
-        let cells = converted?["cellen"] as? [Any]
-        #expect((cells?.first as? [String: Any])?["tekst"] as? String == "ja")
+        #expect(converted?["label"] as? String == "P")
+        #expect(converted?["punten"] as? [String] == ["ja"])
         // A field without a value is there, as an absent value: Mustache does not look for it further out.
         let contact = MustacheValue.convert(ContactView(naam: "N", functie: nil, email: nil, telefoon: nil, telefoonHref: nil)) as? [String: Any]
         #expect(contact?.keys.sorted() == ["email", "functie", "naam", "telefoon", "telefoonHref"])
         #expect(contact?["naam"] as? String == "N" && contact?["email"] is AbsentValue)
         // A value converted already (a page's context, handed on to its template) stays as it is.
         let twice = MustacheValue.convert(MustacheValue.convert(row)) as? [String: Any]
-        #expect(twice?["product"] as? String == "P" && (twice?["cellen"] as? [Any])?.count == 1)
+        #expect(twice?["label"] as? String == "P" && (twice?["punten"] as? [String])?.count == 1 && twice?["tekst"] is AbsentValue)
     }
 
     /// A list converts as its element type says: rows of fields to dictionaries, optionals to their

@@ -139,6 +139,25 @@ struct RowTemplateTests {
         #expect(legacyProduct.contains("<li>1 Contactgegevens: Ja</li><li>2 "), "\(legacyProduct)")
     }
 
+    @Test func theMatrixCellsHaveARowTemplate() throws {
+        // `bijsluiters-matrixcel` renders each cell of the matrix; a matrix row template made before
+        // it existed goes through the cells itself and still sees their fields.
+        let (folder, output) = try build(overriding: [
+            "bijsluiters-matrixcel.mustache": "<td class=\"eigen\">{{#verwerkt}}+{{/verwerkt}}{{^verwerkt}}-{{/verwerkt}}{{tekst}}</td>\n",
+        ])
+        defer { folder.remove() }
+        let list = try text(output, "bijsluiters/index.html")
+        #expect(list.components(separatedBy: "<td class=\"eigen\">").count - 1 == 14 * 2, "\(list)")
+        #expect(list.contains("Rekentuin</a></th><td class=\"eigen\">+ja</td>\n<td class=\"eigen\">-nee</td>\n"), "\(list)")
+
+        let (legacy, legacyOutput) = try build(overriding: [
+            "bijsluiters-matrixrij.mustache": "<tr><th>{{product}}</th>{{#cellen}}<td>{{#verwerkt}}J{{/verwerkt}}{{^verwerkt}}N{{/verwerkt}}{{tekst}}</td>{{/cellen}}</tr>\n",
+        ])
+        defer { legacy.remove() }
+        let legacyList = try text(legacyOutput, "bijsluiters/index.html")
+        #expect(legacyList.contains("<tr><th>Rekentuin</th><td>Jja</td><td>Nnee</td>"), "\(legacyList)")
+    }
+
     @Test func rowsShownAlikeAreMadeOncePerBuild() throws {
         let run = try TestContent.valid.check()
         let site = SiteContext(content: run.content, organisatie: try #require(run.content.organisatie), templates: try TemplateSet(override: nil))

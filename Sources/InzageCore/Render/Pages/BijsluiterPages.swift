@@ -53,7 +53,10 @@ struct BijsluiterView {
 /// `/bijsluiters/`: every product in a table and a product × category matrix.
 struct BijsluitersView {
     struct Row { let product: String; let href: String; let verwerker: String; let soort: String; let bijzonder: String; let buitenEER: String; let versie: String }
-    struct MatrixRow { let product: String; let href: String; let cellen: [Cell] }
+    /// A product's row of the matrix. Its 14 cells are each rendered with the row template
+    /// `bijsluiters-matrixcel` once per build (a cell is "ja" or "nee"), so a row is three names,
+    /// not a section over 14 cells of four names each.
+    struct MatrixRow { let product: String; let href: String; let cellen: [ViewFragment<Cell>] }
     struct Cell { let verwerkt: Bool; let tekst: String }
     struct Header { let nummer: Int; let label: String }
     let rows: RowList<Row>
@@ -244,12 +247,15 @@ enum BijsluiterPages {
         let root = SiteContext.root(for: path)
         let sorted = site.productsByName
         let matrixKind = FragmentKind("matrix", root: root, template: "bijsluiters-matrixrij")
+        let cell = [false, true].map { processed in
+            site.sharedFragment(BijsluitersView.Cell(verwerkt: processed, tekst: processed ? "ja" : "nee"),
+                                parts: [String(processed)], template: "bijsluiters-matrixcel")
+        }
         let matrix = sorted.map { product in
             site.fragment(matrixKind, of: product) {
                 let b = site.bijsluiter(product)
                 return BijsluitersView.MatrixRow(product: b.title, href: root + "bijsluiters/\(b.slug)/", cellen: Categories.all.map { info in
-                    let processed = b.category(info.key)?.answer.isProcessed ?? false
-                    return .init(verwerkt: processed, tekst: processed ? "ja" : "nee")
+                    cell[b.category(info.key)?.answer.isProcessed ?? false ? 1 : 0]
                 })
             }
         }
