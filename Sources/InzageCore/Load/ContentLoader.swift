@@ -206,7 +206,13 @@ public struct ContentLoader {
         let sink = DiagnosticSink()
         let path = display("\(folder)/\(entry)")
         let result = FolderFileResult(path: path)
-        if isLoopLink(rootURL.appendingPathComponent(folder).appendingPathComponent(entry)) {
+        // Joined without asking the file system whether each part is a folder (`URL`'s default),
+        // and looked at once: only a link needs the checks of where it leads.
+        let url = rootURL.appendingPathComponent(folder, isDirectory: true).appendingPathComponent(entry, isDirectory: false)
+        var info = stat()
+        let looked = lstat(url.path, &info) == 0
+        let isLink = looked && (info.st_mode & S_IFMT) == S_IFLNK
+        if isLink, isLoopLink(url) {
             sink.error("FILE-LINK", at: .file(path), "deze snelkoppeling (symlink) verwijst naar de map zelf of een map erboven: een lus",
                        hint: "verwijder de snelkoppeling")
             result.diagnostics = sink.diagnostics
@@ -214,7 +220,7 @@ public struct ContentLoader {
         }
         guard entry.hasSuffix(".md") else {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: rootURL.appendingPathComponent(folder).appendingPathComponent(entry).path, isDirectory: &isDirectory),
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
                isDirectory.boolValue {
                 sink.warning("FILE-UNEXPECTED", at: .file(path), "deze map wordt overgeslagen: in \(folder)/ horen alleen .md-bestanden, geen mappen",
                              hint: "zet de bestanden zelf in \(folder)/, of zet afbeeldingen en pdf's in bestanden/")
@@ -232,7 +238,7 @@ public struct ContentLoader {
             result.diagnostics = sink.diagnostics
             return result
         }
-        guard let text = readChecked(rootURL.appendingPathComponent(folder).appendingPathComponent(entry), displayPath: path, sink: sink) else {
+        guard let text = readChecked(url, displayPath: path, sink: sink, isPlainFile: looked && (info.st_mode & S_IFMT) == S_IFREG) else {
             result.diagnostics = sink.diagnostics
             return result
         }
@@ -322,7 +328,10 @@ public struct ContentLoader {
     }
 
     /// Reads a file after making sure it is a regular file inside the content folder.
-    private func readChecked(_ url: URL, displayPath: String, sink: DiagnosticSink) -> String? {
+    /// - Parameter isPlainFile: whether the caller's `lstat` found a regular file, no link or folder:
+    ///   then there is nothing more to make sure of.
+    private func readChecked(_ url: URL, displayPath: String, sink: DiagnosticSink, isPlainFile: Bool = false) -> String? {
+        if isPlainFile { return SourceReader.read(url, displayPath: displayPath, sink: sink) }
         guard checkInside(url, displayPath: displayPath, sink: sink) else { return nil }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {

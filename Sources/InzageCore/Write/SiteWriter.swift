@@ -118,6 +118,8 @@ public struct SiteWriter {
     public final class Publication {
         let writer: SiteWriter
         let staging: URL
+        /// `staging` as a path, for joining with the many relative paths of a publication.
+        private let stagingPath: String
         private var staged = false
         private var seen: Set<String> = []
         private var equalSoFar: [String] = []
@@ -139,6 +141,7 @@ public struct SiteWriter {
             self.writer = writer
             outputPath = writer.output.path
             self.staging = staging
+            stagingPath = staging.path
             self.known = known
             self.site = site
         }
@@ -177,12 +180,12 @@ public struct SiteWriter {
                     }
                     try startStaging()
                 }
-                let target = staging.appendingPathComponent(file.path)
+                let target = stagingPath + "/" + file.path
                 try makeFolder(for: target)
-                if same, link(previous, target.path) == 0 {
+                if same, link(previous, target) == 0 {
                     report.unchanged += 1
                 } else {
-                    try SiteWriter.writeFile(target.path, file.data)
+                    try SiteWriter.writeFile(target, file.data)
                     report.written += 1
                 }
             }
@@ -281,32 +284,39 @@ public struct SiteWriter {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
             staged = true
             for path in equalSoFar {
-                let target = staging.appendingPathComponent(path)
+                let target = stagingPath + "/" + path
                 try makeFolder(for: target)
-                let previous = writer.output.appendingPathComponent(path).path
-                if link(previous, target.path) != 0 {
+                let previous = outputPath + "/" + path
+                if link(previous, target) != 0 {
                     guard let data = FileManager.default.contents(atPath: previous) else {
                         throw WriteError(message: "kan '\(previous)' niet lezen", hint: nil)
                     }
-                    try SiteWriter.writeFile(target.path, data)
+                    try SiteWriter.writeFile(target, data)
                 }
                 report.unchanged += 1
             }
             equalSoFar = []
             for file in pending {
-                let target = staging.appendingPathComponent(file.path)
+                let target = stagingPath + "/" + file.path
                 try makeFolder(for: target)
-                try SiteWriter.writeFile(target.path, file.data)
+                try SiteWriter.writeFile(target, file.data)
                 report.written += 1
             }
             pending = []
         }
 
-        private func makeFolder(for target: URL) throws {
-            let folder = target.deletingLastPathComponent().path
-            if createdFolders.insert(folder).inserted {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        /// Makes the folder `target` (a path in the staging folder) goes in, and the folders above
+        /// it that this publication has not made yet: one `mkdir` each (the staging folder is new,
+        /// so only the publication itself makes folders in it).
+        private func makeFolder(for target: String) throws {
+            guard let slash = target.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+            let folder = String(target[..<slash])
+            guard folder.utf8.count > stagingPath.utf8.count, !createdFolders.contains(folder) else { return }
+            try makeFolder(for: folder)
+            if mkdir(folder, 0o755) != 0, errno != EEXIST {
+                throw WriteError(message: "kan de map '\(folder)' niet maken (\(String(cString: strerror(errno))))", hint: nil)
             }
+            createdFolders.insert(folder)
         }
     }
 
