@@ -238,7 +238,8 @@ public struct ContentLoader {
             result.diagnostics = sink.diagnostics
             return result
         }
-        guard let text = readChecked(url, displayPath: path, sink: sink, isPlainFile: looked && (info.st_mode & S_IFMT) == S_IFREG) else {
+        let plainSize = looked && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+        guard let text = readChecked(url, displayPath: path, sink: sink, plainFileSize: plainSize) else {
             result.diagnostics = sink.diagnostics
             return result
         }
@@ -328,10 +329,10 @@ public struct ContentLoader {
     }
 
     /// Reads a file after making sure it is a regular file inside the content folder.
-    /// - Parameter isPlainFile: whether the caller's `lstat` found a regular file, no link or folder:
-    ///   then there is nothing more to make sure of.
-    private func readChecked(_ url: URL, displayPath: String, sink: DiagnosticSink, isPlainFile: Bool = false) -> String? {
-        if isPlainFile { return SourceReader.read(url, displayPath: displayPath, sink: sink) }
+    /// - Parameter plainFileSize: the size, when the caller's `lstat` found a regular file (no link
+    ///   or folder): then there is nothing more to make sure of, nor a size to ask for.
+    private func readChecked(_ url: URL, displayPath: String, sink: DiagnosticSink, plainFileSize: Int? = nil) -> String? {
+        if let plainFileSize { return SourceReader.read(url, displayPath: displayPath, sink: sink, knownSize: plainFileSize) }
         guard checkInside(url, displayPath: displayPath, sink: sink) else { return nil }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {

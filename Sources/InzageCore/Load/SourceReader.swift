@@ -6,25 +6,70 @@ enum SourceReader {
     /// Larger than any real privacy document; protects memory and time.
     static let maximumBytes = 4 * 1024 * 1024
 
-    static func read(_ url: URL, displayPath: String, sink: DiagnosticSink) -> String? {
+    /// - Parameter knownSize: the file's size from a `stat` the caller made already, so the
+    ///   reader makes none of its own.
+    static func read(_ url: URL, displayPath: String, sink: DiagnosticSink, knownSize: Int? = nil) -> String? {
         let fileLocation = SourceLocation.file(displayPath)
-        // One `stat` (FileManager's attribute dictionary costs more than reading a small file).
-        if let size = FileStamp(path: url.path).map({ Int($0.size) }), size > maximumBytes {
+        // One `stat` at most (FileManager's attribute dictionary costs more than reading a small file).
+        let size = knownSize ?? FileStamp(path: url.path).map { Int($0.size) }
+        if let size, size > maximumBytes {
             sink.error("FILE-SIZE", at: fileLocation,
                        "het bestand is te groot (\(size / 1_048_576) MB); een inhoudsbestand mag hooguit \(maximumBytes / 1_048_576) MB zijn",
                        hint: "is dit wel het goede bestand? Grote bestanden zoals pdf's horen in bestanden/")
             return nil
         }
-        guard let data = try? Data(contentsOf: url) else {
+        guard let bytes = readBytes(url.path, expectedSize: size ?? 0) else {
             sink.error("FILE-READ", at: fileLocation, "het bestand kan niet worden gelezen",
                        hint: "controleer of het bestand bestaat en leesbaar is")
             return nil
         }
-        return decode(data, displayPath: displayPath, sink: sink)
+        return decode(bytes, displayPath: displayPath, sink: sink)
     }
 
-    static func decode(_ data: Data, displayPath: String, sink: DiagnosticSink) -> String? {
-        var bytes = [UInt8](data)
+    /// The whole file, read with plain open/read/close straight into the array the checks
+    /// below scan (`Data(contentsOf:)` adds a `stat` and a copy per file). A file larger than
+    /// expected (it grew since its `stat`) is read on in chunks, up to just past `maximumBytes`.
+    static func readBytes(_ path: String, expectedSize: Int) -> [UInt8]? {
+        // Non-blocking, as Foundation opens it: a named pipe without a writer reads as empty
+        // instead of stopping the build.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        // One byte more than expected: when the size was right, the end of the file is seen
+        // without filling the array.
+        let capacity = min(max(expectedSize, 0), maximumBytes) + 1
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let read = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if read < 0 && errno == EINTR { continue }
+                if read < 0 { failed = true }
+                if read <= 0 { return }
+                count += read
+            }
+        }
+        guard !failed else { return nil }
+        guard bytes.count == capacity else { return bytes }
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count <= maximumBytes {
+            let read = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if read < 0 && errno == EINTR { continue }
+            guard read >= 0 else { return nil }
+            if read == 0 { break }
+            bytes.append(contentsOf: chunk[..<read])
+        }
+        return bytes
+    }
+
+    static func decode(_ data: [UInt8], displayPath: String, sink: DiagnosticSink) -> String? {
+        var bytes = data
+        if bytes.count > maximumBytes {
+            sink.error("FILE-SIZE", at: .file(displayPath),
+                       "het bestand is te groot (meer dan \(maximumBytes / 1_048_576) MB); een inhoudsbestand mag hooguit \(maximumBytes / 1_048_576) MB zijn",
+                       hint: "is dit wel het goede bestand? Grote bestanden zoals pdf's horen in bestanden/")
+            return nil
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             sink.error("FILE-EMPTY", at: .file(displayPath), "het bestand is leeg",
@@ -36,7 +81,10 @@ enum SourceReader {
                        hint: "sla het bestand op met de codering UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8)")
             return nil
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        // One pass finds the first byte that is a control character other than tab and line
+        // ends; only a NUL (binary data) is reported before the encoding is checked.
+        let control = firstControlByte(bytes)
+        if let first = control, let nul = bytes[first...].firstIndex(of: 0) {
             sink.error("FILE-BINARY", at: position(ofByte: nul, in: bytes, file: displayPath),
                        "dit is geen tekstbestand (het bevat binaire gegevens)",
                        hint: "sla het op als platte tekst (UTF-8), of zet afbeeldingen en pdf's in bestanden/")
@@ -51,12 +99,25 @@ enum SourceReader {
         }
         let normalized = ASCIIScan.contains(text, byte: 13)
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
-        if let control = controlCharacterLocation(normalized, file: displayPath) {
-            sink.error("FILE-CONTROL", at: control, "een onzichtbaar stuurteken in de tekst",
+        // In valid UTF-8 a byte under 0x80 is always a character of its own, so the byte scan
+        // above tells whether the slower look for the character's line and column is needed.
+        if control != nil, let location = controlCharacterLocation(normalized, file: displayPath) {
+            sink.error("FILE-CONTROL", at: location, "een onzichtbaar stuurteken in de tekst",
                        hint: "verwijder het teken; het komt vaak mee bij kopiëren uit een pdf")
             return nil
         }
         return normalized
+    }
+
+    /// The first byte below 0x20 that is not a tab or line end, or 0x7F (DEL).
+    static func firstControlByte(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                let byte = buffer[index]
+                if byte < 0x20 ? (byte != 0x09 && byte != 0x0A && byte != 0x0D) : byte == 0x7F { return index }
+            }
+            return nil
+        }
     }
 
     /// Line and column of a byte offset, counting columns in characters where decodable.

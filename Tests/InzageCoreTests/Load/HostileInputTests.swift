@@ -65,6 +65,26 @@ struct HostileInputTests {
         expectDiagnostic("FILE-CONTROL", in: .valid.settingBytes("bijsluiters/rekentuin.md", marked, insertingAtMarker: [0x0C]))
     }
 
+    @Test func deleteCharacterInAWindowsFileIsAControlCharacterAtItsLine() {
+        // DEL (0x7F) is a control character too; its line and column count no carriage returns.
+        let marked = Fixture.camerabewaking.replacingOccurrences(of: "Hebt u een vraag?", with: "Hebt u een vr1️⃣aag?")
+            .replacingOccurrences(of: "\n", with: "\r\n")
+        expectDiagnostic("FILE-CONTROL", in: .valid.settingBytes("paginas/camerabewaking.md", marked, insertingAtMarker: [0x7F]))
+    }
+
+    @Test func aNulAfterAnotherControlCharacterIsBinaryData() {
+        // The first control character is a form feed on an earlier line; the NUL is still what is reported.
+        let marked = Fixture.rekentuin.replacingOccurrences(of: "product: Rekentuin", with: "product: Reken\u{0C}tuin")
+            .replacingOccurrences(of: "samenvatting: Bijgewerkt voor", with: "samenvatting: Bij1️⃣gewerkt voor")
+        expectDiagnostic("FILE-BINARY", in: .valid.settingBytes("bijsluiters/rekentuin.md", marked, insertingAtMarker: [0x00]))
+    }
+
+    @Test func tabsAndLineEndsAreNoControlCharacters() throws {
+        let text = Fixture.camerabewaking.replacingOccurrences(of: "Hebt u een vraag?", with: "Hebt u\teen vraag?\r\n\r\nJa.")
+        let run = try TestContent.valid.setting("paginas/camerabewaking.md", to: .text(text)).check()
+        #expect(run.diagnostics.isEmpty, "\(run.summary)")
+    }
+
     @Test(arguments: [
         ("organisatie.yaml", "naam: Stichting Openbaar Onderwijs De Linde", "naam: Stichting1️⃣: De Linde", "een dubbele punt op een plek waar die niet mag"),
         ("bijsluiters/rekentuin.md", "omschrijving: Adaptieve oefenomgeving", "omschrijving: Let1️⃣: adaptieve oefenomgeving", "een dubbele punt op een plek waar die niet mag"),

@@ -1,0 +1,51 @@
+import Foundation
+@testable import InzageCore
+import Testing
+
+/// The reader is told a file's size by the loader's `lstat`; a file that changed size since
+/// must still be read whole, never cut off or padded.
+@Suite("Source reader")
+struct SourceReaderTests {
+    private func file(_ bytes: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("inzage-reader-\(UUID().uuidString)").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test(arguments: [0, 1, 100, 4095, 4096, 65_536, 200_000, 300_000])
+    func readsTheWholeFileWhateverSizeWasExpected(expected: Int) throws {
+        let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        let path = try file(bytes)
+        defer { unlink(path) }
+        #expect(SourceReader.readBytes(path, expectedSize: expected) == bytes)
+    }
+
+    @Test func anEmptyFileIsEmpty() throws {
+        let path = try file([])
+        defer { unlink(path) }
+        #expect(SourceReader.readBytes(path, expectedSize: 10) == [])
+    }
+
+    @Test func aMissingFileOrAFolderCannotBeRead() throws {
+        #expect(SourceReader.readBytes("/nonexistent/inzage-\(UUID().uuidString)", expectedSize: 0) == nil)
+        #expect(SourceReader.readBytes(FileManager.default.temporaryDirectory.path, expectedSize: 0) == nil)
+    }
+
+    @Test func aFileThatGrewPastTheLimitIsRefusedAsTooLarge() throws {
+        // Told it is small, but the file is larger than any content file may be.
+        let bytes = [UInt8](repeating: 0x61, count: SourceReader.maximumBytes + 10)
+        let path = try file(bytes)
+        defer { unlink(path) }
+        let read = try #require(SourceReader.readBytes(path, expectedSize: 5))
+        #expect(read.count > SourceReader.maximumBytes)
+        #expect(read.count <= SourceReader.maximumBytes + 64 * 1024)
+        let sink = DiagnosticSink()
+        #expect(SourceReader.decode(read, displayPath: "paginas/groot.md", sink: sink) == nil)
+        #expect(sink.diagnostics.map(\.code) == ["FILE-SIZE"])
+    }
+
+    @Test(arguments: [("a\u{0C}b", 1), ("ab\tc\r\nd\n\u{7F}", 8), ("geen\tstuur\r\nteken\n", nil)] as [(String, Int?)])
+    func findsTheFirstControlByte(text: String, at: Int?) {
+        #expect(SourceReader.firstControlByte(Array(text.utf8)) == at)
+    }
+}
