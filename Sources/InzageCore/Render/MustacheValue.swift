@@ -1,8 +1,9 @@
 import Mustache
 
-/// Turns a view model (plain structs, arrays, optionals) into nested dictionaries once, before
-/// rendering. swift-mustache looks every name up with a new `Mirror` per context level, which made
-/// reflection most of the build time; with dictionaries each lookup is a hash lookup.
+/// Turns a view model (plain structs, arrays, optionals) into nested `ConvertedView`s (fields by
+/// name) once, before rendering. swift-mustache looks every name up with a new `Mirror` per
+/// context level, which made reflection most of the build time; converted, each lookup is a hash
+/// lookup.
 ///
 /// Leaves (text, numbers, flags) are returned as they are without reflection, and every view lists
 /// its own fields through `MustacheFields` (`MustacheFieldsTests` walks the fixture board's views
@@ -13,13 +14,13 @@ enum MustacheValue {
     }
 
     /// Fields as a view lists them; a `nil` field is an `AbsentValue`, as in `Mirror`-read views.
-    static func convert(_ fields: KeyValuePairs<String, Any?>) -> [String: Any] {
+    static func convert(_ fields: KeyValuePairs<String, Any?>) -> ConvertedView {
         var dictionary: [String: Any] = [:]
         dictionary.reserveCapacity(fields.count)
         for (label, value) in fields {
             dictionary[label] = value.flatMap(convertPresent) ?? AbsentValue()
         }
-        return dictionary
+        return ConvertedView(dictionary)
     }
 
     /// The converted value, or nil for an empty optional.
@@ -34,6 +35,7 @@ enum MustacheValue {
         case let flag as Bool: return flag
         case let number as Int: return number
         // Converted already: a page's context, converted once for its template and the layout.
+        case let view as ConvertedView: return view
         case let dictionary as [String: Any]: return dictionary
         case let texts as [String]: return texts
         case let convertible as any MustacheConvertible: return convertible.mustacheValue
@@ -54,13 +56,28 @@ enum MustacheValue {
                 guard let label = child.label else { continue }
                 dictionary[label] = convertPresent(child.value) ?? AbsentValue()
             }
-            return dictionary
+            return ConvertedView(dictionary)
         case .collection:
             return mirror.children.map { convert($0.value) }
         default:
             return value
         }
     }
+}
+
+/// A view converted for Mustache: its fields by name. swift-mustache's own look-up in a
+/// dictionary is generic over the dictionary's values (metadata look-ups and a boxed result for
+/// every name a page prints); this one is compiled for these fields. (A list of pairs gone
+/// through by name was cheaper to build but dearer to look in: tried in the thirteenth round.)
+final class ConvertedView: MustacheParent, MustacheTransformable, @unchecked Sendable {
+    let fields: [String: Any]
+
+    init(_ fields: [String: Any]) { self.fields = fields }
+
+    func child(named name: String) -> Any? { fields[name] }
+
+    /// What swift-mustache offers for a dictionary (`count`, `empty`, `enumerated`, `sorted`).
+    func transform(_ name: String) -> Any? { fields.transform(name) }
 }
 
 /// A view's field without a value (an empty optional). Mustache shows it as a missing name shows:

@@ -45,6 +45,16 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
         second.combine(8); second.combine(fingerprint.low); second.combine(fingerprint.high)
     }
 
+    /// Fields by name; iteration order is not part of a dictionary's value: the keys are sorted.
+    private static func feed(fields: [String: Any], _ first: inout Hasher, _ second: inout Hasher) {
+        first.combine(5); first.combine(fields.count)
+        second.combine(5); second.combine(fields.count)
+        for (key, item) in fields.sorted(by: { $0.key < $1.key }) {
+            first.combine(key); second.combine(key)
+            feed(item, &first, &second)
+        }
+    }
+
     private static func feed(_ value: Any, _ first: inout Hasher, _ second: inout Hasher) {
         switch value {
         // Lists of kept rows are the bulk of the large views: the fragment case comes first.
@@ -77,14 +87,10 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
             first.combine(4); first.combine(list.count)
             second.combine(4); second.combine(list.count)
             for item in list { feed(item, &first, &second) }
+        case let view as ConvertedView:
+            feed(fields: view.fields, &first, &second)
         case let dictionary as [String: Any]:
-            // Iteration order is not part of a dictionary's value: sort the keys.
-            first.combine(5); first.combine(dictionary.count)
-            second.combine(5); second.combine(dictionary.count)
-            for (key, item) in dictionary.sorted(by: { $0.key < $1.key }) {
-                first.combine(key); second.combine(key)
-                feed(item, &first, &second)
-            }
+            feed(fields: dictionary, &first, &second)
         case Optional<Any>.none, is AbsentValue:
             first.combine(6); second.combine(6)
         default:

@@ -31,7 +31,7 @@ struct RowTemplate {
 
 final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     let view: View
-    let fields: [String: Any]
+    let fields: ConvertedView
     private let keptFingerprint: ViewFingerprint?
     private let template: RowTemplate
     private let lock = PThreadMutex()
@@ -43,7 +43,7 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     ///   - template: the row template that renders it as `html`.
     init(_ view: View, kept: Bool = true, template: RowTemplate) {
         self.view = view
-        fields = MustacheValue.convert(view) as? [String: Any] ?? [:]
+        fields = MustacheValue.convert(view) as? ConvertedView ?? ConvertedView([:])
         keptFingerprint = kept ? ViewFingerprint(fields) : nil
         self.template = template
     }
@@ -65,7 +65,7 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     var isRendered: Bool { lock.withLock { rendered != nil } }
 
     func child(named name: String) -> Any? {
-        name == "html" ? html : fields[name]
+        name == "html" ? html : fields.child(named: name)
     }
 }
 

@@ -44,31 +44,35 @@ struct MustacheFieldsTests {
 
     @Test func convertsLikeReflection() {
         let row = BijsluiterView.DoelRow(label: "P", tekst: nil, punten: ["ja"], heeftPunten: true)
-        let converted = MustacheValue.convert(row) as? [String: Any]
+        let converted = (MustacheValue.convert(row) as? ConvertedView)?.fields
         #expect(converted?["label"] as? String == "P")
         #expect(converted?["punten"] as? [String] == ["ja"])
         // A field without a value is there, as an absent value: Mustache does not look for it further out.
-        let contact = MustacheValue.convert(ContactView(naam: "N", functie: nil, email: nil, telefoon: nil, telefoonHref: nil)) as? [String: Any]
+        let contact = (MustacheValue.convert(ContactView(naam: "N", functie: nil, email: nil, telefoon: nil, telefoonHref: nil)) as? ConvertedView)?.fields
         #expect(contact?.keys.sorted() == ["email", "functie", "naam", "telefoon", "telefoonHref"])
         #expect(contact?["naam"] as? String == "N" && contact?["email"] is AbsentValue)
         // A value converted already (a page's context, handed on to its template) stays as it is.
-        let twice = MustacheValue.convert(MustacheValue.convert(row)) as? [String: Any]
-        #expect(twice?["label"] as? String == "P" && (twice?["punten"] as? [String])?.count == 1 && twice?["tekst"] is AbsentValue)
+        let once = MustacheValue.convert(row) as? ConvertedView
+        let twice = MustacheValue.convert(once as Any) as? ConvertedView
+        #expect(twice === once)
+        // What swift-mustache asks of a view: a field by name, nothing for a name it does not have.
+        #expect(twice?.child(named: "label") as? String == "P" && (twice?.child(named: "punten") as? [String])?.count == 1)
+        #expect(twice?.child(named: "tekst") is AbsentValue && twice?.child(named: "titel") == nil)
     }
 
-    /// A list converts as its element type says: rows of fields to dictionaries, optionals to their
+    /// A list converts as its element type says: rows of fields to converted views, optionals to their
     /// value or to nothing, lists of lists, and untyped lists element by element.
     @Test func convertsEveryKindOfList() {
         let cells: [BijsluitersView.Cell] = [.init(verwerkt: true, tekst: "ja"), .init(verwerkt: false, tekst: "nee")]
         let rows = MustacheValue.convert(cells) as? [Any]
-        #expect(rows?.compactMap { ($0 as? [String: Any])?["tekst"] as? String } == ["ja", "nee"])
+        #expect(rows?.compactMap { ($0 as? ConvertedView)?.child(named: "tekst") as? String } == ["ja", "nee"])
         let nested = MustacheValue.convert([cells, []]) as? [Any]
         #expect((nested?.first as? [Any])?.count == 2 && (nested?.last as? [Any])?.isEmpty == true)
         let optionals = MustacheValue.convert([Optional("a"), nil]) as? [Any]
         #expect(optionals?.first as? String == "a")
         #expect(optionals.map { "\($0[1])" } == "nil")
         let mixed = MustacheValue.convert([cells[0] as Any, "t", 3]) as? [Any]
-        #expect((mixed?[0] as? [String: Any])?["tekst"] as? String == "ja" && mixed?[1] as? String == "t" && mixed?[2] as? Int == 3)
+        #expect((mixed?[0] as? ConvertedView)?.child(named: "tekst") as? String == "ja" && mixed?[1] as? String == "t" && mixed?[2] as? Int == 3)
         let texts = MustacheValue.convert(["a", "b"]) as? [String]
         #expect(texts == ["a", "b"])
     }

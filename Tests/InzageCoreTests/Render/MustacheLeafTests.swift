@@ -24,6 +24,16 @@ struct MustacheLeafTests {
                            ["n": 4, "t": "abc", "l": ["x", "y"]]) == "5 ABC true 2")
     }
 
+    /// A converted view answers what a dictionary answered: its fields, sections over it and
+    /// the dictionary transforms a theme may use on it.
+    @Test func aConvertedViewRendersAsADictionaryDid() throws {
+        let fields: [String: Any] = ["naam": "De Linde", "leeg": AbsentValue(), "rij": ["a", "b"]]
+        let template = "{{#v}}{{naam}} [{{leeg}}]{{^leeg}} geen{{/leeg}} {{#rij}}{{.}}{{/rij}} {{titel}}{{/v}} {{count(v)}} {{empty(v)}}"
+        let asView = try render(template, ["v": ConvertedView(fields), "titel": "T"])
+        #expect(asView == "De Linde [] geen ab T 3 false")
+        #expect(asView == (try render(template, ["v": fields, "titel": "T"])))
+    }
+
     @Test func aSectionOverATextLooksPastItForOtherNames() throws {
         let values: [String: Any] = ["adres": "Stationsplein 1", "plaats": "Utrecht",
                                      "page": ["adres": "Dorpsstraat 2"] as [String: Any]]
