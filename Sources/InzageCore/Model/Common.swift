@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A postal address as written in content.
 public struct Adres: Sendable {
     public var straat: Located<String>?
@@ -62,18 +66,31 @@ public struct MarkdownBody: Sendable {
     }
 
     /// Each line as a slice of `text` (no copy of its characters), with its location in the file.
+    /// Line ends are found with `memchr`: the text rules read every line of every body.
     public var lineSlices: [Located<Substring>] {
-        var result: [Located<Substring>] = []
-        var number = firstLine
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        while true {
-            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            result.append(Located(text[start..<end], at: SourceLocation(file: file, line: number, column: 1)))
-            number += 1
-            guard end < utf8.endIndex else { break }
-            start = utf8.index(after: end)
+        var ends: [Int] = []
+        var whole = text
+        whole.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                ends.append(end)
+                offset = end + 1
+            }
         }
+        var result: [Located<Substring>] = []
+        result.reserveCapacity(ends.count + 1)
+        let utf8 = whole.utf8
+        var start = utf8.startIndex
+        var startOffset = 0
+        for (number, end) in ends.enumerated() {
+            let endIndex = utf8.index(start, offsetBy: end - startOffset)
+            result.append(Located(whole[start..<endIndex], at: SourceLocation(file: file, line: firstLine + number, column: 1)))
+            start = utf8.index(after: endIndex)
+            startOffset = end + 1
+        }
+        result.append(Located(whole[start...], at: SourceLocation(file: file, line: firstLine + ends.count, column: 1)))
         return result
     }
 }
@@ -81,6 +98,11 @@ public struct MarkdownBody: Sendable {
 extension MarkdownBody {
     /// Whether a line opens or closes a fenced code block: "```" or "~~~" after any indentation.
     static func isFence<Line: StringProtocol>(_ line: Line) -> Bool {
+        // Most lines start with an ASCII character that is neither white space nor a fence's:
+        // decided by that byte, without reading the line as characters.
+        if let first = line.utf8.first, first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) {
+            return first == UInt8(ascii: "`") || first == UInt8(ascii: "~") ? line.hasPrefix("```") || line.hasPrefix("~~~") : false
+        }
         let start = line.drop(while: \.isWhitespace)
         return start.hasPrefix("```") || start.hasPrefix("~~~")
     }

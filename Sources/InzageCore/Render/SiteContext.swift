@@ -20,8 +20,9 @@ final class SiteContext {
     private(set) var productsByName: [ListedProduct] = []
     /// For each school of the organisation, in its order, the products it uses by name.
     private(set) var productsBySchool: [[ListedProduct]] = []
-    /// The menus as rows (`menu`), by where a page stands and which entry it is.
-    private var menus: [String: MenuRows] = [:]
+    /// The menus as rows (`menu`), by where a page stands and which entry it is, each with the
+    /// links it was made of.
+    private var menus: [String: [(links: [(path: String, title: String)], rows: MenuRows)]] = [:]
     private let menusLock = PThreadMutex()
     /// Fragments many pages show alike (`sharedFragment`), by row template and view.
     private var sharedFragments: [SharedFragmentKey: Any] = [:]
@@ -70,12 +71,19 @@ final class SiteContext {
     /// site stand in a few, and the layout puts their menus together from rendered rows.
     func menu(_ links: [(path: String, title: String)], root: String, current: String?) -> MenuRows {
         let here = current.flatMap { current in links.contains { $0.path == current } ? current : nil }
-        var key = root + "\u{0}" + (here ?? "\u{1}")
-        for link in links { key += "\u{0}" + link.path + "\u{0}" + link.title }
-        if let kept = menusLock.withLock({ menus[key] }) { return kept }
+        // Keyed by place; the links are compared, not made part of the key: a page's menus are
+        // the site's few lists, whose texts compare by their shared storage.
+        let key = root + "\u{0}" + (here ?? "\u{1}")
+        func kept() -> MenuRows? {
+            menus[key]?.first { $0.links.elementsEqual(links) { $0.path == $1.path && $0.title == $1.title } }?.rows
+        }
+        if let kept = menusLock.withLock(kept) { return kept }
         let made = MenuRows(links.map { fragment(LinkView(href: root + $0.path, text: $0.title, current: $0.path == here), template: "menu-link") })
-        menusLock.withLock { menus[key] = made }
-        return made
+        return menusLock.withLock {
+            if let kept = kept() { return kept }
+            menus[key, default: []].append((links, made))
+            return made
+        }
     }
 
     /// A fragment that many pages show alike, such as a row of a bijsluiter's categories table

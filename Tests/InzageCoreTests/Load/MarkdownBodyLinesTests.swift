@@ -1,0 +1,35 @@
+@testable import InzageCore
+import Testing
+
+/// The text rules read a body line by line, with each line's number in its file, and skip what
+/// stands in fenced code blocks.
+@Suite("Markdown body lines")
+struct MarkdownBodyLinesTests {
+    private func lines(_ text: String, from first: Int = 5) -> [String] {
+        MarkdownBody(text: text, firstLine: first, file: "paginas/a.md").lineSlices.map { "\($0.location.line):\($0.value)" }
+    }
+
+    @Test func everyLineWithItsNumberInTheFile() {
+        #expect(lines("Één\nTwee ✓\n\nVier") == ["5:Één", "6:Twee ✓", "7:", "8:Vier"])
+        // A last line break ends the last line; the empty line after it still counts, as an editor shows it.
+        #expect(lines("a\nb\n") == ["5:a", "6:b", "7:"])
+        #expect(lines("") == ["5:"])
+        #expect(lines("\n\n", from: 1) == ["1:", "2:", "3:"])
+        #expect(MarkdownBody(text: "x\ny", firstLine: 2, file: "f.md").lineSlices.allSatisfy { $0.location.file == "f.md" && $0.location.column == 1 })
+    }
+
+    @Test(arguments: [
+        ("```", true), ("```swift", true), ("~~~", true), ("   ```", true), ("\t~~~ tekst", true), ("\u{00A0}```", true),
+        ("`code`", false), ("``", false), ("~~doorgehaald~~", false), ("Tekst ```", false), ("", false), ("   ", false), ("# Kop", false),
+        ("é```", false),
+    ])
+    func fences(line: String, isFence: Bool) {
+        #expect(MarkdownBody.isFence(line) == isFence)
+        #expect(MarkdownBody.isFence(Substring(line)) == isFence)
+    }
+
+    @Test func linesInFencedCodeAreLeftOut() {
+        let body = MarkdownBody(text: "voor\n```\ncode XXX\n```\nna", firstLine: 10, file: "paginas/a.md")
+        #expect(TextValues.bodyLines(of: body).map { "\($0.location.line):\($0.value)" } == ["10:voor", "14:na"])
+    }
+}
