@@ -141,11 +141,27 @@ final class MenuRows: MustacheConvertible, @unchecked Sendable {
 /// as texts, each with its length in front, so no two lists of parts make the same key.
 struct SharedFragmentKey: Hashable {
     let template: String
-    let view: String
+    let parts: [String]
 
     init(template: String, parts: [String]) {
         self.template = template
-        view = parts.map { "\($0.utf8.count):\($0)" }.joined()
+        self.parts = parts
+    }
+
+    /// Each part's length and first bytes: equal keys hash alike, and a long text many rows
+    /// share (a category's explanation from the model, the same for every product) is not read
+    /// whole for every row. Equal keys are then told apart by `==`, part by part, where texts
+    /// that share their storage compare at once.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(template)
+        hasher.combine(parts.count)
+        for part in parts {
+            var part = part
+            part.withUTF8 { bytes in
+                hasher.combine(bytes.count)
+                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(32))))
+            }
+        }
     }
 }
 

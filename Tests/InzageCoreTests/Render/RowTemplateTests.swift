@@ -177,6 +177,17 @@ struct RowTemplateTests {
                 "a category row's fields changed: make `CategoryRow.parts` name every one")
         // Parts are told apart by their lengths: moving text from one field to the next is another view.
         #expect(SharedFragmentKey(template: "t", parts: ["ab", "c"]) != SharedFragmentKey(template: "t", parts: ["a", "bc"]))
+        // Only a part's first bytes are hashed; parts that differ after them are still other views.
+        let long = String(repeating: "Uitleg uit het model. ", count: 10)
+        #expect(SharedFragmentKey(template: "t", parts: [long + "a"]) != SharedFragmentKey(template: "t", parts: [long + "b"]))
+        #expect(Set([SharedFragmentKey(template: "t", parts: [long + "a"]), SharedFragmentKey(template: "t", parts: [long + "b"]),
+                     SharedFragmentKey(template: "t", parts: [String(long + "a")])]).count == 2)
+        let withToelichting = BijsluiterView.CategoryRow(nummer: 5, label: "Medische gegevens", bijzonder: true, status: "Ja", verwerkt: true,
+                                                         toelichting: long + "1", uitleg: long, uitlegPunten: [], heeftPunten: false)
+        let otherToelichting = BijsluiterView.CategoryRow(nummer: 5, label: "Medische gegevens", bijzonder: true, status: "Ja", verwerkt: true,
+                                                          toelichting: long + "2", uitleg: long, uitlegPunten: [], heeftPunten: false)
+        #expect(shared(withToelichting) !== shared(otherToelichting))
+        #expect(shared(withToelichting) === shared(withToelichting))
         #expect(first.html.hasPrefix("<tr class=\"\"><td>5</td><th scope=\"row\">Medische gegevens <strong class=\"label\">bijzonder</strong>"), "\(first.html)")
     }
 }

@@ -146,7 +146,7 @@ extension BijsluitersView: MustacheFields {
 
 enum BijsluiterPages {
     static func categoryRows(_ b: Bijsluiter) -> [BijsluiterView.CategoryRow] {
-        Categories.all.map { info in
+        zip(Categories.all, categoryExplanations).map { info, uitleg in
             let entry = b.category(info.key)
             var status = "Nee"
             var toelichting: String?
@@ -154,12 +154,14 @@ enum BijsluiterPages {
                 status = optioneel ? "Alleen als de school dit aanzet" : "Ja"
                 toelichting = text.value
             }
-            let uitleg = ModelText(info.explanation)
             return .init(nummer: info.number, label: info.label, bijzonder: info.isSpecial, status: status,
                          verwerkt: entry?.answer.isProcessed ?? false, toelichting: toelichting, uitleg: uitleg.lead,
                          uitlegPunten: uitleg.items, heeftPunten: !uitleg.items.isEmpty)
         }
     }
+
+    /// Each category's explanation from the model, split once: 14 for each of thousands of pages.
+    private static let categoryExplanations = Categories.all.map { ModelText($0.explanation) }
 
     static func row(_ b: Bijsluiter, root: String) -> BijsluitersView.Row {
         .init(product: b.title, href: root + "bijsluiters/\(b.slug)/", verwerker: b.verwerker?.naam.nonBlank ?? "",
