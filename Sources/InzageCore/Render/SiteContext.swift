@@ -138,7 +138,7 @@ final class MenuRows: MustacheConvertible, @unchecked Sendable {
 }
 
 /// A shared fragment's row template and view (`SiteContext.sharedFragment`): the view's fields
-/// as texts, each with its length in front, so no two lists of parts make the same key.
+/// as texts, kept apart (not joined), so no two lists of parts make the same key.
 struct SharedFragmentKey: Hashable {
     let template: String
     let parts: [String]
