@@ -158,6 +158,25 @@ struct RowTemplateTests {
         #expect(legacyList.contains("<tr><th>Rekentuin</th><td>Jja</td><td>Nnee</td>"), "\(legacyList)")
     }
 
+    @Test func aMenuIsMadeOncePerPlaceAndList() throws {
+        let run = try TestContent.valid.check()
+        let site = SiteContext(content: run.content, organisatie: try #require(run.content.organisatie), templates: try TemplateSet(override: nil))
+        let nav = [(path: "bijsluiters/", title: "Bijsluiters"), (path: "contact/", title: "Contact")]
+        let footer = [(path: "contact/", title: "Contact"), (path: "toegankelijkheid/", title: "Toegankelijkheid")]
+        func html(_ rows: MenuRows) -> String { (rows.mustacheValue as? FragmentRows)?.html ?? "" }
+        let first = site.menu(nav, root: "../", current: "bijsluiters/x/")
+        // The same list at the same place, even as texts made anew, is the same menu.
+        #expect(site.menu(nav.map { (String($0.path.utf8), String($0.title.utf8)) }, root: "../", current: "paginas/y/") === first)
+        // Another list, another depth or another current entry is another menu.
+        let other = site.menu(footer, root: "../", current: "bijsluiters/x/")
+        #expect(other !== first && html(other).contains("Toegankelijkheid") && !html(first).contains("Toegankelijkheid"))
+        #expect(site.menu(nav, root: "../../", current: nil) !== first)
+        let atContact = site.menu(nav, root: "../", current: "contact/")
+        #expect(atContact !== first && html(atContact).contains("aria-current") && !html(first).contains("aria-current"), "\(html(atContact))")
+        // A list that differs in one title only is another menu too.
+        #expect(site.menu([(path: "bijsluiters/", title: "Producten"), (path: "contact/", title: "Contact")], root: "../", current: nil) !== first)
+    }
+
     @Test func rowsShownAlikeAreMadeOncePerBuild() throws {
         let run = try TestContent.valid.check()
         let site = SiteContext(content: run.content, organisatie: try #require(run.content.organisatie), templates: try TemplateSet(override: nil))
