@@ -1,12 +1,19 @@
 import Foundation
 
-/// A 128-bit FNV-1a digest: the same bytes give the same digest in every run, on every machine.
-/// Swift's `Hasher` (behind `ViewFingerprint`) is seeded anew per process, which is right for what
-/// one `serve` keeps in memory but useless for what one build leaves for the next (`BuildRecord`).
-/// Not a cryptographic hash: it tells apart inputs that happen to differ, not ones made to collide.
+/// A 128-bit digest that is the same in every run, on every machine: each `update` mixes its bytes
+/// in with MurmurHash3's x64 128-bit function, seeded with the digest so far (so one `update` from
+/// an empty digest is MurmurHash3_x64_128 with seed 0). Swift's `Hasher` (behind
+/// `ViewFingerprint`) is seeded anew per process, which is right for what one `serve` keeps in
+/// memory but useless for what one build leaves for the next (`BuildRecord`). Not a
+/// cryptographic hash: it tells apart inputs that happen to differ, not ones made to collide.
+/// Sixteen bytes per step; the FNV-1a it replaced took one byte per step and was about 4 % of a
+/// build of 10 000 pages, which hashes every page it writes.
+///
+/// The digest depends on how the bytes were split over `update`s, not only on the bytes: the
+/// same input must be fed the same way to give the same digest (every caller does).
 struct StableDigest: Hashable, CustomStringConvertible {
-    private(set) var high: UInt64 = 0x6c62_272e_07bb_0142
-    private(set) var low: UInt64 = 0x62b8_2175_6295_c58d
+    private(set) var high: UInt64 = 0
+    private(set) var low: UInt64 = 0
 
     init() {}
 
@@ -32,16 +39,53 @@ struct StableDigest: Hashable, CustomStringConvertible {
     }
 
     mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        var high = self.high, low = self.low
-        for byte in bytes {
-            low ^= UInt64(byte)
-            // Times the FNV prime 2^88 + 0x13B, modulo 2^128.
-            let (carry, product) = low.multipliedFullWidth(by: 0x13B)
-            high = carry &+ high &* 0x13B &+ (low << 24)
-            low = product
+        let c1: UInt64 = 0x87c3_7b91_1142_53d5, c2: UInt64 = 0x4cf5_ad43_2745_937f
+        var h1 = high, h2 = low
+        let count = bytes.count
+        var offset = 0
+        while offset + 16 <= count {
+            let k1 = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let k2 = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+            h1 ^= Self.rotate(k1 &* c1, 31) &* c2
+            h1 = (Self.rotate(h1, 27) &+ h2) &* 5 &+ 0x52dc_e729
+            h2 ^= Self.rotate(k2 &* c2, 33) &* c1
+            h2 = (Self.rotate(h2, 31) &+ h1) &* 5 &+ 0x3849_5ab5
+            offset += 16
         }
-        self.high = high
-        self.low = low
+        let tail = count - offset
+        if tail > 0 {
+            var k1: UInt64 = 0, k2: UInt64 = 0
+            for index in 0..<tail {
+                let byte = UInt64(bytes[offset + index])
+                if index < 8 { k1 |= byte << UInt64(index * 8) } else { k2 |= byte << UInt64((index - 8) * 8) }
+            }
+            if tail > 8 { h2 ^= Self.rotate(k2 &* c2, 33) &* c1 }
+            h1 ^= Self.rotate(k1 &* c1, 31) &* c2
+        }
+        h1 ^= UInt64(count)
+        h2 ^= UInt64(count)
+        h1 &+= h2
+        h2 &+= h1
+        h1 = Self.finalMix(h1)
+        h2 = Self.finalMix(h2)
+        h1 &+= h2
+        h2 &+= h1
+        high = h1
+        low = h2
+    }
+
+    @inline(__always) private static func rotate(_ value: UInt64, _ bits: UInt64) -> UInt64 {
+        value << bits | value >> (64 - bits)
+    }
+
+    @inline(__always) private static func finalMix(_ value: UInt64) -> UInt64 {
+        var value = value
+        value ^= value >> 33
+        value &*= 0xff51_afd7_ed55_8ccd
+        value ^= value >> 33
+        value &*= 0xc4ce_b9fe_1a85_ec53
+        value ^= value >> 33
+        return value
     }
 
     /// Adds `part` and a zero byte after it, so that parts cannot run into each other.
