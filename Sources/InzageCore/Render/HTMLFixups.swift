@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The changes Inzage makes to cmark-gfm's HTML, in one pass over its bytes:
 /// - the first `ids.count` headings get their `id` (`<h2>` → `<h2 id="…">`);
 /// - tables are wrapped in a focusable, labelled region so a wide table scrolls on its own at
@@ -28,9 +32,17 @@ struct HTMLFixups {
         var index = 0
         var heading = 0
         let count = html.count
+        guard let base = html.baseAddress else { return "" }
         while index < count {
+            // Text up to the next tag is copied as it is, in one go.
+            let tag = memchr(base + index, Int32(UInt8(ascii: "<")), count - index).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            if tag > index {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: html[index..<tag]))
+                index = tag
+                continue
+            }
             let byte = html[index]
-            guard byte == UInt8(ascii: "<"), index + 1 < count else {
+            guard index + 1 < count else {
                 out.append(byte)
                 index += 1
                 continue
@@ -40,8 +52,8 @@ struct HTMLFixups {
             if next == UInt8(ascii: "h"), heading < ids.count, index + 3 < count,
                (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[index + 2]), html[index + 3] == UInt8(ascii: ">") {
                 out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "h"), html[index + 2]])
-                out.append(contentsOf: Array(" id=\"".utf8))
-                out.append(contentsOf: Array(HTML.escape(ids[heading]).utf8))
+                out.append(contentsOf: " id=\"".utf8)
+                out.append(contentsOf: HTML.escape(ids[heading]).utf8)
                 out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ">")])
                 heading += 1
                 index += 4

@@ -214,4 +214,18 @@ struct MarkdownRendererTests {
         let results = try Parallel.map(Array(0..<1000), minimumBatch: 1) { _ in renderer.render(markdown) }
         #expect(results.filter { $0 != expected }.count == 0)
     }
+
+    /// Table cells too: they go through the same inline parser (newer libcmark-gfm versions parse
+    /// them while the table is read, before `cmark_parser_finish`, where the lock is).
+    @Test func tableCellsOnManyThreadsKeepTheirStrikethroughsAndLinks() throws {
+        let row = "| ~~oud~~ | www.example.nl | https://example.org/a |"
+        let table = (["| Was | Waar | Bron |", "|---|---|---|"] + Array(repeating: row, count: 40)).joined(separator: "\n")
+        let paragraphs = (1...40).map { "Regel \($0): ~~oud~~ nieuw." }.joined(separator: "\n\n")
+        let documents = [table, paragraphs]
+        let expected = documents.map { renderer.render($0) }
+        #expect(expected[0].components(separatedBy: "<del>oud</del>").count == 41)
+        #expect(expected[0].components(separatedBy: "<a href=\"http://www.example.nl\"").count == 41)
+        let results = try Parallel.map(Array(0..<2000), minimumBatch: 1) { index in renderer.render(documents[index % 2]) }
+        #expect(results.enumerated().filter { $0.element != expected[$0.offset % 2] }.count == 0)
+    }
 }
