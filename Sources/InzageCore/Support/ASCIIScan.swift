@@ -37,14 +37,72 @@ enum ASCIIScan {
             self.starts = starts
             self.pairs = pairs
             self.singles = singles
+            var seen: Set<[UInt8]> = []
+            prefixes = patterns.map { Array($0.prefix(4)).map { $0 | 0x20 } }.filter { seen.insert($0).inserted }.map(Prefix.init)
         }
 
-        /// One pass over the bytes; needles are compared only where one of them could start.
+        /// The first bytes of every needle (up to four), each with its 0x20 bit set and repeated
+        /// over a vector, for `mayStart`. Two bytes let through most blocks of a Dutch text
+        /// ("be", "ve", "ge"); four let through few.
+        fileprivate let prefixes: [Prefix]
+
+        fileprivate struct Prefix {
+            var bytes: (SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)
+            var count: Int
+
+            init(_ pattern: [UInt8]) {
+                let lowered = pattern.prefix(4).map { SIMD16<UInt8>(repeating: $0 | 0x20) }
+                count = lowered.count
+                let zero = SIMD16<UInt8>()
+                bytes = (lowered[0], count > 1 ? lowered[1] : zero, count > 2 ? lowered[2] : zero, count > 3 ? lowered[3] : zero)
+            }
+        }
+
+        /// One pass over the bytes, sixteen at a time: a block where no needle can start is passed
+        /// over with a few vector compares; needles are compared only in the other blocks, and
+        /// there only where one of them could start.
         fileprivate func occur(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !patterns.isEmpty, let base = haystack.baseAddress else { return false }
+            let raw = UnsafeRawPointer(base)
+            var block = 0
+            // A block's prefixes read up to three bytes past it.
+            while block + 19 <= haystack.count {
+                if mayStart(in: raw + block), occur(in: haystack, startingFrom: block, before: block + 16) { return true }
+                block += 16
+            }
+            return occur(in: haystack, startingFrom: block, before: haystack.count)
+        }
+
+        /// Whether a needle may start at one of the 16 bytes at `block`. Setting the 0x20 bit (on
+        /// both sides) lowers ASCII letters and keeps every byte equal to itself, so no start is
+        /// missed; the few other bytes it makes equal are ruled out by the byte-wise compare.
+        @inline(__always) private func mayStart(in block: UnsafeRawPointer) -> Bool {
+            let bit = SIMD16<UInt8>(repeating: 0x20)
+            let at0 = block.loadUnaligned(as: SIMD16<UInt8>.self) | bit
+            let at1 = (block + 1).loadUnaligned(as: SIMD16<UInt8>.self) | bit
+            let at2 = (block + 2).loadUnaligned(as: SIMD16<UInt8>.self) | bit
+            let at3 = (block + 3).loadUnaligned(as: SIMD16<UInt8>.self) | bit
+            var found = SIMDMask<SIMD16<Int8>>(repeating: false)
+            prefixes.withUnsafeBufferPointer { prefixes in
+                for prefix in prefixes {
+                    var here = at0 .== prefix.bytes.0
+                    if prefix.count > 1 { here .&= at1 .== prefix.bytes.1 }
+                    if prefix.count > 2 { here .&= at2 .== prefix.bytes.2 }
+                    if prefix.count > 3 { here .&= at3 .== prefix.bytes.3 }
+                    found .|= here
+                }
+            }
+            // Two words instead of `any`, which reduces lane by lane here.
+            let words = unsafeBitCast(found, to: SIMD2<UInt64>.self)
+            return words[0] | words[1] != 0
+        }
+
+        /// The byte-wise search for needles starting in `start..<end`.
+        private func occur(in haystack: UnsafeBufferPointer<UInt8>, startingFrom start: Int, before end: Int) -> Bool {
             starts.withUnsafeBufferPointer { starts in
                 pairs.withUnsafeBufferPointer { pairs in
                     singles.withUnsafeBufferPointer { singles in
-                        for start in haystack.indices where starts[Int(haystack[start])] {
+                        for start in start..<end where starts[Int(haystack[start])] {
                             let first = lower(haystack[start])
                             if singles[Int(first)] { return true }
                             guard start + 1 < haystack.count else { break }

@@ -43,8 +43,9 @@ struct ASCIIScanTests {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abtnTNX.x é-")
         func text(_ length: Int) -> String { String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }) }
-        for _ in 0..<2_000 {
-            let haystack = text(Int.random(in: 0...24, using: &generator))
+        for _ in 0..<4_000 {
+            // Up to five blocks of sixteen bytes, so needles fall inside blocks, across them and in the tail.
+            let haystack = text(Int.random(in: 0...80, using: &generator))
             let needles = (0..<Int.random(in: 1...3, using: &generator)).map { _ in text(Int.random(in: 1...3, using: &generator)).lowercased() }
             // ASCII letters lowered, byte by byte, as the scan compares them.
             let bytes = haystack.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
@@ -53,6 +54,29 @@ struct ASCIIScanTests {
                 return bytes.indices.contains { start in bytes[start...].starts(with: pattern) }
             }
             #expect(ASCIIScan.containsAny(haystack, ASCIIScan.Needles(needles)) == plain, "\(haystack) \(needles)")
+        }
+    }
+
+    @Test func aNeedleIsFoundAtEveryPlaceInALongText() {
+        let needles = ASCIIScan.Needles(["wbp", "n.t.b", "x"])
+        for length in [16, 17, 31, 32, 33, 64] {
+            for at in 0...(length - 3) {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                bytes.replaceSubrange(at..<(at + 3), with: "WbP".utf8)
+                #expect(ASCIIScan.containsAny(String(decoding: bytes, as: UTF8.self), needles), "\(length) \(at)")
+                bytes.replaceSubrange(at..<(at + 3), with: "wb ".utf8)
+                #expect(!ASCIIScan.containsAny(String(decoding: bytes, as: UTF8.self), needles), "\(length) \(at)")
+            }
+            var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            bytes[length - 1] = UInt8(ascii: "X")
+            #expect(ASCIIScan.containsAny(String(decoding: bytes, as: UTF8.self), needles))
+            // Bytes equal to a needle's only once their 0x20 bit is set are no match: '{' is not
+            // '[', and 0x0E is not '.'.
+            let filler = String(repeating: "a", count: length - 5)
+            #expect(ASCIIScan.containsAny(filler + "[", ASCIIScan.Needles(["["])))
+            #expect(!ASCIIScan.containsAny(filler + "{", ASCIIScan.Needles(["["])))
+            #expect(ASCIIScan.containsAny(filler + "N.T.B", needles))
+            #expect(!ASCIIScan.containsAny(filler + "n\u{0E}t\u{0E}b", needles))
         }
     }
 }
