@@ -45,18 +45,21 @@ struct BtMinimum: DocumentRule {
     }
 }
 
-/// Texts that can state a retention period, split into sentences with their positions.
+/// Texts that can state a retention period (they mention deleting or keeping), split into
+/// sentences with their positions.
 enum RetentionTexts {
     static func all(in content: Content, skipping skipped: Set<String>) -> [Located<String>] {
         var result: [Located<String>] = []
-        // Body lines are slices of their files; only those that mention deleting or keeping are copied.
-        for file in TextValues.files(in: content) where !skipped.contains(file.path) {
+        // Only texts that mention deleting or keeping are listed (the rule reads no others). Body
+        // lines are slices of their files and copied only then; a body that mentions neither has
+        // no such line.
+        for file in TextValues.files(in: content) where !skipped.contains(file.path) && ASCIIScan.containsAny(file.bodyText, BtMinimum.deletionNeedles) {
             for line in file.lines where !line.value.isEmpty && ASCIIScan.containsAny(line.value, BtMinimum.deletionNeedles) {
                 result.append(Located(String(line.value), at: line.location))
             }
         }
         for (path, tree) in content.yamlTrees where !skipped.contains(path) {
-            result += tree.allScalars().filter { !$0.isNull }.map { Located($0.text, at: $0.textStart) }
+            result += tree.allScalars().filter { !$0.isNull && ASCIIScan.containsAny($0.text, BtMinimum.deletionNeedles) }.map { Located($0.text, at: $0.textStart) }
         }
         if let pv = content.privacyverklaring {
             // A verwerking's own term is about its betrokkenen: read them together.

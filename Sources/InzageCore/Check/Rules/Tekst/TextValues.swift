@@ -10,13 +10,17 @@ enum TextValues {
         let path: String
         let tree: YNode?
         let lines: [Located<Substring>]
+        /// The whole body ("" without one). A word that is nowhere in it is in none of `lines`, so
+        /// a rule that looks for a few words scans it once and skips the lines of most files.
+        let bodyText: String
         /// The tree's text values, listed once for the several rules that read them.
         let values: [Value]
 
-        init(path: String, tree: YNode?, lines: [Located<Substring>]) {
+        init(path: String, tree: YNode?, lines: [Located<Substring>], bodyText: String) {
             self.path = path
             self.tree = tree
             self.lines = lines
+            self.bodyText = bodyText
             values = tree.map(TextValues.values(in:)) ?? []
         }
     }
@@ -43,7 +47,7 @@ enum TextValues {
     /// The texts of one file, when it has a tree or a body.
     static func file(_ path: String, tree: YNode?, body: MarkdownBody?) -> File? {
         guard tree != nil || body != nil else { return nil }
-        return File(path: path, tree: tree, lines: body.map(bodyLines(of:)) ?? [])
+        return File(path: path, tree: tree, lines: body.map(bodyLines(of:)) ?? [], bodyText: body?.text ?? "")
     }
 
     /// Splits every body into lines, for content that did not come from the loader.

@@ -27,7 +27,7 @@ struct TxtOutdated: FileRule {
         var texts: [Located<String>] = file.values.indices.compactMap { index in
             Self.mightMatch(file.values[index].scalar.text) ? Located(file.values[index].scalar.text, at: file.values[index].scalar.textStart) : nil
         }
-        texts += file.lines.compactMap { line in
+        texts += (Self.mightMatch(file.bodyText) ? file.lines : []).compactMap { line in
             Self.mightMatch(line.value) ? Located(String(line.value), at: line.location) : nil
         }
         var result: [Diagnostic] = []

@@ -23,8 +23,9 @@ struct TxtPlaceholder: FileRule {
                                      at: TextValues.location(of: match.range, in: value.scalar.text, at: value.scalar.textStart)))
             }
         }
-        // A line becomes a text of its own only when it might hold a blank.
-        for slice in file.lines where Self.mightMatch(slice.value) {
+        // A line becomes a text of its own only when it might hold a blank. A blank's brackets
+        // and words are on one line, so a body without any has no line with one.
+        for slice in Self.mightMatch(file.bodyText) ? file.lines : [] where Self.mightMatch(slice.value) {
             let line = Located(String(slice.value), at: slice.location)
             for match in line.value.matches(of: Self.pattern) {
                 result.append(report(String(line.value[match.range]), at: TextValues.location(of: match.range, in: line.value, at: line.location)))
