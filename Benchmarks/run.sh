@@ -18,6 +18,9 @@
 #   BENCH_MEM_LIMIT_MB [16384]        address-space limit for inzage, so a runaway build fails
 #                                     on its own instead of waking the OOM killer on a shared machine
 #   BENCH_SLOW_REBUILD [0]            1: also time the no-change rebuild of a slow size
+#   BENCH_OUT [results/out]           where the measured builds write; a folder where nothing was
+#                                     deleted lately (ext4 without a journal creates files slowly
+#                                     in the minutes after many were deleted nearby)
 #   INZAGE_VANDAAG [2026-11-23]       the date the corpus is valid on
 set -euo pipefail
 
@@ -32,6 +35,7 @@ SLOW=${BENCH_SLOW_SECONDS:-300}
 TIMEOUT=${BENCH_TIMEOUT:-10800}
 MEM_LIMIT_MB=${BENCH_MEM_LIMIT_MB:-16384}
 SLOW_REBUILD=${BENCH_SLOW_REBUILD:-0}
+OUT=${BENCH_OUT:-$RESULTS/out}
 SWIFT_BUILD_FLAGS="-c release --static-swift-stdlib"
 export INZAGE_VANDAAG=${INZAGE_VANDAAG:-2026-11-23}
 
@@ -168,7 +172,7 @@ print(f"{s:.3f}")' "$1"
 bench_size() {
     local size=$1
     DIR=$RESULTS/$size
-    local content=$CORPUS/$size out=$RESULTS/out/$size trash=$RESULTS/out/$size-old
+    local content=$CORPUS/$size out=$OUT/$size trash=$OUT/$size-old
     rm -rf "$out" "$trash"  # left by an interrupted run
     mkdir -p "$out" "$trash"
     # Every measured run starts without its output folder. The old folder is moved aside, not
@@ -250,7 +254,7 @@ bench_size() {
 # The demo board in content/ (about 20 pages): what a newcomer builds first. Start-up and the
 # first use of everything dominate here, not the pages.
 bench_demo() {
-    local dir=$RESULTS/demo out=$RESULTS/out/demo
+    local dir=$RESULTS/demo out=$OUT/demo
     mkdir -p "$dir"
     rm -f "$dir/hyperfine."*
     log "demo board: hyperfine (inzage build of content/)"
