@@ -9,20 +9,25 @@ enum TextValues {
     struct File: Sendable {
         let path: String
         let tree: YNode?
-        let lines: [Located<Substring>]
-        /// The whole body ("" without one). A word that is nowhere in it is in none of `lines`, so
-        /// a rule that looks for a few words scans it once and skips the lines of most files.
-        let bodyText: String
+        let body: MarkdownBody?
         /// The tree's text values, listed once for the several rules that read them.
         let values: [Value]
 
-        init(path: String, tree: YNode?, lines: [Located<Substring>], bodyText: String) {
+        init(path: String, tree: YNode?, body: MarkdownBody?) {
             self.path = path
             self.tree = tree
-            self.lines = lines
-            self.bodyText = bodyText
+            self.body = body
             values = tree.map(TextValues.values(in:)) ?? []
         }
+
+        /// The whole body ("" without one). A word that is nowhere in it is in none of `lines`, so
+        /// a rule that looks for a few words scans it once and skips the lines of most files.
+        var bodyText: String { body?.text ?? "" }
+
+        /// The body's lines outside code blocks, found when asked for: the rules that read lines
+        /// look at `bodyText` first and need the lines of few files. Made for every file while
+        /// loading, they were about 3 % of a 10 000-page build (a text and a path taken per line).
+        var lines: [Located<Substring>] { body.map(TextValues.bodyLines(of:)) ?? [] }
     }
 
     /// Every text value of one YAML tree.
@@ -47,7 +52,7 @@ enum TextValues {
     /// The texts of one file, when it has a tree or a body.
     static func file(_ path: String, tree: YNode?, body: MarkdownBody?) -> File? {
         guard tree != nil || body != nil else { return nil }
-        return File(path: path, tree: tree, lines: body.map(bodyLines(of:)) ?? [], bodyText: body?.text ?? "")
+        return File(path: path, tree: tree, body: body)
     }
 
     /// Splits every body into lines, for content that did not come from the loader.
