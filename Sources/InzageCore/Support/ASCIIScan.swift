@@ -50,8 +50,9 @@ enum ASCIIScan {
             var bytes: (SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)
             var count: Int
 
-            init(_ pattern: [UInt8]) {
-                let lowered = pattern.prefix(4).map { SIMD16<UInt8>(repeating: $0 | 0x20) }
+            /// - Parameter prefix: one to four bytes, their 0x20 bit set.
+            init(_ prefix: [UInt8]) {
+                let lowered = prefix.map { SIMD16<UInt8>(repeating: $0) }
                 count = lowered.count
                 let zero = SIMD16<UInt8>()
                 bytes = (lowered[0], count > 1 ? lowered[1] : zero, count > 2 ? lowered[2] : zero, count > 3 ? lowered[3] : zero)
