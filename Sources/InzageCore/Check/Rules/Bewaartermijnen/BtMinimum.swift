@@ -19,9 +19,8 @@ struct BtMinimum: DocumentRule {
         var reported: Set<SourceLocation> = []
         // A verwerker's own retention in a bijsluiter is about its copy, not the school's records.
         let bijsluiterFiles = Set(content.bijsluiters.map(\.file))
+        // Only texts that mention deleting or keeping are listed, so few are split into sentences.
         for text in RetentionTexts.all(in: content, skipping: bijsluiterFiles.union([table.file])) {
-            // Most texts say nothing about deleting or keeping: skip them before splitting sentences.
-            guard ASCIIScan.containsAny(text.value, Self.deletionNeedles) else { continue }
             for sentence in RetentionTexts.sentences(of: text) {
                 let lower = sentence.value.lowercased()
                 guard Self.deletionWords.contains(where: lower.contains), !Self.minimumWords.contains(where: lower.contains),
