@@ -40,12 +40,27 @@ extension Rule {
 public enum Checker {
     public static func check(_ content: Content, rules: [any Rule] = RuleRegistry.all, session: BuildSession? = nil) -> [Diagnostic] {
         if let session { return incremental(content, rules: rules, session: session) }
+        return byRule(content, rules: rules).flatMap(\.findings).withoutMissingFindings(for: content.invalidValues)
+    }
+
+    /// The findings of the per-file rules (`BijsluiterRule`, `FileRule`) and of the rules across
+    /// documents, apart, as a full check gives them: a one-off build keeps them apart in its
+    /// findings record (`FindingsRecord`), so the next build can take a file's own findings for
+    /// an unchanged file.
+    static func findingsByScope(_ content: Content, rules: [any Rule] = RuleRegistry.all) -> (perFile: [Diagnostic], whole: [Diagnostic]) {
+        let results = byRule(content, rules: rules)
+        let perFile = results.filter(\.rule.isPerFile).flatMap(\.findings), whole = results.filter { !$0.rule.isPerFile }.flatMap(\.findings)
+        return (perFile.withoutMissingFindings(for: content.invalidValues), whole.withoutMissingFindings(for: content.invalidValues))
+    }
+
+    /// Each rule's findings, in the order of `rules`.
+    private static func byRule(_ content: Content, rules: [any Rule]) -> [(rule: any Rule, findings: [Diagnostic])] {
         let reading = content.forWholeRules, blind = reading.withoutBijsluiters
-        let run = { (rule: any Rule) in rule.isPerFile ? rule.check(content) : rule.check(rule.readsBijsluiters ? reading : blind) }
-        if ProcessInfo.processInfo.environment["INZAGE_TIMING"] == "1" { return timed(rules, run).withoutMissingFindings(for: content.invalidValues) }
+        let run = { (rule: any Rule) in (rule, rule.isPerFile ? rule.check(content) : rule.check(rule.readsBijsluiters ? reading : blind)) }
+        if ProcessInfo.processInfo.environment["INZAGE_TIMING"] == "1" { return timed(rules, run) }
         // Rules are independent pure functions over the same content: run them on all cores.
         let results = try? Parallel.map(rules, minimumBatch: 4, run)
-        return (results ?? rules.map(run)).flatMap { $0 }.withoutMissingFindings(for: content.invalidValues)
+        return results ?? rules.map(run)
     }
 
     /// The same findings as a full check, but the per-file rules (`BijsluiterRule`, `FileRule`)
@@ -135,12 +150,12 @@ public enum Checker {
     }
 
     /// One rule after the other, printing the slowest ones: for profiling only.
-    private static func timed(_ rules: [any Rule], _ run: (any Rule) -> [Diagnostic]) -> [Diagnostic] {
+    private static func timed<Result>(_ rules: [any Rule], _ run: (any Rule) -> Result) -> [Result] {
         var times: [(String, Double)] = []
-        var result: [Diagnostic] = []
+        var result: [Result] = []
         for rule in rules {
             let start = Date()
-            result += run(rule)
+            result.append(run(rule))
             times.append((rule.code, Date().timeIntervalSince(start)))
         }
         for (code, time) in times.sorted(by: { $0.1 > $1.1 }).prefix(5) {

@@ -68,12 +68,13 @@ extension Array where Element == Diagnostic {
         return false
     }
 
-    /// Sorted by file, line and column, then code, so output is stable.
+    /// Sorted by file, line and column, then severity, code, message and hint, so output is stable
+    /// whatever order the findings were made in.
     public func sortedForReport() -> [Diagnostic] {
         sorted { a, b in
             if a.location != b.location { return a.location < b.location }
             if a.severity != b.severity { return a.severity < b.severity }
-            return (a.code, a.message) < (b.code, b.message)
+            return (a.code, a.message, a.hint ?? "") < (b.code, b.message, b.hint ?? "")
         }
     }
 

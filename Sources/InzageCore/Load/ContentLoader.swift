@@ -24,6 +24,12 @@ public struct ContentLoader {
     public var today: SchoolDate
     /// Keeps parsed files between rebuilds of `inzage serve`; nil for a one-off build.
     public var session: BuildSession?
+    /// Entries of `bijsluiters/` left out of a one-off load: the ones a patch build
+    /// (`PatchBuild`) knows are as the build before found them.
+    var skippedBijsluiters: Set<String> = []
+    /// Whether each bijsluiter's and page's front matter is digested (`FolderFileResult.frontMatter`),
+    /// for the findings record (`FindingsRecord`).
+    var digestsFrontMatter = false
 
     public init(root: String, today: SchoolDate, session: BuildSession? = nil) {
         self.root = root
@@ -34,6 +40,13 @@ public struct ContentLoader {
 
     /// Loads everything; problems are returned as diagnostics, never thrown one at a time.
     public func load() throws -> (Content, [Diagnostic]) {
+        let (content, diagnostics, _) = try loadKeepingBijsluiters()
+        return (content, diagnostics)
+    }
+
+    /// Like `load`, with what each entry of `bijsluiters/` gave in a one-off load (in name order;
+    /// empty under `serve`), for the findings record (`FindingsRecord`).
+    func loadKeepingBijsluiters() throws -> (Content, [Diagnostic], [FolderFileResult]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw LoadError.contentFolderMissing(root)
@@ -84,6 +97,7 @@ public struct ContentLoader {
         // Under `serve`, both folders come from the session's `KeptFolder`s, and the last load's
         // content is patched at the files that changed when it can be (`KeptContent`).
         var merged: [KeptContent.MergedFolder] = []
+        var bijsluiterResults: [FolderFileResult] = []
         var patched = false
         if let session {
             let folders = try Self.itemFolders.map { try loadFolder($0, changes: changes, session: session, rootURL: rootURL, timer: &timer) }
@@ -108,12 +122,14 @@ public struct ContentLoader {
         } else {
             for folder in Self.itemFolders {
                 // Files are independent: read and decode them on all cores, then merge in name order.
-                let entries = listFolder(folder).map(\.name)
+                var entries = listFolder(folder).map(\.name)
+                if folder == "bijsluiters", !skippedBijsluiters.isEmpty { entries.removeAll { skippedBijsluiters.contains($0) } }
                 timer.lap("   \(folder): listed")
                 let paths = entries.map { display("\(folder)/\($0)") }
                 listed.formUnion(paths)
                 let results = try Parallel.map(entries, minimumBatch: 1) { loadFolderFile(folder: folder, entry: $0, rootURL: rootURL) }
                 _ = merge(results, paths: paths, into: &content, textFiles: &textFiles, sink: sink)
+                if folder == "bijsluiters" { bijsluiterResults = results }
                 timer.lap("   \(folder): merged")
             }
         }
@@ -124,7 +140,7 @@ public struct ContentLoader {
         content.invalidValues = sink.invalidValues
         session?.keepLoadedContent(KeptContent(content: content, documents: documentTexts, folders: merged, listed: listed), patched: patched)
         timer.lap("  folders")
-        return (content, sink.diagnostics)
+        return (content, sink.diagnostics, bijsluiterResults)
     }
 
     /// The folders of one file per bijsluiter or page, in the order they are merged.
@@ -198,6 +214,9 @@ public struct ContentLoader {
         var listed: ListedBijsluiter?
         /// The file's texts split for the text rules.
         var textFile: TextValues.File?
+        /// With `digestsFrontMatter`: a digest of what the bijsluiter or page without its body is
+        /// a function of (see `bodyless`), the same in every run.
+        var frontMatter: StableDigest?
 
         init(path: String) { self.path = path }
     }
@@ -262,6 +281,9 @@ public struct ContentLoader {
                 if session != nil {
                     result.bodyless = ViewFingerprint(folder, path, frontMatter.yaml, frontMatter.yamlLineOffset, body.firstLine)
                     result.listed = result.bijsluiter.map(ListedBijsluiter.init)
+                }
+                if digestsFrontMatter {
+                    result.frontMatter = StableDigest([folder, path, frontMatter.yaml, String(frontMatter.yamlLineOffset), String(body.firstLine)])
                 }
             }
         }

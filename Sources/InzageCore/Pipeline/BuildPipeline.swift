@@ -11,6 +11,8 @@ public enum BuildPipeline {
         public var pageCount: Int
         /// How many pages were taken from the published site as the last build left them (`BuildRecord`).
         public var keptPages: Int = 0
+        /// Whether only changed bijsluiters were loaded, checked and rendered (`PatchBuild`).
+        public var patched = false
     }
 
     /// Checks, renders and writes; with any error nothing is written.
@@ -20,6 +22,10 @@ public enum BuildPipeline {
         var timer = PhaseTimer()
         let writer = SiteWriter(output: output, protected: [contentRoot, lettersRoot] + (templatesRoot.map { [$0] } ?? []) + [InzagePaths.defaultTemplates.path])
         try writer.validate()
+        // A one-off build after edits to bijsluiters' bodies alone loads and checks only those.
+        if session == nil, let patched = PatchBuild.run(contentRoot: contentRoot, templatesRoot: templatesRoot, writer: writer, today: today) {
+            return patched
+        }
         // The theme is read and parsed on another core while the content is loaded and checked;
         // its errors count only when the content has none, as before.
         let theme = Background { () throws -> TemplateSet in
@@ -30,7 +36,11 @@ public enum BuildPipeline {
         // loads on one core for most of its load, and the look would otherwise take a core from
         // the rendering. A one-off build begins its look when it begins to publish.
         let publishedSite = session.map { UncheckedSendable(writer.look(known: $0.published)) }
-        let (content, loadDiagnostics) = try ContentLoader(root: contentRoot, today: today, session: session).load()
+        var loader = ContentLoader(root: contentRoot, today: today, session: session)
+        // A one-off build keeps what the next one needs to check only the files that changed
+        // (`FindingsRecord`).
+        loader.digestsFrontMatter = session == nil
+        let (content, loadDiagnostics, bijsluiterResults) = try loader.loadKeepingBijsluiters()
         timer.lap("load")
         // Content that did not load whole is only checked: every diagnostic, nothing rendered.
         guard loadDiagnostics.errorCount == 0 else {
@@ -41,10 +51,15 @@ public enum BuildPipeline {
         // they are done: with a `fout`, the pages rendered so far are dropped unwritten, and the
         // published site stays as it was.
         let checkedContent = UncheckedSendable(content)
-        let check = Background { CheckPipeline.check(checkedContent.value, loaded: loadDiagnostics, session: session) }
+        let check = Background { () -> CheckPipeline.Findings in
+            guard session == nil else {
+                return CheckPipeline.Findings(all: CheckPipeline.check(checkedContent.value, loaded: loadDiagnostics, session: session), perFile: [], whole: [])
+            }
+            return CheckPipeline.checkByScope(checkedContent.value, loaded: loadDiagnostics)
+        }
         /// The result of a build the rules stopped, when they found a `fout`.
         func stoppedByRules() throws -> Result? {
-            let diagnostics = try check.value()
+            let diagnostics = try check.value().all
             guard diagnostics.errorCount > 0 else { return nil }
             return Result(content: content, diagnostics: diagnostics, report: nil, pageCount: 0)
         }
@@ -72,7 +87,7 @@ public enum BuildPipeline {
         // the rules stop touches nothing on disk, not even the output folder's parent.
         let sharedWriter = UncheckedSendable(writer)
         writing.async {
-            guard (try? check.value())?.errorCount ?? 0 == 0 else {
+            guard (try? check.value())?.all.errorCount ?? 0 == 0 else {
                 writeError.error = StoppedByRules()
                 return
             }
@@ -111,6 +126,12 @@ public enum BuildPipeline {
             session?.published.watchSite(at: writer.output.path)
             timer.lap("publication finished")
             record?.save()
+            if session == nil {
+                let findings = try check.value()
+                FindingsRecord.make(content: content, loader: loader, bijsluiters: bijsluiterResults, findings: findings)?
+                    .save(to: FindingsRecord.location(for: writer.output))
+                timer.lap("findings record saved")
+            }
         } catch {
             writing.sync {}
             publication.value?.abandon()
@@ -118,7 +139,7 @@ public enum BuildPipeline {
             if let stopped = try stoppedByRules() { return stopped }
             throw error
         }
-        let diagnostics = try check.value()
+        let diagnostics = try check.value().all
         timer.lap("render+write")
         return Result(content: content, diagnostics: diagnostics, report: report, pageCount: pageCount, keptPages: record?.keptCount ?? 0)
     }

@@ -14,4 +14,20 @@ public enum CheckPipeline {
         timer.lap("rules")
         return (loadDiagnostics + ruleDiagnostics).sortedForReport()
     }
+
+    /// Every finding of a check, and the rules' findings apart by scope (`Checker.findingsByScope`),
+    /// for the findings record of a one-off build.
+    struct Findings {
+        /// Every finding, sorted for reporting.
+        var all: [Diagnostic]
+        var perFile: [Diagnostic]
+        var whole: [Diagnostic]
+    }
+
+    static func checkByScope(_ content: Content, loaded loadDiagnostics: [Diagnostic]) -> Findings {
+        var timer = PhaseTimer()
+        let (perFile, whole) = Checker.findingsByScope(content)
+        timer.lap("rules")
+        return Findings(all: (loadDiagnostics + perFile + whole).sortedForReport(), perFile: perFile, whole: whole)
+    }
 }

@@ -66,6 +66,8 @@ extension SiteBuilder {
             guard let record else { return try makeListingPages(content.forListing, organisatie: organisatie) }
             let inputs = listingRecordKey(globalKey: globalKey)
             if let published = record.publishedListing(inputs: inputs) { return published }
+            // Without the bijsluiters a patch build did not load, they cannot be made.
+            guard kept.isEmpty else { throw PatchBuild.Declined("de overzichtspagina's staan niet zoals vastgelegd in de gepubliceerde site") }
             let listing = try makeListingPages(content.forListing, organisatie: organisatie)
             record.noteListing(listing, inputs: inputs)
             return listing
@@ -91,7 +93,14 @@ extension SiteBuilder {
         func add(_ file: String, body: String) {
             parts += [file, Self.text(content.sources[file] ?? "", before: body)]
         }
-        for b in content.bijsluiters { add(b.file, body: b.body.text) }
+        if kept.isEmpty {
+            for b in content.bijsluiters { add(b.file, body: b.body.text) }
+        } else {
+            // In file order, as a full load has them.
+            var bijsluiters = content.bijsluiters.map { b in (b.file, Self.text(content.sources[b.file] ?? "", before: b.body.text)) }
+            bijsluiters += kept.map { ($0.file, $0.listedText) }
+            for (file, text) in bijsluiters.sorted(by: { $0.0 < $1.0 }) { parts += [file, text] }
+        }
         for p in content.paginas { add(p.file, body: p.body.text) }
         return StableDigest(parts)
     }

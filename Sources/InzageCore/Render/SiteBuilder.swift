@@ -66,16 +66,24 @@ public struct SiteBuilder {
     /// What the last build left in the output folder: for `inzage build`, and for the first
     /// build of a `serve` session.
     let record: BuildRecord?
+    /// The bijsluiters a patch build (`PatchBuild`) did not load, each with its text: their pages
+    /// and the listing pages must come from the published site (`record`), or the build stops
+    /// with `PatchBuild.Declined`.
+    let kept: [KeptBijsluiter]
+    /// The texts of `kept`, by file.
+    private let keptSources: [String: String]
 
     public init(content: Content, templates: TemplateSet, session: BuildSession? = nil) {
         self.init(content: content, templates: templates, session: session, record: nil)
     }
 
-    init(content: Content, templates: TemplateSet, session: BuildSession?, record: BuildRecord?) {
+    init(content: Content, templates: TemplateSet, session: BuildSession?, record: BuildRecord?, kept: [KeptBijsluiter] = []) {
         self.content = content
         self.templates = templates
         self.session = session
         self.record = record
+        self.kept = kept
+        keptSources = Dictionary(kept.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Everything a page can read besides its own file: the theme, the date, every top-level
@@ -94,7 +102,27 @@ public struct SiteBuilder {
     /// (`BuildSession.parseKey`, a short key for exactly these bytes, of which the page's path
     /// is a function too), or else its path, its file's name and whole text.
     private func itemKey(_ file: String, path: String, parse: String?) -> String {
-        parse.map { "\u{2}" + $0 } ?? path + "\u{0}" + file + "\u{0}" + (content.sources[file] ?? "")
+        parse.map { "\u{2}" + $0 } ?? path + "\u{0}" + file + "\u{0}" + (content.sources[file] ?? keptSources[file] ?? "")
+    }
+
+    /// A bijsluiter's page to publish: one of the content's, or one a patch build did not load.
+    private enum BijsluiterItem {
+        case loaded(Int)
+        case kept(KeptBijsluiter)
+    }
+
+    /// Every bijsluiter, in file order: the content's and the kept ones.
+    private var bijsluiterItems: [BijsluiterItem] {
+        let loaded = content.bijsluiters.indices.map(BijsluiterItem.loaded)
+        guard !kept.isEmpty else { return loaded }
+        return (loaded + kept.map(BijsluiterItem.kept)).sorted { file(of: $0) < file(of: $1) }
+    }
+
+    private func file(of item: BijsluiterItem) -> String {
+        switch item {
+        case .loaded(let index): content.bijsluiters[index].file
+        case .kept(let kept): kept.file
+        }
     }
 
     /// Every output file of the site, in one array (for tests and small sites).
@@ -129,7 +157,7 @@ public struct SiteBuilder {
 
         /// Makes and lays out the pages of one file each, a batch at a time; with a session, a page
         /// whose file and global inputs are unchanged is taken from the last build without rendering.
-        func publishItems<Item>(_ items: [Item], path: (Item) -> String, file: (Item) -> String, make: @escaping (Item) -> Page) throws {
+        func publishItems<Item>(_ items: [Item], path: (Item) -> String, file: (Item) -> String, make: @escaping (Item) throws -> Page) throws {
             /// A page whose key is the one the last build recorded is taken from the published
             /// site (`BuildRecord`); the others are made, and noted for the next build.
             func recordedOrMade(_ item: Item, make: () throws -> OutputFile) throws -> OutputFile {
@@ -168,7 +196,18 @@ public struct SiteBuilder {
 
         try emit(listing.sections)
         try publishItems(Self.sortedExtraPages(content.paginas), path: Self.path(of:), file: \.file) { OtherPages.pagina(site, $0) }
-        try publishItems(content.bijsluiters, path: BijsluiterPages.path(of:), file: \.file) { BijsluiterPages.detail(site, $0) }
+        try publishItems(bijsluiterItems, path: { item in
+            switch item {
+            case .loaded(let index): BijsluiterPages.path(of: content.bijsluiters[index])
+            case .kept(let kept): kept.page
+            }
+        }, file: file(of:)) { item in
+            switch item {
+            case .loaded(let index): return BijsluiterPages.detail(site, content.bijsluiters[index])
+            // Only asked for when the published site does not hold the page as recorded.
+            case .kept(let kept): throw PatchBuild.Declined("de pagina \(kept.page) staat niet meer zoals vastgelegd in de gepubliceerde site")
+            }
+        }
         timer.lap("  items published")
         try emit(listing.schools)
         session?.keepOnly(cacheKeys, listingReused: listing.reused)

@@ -26,6 +26,13 @@ struct StableDigest: Hashable, CustomStringConvertible {
         bytes.withUnsafeBytes { update($0) }
     }
 
+    /// The digest of `text`'s UTF-8 bytes, as one `update`.
+    static func of(_ text: String) -> StableDigest {
+        var digest = StableDigest()
+        digest.update(text)
+        return digest
+    }
+
     /// Reads a digest back from its `description`; nil for anything else.
     init?(hex: some StringProtocol) {
         guard hex.utf8.count == 32, let high = UInt64(hex.prefix(16), radix: 16), let low = UInt64(hex.suffix(16), radix: 16) else { return nil }

@@ -33,6 +33,8 @@ final class BuildRecord: @unchecked Sendable {
     }
 
     private let output: URL
+    /// `output` as a path, for joining with the many relative paths of a build.
+    private let outputPath: String
     private let lock = PThreadMutex()
     private var identity: StableDigest?
     private var previous: [String: Entry] = [:]
@@ -46,6 +48,7 @@ final class BuildRecord: @unchecked Sendable {
     /// - Parameter output: the site's output folder, where the record is read and written.
     init(output: URL) {
         self.output = output
+        outputPath = output.path
     }
 
     /// How many pages this build took from the published site.
@@ -60,10 +63,10 @@ final class BuildRecord: @unchecked Sendable {
         var listing: RecordedListing?
         let text = try? String(contentsOf: output.appendingPathComponent(Self.fileName), encoding: .utf8)
         if let text {
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+            var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)[...]
             if lines.popFirst() == Substring(Self.header), let recorded = lines.popFirst().flatMap(StableDigest.init(hex:)), recorded == identity {
                 for line in lines {
-                    let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+                    let parts = line.utf8.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false).map(Substring.init)
                     guard parts.count >= 2 else { continue }
                     if let inputs = StableDigest(hex: parts[0]), parts.count == 3, let bytes = StableDigest(hex: parts[1]) {
                         previous[String(parts[2])] = Entry(inputs: inputs, output: bytes)
@@ -108,7 +111,7 @@ final class BuildRecord: @unchecked Sendable {
     func publishedPage(at path: String, key: String) -> OutputFile? {
         let inputs = StableDigest([key])
         guard let entry = lock.withLock({ previous[path] }), entry.inputs == inputs,
-              let data = FileManager.default.contents(atPath: output.appendingPathComponent(path).path),
+              let data = FileData.read(outputPath + "/" + path),
               StableDigest(bytes: data) == entry.output else { return nil }
         lock.withLock {
             current[path] = entry
@@ -123,7 +126,7 @@ final class BuildRecord: @unchecked Sendable {
         guard let recorded = lock.withLock({ previousListing }), recorded.inputs == inputs else { return nil }
         var groups: [RecordedListing.Group: [OutputFile]] = [:]
         for file in recorded.files {
-            guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(file.path).path),
+            guard let data = FileData.read(outputPath + "/" + file.path),
                   StableDigest(bytes: data) == file.output else { return nil }
             groups[file.group, default: []].append(OutputFile(path: file.path, data: data, isPublished: true))
         }
@@ -190,7 +193,7 @@ final class BuildRecord: @unchecked Sendable {
     /// Which executable runs: its device, inode, size, modification and status-change times (the
     /// last moves with every write and cannot be set back), so a rebuilt Inzage, whose pages may
     /// come out differently, never takes pages an earlier one made.
-    private static let executableStamp: String? = {
+    static let executableStamp: String? = {
         guard let stamp = FileStamp(path: "/proc/self/exe") else { return nil }
         return "\(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.modified) \(stamp.changed)"
     }()

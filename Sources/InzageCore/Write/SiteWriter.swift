@@ -288,7 +288,7 @@ public struct SiteWriter {
                 try makeFolder(for: target)
                 let previous = outputPath + "/" + path
                 if link(previous, target) != 0 {
-                    guard let data = FileManager.default.contents(atPath: previous) else {
+                    guard let data = FileData.read(previous) else {
                         throw WriteError(message: "kan '\(previous)' niet lezen", hint: nil)
                     }
                     try SiteWriter.writeFile(target, data)
@@ -324,7 +324,7 @@ public struct SiteWriter {
     static func fileHolds(_ path: String, _ data: Data) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
-        return FileManager.default.contents(atPath: path) == data
+        return FileData.read(path) == data
     }
 
     func swap(_ staging: URL) throws {

@@ -17,8 +17,10 @@ struct IncrementalBuildTests {
     ///   bijsluiter from the first (`BuildSession.boardPages`); nil when the listing is kept whole.
     /// - Parameter contentPatched: whether the second load must patch the first one's content
     ///   (`KeptContent`) rather than merge every parse again; nil: either.
+    /// - Parameter patchBuild: whether the rebuild without a session must load and check only the
+    ///   changed bijsluiters (`PatchBuild`).
     func expectIncrementalEqualsClean(secondDay: SchoolDate = Fixture.today, listingReused: Bool = false, wholeRulesReused: Bool = false,
-                                      boardPagesReused: Bool? = nil, contentPatched: Bool? = nil,
+                                      boardPagesReused: Bool? = nil, contentPatched: Bool? = nil, patchBuild: Bool = false,
                                       before: (URL) throws -> Void = { _ in },
                                       _ change: (URL, URL) throws -> Void,
                                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
@@ -89,7 +91,11 @@ struct IncrementalBuildTests {
         }
         #expect(ContentLoader(root: content, today: secondDay, session: watched).keptFoldersAreCurrent(), sourceLocation: sourceLocation)
         let recordedRebuild = try BuildPipeline.run(contentRoot: content, templatesRoot: templates.path, output: recorded, lettersRoot: letters, today: secondDay)
+        #expect(recordedRebuild.patched == patchBuild, sourceLocation: sourceLocation)
         #expect(recordedRebuild.diagnostics == full.diagnostics, sourceLocation: sourceLocation)
+        for file in Set(full.diagnostics.map(\.location.file)) where recordedRebuild.content.sources[file] != full.content.sources[file] {
+            Issue.record("the rebuild does not show the lines of \(file) as a clean build does", sourceLocation: sourceLocation)
+        }
         let r = try snapshot(recorded)
         #expect(r.keys.sorted() == b.keys.sorted(), sourceLocation: sourceLocation)
         for (path, bytes) in b where r[path] != bytes {
@@ -158,7 +164,7 @@ struct IncrementalBuildTests {
     @Test func changedBijsluiterBodyKeepsTheListingPages() throws {
         // Only the product's own page shows its body: every list is taken from the build before,
         // and no rule across documents reads it.
-        try expectIncrementalEqualsClean(listingReused: true, wholeRulesReused: true) { content, _ in
+        try expectIncrementalEqualsClean(listingReused: true, wholeRulesReused: true, patchBuild: true) { content, _ in
             let file = content.appendingPathComponent("bijsluiters/rekentuin.md")
             let text = try String(contentsOf: file, encoding: .utf8)
             try (text + "\nEen zin die alleen op de eigen pagina van het product staat.\n").write(to: file, atomically: false, encoding: .utf8)
@@ -182,7 +188,7 @@ struct IncrementalBuildTests {
 
     @Test func changedDownloadWithTheSameName() throws {
         // A file in bestanden/ is read on every build: new bytes under the same name are published.
-        try expectIncrementalEqualsClean(listingReused: true, wholeRulesReused: true) { content, _ in
+        try expectIncrementalEqualsClean(listingReused: true, wholeRulesReused: true, patchBuild: true) { content, _ in
             let logo = content.appendingPathComponent("bestanden/logo.svg")
             let text = try String(contentsOf: logo, encoding: .utf8)
             try text.replacingOccurrences(of: "</svg>", with: "<!-- nieuw -->\n</svg>").write(to: logo, atomically: false, encoding: .utf8)

@@ -1,0 +1,154 @@
+import Foundation
+
+/// A bijsluiter whose file a patch build found as the build before left it: its page and its
+/// part of the listing pages are taken from the published site without loading it.
+struct KeptBijsluiter {
+    /// Its display path.
+    let file: String
+    /// Its page's path.
+    let page: String
+    /// Its text, which its page's key in the build record holds.
+    let source: String
+    /// The length in UTF-8 bytes of its text before its body (`FindingsRecord.Entry.listedLength`).
+    let listedLength: Int
+
+    /// Its text before its body, which the listing pages' key in the build record holds.
+    var listedText: String { String(decoding: source.utf8.prefix(listedLength), as: UTF8.self) }
+}
+
+/// `inzage build` when, since the last one-off build into the same output folder, nothing but
+/// the bodies of bijsluiters changed (or nothing at all): it loads, checks and renders only the
+/// bijsluiters whose files changed, and takes everything else from that build.
+///
+/// What it takes, and why that is what a full build would make:
+/// - the findings of each unchanged entry of `bijsluiters/` (`FindingsRecord`): what loading a
+///   file and the per-file rules give is a function of the file's text alone (and the date and
+///   the rules, which the record's identity holds);
+/// - the findings of the rules across documents: they see the bijsluiters without their bodies
+///   (`Content.forWholeRules`), and each changed bijsluiter must have its front matter exactly as
+///   it was; everything else they read is loaded again and must digest as it did;
+/// - the pages of unchanged bijsluiters and the listing pages, from the published site where the
+///   build record (`BuildRecord`) says they were made from the same inputs and they still hold
+///   what was published.
+/// Everything else (the top-level documents, the pages of `paginas/`, the per-file rules of those
+/// files and of each changed bijsluiter, the changed bijsluiters' pages) is loaded, checked and
+/// made as in a full build. Whenever one of these conditions does not hold, nothing is written
+/// and the build is a full one (`BuildPipeline.run`).
+enum PatchBuild {
+    /// Why a patch build gave way to a full build.
+    struct Declined: Error, CustomStringConvertible {
+        let description: String
+        init(_ reason: String) { description = reason }
+    }
+
+    /// The build, or nil when it must be a full one; nothing is written before that is known.
+    static func run(contentRoot: String, templatesRoot: String?, writer: SiteWriter, today: SchoolDate) -> BuildPipeline.Result? {
+        var timer = PhaseTimer()
+        do {
+            return try patch(contentRoot: contentRoot, templatesRoot: templatesRoot, writer: writer, today: today, timer: &timer)
+        } catch {
+            timer.lap("patch build declined (\(error))")
+            return nil
+        }
+    }
+
+    private static func patch(contentRoot: String, templatesRoot: String?, writer: SiteWriter, today: SchoolDate,
+                              timer: inout PhaseTimer) throws -> BuildPipeline.Result {
+        let location = FindingsRecord.location(for: writer.output)
+        guard let identity = FindingsRecord.identity(contentRoot: contentRoot, today: today),
+              var record = FindingsRecord.read(from: location, identity: identity) else { throw Declined("geen bevindingen van een vorige build") }
+        guard FileManager.default.fileExists(atPath: writer.output.appendingPathComponent(BuildRecord.fileName).path) else {
+            throw Declined("geen bouwverslag in de uitvoermap")
+        }
+        var loader = ContentLoader(root: contentRoot, today: today)
+        let entries = loader.listFolder("bijsluiters").map(\.name)
+        guard entries == record.entries.map(\.name) else { throw Declined("andere bestanden in bijsluiters/") }
+        // The gain is the bijsluiters not loaded: with more pages than bijsluiters, a full build
+        // costs about as much, and a declined patch build would load the pages twice.
+        guard loader.listFolder("paginas").count <= entries.count else { throw Declined("meer pagina's dan bijsluiters") }
+        let folder = URL(fileURLWithPath: contentRoot).appendingPathComponent("bijsluiters").path
+        // The text of each entry that was read, read again and compared with the record, on all cores.
+        let texts = try Parallel.map(Array(record.entries.indices), minimumBatch: 64) { index -> String? in
+            let entry = record.entries[index]
+            var info = stat()
+            guard lstat(folder + "/" + entry.name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                throw Declined("\(entry.name) is geen gewoon bestand")
+            }
+            guard entry.source != nil else { return nil }
+            guard let text = SourceReader.read(URL(fileURLWithPath: folder + "/" + entry.name), displayPath: entry.name,
+                                               sink: DiagnosticSink(), knownSize: Int(info.st_size)) else {
+                throw Declined("\(entry.name) kan niet worden gelezen")
+            }
+            return text
+        }
+        // An entry that was not read (not a `.md` file) is loaded again: that costs no reading.
+        let unchanged = record.entries.indices.filter { index in
+            guard let text = texts[index], let digest = record.entries[index].source else { return false }
+            return StableDigest.of(text) == digest
+        }
+        timer.lap("patch: bijsluiters compared")
+
+        loader.skippedBijsluiters = Set(unchanged.map { record.entries[$0].name })
+        loader.digestsFrontMatter = true
+        let (content, loadDiagnostics, results) = try loader.loadKeepingBijsluiters()
+        timer.lap("patch: load")
+        guard loadDiagnostics.errorCount == 0 else { throw Declined("fouten bij het lezen") }
+        let folderPath = loader.display("bijsluiters/")
+        let loaded = record.entries.indices.filter { !loader.skippedBijsluiters.contains(record.entries[$0].name) }
+        guard results.map(\.path) == loaded.map({ folderPath + record.entries[$0].name }) else { throw Declined("bijsluiters/ veranderde tijdens het lezen") }
+        for (index, result) in zip(loaded, results) where record.entries[index].source != nil {
+            guard result.bijsluiter != nil, result.frontMatter != nil, result.frontMatter == record.entries[index].frontMatter else {
+                throw Declined("de front matter van \(result.path) is veranderd")
+            }
+        }
+        guard FindingsRecord.otherInputs(content, bijsluiterFolder: folderPath) == record.otherInputs else {
+            throw Declined("andere documenten dan bijsluiters zijn veranderd")
+        }
+
+        // The per-file rules for what was loaded; every other finding from the record.
+        let fresh = Checker.check(content, rules: RuleRegistry.all.filter(\.isPerFile))
+        var diagnostics = loadDiagnostics + fresh + record.whole
+        for index in unchanged { diagnostics += record.entries[index].findings }
+        diagnostics = diagnostics.sortedForReport()
+        timer.lap("patch: checked")
+        /// The content with the text of every unchanged file with findings, so that they are
+        /// shown with their lines, as a full build shows them.
+        func reported(_ content: Content) -> Content {
+            var reported = content
+            for index in unchanged where !record.entries[index].findings.isEmpty {
+                reported.sources[folderPath + record.entries[index].name] = texts[index]
+            }
+            return reported
+        }
+        guard diagnostics.errorCount == 0 else {
+            return BuildPipeline.Result(content: reported(content), diagnostics: diagnostics, report: nil, pageCount: 0, patched: true)
+        }
+        let kept = unchanged.compactMap { index -> KeptBijsluiter? in
+            let entry = record.entries[index]
+            guard let page = entry.page, let length = entry.listedLength, let text = texts[index] else { return nil }
+            return KeptBijsluiter(file: folderPath + entry.name, page: page, source: text, listedLength: length)
+        }
+
+        let templates = try TemplateSet(TemplateSet.read(override: templatesRoot).forSite)
+        let buildRecord = BuildRecord(output: writer.output)
+        var files: [OutputFile] = []
+        var pageCount = 0
+        try SiteBuilder(content: content, templates: templates, session: nil, record: buildRecord, kept: kept).build { batch in
+            pageCount += batch.filter { $0.path.hasSuffix(".html") }.count
+            files += batch
+        }
+        timer.lap("patch: rendered")
+        let report = try writer.write(files)
+        buildRecord.save()
+        timer.lap("patch: published")
+
+        let freshByFile = Dictionary(grouping: fresh, by: \.location.file)
+        for (index, result) in zip(loaded, results) {
+            record.entries[index] = FindingsRecord.Entry(result, name: record.entries[index].name, ruleFindings: freshByFile[result.path] ?? [])
+        }
+        record.save(to: location)
+        timer.lap("patch: findings record saved")
+        return BuildPipeline.Result(content: reported(content), diagnostics: diagnostics, report: report, pageCount: pageCount,
+                                    keptPages: buildRecord.keptCount, patched: true)
+    }
+}

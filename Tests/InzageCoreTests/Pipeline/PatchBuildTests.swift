@@ -1,0 +1,250 @@
+import Foundation
+@testable import InzageCore
+import Testing
+
+/// `inzage build` after edits to bijsluiters' bodies alone loads and checks only those
+/// (`PatchBuild`), and must still give exactly the findings and bytes of a clean full build.
+/// (`IncrementalBuildTests` compares it with a clean build after every kind of change, and
+/// checks which changes it takes.)
+@Suite("Patch builds")
+struct PatchBuildTests {
+    /// A fixture board in a temporary folder, built without a session into `public/`.
+    struct Board {
+        let folder: TemporaryFolder
+        let content: String
+        var output: URL { folder.url.appendingPathComponent("public") }
+        var findingsRecord: URL { FindingsRecord.location(for: output) }
+
+        init(_ content: TestContent = .valid) throws {
+            folder = try TemporaryFolder()
+            self.content = try folder.write(content)
+        }
+
+        func build(into output: URL? = nil) throws -> BuildPipeline.Result {
+            try BuildPipeline.run(contentRoot: content, templatesRoot: nil, output: (output ?? self.output).path,
+                                  lettersRoot: folder.url.appendingPathComponent("letters").path, today: Fixture.today)
+        }
+
+        /// A clean full build of the content as it is now, in a folder of its own.
+        func clean() throws -> (result: BuildPipeline.Result, files: [String: Data]) {
+            let output = folder.url.appendingPathComponent("clean-\(UUID().uuidString)")
+            let result = try build(into: output)
+            #expect(!result.patched)
+            return (result, snapshot(output))
+        }
+
+        func append(_ text: String, to relative: String) throws {
+            let file = URL(fileURLWithPath: content).appendingPathComponent(relative)
+            try (try String(contentsOf: file, encoding: .utf8) + text).write(to: file, atomically: false, encoding: .utf8)
+        }
+
+        func remove() { folder.remove() }
+    }
+
+    /// Every file of a site but the build record.
+    static func snapshot(_ root: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        while let path = enumerator?.nextObject() as? String {
+            if path != BuildRecord.fileName, let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) { result[path] = data }
+        }
+        return result
+    }
+
+    /// The patch build equals a clean build: findings, the lines they are shown with, every byte.
+    func expectSameAsClean(_ board: Board, _ result: BuildPipeline.Result, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let clean = try board.clean()
+        #expect(result.diagnostics == clean.result.diagnostics, sourceLocation: sourceLocation)
+        for file in Set(clean.result.diagnostics.map(\.location.file)) {
+            #expect(result.content.sources[file] == clean.result.content.sources[file], "\(file)", sourceLocation: sourceLocation)
+        }
+        let files = Self.snapshot(board.output)
+        #expect(files.keys.sorted() == clean.files.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, bytes) in clean.files where files[path] != bytes {
+            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func aBodyEditRendersOnlyItsPageAndWritesTheFindingsRecordBesideTheSite() throws {
+        let board = try Board()
+        defer { board.remove() }
+        let first = try board.build()
+        #expect(!first.patched)
+        #expect(FileManager.default.fileExists(atPath: board.findingsRecord.path))
+        #expect(board.findingsRecord.deletingLastPathComponent().path == board.folder.url.path)
+        #expect(board.findingsRecord.lastPathComponent == ".public-inzage-bevindingen")
+        #expect(!Self.snapshot(board.output).keys.contains { $0.contains("bevindingen") }, "the findings are not published")
+
+        try board.append("\nEen nieuwe alinea over het gebruik in de klas.\n", to: "bijsluiters/rekentuin.md")
+        let second = try board.build()
+        #expect(second.patched)
+        #expect(second.report?.written == 1)
+        #expect(try String(contentsOf: board.output.appendingPathComponent("bijsluiters/rekentuin/index.html"), encoding: .utf8)
+            .contains("Een nieuwe alinea over het gebruik in de klas."))
+        try expectSameAsClean(board, second)
+
+        // Nothing changed: nothing is written, not even the records.
+        let recorded = try Data(contentsOf: board.findingsRecord)
+        let third = try board.build()
+        #expect(third.patched)
+        #expect(third.report?.written == 0)
+        #expect(try Data(contentsOf: board.findingsRecord) == recorded)
+    }
+
+    @Test func findingsOfUnchangedFilesAreReportedAgainWithTheirLines() throws {
+        var content = TestContent.valid
+        // A warning in one bijsluiter's body (TXT-OUTDATED), the edit in the other.
+        content.entries["bijsluiters/schoolapp.md"] = .text(Fixture.schoolapp + "\nDit volgt uit de Wbp.\n")
+        let board = try Board(content)
+        defer { board.remove() }
+        let first = try board.build()
+        #expect(first.diagnostics.contains { $0.code == "TXT-OUTDATED" })
+        try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin.md")
+        let second = try board.build()
+        #expect(second.patched)
+        #expect(second.diagnostics.contains { $0.code == "TXT-OUTDATED" && $0.location.file.hasSuffix("schoolapp.md") })
+        try expectSameAsClean(board, second)
+
+        // The edited file gains a warning of its own, and loses it again.
+        try board.append("\nVolgens het CBP mag dit.\n", to: "bijsluiters/rekentuin.md")
+        let third = try board.build()
+        #expect(third.patched)
+        #expect(third.diagnostics.filter { $0.code == "TXT-OUTDATED" }.count == 2)
+        try expectSameAsClean(board, third)
+        let file = URL(fileURLWithPath: board.content).appendingPathComponent("bijsluiters/rekentuin.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "\nVolgens het CBP mag dit.\n", with: "").write(to: file, atomically: false, encoding: .utf8)
+        let fourth = try board.build()
+        #expect(fourth.patched)
+        #expect(fourth.diagnostics.filter { $0.code == "TXT-OUTDATED" }.count == 1)
+        try expectSameAsClean(board, fourth)
+    }
+
+    @Test func aBodyEditWithAFoutPublishesNothingAndKeepsTheRecords() throws {
+        let board = try Board()
+        defer { board.remove() }
+        _ = try board.build()
+        let site = Self.snapshot(board.output)
+        let recorded = try Data(contentsOf: board.findingsRecord)
+        let buildRecord = try Data(contentsOf: board.output.appendingPathComponent(BuildRecord.fileName))
+        try board.append("\nTODO: dit nog invullen.\n", to: "bijsluiters/rekentuin.md")
+        let broken = try board.build()
+        #expect(broken.patched)
+        #expect(broken.report == nil)
+        #expect(broken.diagnostics.contains { $0.code == "TXT-PLACEHOLDER" && $0.severity == .error })
+        let check = try CheckPipeline.run(contentRoot: board.content, today: Fixture.today).1
+        #expect(broken.diagnostics == check)
+        #expect(Self.snapshot(board.output) == site)
+        #expect(try Data(contentsOf: board.findingsRecord) == recorded)
+        #expect(try Data(contentsOf: board.output.appendingPathComponent(BuildRecord.fileName)) == buildRecord)
+    }
+
+    @Test func aPageChangedByHandInThePublishedSiteMakesItAFullBuild() throws {
+        let board = try Board()
+        defer { board.remove() }
+        _ = try board.build()
+        // The other bijsluiter's page, which the patch build would take as published.
+        try Data("veranderd".utf8).write(to: board.output.appendingPathComponent("bijsluiters/schoolapp/index.html"))
+        try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin.md")
+        let result = try board.build()
+        #expect(!result.patched)
+        try expectSameAsClean(board, result)
+    }
+
+    @Test func aMissingOrDamagedFindingsRecordMakesItAFullBuild() throws {
+        let board = try Board()
+        defer { board.remove() }
+        _ = try board.build()
+        let good = try Data(contentsOf: board.findingsRecord)
+        var damaged = try String(contentsOf: board.findingsRecord, encoding: .utf8)
+        damaged = damaged.replacingOccurrences(of: "\ne\t", with: "\ne\tkapot\t")
+        for bad in [Data(damaged.utf8), Data([0xff, 0xfe, 0x41]), Data(), good.dropLast(2)] {
+            try bad.write(to: board.findingsRecord)
+            try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin.md")
+            let result = try board.build()
+            #expect(!result.patched)
+            try expectSameAsClean(board, result)
+            // The full build wrote a good record again: the next edit is a patch build.
+            try board.append("\nEn nog een.\n", to: "bijsluiters/rekentuin.md")
+            #expect(try board.build().patched)
+        }
+        try FileManager.default.removeItem(at: board.findingsRecord)
+        try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin.md")
+        #expect(try !board.build().patched)
+        #expect(FileManager.default.fileExists(atPath: board.findingsRecord.path))
+    }
+
+    @Test func aRemovedOutputFolderMakesItAFullBuild() throws {
+        let board = try Board()
+        defer { board.remove() }
+        _ = try board.build()
+        try FileManager.default.removeItem(at: board.output)
+        try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin.md")
+        let result = try board.build()
+        #expect(!result.patched)
+        try expectSameAsClean(board, result)
+    }
+
+    @Test func aNewFileBesideTheBijsluitersMakesItAFullBuild() throws {
+        let board = try Board()
+        defer { board.remove() }
+        _ = try board.build()
+        // Not a `.md` file: a warning only, but another entry of bijsluiters/.
+        try Data("notities".utf8).write(to: URL(fileURLWithPath: board.content).appendingPathComponent("bijsluiters/notities.txt"))
+        let result = try board.build()
+        #expect(!result.patched)
+        #expect(result.diagnostics.contains { $0.code == "FILE-UNEXPECTED" })
+        try expectSameAsClean(board, result)
+        // Unread entries are looked at again by a patch build.
+        try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin.md")
+        let patched = try board.build()
+        #expect(patched.patched)
+        #expect(patched.diagnostics.contains { $0.code == "FILE-UNEXPECTED" })
+        try expectSameAsClean(board, patched)
+    }
+
+    @Test func aRecordOfAnotherDayOrContentFolderIsNotUsed() throws {
+        let board = try Board()
+        defer { board.remove() }
+        _ = try board.build()
+        try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin.md")
+        let otherDay = try BuildPipeline.run(contentRoot: board.content, templatesRoot: nil, output: board.output.path,
+                                             lettersRoot: board.folder.url.appendingPathComponent("letters").path,
+                                             today: SchoolDate(year: 2026, month: 11, day: 24)!)
+        #expect(!otherDay.patched)
+        #expect(FindingsRecord.identity(contentRoot: board.content, today: Fixture.today)
+            != FindingsRecord.identity(contentRoot: board.content + "/", today: Fixture.today))
+    }
+
+    @Test func theRecordReadsBackWhatItWrote() throws {
+        let identity = StableDigest(["een"])
+        let tricky = Diagnostic(.warning, "TXT-OUTDATED", at: SourceLocation(file: "content/bijsluiters/a b.md", line: 3, column: 7),
+                                "tab\there, newline\nthere, back\\slash \\t and a carriage\rreturn", hint: "")
+        let record = FindingsRecord(
+            identity: identity, otherInputs: StableDigest(["twee"]),
+            whole: [Diagnostic(.error, "X-SCHOOL", at: .file("content/organisatie.yaml"), "geen hint")],
+            entries: [
+                .init(name: "a b.md", source: StableDigest(["a"]), frontMatter: StableDigest(["b"]), page: "bijsluiters/a-b/",
+                      listedLength: 120, findings: [tricky]),
+                .init(name: "notities.txt", source: nil, frontMatter: nil, page: nil, listedLength: nil,
+                      findings: [Diagnostic(.warning, "FILE-UNEXPECTED", at: .file("content/bijsluiters/notities.txt"), "m", hint: "h")]),
+            ])
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.url.appendingPathComponent("record")
+        record.save(to: url)
+        #expect(FindingsRecord.read(from: url, identity: identity) == record)
+        #expect(FindingsRecord.read(from: url, identity: StableDigest(["drie"])) == nil)
+        // Entries out of order, or a finding before any entry, is a damaged record.
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        let header = Array(lines.prefix(3)), entries = lines.filter { $0.hasPrefix("e\t") }, findings = lines.filter { $0.hasPrefix("d\t") }
+        try ((header + entries.reversed()).joined(separator: "\n") + "\n").write(to: url, atomically: false, encoding: .utf8)
+        #expect(FindingsRecord.read(from: url, identity: identity) == nil)
+        try ((header + findings + entries).joined(separator: "\n") + "\n").write(to: url, atomically: false, encoding: .utf8)
+        #expect(FindingsRecord.read(from: url, identity: identity) == nil)
+        // Without its last line end, a record was cut off.
+        try String(text.dropLast()).write(to: url, atomically: false, encoding: .utf8)
+        #expect(FindingsRecord.read(from: url, identity: identity) == nil)
+    }
+}
