@@ -217,6 +217,10 @@ public struct ContentLoader {
         /// With `digestsFrontMatter`: a digest of what the bijsluiter or page without its body is
         /// a function of (see `bodyless`), the same in every run.
         var frontMatter: StableDigest?
+        /// With `digestsFrontMatter`: the file's stat taken before it was read, when it is a plain
+        /// file that was already older than `BuildSession.racyInterval` then (see
+        /// `BuildSession.parsedValue`): while the file keeps this stat, it holds `source`.
+        var stamp: FileStamp?
 
         init(path: String) { self.path = path }
     }
@@ -229,6 +233,7 @@ public struct ContentLoader {
         // and looked at once: only a link needs the checks of where it leads.
         let url = rootURL.appendingPathComponent(folder, isDirectory: true).appendingPathComponent(entry, isDirectory: false)
         var info = stat()
+        let readStart = digestsFrontMatter ? FileStamp.now() : 0
         let looked = lstat(url.path, &info) == 0
         let isLink = looked && (info.st_mode & S_IFMT) == S_IFLNK
         if isLink, isLoopLink(url) {
@@ -263,6 +268,7 @@ public struct ContentLoader {
             return result
         }
         result.source = text
+        if digestsFrontMatter, plainSize != nil { result.stamp = FileStamp.trusted(info, readStart: readStart) }
         if let (tree, body, frontMatter) = splitMarkdown(text, path: path, sink: sink) {
             result.body = body
             result.tree = tree

@@ -371,6 +371,14 @@ struct FileStamp: Equatable {
     let modified: Int64
     let changed: Int64
 
+    init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+    }
+
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
@@ -384,12 +392,21 @@ struct FileStamp: Equatable {
         self.init(info)
     }
 
-    private init(_ info: stat) {
+    init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+    }
+
+    /// The stat `info` as a stamp that shows every later change of the file: nil when the file
+    /// changed within `BuildSession.racyInterval` before `readStart` (when it was read after this
+    /// stat), as it could change again within the same clock tick without its times moving.
+    static func trusted(_ info: stat, readStart: Int64) -> FileStamp? {
+        let stamp = FileStamp(info)
+        let limit = readStart - BuildSession.racyInterval
+        return stamp.modified < limit && stamp.changed < limit ? stamp : nil
     }
 
     /// The file system's clock (the one file times come from), in nanoseconds since 1970.

@@ -7,13 +7,10 @@ struct KeptBijsluiter {
     let file: String
     /// Its page's path.
     let page: String
-    /// Its text, which its page's key in the build record holds.
-    let source: String
-    /// The length in UTF-8 bytes of its text before its body (`FindingsRecord.Entry.listedLength`).
-    let listedLength: Int
-
-    /// Its text before its body, which the listing pages' key in the build record holds.
-    var listedText: String { String(decoding: source.utf8.prefix(listedLength), as: UTF8.self) }
+    /// Its page's key in the build record (`SiteBuilder.recordInputs`).
+    let pageInputs: StableDigest
+    /// What the listing pages' key in the build record holds of it (`SiteBuilder.listedDigest`).
+    let listed: StableDigest
 }
 
 /// `inzage build` when, since the last one-off build into the same output folder, nothing but
@@ -60,6 +57,8 @@ enum PatchBuild {
         guard FileManager.default.fileExists(atPath: writer.output.appendingPathComponent(BuildRecord.fileName).path) else {
             throw Declined("geen bouwverslag in de uitvoermap")
         }
+        let recorded = record
+        timer.lap("patch: findings record read")
         var loader = ContentLoader(root: contentRoot, today: today)
         let entries = loader.listFolder("bijsluiters").map(\.name)
         guard entries == record.entries.map(\.name) else { throw Declined("andere bestanden in bijsluiters/") }
@@ -67,25 +66,28 @@ enum PatchBuild {
         // costs about as much, and a declined patch build would load the pages twice.
         guard loader.listFolder("paginas").count <= entries.count else { throw Declined("meer pagina's dan bijsluiters") }
         let folder = URL(fileURLWithPath: contentRoot).appendingPathComponent("bijsluiters").path
-        // The text of each entry that was read, read again and compared with the record, on all cores.
-        let texts = try Parallel.map(Array(record.entries.indices), minimumBatch: 64) { index -> String? in
+        /// How an entry was found: unchanged (known by its stat, or by its text read again, then
+        /// with the stat to keep for it), or to be loaded.
+        enum Look { case unchanged(FileStamp?), load }
+        // Each entry's stat, and the text of those whose stat is not the recorded one, on all cores.
+        let readStart = FileStamp.now()
+        let looks = try Parallel.map(Array(record.entries.indices), minimumBatch: 64) { index -> Look in
             let entry = record.entries[index]
             var info = stat()
             guard lstat(folder + "/" + entry.name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
                 throw Declined("\(entry.name) is geen gewoon bestand")
             }
-            guard entry.source != nil else { return nil }
+            // An entry that was not read (not a `.md` file) is loaded again: that costs no reading.
+            guard let source = entry.source else { return .load }
+            let stamp = FileStamp(info)
+            if let recorded = entry.stamp, recorded == stamp { return .unchanged(recorded) }
             guard let text = SourceReader.read(URL(fileURLWithPath: folder + "/" + entry.name), displayPath: entry.name,
                                                sink: DiagnosticSink(), knownSize: Int(info.st_size)) else {
                 throw Declined("\(entry.name) kan niet worden gelezen")
             }
-            return text
+            return StableDigest.of(text) == source ? .unchanged(FileStamp.trusted(info, readStart: readStart)) : .load
         }
-        // An entry that was not read (not a `.md` file) is loaded again: that costs no reading.
-        let unchanged = record.entries.indices.filter { index in
-            guard let text = texts[index], let digest = record.entries[index].source else { return false }
-            return StableDigest.of(text) == digest
-        }
+        let unchanged = record.entries.indices.filter { if case .unchanged = looks[$0] { true } else { false } }
         timer.lap("patch: bijsluiters compared")
 
         loader.skippedBijsluiters = Set(unchanged.map { record.entries[$0].name })
@@ -116,7 +118,9 @@ enum PatchBuild {
         func reported(_ content: Content) -> Content {
             var reported = content
             for index in unchanged where !record.entries[index].findings.isEmpty {
-                reported.sources[folderPath + record.entries[index].name] = texts[index]
+                let path = folderPath + record.entries[index].name
+                reported.sources[path] = SourceReader.read(URL(fileURLWithPath: folder + "/" + record.entries[index].name),
+                                                           displayPath: path, sink: DiagnosticSink())
             }
             return reported
         }
@@ -125,20 +129,29 @@ enum PatchBuild {
         }
         let kept = unchanged.compactMap { index -> KeptBijsluiter? in
             let entry = record.entries[index]
-            guard let page = entry.page, let length = entry.listedLength, let text = texts[index] else { return nil }
-            return KeptBijsluiter(file: folderPath + entry.name, page: page, source: text, listedLength: length)
+            guard let page = entry.page, let pageInputs = entry.pageInputs, let listed = entry.listed else { return nil }
+            return KeptBijsluiter(file: folderPath + entry.name, page: page, pageInputs: pageInputs, listed: listed)
         }
 
         let templates = try TemplateSet(TemplateSet.read(override: templatesRoot).forSite)
         let buildRecord = BuildRecord(output: writer.output)
-        var files: [OutputFile] = []
+        // Begun before the pages are taken, so the look at what the published site holds runs
+        // beside them; nothing is written before `finish`, and a page the published site no
+        // longer holds as recorded abandons it.
+        let publication = try writer.begin()
+        let report: WriteReport
         var pageCount = 0
-        try SiteBuilder(content: content, templates: templates, session: nil, record: buildRecord, kept: kept).build { batch in
-            pageCount += batch.filter { $0.path.hasSuffix(".html") }.count
-            files += batch
+        do {
+            try SiteBuilder(content: content, templates: templates, session: nil, record: buildRecord, kept: kept).build { batch in
+                pageCount += batch.filter { $0.path.hasSuffix(".html") }.count
+                try publication.add(batch)
+            }
+            timer.lap("patch: rendered")
+            report = try publication.finish()
+        } catch {
+            publication.abandon()
+            throw error
         }
-        timer.lap("patch: rendered")
-        let report = try writer.write(files)
         buildRecord.save()
         timer.lap("patch: published")
 
@@ -146,7 +159,10 @@ enum PatchBuild {
         for (index, result) in zip(loaded, results) {
             record.entries[index] = FindingsRecord.Entry(result, name: record.entries[index].name, ruleFindings: freshByFile[result.path] ?? [])
         }
-        record.save(to: location)
+        // Unchanged files read again (their stat moved, or was too new to go by) are known by
+        // their stat from now on, where it shows every later change.
+        for index in unchanged { if case .unchanged(let stamp) = looks[index] { record.entries[index].stamp = stamp } }
+        if record != recorded { record.save(to: location) }
         timer.lap("patch: findings record saved")
         return BuildPipeline.Result(content: reported(content), diagnostics: diagnostics, report: report, pageCount: pageCount,
                                     keptPages: buildRecord.keptCount, patched: true)

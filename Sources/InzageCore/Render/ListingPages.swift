@@ -85,39 +85,34 @@ extension SiteBuilder {
     }
 
     /// The listing pages' key in the build record, the same in every run: the global inputs and
-    /// the name and front matter (as written) of every bijsluiter and page.
+    /// the name and a digest of the front matter (as written) of every bijsluiter and page.
     /// That is more than `Content.forListing` keeps of them, never less: their bodies are all it
     /// leaves out. A file whose text does not end in its body counts whole.
     func listingRecordKey(globalKey: String) -> StableDigest {
-        var parts = [globalKey]
-        func add(_ file: String, body: String) {
-            parts += [file, Self.text(content.sources[file] ?? "", before: body)]
-        }
-        if kept.isEmpty {
-            for b in content.bijsluiters { add(b.file, body: b.body.text) }
-        } else {
+        var files = content.bijsluiters.map { b in (b.file, Self.listedDigest(content.sources[b.file] ?? "", body: b.body.text)) }
+        if !kept.isEmpty {
             // In file order, as a full load has them.
-            var bijsluiters = content.bijsluiters.map { b in (b.file, Self.text(content.sources[b.file] ?? "", before: b.body.text)) }
-            bijsluiters += kept.map { ($0.file, $0.listedText) }
-            for (file, text) in bijsluiters.sorted(by: { $0.0 < $1.0 }) { parts += [file, text] }
+            files = (files + kept.map { ($0.file, $0.listed) }).sorted { $0.0 < $1.0 }
         }
-        for p in content.paginas { add(p.file, body: p.body.text) }
-        return StableDigest(parts)
+        files += content.paginas.map { p in (p.file, Self.listedDigest(content.sources[p.file] ?? "", body: p.body.text)) }
+        return StableDigest([globalKey] + files.flatMap { [$0.0, $0.1.description] })
     }
 
-    /// `source` without `body` at its end, or all of `source` when it does not end in `body`.
-    /// Compared byte for byte: `String.hasSuffix` compares characters, which took seconds over
-    /// the bodies of 10 000 pages.
-    static func text(_ source: String, before body: String) -> String {
+    /// A digest of `source` without `body` at its end, or of all of `source` when it does not end
+    /// in `body`: what the listing pages' key holds of one file. Compared byte for byte:
+    /// `String.hasSuffix` compares characters, which took seconds over the bodies of 10 000 pages.
+    static func listedDigest(_ source: String, body: String) -> StableDigest {
         var source = source, body = body
-        return source.withUTF8 { whole in
-            body.withUTF8 { end in
-                guard end.count > 0 else { return nil }
-                guard end.count <= whole.count, let start = whole.baseAddress, let tail = end.baseAddress,
-                      memcmp(start + (whole.count - end.count), tail, end.count) == 0 else { return nil }
-                return String(decoding: UnsafeBufferPointer(rebasing: whole[..<(whole.count - end.count)]), as: UTF8.self)
+        var digest = StableDigest()
+        source.withUTF8 { whole in
+            let length = body.withUTF8 { end -> Int in
+                guard end.count > 0, end.count <= whole.count, let start = whole.baseAddress, let tail = end.baseAddress,
+                      memcmp(start + (whole.count - end.count), tail, end.count) == 0 else { return whole.count }
+                return whole.count - end.count
             }
-        } ?? source
+            digest.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: whole[..<length])))
+        }
+        return digest
     }
 
     /// Makes the listing pages from `listed` (`Content.forListing`).

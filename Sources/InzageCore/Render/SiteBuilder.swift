@@ -70,8 +70,8 @@ public struct SiteBuilder {
     /// and the listing pages must come from the published site (`record`), or the build stops
     /// with `PatchBuild.Declined`.
     let kept: [KeptBijsluiter]
-    /// The texts of `kept`, by file.
-    private let keptSources: [String: String]
+    /// The record keys of `kept`'s pages, by file.
+    private let keptInputs: [String: StableDigest]
 
     public init(content: Content, templates: TemplateSet, session: BuildSession? = nil) {
         self.init(content: content, templates: templates, session: session, record: nil)
@@ -83,7 +83,7 @@ public struct SiteBuilder {
         self.session = session
         self.record = record
         self.kept = kept
-        keptSources = Dictionary(kept.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first })
+        keptInputs = Dictionary(kept.map { ($0.file, $0.pageInputs) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Everything a page can read besides its own file: the theme, the date, every top-level
@@ -102,7 +102,18 @@ public struct SiteBuilder {
     /// (`BuildSession.parseKey`, a short key for exactly these bytes, of which the page's path
     /// is a function too), or else its path, its file's name and whole text.
     private func itemKey(_ file: String, path: String, parse: String?) -> String {
-        parse.map { "\u{2}" + $0 } ?? path + "\u{0}" + file + "\u{0}" + (content.sources[file] ?? keptSources[file] ?? "")
+        parse.map { "\u{2}" + $0 } ?? path + "\u{0}" + file + "\u{0}" + (content.sources[file] ?? "")
+    }
+
+    /// The key in the build record of a page made from one file alone: a digest of its path, its
+    /// file's name and whole text.
+    static func recordInputs(page path: String, file: String, source: String) -> StableDigest {
+        StableDigest([path, file, source])
+    }
+
+    /// `recordInputs` of the page at `path` made from `file`: kept, or from the file's text.
+    private func recordInputs(page path: String, file: String) -> StableDigest {
+        keptInputs[file] ?? Self.recordInputs(page: path, file: file, source: content.sources[file] ?? "")
     }
 
     /// A bijsluiter's page to publish: one of the content's, or one a patch build did not load.
@@ -162,10 +173,10 @@ public struct SiteBuilder {
             /// site (`BuildRecord`); the others are made, and noted for the next build.
             func recordedOrMade(_ item: Item, make: () throws -> OutputFile) throws -> OutputFile {
                 guard let record else { return try make() }
-                let key = itemKey(file(item), path: path(item), parse: nil)
-                if let published = record.publishedPage(at: path(item) + "index.html", key: key) { return published }
+                let inputs = recordInputs(page: path(item), file: file(item))
+                if let published = record.publishedPage(at: path(item) + "index.html", inputs: inputs) { return published }
                 let made = try make()
-                record.note(made, key: key)
+                record.note(made, inputs: inputs)
                 return made
             }
             for start in stride(from: 0, to: items.count, by: Self.batchSize) {

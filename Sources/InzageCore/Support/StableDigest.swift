@@ -35,9 +35,34 @@ struct StableDigest: Hashable, CustomStringConvertible {
 
     /// Reads a digest back from its `description`; nil for anything else.
     init?(hex: some StringProtocol) {
-        guard hex.utf8.count == 32, let high = UInt64(hex.prefix(16), radix: 16), let low = UInt64(hex.suffix(16), radix: 16) else { return nil }
+        self.init(hexBytes: hex.utf8)
+    }
+
+    /// Reads a digest back from the UTF-8 bytes of its `description`; nil for anything else.
+    init?<Bytes: Collection<UInt8>>(hexBytes bytes: Bytes) {
+        guard bytes.count == 32 else { return nil }
+        var high: UInt64 = 0, low: UInt64 = 0
+        for (index, byte) in bytes.enumerated() {
+            let value: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            if index < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
+        }
         self.high = high
         self.low = low
+    }
+
+    /// Appends the `description`'s UTF-8 bytes to `bytes`.
+    func appendHex(to bytes: inout [UInt8]) {
+        for word in [high, low] {
+            for shift in stride(from: 60, through: 0, by: -4) {
+                let value = UInt8((word >> UInt64(shift)) & 0xf)
+                bytes.append(value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10)
+            }
+        }
     }
 
     mutating func update(_ text: String) {

@@ -4,7 +4,7 @@ import Foundation
 /// `.inzage-cache`), so that a build after an edit renders only the pages whose inputs changed.
 ///
 /// For every page made from one file (a bijsluiter, an extra page) it holds a digest of the
-/// page's key (`SiteBuilder.itemKey`: its path, its file's name and whole text) and a digest of
+/// page's inputs (`SiteBuilder.recordInputs`: its path, its file's name and whole text) and a digest of
 /// the bytes that were published for it. The listing pages (`ListingPages`) are recorded as one:
 /// a digest of everything they read (`SiteBuilder.listingRecordKey`), the menus every page shows,
 /// and each file with the digest of its bytes. The whole record belongs to one Inzage executable
@@ -107,9 +107,8 @@ final class BuildRecord: @unchecked Sendable {
     }
 
     /// The published page at `path` (relative to the output folder), when the last build made it
-    /// from the same key and the file still holds what was published then; nil otherwise.
-    func publishedPage(at path: String, key: String) -> OutputFile? {
-        let inputs = StableDigest([key])
+    /// from the same inputs and the file still holds what was published then; nil otherwise.
+    func publishedPage(at path: String, inputs: StableDigest) -> OutputFile? {
         guard let entry = lock.withLock({ previous[path] }), entry.inputs == inputs,
               let data = FileData.read(outputPath + "/" + path),
               StableDigest(bytes: data) == entry.output else { return nil }
@@ -147,9 +146,9 @@ final class BuildRecord: @unchecked Sendable {
         lock.withLock { currentListing = recorded }
     }
 
-    /// Notes a page this build made from `key`.
-    func note(_ file: OutputFile, key: String) {
-        let entry = Entry(inputs: StableDigest([key]), output: StableDigest(bytes: file.data))
+    /// Notes a page this build made from `inputs`.
+    func note(_ file: OutputFile, inputs: StableDigest) {
+        let entry = Entry(inputs: inputs, output: StableDigest(bytes: file.data))
         lock.withLock { current[file.path] = entry }
     }
 

@@ -18,6 +18,9 @@ struct FindingsRecord: Equatable {
     /// One entry of `bijsluiters/`, as the build that made the record loaded and checked it.
     struct Entry: Equatable {
         var name: String
+        /// Its stat before it was read, when that shows every later change (`FileStamp.trusted`):
+        /// while it stays, the file is not read again.
+        var stamp: FileStamp?
         /// A digest of the text it was read as; nil for an entry that is not read (not a `.md`
         /// file, or a name no web address can hold), whose findings depend on its name alone.
         var source: StableDigest?
@@ -25,27 +28,34 @@ struct FindingsRecord: Equatable {
         var frontMatter: StableDigest?
         /// Its page's path (`BijsluiterPages.path(of:)`), when it gave a bijsluiter.
         var page: String?
-        /// The length in UTF-8 bytes of its text before its body (`SiteBuilder.text(_:before:)`),
-        /// when it gave a bijsluiter: what the listing pages' record key reads of it.
-        var listedLength: Int?
+        /// Its page's key in the build record (`SiteBuilder.recordInputs`), when it gave a bijsluiter.
+        var pageInputs: StableDigest?
+        /// What the listing pages' key in the build record holds of it (`SiteBuilder.listedDigest`),
+        /// when it gave a bijsluiter.
+        var listed: StableDigest?
         /// What loading it gave and what the per-file rules found in it.
         var findings: [Diagnostic]
 
-        init(name: String, source: StableDigest?, frontMatter: StableDigest?, page: String?, listedLength: Int?, findings: [Diagnostic]) {
+        init(name: String, stamp: FileStamp? = nil, source: StableDigest?, frontMatter: StableDigest?, page: String?,
+             pageInputs: StableDigest?, listed: StableDigest?, findings: [Diagnostic]) {
             self.name = name
+            self.stamp = stamp
             self.source = source
             self.frontMatter = frontMatter
             self.page = page
-            self.listedLength = listedLength
+            self.pageInputs = pageInputs
+            self.listed = listed
             self.findings = findings
         }
 
         /// The entry `name`, as loading it gave `result` and the per-file rules found `ruleFindings` in it.
         init(_ result: ContentLoader.FolderFileResult, name: String, ruleFindings: [Diagnostic]) {
-            let b = result.bijsluiter
-            self.init(name: name, source: result.source.map { StableDigest.of($0) }, frontMatter: b == nil ? nil : result.frontMatter,
-                      page: b.map(BijsluiterPages.path(of:)),
-                      listedLength: b.flatMap { b in result.source.map { SiteBuilder.text($0, before: b.body.text).utf8.count } },
+            let b = result.bijsluiter, source = result.source
+            let page = b.map(BijsluiterPages.path(of:))
+            self.init(name: name, stamp: source == nil ? nil : result.stamp, source: source.map { StableDigest.of($0) },
+                      frontMatter: b == nil ? nil : result.frontMatter, page: page,
+                      pageInputs: page.flatMap { page in source.map { SiteBuilder.recordInputs(page: page, file: result.path, source: $0) } },
+                      listed: b.flatMap { b in source.map { SiteBuilder.listedDigest($0, body: b.body.text) } },
                       findings: result.diagnostics + ruleFindings)
         }
     }
@@ -104,35 +114,38 @@ struct FindingsRecord: Equatable {
 
     // MARK: Reading and writing
 
-    /// The record at `url`, when it is whole and was made with `identity`; nil otherwise.
+    /// The record at `url`, when it is whole and was made with `identity`; nil otherwise. Read as
+    /// bytes, line by line: a record of 2 000 bijsluiters is read on the path of every patch build.
     static func read(from url: URL, identity: StableDigest) -> FindingsRecord? {
-        guard let data = FileData.read(url.path), let text = String(data: data, encoding: .utf8) else { return nil }
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)[...]
-        guard lines.popFirst() == Substring(header), lines.popFirst().flatMap(StableDigest.init(hex:)) == identity,
-              let others = lines.popFirst(), others.hasPrefix("inputs "), let otherInputs = StableDigest(hex: others.dropFirst(7)),
-              lines.popLast() == "" else { return nil }
+        guard let data = FileData.read(url.path) else { return nil }
+        let bytes = [UInt8](data)
+        var lines = Lines(bytes)
+        guard let first = lines.next(), first.elementsEqual(header.utf8), let second = lines.next(),
+              StableDigest(hexBytes: second) == identity, let third = lines.next(), third.starts(with: "inputs ".utf8),
+              let otherInputs = StableDigest(hexBytes: third.dropFirst(7)), bytes.last == UInt8(ascii: "\n") else { return nil }
         var record = FindingsRecord(identity: identity, otherInputs: otherInputs, whole: [], entries: [])
-        for line in lines {
-            let fields = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Substring.init)
-            switch fields.first {
-            case "w":
+        while let line = lines.next() {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            guard fields[0].count == 1 else { return nil }
+            switch fields[0].first {
+            case UInt8(ascii: "w"):
                 guard let finding = decode(fields) else { return nil }
                 record.whole.append(finding)
-            case "d":
+            case UInt8(ascii: "d"):
                 guard let finding = decode(fields), !record.entries.isEmpty else { return nil }
                 record.entries[record.entries.count - 1].findings.append(finding)
-            case "e":
-                guard fields.count == 6, let name = unescaped(fields[1]), !name.isEmpty else { return nil }
+            case UInt8(ascii: "e"):
+                guard fields.count == 8, let name = text(fields[1]), !name.isEmpty else { return nil }
                 /// An empty field is no digest; anything else must be one.
-                func digest(_ field: Substring) -> (valid: Bool, value: StableDigest?) {
-                    field.isEmpty ? (true, nil) : StableDigest(hex: field).map { (true, $0) } ?? (false, nil)
+                func digest(_ field: ArraySlice<UInt8>) -> (valid: Bool, value: StableDigest?) {
+                    field.isEmpty ? (true, nil) : StableDigest(hexBytes: field).map { (true, $0) } ?? (false, nil)
                 }
-                let source = digest(fields[2]), frontMatter = digest(fields[3])
-                guard source.valid, frontMatter.valid, let page = unescaped(fields[4]) else { return nil }
-                let length = fields[5].isEmpty ? nil : Int(fields[5])
-                guard fields[5].isEmpty || length != nil, record.entries.last.map({ $0.name < name }) ?? true else { return nil }
-                record.entries.append(Entry(name: name, source: source.value, frontMatter: frontMatter.value, page: page.isEmpty ? nil : page,
-                                            listedLength: length, findings: []))
+                let stamp = fields[2].isEmpty ? nil : decodeStamp(fields[2])
+                let source = digest(fields[3]), frontMatter = digest(fields[4]), pageInputs = digest(fields[6]), listed = digest(fields[7])
+                guard fields[2].isEmpty || stamp != nil, source.valid, frontMatter.valid, pageInputs.valid, listed.valid,
+                      let page = text(fields[5]), record.entries.last.map({ $0.name < name }) ?? true else { return nil }
+                record.entries.append(Entry(name: name, stamp: stamp, source: source.value, frontMatter: frontMatter.value,
+                                            page: page.isEmpty ? nil : page, pageInputs: pageInputs.value, listed: listed.value, findings: []))
             default:
                 return nil
             }
@@ -140,26 +153,54 @@ struct FindingsRecord: Equatable {
         return record
     }
 
-    /// The record as text: a line per finding and per entry, fields apart by tabs.
-    var text: String {
-        var text = Self.header + "\n" + identity.description + "\n" + "inputs " + otherInputs.description + "\n"
-        for finding in whole { text += Self.encode(finding, tag: "w") }
-        for entry in entries {
-            text += ["e", Self.escaped(entry.name), entry.source?.description ?? "", entry.frontMatter?.description ?? "",
-                     Self.escaped(entry.page ?? ""), entry.listedLength.map(String.init) ?? ""].joined(separator: "\t") + "\n"
-            for finding in entry.findings { text += Self.encode(finding, tag: "d") }
+    /// The lines of a record, without their line ends; the empty "line" after the last line end is
+    /// not one.
+    private struct Lines: IteratorProtocol {
+        let bytes: [UInt8]
+        var start = 0
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func next() -> ArraySlice<UInt8>? {
+            guard start < bytes.count else { return nil }
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            defer { start = end + 1 }
+            return bytes[start..<end]
         }
-        return text
+    }
+
+    /// The record as bytes: a line per finding and per entry, fields apart by tabs.
+    var bytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(160 * (entries.count + whole.count + 4))
+        func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
+        func add(_ digest: StableDigest?) { digest?.appendHex(to: &bytes) }
+        func tab() { bytes.append(UInt8(ascii: "\t")) }
+        add(Self.header + "\n")
+        add(identity)
+        add("\ninputs ")
+        add(otherInputs)
+        add("\n")
+        for finding in whole { Self.encode(finding, tag: "w", into: &bytes) }
+        for entry in entries {
+            add("e\t" + Self.escaped(entry.name) + "\t")
+            if let stamp = entry.stamp { add(Self.encode(stamp)) }
+            tab(); add(entry.source); tab(); add(entry.frontMatter); tab()
+            add(Self.escaped(entry.page ?? "")); tab(); add(entry.pageInputs); tab(); add(entry.listed)
+            bytes.append(UInt8(ascii: "\n"))
+            for finding in entry.findings { Self.encode(finding, tag: "d", into: &bytes) }
+        }
+        return bytes
     }
 
     /// Writes the record at `url` (next to it, then renamed over it), unless it holds this already.
     /// A record that cannot be written is removed: the next build is then a full one.
     func save(to url: URL) {
-        let text = text
-        if let old = FileData.read(url.path), old == Data(text.utf8) { return }
+        let data = Data(bytes)
+        if let old = FileData.read(url.path), old == data { return }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".\(getpid())")
         do {
-            try SiteWriter.writeFile(temporary.path, Data(text.utf8))
+            try SiteWriter.writeFile(temporary.path, data)
             guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
@@ -172,19 +213,46 @@ struct FindingsRecord: Equatable {
         try? FileManager.default.removeItem(at: url)
     }
 
+    /// A stat as `device.inode.size.modified.changed`.
+    private static func encode(_ stamp: FileStamp) -> String {
+        "\(stamp.device).\(stamp.inode).\(stamp.size).\(stamp.modified).\(stamp.changed)"
+    }
+
+    private static func decodeStamp(_ field: ArraySlice<UInt8>) -> FileStamp? {
+        let parts = field.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 5, let device = number(parts[0]), let inode = number(parts[1]), let size = number(parts[2]),
+              let modified = number(parts[3]), let changed = number(parts[4]) else { return nil }
+        return FileStamp(device: UInt64(bitPattern: device), inode: UInt64(bitPattern: inode), size: size, modified: modified, changed: changed)
+    }
+
+    /// A decimal number as `String(_:)` writes an `Int64` or `UInt64` (the latter as its bit pattern when it does not fit).
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int64? {
+        if digits.first == UInt8(ascii: "-") { return number(digits.dropFirst()).map { -$0 } }
+        guard !digits.isEmpty, digits.count <= 20 else { return nil }
+        var value: UInt64 = 0
+        for digit in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times.addingReportingOverflow(UInt64(digit - UInt8(ascii: "0")))
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return Int64(bitPattern: value)
+    }
+
     /// `<tag> severity code file line column message [hint]`: no hint field for a finding without one.
-    private static func encode(_ finding: Diagnostic, tag: String) -> String {
+    private static func encode(_ finding: Diagnostic, tag: String, into bytes: inout [UInt8]) {
         var fields = [tag, finding.severity.rawValue, escaped(finding.code), escaped(finding.location.file), String(finding.location.line),
                       String(finding.location.column), escaped(finding.message)]
         if let hint = finding.hint { fields.append(escaped(hint)) }
-        return fields.joined(separator: "\t") + "\n"
+        bytes.append(contentsOf: (fields.joined(separator: "\t") + "\n").utf8)
     }
 
-    private static func decode(_ fields: [Substring]) -> Diagnostic? {
-        guard fields.count == 7 || fields.count == 8, let severity = Severity(rawValue: String(fields[1])),
-              let code = unescaped(fields[2]), let file = unescaped(fields[3]), let line = Int(fields[4]), let column = Int(fields[5]),
-              let message = unescaped(fields[6]) else { return nil }
-        let hint = fields.count == 8 ? unescaped(fields[7]) : nil
+    private static func decode(_ fields: [ArraySlice<UInt8>]) -> Diagnostic? {
+        guard fields.count == 7 || fields.count == 8, let severity = text(fields[1]).flatMap(Severity.init(rawValue:)),
+              let code = text(fields[2]), let file = text(fields[3]), let line = number(fields[4]), let column = number(fields[5]),
+              let message = text(fields[6]), let line = Int(exactly: line), let column = Int(exactly: column) else { return nil }
+        let hint = fields.count == 8 ? text(fields[7]) : nil
         guard fields.count == 7 || hint != nil else { return nil }
         return Diagnostic(severity, code, at: SourceLocation(file: file, line: line, column: column), message, hint: hint)
     }
@@ -203,6 +271,11 @@ struct FindingsRecord: Equatable {
             }
         }
         return result
+    }
+
+    /// The text of a field `escaped` wrote; nil for bytes that are not UTF-8 or an escape it does not write.
+    private static func text(_ field: ArraySlice<UInt8>) -> String? {
+        String(validating: field, as: UTF8.self).flatMap { unescaped($0[...]) }
     }
 
     /// The text `escaped` wrote; nil for an escape it does not write.

@@ -224,9 +224,12 @@ struct PatchBuildTests {
             identity: identity, otherInputs: StableDigest(["twee"]),
             whole: [Diagnostic(.error, "X-SCHOOL", at: .file("content/organisatie.yaml"), "geen hint")],
             entries: [
-                .init(name: "a b.md", source: StableDigest(["a"]), frontMatter: StableDigest(["b"]), page: "bijsluiters/a-b/",
-                      listedLength: 120, findings: [tricky]),
-                .init(name: "notities.txt", source: nil, frontMatter: nil, page: nil, listedLength: nil,
+                .init(name: "a b.md", stamp: FileStamp(device: 2049, inode: 77, size: 1234, modified: 1_700_000_000_123_456_789, changed: -5),
+                      source: StableDigest(["a"]), frontMatter: StableDigest(["b"]), page: "bijsluiters/a-b/",
+                      pageInputs: StableDigest(["c"]), listed: StableDigest(["d"]), findings: [tricky]),
+                .init(name: "b.md", source: StableDigest(["e"]), frontMatter: StableDigest(["f"]), page: "bijsluiters/b/",
+                      pageInputs: StableDigest(["g"]), listed: StableDigest(["h"]), findings: []),
+                .init(name: "notities.txt", source: nil, frontMatter: nil, page: nil, pageInputs: nil, listed: nil,
                       findings: [Diagnostic(.warning, "FILE-UNEXPECTED", at: .file("content/bijsluiters/notities.txt"), "m", hint: "h")]),
             ])
         let folder = try TemporaryFolder()

@@ -227,13 +227,15 @@ struct BuildRecordTests {
     }
 
     @Test func theListingKeyReadsTheFrontMatterOnly() {
-        #expect(SiteBuilder.text("---\ntitel: Één\n---\nTekst één.\n", before: "Tekst één.\n") == "---\ntitel: Één\n---\n")
+        func listed(_ source: String, _ body: String) -> StableDigest { SiteBuilder.listedDigest(source, body: body) }
+        #expect(listed("---\ntitel: Één\n---\nTekst één.\n", "Tekst één.\n") == .of("---\ntitel: Één\n---\n"))
+        #expect(listed("---\ntitel: Één\n---\nTekst één.\n", "Tekst één.\n") == listed("---\ntitel: Één\n---\nAnders.\n", "Anders.\n"))
         // Not the end of the text, or no body: the whole text counts.
-        #expect(SiteBuilder.text("---\ntitel: A\n---\nTekst.\n", before: "Anders.\n") == "---\ntitel: A\n---\nTekst.\n")
-        #expect(SiteBuilder.text("---\ntitel: A\n---\n", before: "") == "---\ntitel: A\n---\n")
-        #expect(SiteBuilder.text("kort", before: "veel langer dan de tekst") == "kort")
+        #expect(listed("---\ntitel: A\n---\nTekst.\n", "Anders.\n") == .of("---\ntitel: A\n---\nTekst.\n"))
+        #expect(listed("---\ntitel: A\n---\n", "") == .of("---\ntitel: A\n---\n"))
+        #expect(listed("kort", "veel langer dan de tekst") == .of("kort"))
         // Bytes, not characters: "e" + combining acute is not "é".
-        #expect(SiteBuilder.text("x: é\n", before: "e\u{301}\n") == "x: é\n")
+        #expect(listed("x: é\n", "e\u{301}\n") == .of("x: é\n"))
     }
 
     @Test func stableDigestIsMurmurHash3() {
