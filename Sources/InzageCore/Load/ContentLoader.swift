@@ -27,8 +27,8 @@ public struct ContentLoader {
     /// Entries of `bijsluiters/` left out of a one-off load: the ones a patch build
     /// (`PatchBuild`) knows are as the build before found them.
     var skippedBijsluiters: Set<String> = []
-    /// Whether each bijsluiter's and page's front matter is digested (`FolderFileResult.frontMatter`),
-    /// for the findings record (`FindingsRecord`).
+    /// Whether each bijsluiter's front matter is digested and its stat kept
+    /// (`FolderFileResult.frontMatter`, `.stamp`), for the findings record (`FindingsRecord`).
     var digestsFrontMatter = false
 
     public init(root: String, today: SchoolDate, session: BuildSession? = nil) {
@@ -214,10 +214,10 @@ public struct ContentLoader {
         var listed: ListedBijsluiter?
         /// The file's texts split for the text rules.
         var textFile: TextValues.File?
-        /// With `digestsFrontMatter`: a digest of what the bijsluiter or page without its body is
+        /// With `digestsFrontMatter`, for a bijsluiter: a digest of what it without its body is
         /// a function of (see `bodyless`), the same in every run.
         var frontMatter: StableDigest?
-        /// With `digestsFrontMatter`: the file's stat taken before it was read, when it is a plain
+        /// With `digestsFrontMatter`, for a bijsluiter: the file's stat taken before it was read, when it is a plain
         /// file that was already older than `BuildSession.racyInterval` then (see
         /// `BuildSession.parsedValue`): while the file keeps this stat, it holds `source`.
         var stamp: FileStamp?
@@ -233,7 +233,8 @@ public struct ContentLoader {
         // and looked at once: only a link needs the checks of where it leads.
         let url = rootURL.appendingPathComponent(folder, isDirectory: true).appendingPathComponent(entry, isDirectory: false)
         var info = stat()
-        let readStart = digestsFrontMatter ? FileStamp.now() : 0
+        let recording = digestsFrontMatter && folder == "bijsluiters"
+        let readStart = recording ? FileStamp.now() : 0
         let looked = lstat(url.path, &info) == 0
         let isLink = looked && (info.st_mode & S_IFMT) == S_IFLNK
         if isLink, isLoopLink(url) {
@@ -268,7 +269,7 @@ public struct ContentLoader {
             return result
         }
         result.source = text
-        if digestsFrontMatter, plainSize != nil { result.stamp = FileStamp.trusted(info, readStart: readStart) }
+        if recording, plainSize != nil { result.stamp = FileStamp.trusted(info, readStart: readStart) }
         if let (tree, body, frontMatter) = splitMarkdown(text, path: path, sink: sink) {
             result.body = body
             result.tree = tree
@@ -288,7 +289,7 @@ public struct ContentLoader {
                     result.bodyless = ViewFingerprint(folder, path, frontMatter.yaml, frontMatter.yamlLineOffset, body.firstLine)
                     result.listed = result.bijsluiter.map(ListedBijsluiter.init)
                 }
-                if digestsFrontMatter {
+                if recording {
                     result.frontMatter = StableDigest([folder, path, frontMatter.yaml, String(frontMatter.yamlLineOffset), String(body.firstLine)])
                 }
             }

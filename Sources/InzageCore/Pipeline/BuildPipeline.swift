@@ -37,8 +37,8 @@ public enum BuildPipeline {
         // the rendering. A one-off build begins its look when it begins to publish.
         let publishedSite = session.map { UncheckedSendable(writer.look(known: $0.published)) }
         var loader = ContentLoader(root: contentRoot, today: today, session: session)
-        // A one-off build keeps what the next one needs to check only the files that changed
-        // (`FindingsRecord`).
+        // A one-off build keeps what the next one needs to check only the bijsluiters that
+        // changed (`FindingsRecord`).
         loader.digestsFrontMatter = session == nil
         let (content, loadDiagnostics, bijsluiterResults) = try loader.loadKeepingBijsluiters()
         timer.lap("load")
@@ -127,9 +127,13 @@ public enum BuildPipeline {
             timer.lap("publication finished")
             record?.save()
             if session == nil {
-                let findings = try check.value()
-                FindingsRecord.make(content: content, loader: loader, bijsluiters: bijsluiterResults, findings: findings)?
-                    .save(to: FindingsRecord.location(for: writer.output))
+                let location = FindingsRecord.location(for: writer.output)
+                if PatchBuild.pays(bijsluiters: bijsluiterResults.count, pages: content.paginas.count),
+                   let record = FindingsRecord.make(content: content, loader: loader, bijsluiters: bijsluiterResults, findings: try check.value()) {
+                    record.save(to: location)
+                } else {
+                    FindingsRecord.remove(at: location)
+                }
                 timer.lap("findings record saved")
             }
         } catch {

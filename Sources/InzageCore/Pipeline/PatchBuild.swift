@@ -38,6 +38,14 @@ enum PatchBuild {
         init(_ reason: String) { description = reason }
     }
 
+    /// Whether patch builds pay on a board with this many bijsluiters and extra pages. The gain is
+    /// the bijsluiters not loaded: with more pages than bijsluiters a full build costs about as
+    /// much, and a patch build that gives way would load the pages twice. Full builds of such a
+    /// board keep no findings record.
+    static func pays(bijsluiters: Int, pages: Int) -> Bool {
+        pages <= bijsluiters
+    }
+
     /// The build, or nil when it must be a full one; nothing is written before that is known.
     static func run(contentRoot: String, templatesRoot: String?, writer: SiteWriter, today: SchoolDate) -> BuildPipeline.Result? {
         var timer = PhaseTimer()
@@ -51,20 +59,19 @@ enum PatchBuild {
 
     private static func patch(contentRoot: String, templatesRoot: String?, writer: SiteWriter, today: SchoolDate,
                               timer: inout PhaseTimer) throws -> BuildPipeline.Result {
-        let location = FindingsRecord.location(for: writer.output)
-        guard let identity = FindingsRecord.identity(contentRoot: contentRoot, today: today),
-              var record = FindingsRecord.read(from: location, identity: identity) else { throw Declined("geen bevindingen van een vorige build") }
+        // First what costs least: a build into a new output folder declines at once.
         guard FileManager.default.fileExists(atPath: writer.output.appendingPathComponent(BuildRecord.fileName).path) else {
             throw Declined("geen bouwverslag in de uitvoermap")
         }
+        let location = FindingsRecord.location(for: writer.output)
+        guard let identity = FindingsRecord.identity(contentRoot: contentRoot, today: today),
+              var record = FindingsRecord.read(from: location, identity: identity) else { throw Declined("geen bevindingen van een vorige build") }
         let recorded = record
         timer.lap("patch: findings record read")
         var loader = ContentLoader(root: contentRoot, today: today)
         let entries = loader.listFolder("bijsluiters").map(\.name)
         guard entries == record.entries.map(\.name) else { throw Declined("andere bestanden in bijsluiters/") }
-        // The gain is the bijsluiters not loaded: with more pages than bijsluiters, a full build
-        // costs about as much, and a declined patch build would load the pages twice.
-        guard loader.listFolder("paginas").count <= entries.count else { throw Declined("meer pagina's dan bijsluiters") }
+        guard pays(bijsluiters: entries.count, pages: loader.listFolder("paginas").count) else { throw Declined("meer pagina's dan bijsluiters") }
         let folder = URL(fileURLWithPath: contentRoot).appendingPathComponent("bijsluiters").path
         /// How an entry was found: unchanged (known by its stat, or by its text read again, then
         /// with the stat to keep for it), or to be loaded.

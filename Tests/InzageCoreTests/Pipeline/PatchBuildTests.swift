@@ -120,6 +120,44 @@ struct PatchBuildTests {
         try expectSameAsClean(board, fourth)
     }
 
+    @Test func anUnchangedFileIsKnownByItsStatOnceItIsOldEnough() throws {
+        let board = try Board()
+        defer { board.remove() }
+        let identity = try #require(FindingsRecord.identity(contentRoot: board.content, today: Fixture.today))
+        func entry(_ name: String) throws -> FindingsRecord.Entry {
+            let record = try #require(FindingsRecord.read(from: board.findingsRecord, identity: identity))
+            return try #require(record.entries.first { $0.name == name })
+        }
+        _ = try board.build()
+        // Written just now: a change within the same clock tick might not move the stat.
+        #expect(try entry("schoolapp.md").stamp == nil)
+        Thread.sleep(forTimeInterval: Double(BuildSession.racyInterval) / 1e9 + 0.2)
+        try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin.md")
+        #expect(try board.build().patched)
+        // Read again and found unchanged, it is known by its stat from now on; the edited file is too new.
+        #expect(try entry("schoolapp.md").stamp != nil)
+        #expect(try entry("rekentuin.md").stamp == nil)
+
+        // Known by its stat, the file is not read: a wrong digest for it in the record goes unnoticed.
+        var record = try #require(FindingsRecord.read(from: board.findingsRecord, identity: identity))
+        let index = try #require(record.entries.firstIndex { $0.name == "schoolapp.md" })
+        record.entries[index].source = StableDigest(["anders"])
+        record.save(to: board.findingsRecord)
+        let unchanged = try board.build()
+        #expect(unchanged.patched)
+        #expect(unchanged.report?.written == 0)
+        #expect(try entry("schoolapp.md").source == StableDigest(["anders"]))
+
+        // An edit moves the stat: the file is read and checked again.
+        try board.append("\nDit volgt uit de Wbp.\n", to: "bijsluiters/schoolapp.md")
+        let edited = try board.build()
+        #expect(edited.patched)
+        #expect(edited.diagnostics.contains { $0.code == "TXT-OUTDATED" })
+        let text = try String(contentsOfFile: board.content + "/bijsluiters/schoolapp.md", encoding: .utf8)
+        #expect(try entry("schoolapp.md").source == .of(text))
+        try expectSameAsClean(board, edited)
+    }
+
     @Test func aBodyEditWithAFoutPublishesNothingAndKeepsTheRecords() throws {
         let board = try Board()
         defer { board.remove() }
@@ -172,6 +210,25 @@ struct PatchBuildTests {
         try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin.md")
         #expect(try !board.build().patched)
         #expect(FileManager.default.fileExists(atPath: board.findingsRecord.path))
+    }
+
+    @Test func aBoardWithMorePagesThanBijsluitersKeepsNoFindingsRecord() throws {
+        let board = try Board()
+        defer { board.remove() }
+        _ = try board.build()
+        #expect(FileManager.default.fileExists(atPath: board.findingsRecord.path))
+        // Two pages more: three pages, two bijsluiters.
+        for name in ["uitleg", "vragen"] {
+            try Fixture.camerabewaking.replacingOccurrences(of: "Camerabewaking", with: name.capitalized)
+                .write(toFile: board.content + "/paginas/\(name).md", atomically: false, encoding: .utf8)
+        }
+        let result = try board.build()
+        #expect(result.report != nil, "\(result.diagnostics)")
+        #expect(!FileManager.default.fileExists(atPath: board.findingsRecord.path))
+        try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin.md")
+        let next = try board.build()
+        #expect(!next.patched)
+        try expectSameAsClean(board, next)
     }
 
     @Test func aRemovedOutputFolderMakesItAFullBuild() throws {
