@@ -1,4 +1,5 @@
 import Foundation
+import InzageCore
 import Testing
 
 /// `inzage build` end to end, as separate processes: what one build leaves for the next.
@@ -34,5 +35,40 @@ struct BuildCommandTests {
         let html = try String(contentsOf: folder.appendingPathComponent("public/camerabewaking/index.html"), encoding: .utf8)
         #expect(html.contains("op het plein"))
         #expect(try String(contentsOf: record, encoding: .utf8) != text)
+    }
+
+    @Test func aBodyEditIsBuiltFromWhatTheBuildBeforeKept() throws {
+        // The demo board, which has more bijsluiters than extra pages.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inzage-cli-tests-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: InzagePaths.defaultContent, to: folder.appendingPathComponent("content"))
+        let first = try InzageProcess.run(["build"], in: folder)
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".public-inzage-bevindingen").path))
+
+        let bijsluiters = folder.appendingPathComponent("content/bijsluiters")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: bijsluiters.path).sorted().first)
+        let file = bijsluiters.appendingPathComponent(name)
+        try (try String(contentsOf: file, encoding: .utf8) + "\nDeze zin staat alleen op de eigen pagina.\n").write(to: file, atomically: false, encoding: .utf8)
+        let second = try InzageProcess.run(["build"], in: folder, environment: ["INZAGE_TIMING": "1"])
+        #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
+        #expect(second.stderr.contains("inzage-timing: patch: published"), "\(second.stderr)")
+        #expect(second.stdout.contains(" 1 bestand geschreven"), "\(second.stdout)")
+
+        // The same findings and bytes as a clean build.
+        let clean = try InzageProcess.run(["build", "--output", "schoon"], in: folder)
+        #expect(clean.status == 0)
+        let withoutTiming = second.stderr.split(separator: "\n").filter { !$0.hasPrefix("inzage-timing:") }.joined(separator: "\n")
+        #expect(withoutTiming == clean.stderr.split(separator: "\n").joined(separator: "\n"))
+        func files(_ name: String) throws -> [String: Data] {
+            let root = folder.appendingPathComponent(name)
+            var files: [String: Data] = [:]
+            for case let path as String in FileManager.default.enumerator(atPath: root.path)! where path != ".inzage-cache" {
+                files[path] = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+            }
+            return files
+        }
+        #expect(try files("public") == files("schoon"))
     }
 }
