@@ -208,9 +208,12 @@ struct FindingsRecord: Equatable {
         }
     }
 
-    /// Removes the record at `url`, if there is one.
+    /// Removes the record at `url`, if there is one: a plain file only, never a folder or link
+    /// that happens to have its name.
     static func remove(at url: URL) {
-        try? FileManager.default.removeItem(at: url)
+        var info = stat()
+        guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+        unlink(url.path)
     }
 
     /// A stat as `device.inode.size.modified.changed`.

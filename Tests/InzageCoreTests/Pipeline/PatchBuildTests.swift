@@ -231,6 +231,19 @@ struct PatchBuildTests {
         try expectSameAsClean(board, next)
     }
 
+    @Test func aFolderWithTheRecordsNameIsLeftAlone() throws {
+        let board = try Board()
+        defer { board.remove() }
+        try FileManager.default.createDirectory(at: board.findingsRecord, withIntermediateDirectories: true)
+        try Data("van de gebruiker".utf8).write(to: board.findingsRecord.appendingPathComponent("notities.txt"))
+        #expect(try board.build().report != nil)
+        try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin.md")
+        let second = try board.build()
+        #expect(!second.patched)
+        #expect(second.report != nil)
+        #expect(FileManager.default.contents(atPath: board.findingsRecord.appendingPathComponent("notities.txt").path) == Data("van de gebruiker".utf8))
+    }
+
     @Test func aRemovedOutputFolderMakesItAFullBuild() throws {
         let board = try Board()
         defer { board.remove() }
