@@ -40,13 +40,52 @@ extension FileRule {
     }
 }
 
-/// A rule across documents that reads the bijsluiters (their front matter). Every other rule
-/// across documents sees no bijsluiter at all (`Content.withoutBijsluiters`), so `serve` keeps
-/// its findings while only bijsluiters change.
-protocol BijsluiterReadingRule: Rule {}
+/// A rule across documents that reads the bijsluiters: every other document whole
+/// (`Content.withoutBijsluiters`) and of each bijsluiter only its summary (`BijsluiterSummary`).
+/// Every other rule across documents sees no bijsluiter at all, so `serve` keeps its findings
+/// while only bijsluiters change; and these rules' findings cannot change while every summary
+/// and every other document stays, which a patch build (`PatchBuild`) relies on after an edit to
+/// a bijsluiter's front matter.
+protocol BijsluiterReadingRule: Rule {
+    func check(_ content: Content, bijsluiters: [BijsluiterSummary]) -> [Diagnostic]
+}
 
 extension BijsluiterReadingRule {
     var scope: RuleScope { .documentsWithBijsluiters }
+
+    func check(_ content: Content) -> [Diagnostic] {
+        check(content.withoutBijsluiters, bijsluiters: content.bijsluiters.map(BijsluiterSummary.init))
+    }
+}
+
+/// What a rule across documents may read of one bijsluiter (`BijsluiterReadingRule`): its name,
+/// its schools, whether its verwerker has a name, and the countries outside the EER it sends data
+/// to, each with where it stands in the file.
+struct BijsluiterSummary: Sendable, Equatable {
+    struct Verwerker: Sendable, Equatable {
+        let location: SourceLocation
+        /// Whether its `naam` is there and not blank.
+        let isNamed: Bool
+    }
+
+    let file: String
+    let title: String
+    let location: SourceLocation
+    let scholen: ScholenKeuze?
+    let scholenKey: SourceLocation?
+    /// Nil when the bijsluiter has no `verwerker`.
+    let verwerker: Verwerker?
+    let countriesOutsideEER: [String]
+
+    init(_ b: Bijsluiter) {
+        file = b.file
+        title = b.title
+        location = b.location
+        scholen = b.scholen
+        scholenKey = b.scholenKey
+        verwerker = b.verwerker.map { Verwerker(location: $0.location, isNamed: $0.naam.nonBlank != nil) }
+        countriesOutsideEER = b.countriesOutsideEER
+    }
 }
 
 /// A rule across documents that sees no bijsluiter at all (`Content.withoutBijsluiters`).

@@ -35,7 +35,7 @@ public enum Doel: Sendable {
 }
 
 /// Which schools use a product.
-public enum ScholenKeuze: Sendable {
+public enum ScholenKeuze: Sendable, Equatable {
     case alle(SourceLocation)
     case brins([Located<String>])
 }

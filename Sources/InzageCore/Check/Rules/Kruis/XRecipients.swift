@@ -9,10 +9,11 @@ struct XRecipients: BijsluiterReadingRule {
 
     nonisolated(unsafe) static let denial = #/(?i)(geen|niet)[^.]{0,80}(buiten de (eer|europese economische ruimte|europese unie|eu)|derde landen)|(buiten de (eer|europese economische ruimte|europese unie|eu)|derde landen)[^.]{0,40}\b(niet|nooit|geen)\b/#
 
-    func check(_ content: Content) -> [Diagnostic] {
+    func check(_ content: Content, bijsluiters: [BijsluiterSummary]) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        for b in content.bijsluiters where b.verwerker != nil && b.verwerker?.naam.nonBlank == nil {
-            result.append(finding(at: b.verwerker?.location ?? b.location, "de verwerker van \(b.title) heeft geen naam en kan dus niet als ontvanger in de privacyverklaring staan",
+        for b in bijsluiters {
+            guard let verwerker = b.verwerker, !verwerker.isNamed else { continue }
+            result.append(finding(at: verwerker.location, "de verwerker van \(b.title) heeft geen naam en kan dus niet als ontvanger in de privacyverklaring staan",
                                   hint: "vul 'naam:' in onder 'verwerker:'"))
         }
         guard let pv = content.privacyverklaring else { return result }
@@ -23,7 +24,7 @@ struct XRecipients: BijsluiterReadingRule {
         let denials = texts.compactMap { text in
             ASCIIScan.containsAny(text.value, ["buiten de", "derde landen"]) ? text.value.firstMatch(of: Self.denial).map { (text, $0.range) } : nil
         }
-        guard !denials.isEmpty, let first = content.bijsluiters.first(where: { !$0.countriesOutsideEER.isEmpty }) else { return result }
+        guard !denials.isEmpty, let first = bijsluiters.first(where: { !$0.countriesOutsideEER.isEmpty }) else { return result }
         for (text, range) in denials {
             let countries = first.countriesOutsideEER.map { Countries.dutchName($0) ?? $0 }.joined(separator: ", ")
             result.append(finding(at: TextValues.location(of: range, in: text.value, at: text.location),

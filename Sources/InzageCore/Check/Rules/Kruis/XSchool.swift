@@ -5,14 +5,14 @@ struct XSchool: BijsluiterReadingRule {
     let severity = Severity.error
     let source = "organisatie.yaml"
 
-    func check(_ content: Content) -> [Diagnostic] {
+    func check(_ content: Content, bijsluiters: [BijsluiterSummary]) -> [Diagnostic] {
         guard content.organisatie != nil else { return [] }
         // While a school's own BRIN is missing or malformed (ORG-BRIN), a bijsluiter's correct code
         // cannot be matched to it: report nothing here rather than steer towards the broken code.
         guard content.scholen.allSatisfy({ $0.brinCode.map(OrgBRIN.isValid) ?? false }) else { return [] }
         var known: [String] = []
         for brin in content.scholen.compactMap(\.brinCode) where !known.contains(brin) { known.append(brin) }
-        return content.bijsluiters.flatMap { b -> [Diagnostic] in
+        return bijsluiters.flatMap { b -> [Diagnostic] in
             guard case .brins(let brins) = b.scholen else { return [] }
             var result: [Diagnostic] = []
             if brins.isEmpty {
