@@ -268,8 +268,17 @@ public struct ContentLoader {
             result.diagnostics = sink.diagnostics
             return result
         }
-        result.source = text
         if recording, plainSize != nil { result.stamp = FileStamp.trusted(info, readStart: readStart) }
+        parse(text, into: result, folder: folder, slug: slug, sink: sink, recording: recording)
+        return result
+    }
+
+    /// What the text of a `.md` file under `bijsluiters/` or `paginas/` gives: its parts, and
+    /// its findings (after any of `sink`'s) and refused values in `result`.
+    /// - Parameter recording: whether its front matter is digested for the findings record.
+    func parse(_ text: String, into result: FolderFileResult, folder: String, slug: String, sink: DiagnosticSink, recording: Bool) {
+        let path = result.path
+        result.source = text
         if let (tree, body, frontMatter) = splitMarkdown(text, path: path, sink: sink) {
             result.body = body
             result.tree = tree
@@ -297,7 +306,6 @@ public struct ContentLoader {
         result.textFile = TextValues.file(path, tree: result.tree, body: result.body)
         result.diagnostics = sink.diagnostics
         result.invalidValues = sink.invalidValues
-        return result
     }
 
     private static func displayRoot(_ root: String) -> String {

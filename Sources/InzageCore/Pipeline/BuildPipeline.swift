@@ -129,7 +129,7 @@ public enum BuildPipeline {
             if session == nil {
                 let location = FindingsRecord.location(for: writer.output)
                 if PatchBuild.pays(bijsluiters: bijsluiterResults.count, pages: content.paginas.count),
-                   let record = FindingsRecord.make(content: content, loader: loader, bijsluiters: bijsluiterResults, findings: try check.value()) {
+                   let record = FindingsRecord.make(content: content, loader: loader, bijsluiters: bijsluiterResults, findings: try check.value(), at: location) {
                     record.save(to: location)
                 } else {
                     FindingsRecord.remove(at: location)

@@ -13,24 +13,30 @@ struct KeptBijsluiter {
     let listed: StableDigest
 }
 
-/// `inzage build` when, since the last one-off build into the same output folder, nothing but
-/// the bodies of bijsluiters changed (or nothing at all): it loads, checks and renders only the
-/// bijsluiters whose files changed, and takes everything else from that build.
+/// `inzage build` when, since the last one-off build into the same output folder, only
+/// bijsluiters changed, and only in what no list and no rule across documents reads (their body,
+/// or a field such as `bewaartermijn`), or nothing changed at all: it loads, checks and renders
+/// only the bijsluiters whose files changed, and takes everything else from that build.
 ///
 /// What it takes, and why that is what a full build would make:
 /// - the findings of each unchanged entry of `bijsluiters/` (`FindingsRecord`): what loading a
 ///   file and the per-file rules give is a function of the file's text alone (and the date and
 ///   the rules, which the record's identity holds);
-/// - the findings of the rules across documents: they see the bijsluiters without their bodies
-///   (`Content.forWholeRules`), and each changed bijsluiter must have its front matter exactly as
-///   it was; everything else they read is loaded again and must digest as it did;
+/// - the findings of the rules across documents: besides every other document, which is loaded
+///   again and must digest as it did, they read only each bijsluiter's summary
+///   (`BijsluiterSummary`, `BijsluiterReadingRule`), which must be as it was for each changed
+///   bijsluiter (as must the values the loader refused, which filter those findings);
+/// - the listing pages: they read the bijsluiters as listed (`Content.forListing`), which must be
+///   as it was for each changed bijsluiter; they stay recorded under their old key;
 /// - the pages of unchanged bijsluiters and the listing pages, from the published site where the
 ///   build record (`BuildRecord`) says they were made from the same inputs and they still hold
 ///   what was published.
-/// Everything else (the top-level documents, the pages of `paginas/`, the per-file rules of those
-/// files and of each changed bijsluiter, the changed bijsluiters' pages) is loaded, checked and
-/// made as in a full build. Whenever one of these conditions does not hold, nothing is written
-/// and the build is a full one (`BuildPipeline.run`).
+/// A changed bijsluiter whose front matter changed is compared as the build before saw it: its
+/// text before its body, kept in `RecordedTexts`, parsed again. Everything else (the top-level
+/// documents, the pages of `paginas/`, the per-file rules of those files and of each changed
+/// bijsluiter, the changed bijsluiters' pages) is loaded, checked and made as in a full build.
+/// Whenever one of these conditions does not hold, nothing is written and the build is a full
+/// one (`BuildPipeline.run`).
 enum PatchBuild {
     /// Why a patch build gave way to a full build.
     struct Declined: Error, CustomStringConvertible {
@@ -105,9 +111,27 @@ enum PatchBuild {
         let folderPath = loader.display("bijsluiters/")
         let loaded = record.entries.indices.filter { !loader.skippedBijsluiters.contains(record.entries[$0].name) }
         guard results.map(\.path) == loaded.map({ folderPath + record.entries[$0].name }) else { throw Declined("bijsluiters/ veranderde tijdens het lezen") }
+        // A changed bijsluiter whose front matter changed too is parsed as the build before saw it
+        // (its text before its body, from the record): what the lists show of it and what the
+        // rules across documents read of it (`BijsluiterSummary`) must be as they were, and so
+        // must the values the loader refused, which the rules' findings were filtered by.
+        var listedKeys: [String: StableDigest] = [:]
         for (index, result) in zip(loaded, results) where record.entries[index].source != nil {
-            guard result.bijsluiter != nil, result.frontMatter != nil, result.frontMatter == record.entries[index].frontMatter else {
-                throw Declined("de front matter van \(result.path) is veranderd")
+            let entry = record.entries[index]
+            guard let b = result.bijsluiter, entry.page != nil, let listed = entry.listed else {
+                throw Declined("\(result.path) geeft geen bijsluiter meer")
+            }
+            // The listing pages stay recorded under what their key held of it, which its text before
+            // its body may no longer give (an earlier patch build kept them over such a change).
+            listedKeys[result.path] = listed
+            if result.frontMatter != nil, result.frontMatter == entry.frontMatter { continue }
+            guard let text = record.listedText(at: index, record: location) else { throw Declined("geen front matter van \(result.path) bewaard") }
+            let before = ContentLoader.FolderFileResult(path: result.path)
+            loader.parse(text, into: before, folder: "bijsluiters", slug: String(entry.name.dropLast(3)), sink: DiagnosticSink(), recording: false)
+            guard let was = before.bijsluiter, BijsluiterSummary(was) == BijsluiterSummary(b),
+                  ViewFingerprint(was.listed) == ViewFingerprint(b.listed), before.invalidValues == result.invalidValues,
+                  BijsluiterPages.path(of: was) == BijsluiterPages.path(of: b) else {
+                throw Declined("de front matter van \(result.path) verandert wat lijsten of regels over documenten lezen")
             }
         }
         guard FindingsRecord.otherInputs(content, bijsluiterFolder: folderPath) == record.otherInputs else {
@@ -149,7 +173,7 @@ enum PatchBuild {
         let report: WriteReport
         var pageCount = 0
         do {
-            try SiteBuilder(content: content, templates: templates, session: nil, record: buildRecord, kept: kept).build { batch in
+            try SiteBuilder(content: content, templates: templates, session: nil, record: buildRecord, kept: kept, listedKeys: listedKeys).build { batch in
                 pageCount += batch.filter { $0.path.hasSuffix(".html") }.count
                 try publication.add(batch)
             }
@@ -164,7 +188,10 @@ enum PatchBuild {
 
         let freshByFile = Dictionary(grouping: fresh, by: \.location.file)
         for (index, result) in zip(loaded, results) {
-            record.entries[index] = FindingsRecord.Entry(result, name: record.entries[index].name, ruleFindings: freshByFile[result.path] ?? [])
+            var entry = FindingsRecord.Entry(result, name: record.entries[index].name, ruleFindings: freshByFile[result.path] ?? [])
+            // The listing pages stay recorded under what their key held of it before.
+            if let listed = listedKeys[result.path] { entry.listed = listed }
+            record.set(entry, at: index, from: result, record: location)
         }
         // Unchanged files read again (their stat moved, or was too new to go by) are known by
         // their stat from now on, where it shows every later change.

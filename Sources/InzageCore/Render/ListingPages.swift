@@ -89,7 +89,7 @@ extension SiteBuilder {
     /// That is more than `Content.forListing` keeps of them, never less: their bodies are all it
     /// leaves out. A file whose text does not end in its body counts whole.
     func listingRecordKey(globalKey: String) -> StableDigest {
-        var files = content.bijsluiters.map { b in (b.file, Self.listedDigest(content.sources[b.file] ?? "", body: b.body.text)) }
+        var files = content.bijsluiters.map { b in (b.file, listedKeys[b.file] ?? Self.listedDigest(content.sources[b.file] ?? "", body: b.body.text)) }
         if !kept.isEmpty {
             // In file order, as a full load has them.
             files = (files + kept.map { ($0.file, $0.listed) }).sorted { $0.0 < $1.0 }
@@ -99,20 +99,31 @@ extension SiteBuilder {
     }
 
     /// A digest of `source` without `body` at its end, or of all of `source` when it does not end
-    /// in `body`: what the listing pages' key holds of one file. Compared byte for byte:
-    /// `String.hasSuffix` compares characters, which took seconds over the bodies of 10 000 pages.
+    /// in `body` (`listedLength`): what the listing pages' key holds of one file.
     static func listedDigest(_ source: String, body: String) -> StableDigest {
+        let length = listedLength(source, body: body)
+        var source = source, digest = StableDigest()
+        source.withUTF8 { digest.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[..<length]))) }
+        return digest
+    }
+
+    /// `source` without `body` at its end, or all of `source` when it does not end in `body`.
+    static func listedText(_ source: String, body: String) -> String {
+        String(decoding: source.utf8.prefix(listedLength(source, body: body)), as: UTF8.self)
+    }
+
+    /// The length in UTF-8 bytes of `source` without `body` at its end (all of it when it does not
+    /// end in `body`). Compared byte for byte: `String.hasSuffix` compares characters, which took
+    /// seconds over the bodies of 10 000 pages.
+    private static func listedLength(_ source: String, body: String) -> Int {
         var source = source, body = body
-        var digest = StableDigest()
-        source.withUTF8 { whole in
-            let length = body.withUTF8 { end -> Int in
+        return source.withUTF8 { whole in
+            body.withUTF8 { end -> Int in
                 guard end.count > 0, end.count <= whole.count, let start = whole.baseAddress, let tail = end.baseAddress,
                       memcmp(start + (whole.count - end.count), tail, end.count) == 0 else { return whole.count }
                 return whole.count - end.count
             }
-            digest.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: whole[..<length])))
         }
-        return digest
     }
 
     /// Makes the listing pages from `listed` (`Content.forListing`).

@@ -72,17 +72,22 @@ public struct SiteBuilder {
     let kept: [KeptBijsluiter]
     /// The record keys of `kept`'s pages, by file.
     private let keptInputs: [String: StableDigest]
+    /// For bijsluiters a patch build loaded whose front matter changed but not what the lists
+    /// show of them: what the listing pages' record key held of them before (`FindingsRecord.Entry.listed`).
+    let listedKeys: [String: StableDigest]
 
     public init(content: Content, templates: TemplateSet, session: BuildSession? = nil) {
         self.init(content: content, templates: templates, session: session, record: nil)
     }
 
-    init(content: Content, templates: TemplateSet, session: BuildSession?, record: BuildRecord?, kept: [KeptBijsluiter] = []) {
+    init(content: Content, templates: TemplateSet, session: BuildSession?, record: BuildRecord?, kept: [KeptBijsluiter] = [],
+         listedKeys: [String: StableDigest] = [:]) {
         self.content = content
         self.templates = templates
         self.session = session
         self.record = record
         self.kept = kept
+        self.listedKeys = listedKeys
         keptInputs = Dictionary(kept.map { ($0.file, $0.pageInputs) }, uniquingKeysWith: { first, _ in first })
     }
 

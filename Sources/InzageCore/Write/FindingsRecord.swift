@@ -2,9 +2,12 @@ import Foundation
 
 /// What a one-off `inzage build` that published the site keeps next to the output folder (the
 /// hidden file `.public-inzage-bevindingen` beside `public/`), so that the next build after an
-/// edit to the body of a bijsluiter checks and renders only that bijsluiter (`PatchBuild`):
-/// - for every entry of `bijsluiters/`: a digest of its text and of its front matter, its page's
-///   path, and its own findings (what loading it gave and what the per-file rules found in it);
+/// edit to bijsluiters checks and renders only those, when no list and no rule across documents
+/// reads what changed (`PatchBuild`):
+/// - for every entry of `bijsluiters/`: its stat, a digest of its text and of its front matter,
+///   its page's path and record key, what the listing pages' record key holds of it, where its
+///   text before its body is in `RecordedTexts` (a file of their own), and its own findings (what
+///   loading it gave and what the per-file rules found in it);
 /// - the findings of the rules across documents, with a digest of everything else they read.
 ///
 /// It lies beside the output folder, not in it: the output folder is what gets published, and
@@ -33,11 +36,17 @@ struct FindingsRecord: Equatable {
         /// What the listing pages' key in the build record holds of it (`SiteBuilder.listedDigest`),
         /// when it gave a bijsluiter.
         var listed: StableDigest?
+        /// Where its text before its body (`SiteBuilder.listedText`) is in the record's `texts`,
+        /// when it gave a bijsluiter, and that text's digest: a patch build parses it when the
+        /// front matter changed.
+        var listedText: Range<Int>?
+        var listedTextDigest: StableDigest?
         /// What loading it gave and what the per-file rules found in it.
         var findings: [Diagnostic]
 
         init(name: String, stamp: FileStamp? = nil, source: StableDigest?, frontMatter: StableDigest?, page: String?,
-             pageInputs: StableDigest?, listed: StableDigest?, findings: [Diagnostic]) {
+             pageInputs: StableDigest?, listed: StableDigest?, listedText: Range<Int>? = nil, listedTextDigest: StableDigest? = nil,
+             findings: [Diagnostic]) {
             self.name = name
             self.stamp = stamp
             self.source = source
@@ -45,6 +54,8 @@ struct FindingsRecord: Equatable {
             self.page = page
             self.pageInputs = pageInputs
             self.listed = listed
+            self.listedText = listedText
+            self.listedTextDigest = listedTextDigest
             self.findings = findings
         }
 
@@ -67,6 +78,34 @@ struct FindingsRecord: Equatable {
     var whole: [Diagnostic]
     /// The entries of `bijsluiters/`, in name order.
     var entries: [Entry]
+    /// The texts before the bodies of the entries that gave a bijsluiter (`Entry.listedText`).
+    var texts = RecordedTexts()
+
+    /// Puts `entry` at `index` (at the end when `index` is `entries.count`), as loading gave
+    /// `result`, with its text before its body; the texts file (`RecordedTexts`, of the record at
+    /// `url`) is read only when that text is not the one the entry had.
+    mutating func set(_ entry: Entry, at index: Int, from result: ContentLoader.FolderFileResult, record url: URL) {
+        var entry = entry
+        if let b = result.bijsluiter, let source = result.source {
+            let text = SiteBuilder.listedText(source, body: b.body.text)
+            let digest = StableDigest.of(text)
+            if index < entries.count, entries[index].listedTextDigest == digest, let range = entries[index].listedText {
+                entry.listedText = range
+                entry.listedTextDigest = digest
+            } else if let range = texts.append(text, from: RecordedTexts.location(forRecord: url)) {
+                entry.listedText = range
+                entry.listedTextDigest = digest
+            }
+        }
+        if index == entries.count { entries.append(entry) } else { entries[index] = entry }
+    }
+
+    /// The text before the body of the entry at `index` as the record holds it (the record at
+    /// `url`), when it gave a bijsluiter and the texts file is the one the record names.
+    mutating func listedText(at index: Int, record url: URL) -> String? {
+        guard let range = entries[index].listedText else { return nil }
+        return texts.text(at: range, from: RecordedTexts.location(forRecord: url))
+    }
 
     /// The record's file for the output folder `output`: beside it, hidden, named after it (and
     /// not starting with the staging folders' prefix, `.public.inzage-`, which a publication
@@ -103,13 +142,17 @@ struct FindingsRecord: Equatable {
     /// when there is no executable to name (`identity`).
     /// - Parameter bijsluiters: what each entry of `bijsluiters/` gave (`ContentLoader.loadKeepingBijsluiters`).
     static func make(content: Content, loader: ContentLoader, bijsluiters: [ContentLoader.FolderFileResult],
-                     findings: CheckPipeline.Findings) -> FindingsRecord? {
+                     findings: CheckPipeline.Findings, at url: URL) -> FindingsRecord? {
         guard let identity = identity(contentRoot: loader.root, today: content.today) else { return nil }
         let folder = loader.display("bijsluiters/")
         // A per-file rule sees one file, so each of its findings lies in that file.
         let perFile = Dictionary(grouping: findings.perFile, by: \.location.file)
-        let entries = bijsluiters.map { Entry($0, name: String($0.path.dropFirst(folder.count)), ruleFindings: perFile[$0.path] ?? []) }
-        return FindingsRecord(identity: identity, otherInputs: otherInputs(content, bijsluiterFolder: folder), whole: findings.whole, entries: entries)
+        var record = FindingsRecord(identity: identity, otherInputs: otherInputs(content, bijsluiterFolder: folder), whole: findings.whole, entries: [])
+        for result in bijsluiters {
+            record.set(Entry(result, name: String(result.path.dropFirst(folder.count)), ruleFindings: perFile[result.path] ?? []),
+                       at: record.entries.count, from: result, record: url)
+        }
+        return record
     }
 
     // MARK: Reading and writing
@@ -122,9 +165,18 @@ struct FindingsRecord: Equatable {
         var lines = Lines(bytes)
         guard let first = lines.next(), first.elementsEqual(header.utf8), let second = lines.next(),
               StableDigest(hexBytes: second) == identity, let third = lines.next(), third.starts(with: "inputs ".utf8),
-              let otherInputs = StableDigest(hexBytes: third.dropFirst(7)), bytes.last == UInt8(ascii: "\n") else { return nil }
+              let otherInputs = StableDigest(hexBytes: third.dropFirst(7)) else { return nil }
         var record = FindingsRecord(identity: identity, otherInputs: otherInputs, whole: [], entries: [])
         while let line = lines.next() {
+            // The texts file's digest and size come last: a record without them was cut off.
+            if line.starts(with: "texts ".utf8) {
+                let fields = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+                guard fields.count == 3, let digest = StableDigest(hexBytes: fields[1]), let count = number(fields[2]), count >= 0,
+                      lines.next() == nil, bytes.last == UInt8(ascii: "\n"),
+                      record.entries.allSatisfy({ $0.listedText.map { $0.upperBound <= count } ?? true }) else { return nil }
+                record.texts = RecordedTexts(digest: digest, count: Int(count))
+                return record
+            }
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             guard fields[0].count == 1 else { return nil }
             switch fields[0].first {
@@ -135,28 +187,34 @@ struct FindingsRecord: Equatable {
                 guard let finding = decode(fields), !record.entries.isEmpty else { return nil }
                 record.entries[record.entries.count - 1].findings.append(finding)
             case UInt8(ascii: "e"):
-                guard fields.count == 8, let name = text(fields[1]), !name.isEmpty else { return nil }
+                guard fields.count == 11, let name = text(fields[1]), !name.isEmpty else { return nil }
                 /// An empty field is no digest; anything else must be one.
                 func digest(_ field: ArraySlice<UInt8>) -> (valid: Bool, value: StableDigest?) {
                     field.isEmpty ? (true, nil) : StableDigest(hexBytes: field).map { (true, $0) } ?? (false, nil)
                 }
                 let stamp = fields[2].isEmpty ? nil : decodeStamp(fields[2])
                 let source = digest(fields[3]), frontMatter = digest(fields[4]), pageInputs = digest(fields[6]), listed = digest(fields[7])
-                guard fields[2].isEmpty || stamp != nil, source.valid, frontMatter.valid, pageInputs.valid, listed.valid,
+                let start = number(fields[8]), count = number(fields[9]), textDigest = digest(fields[10])
+                guard fields[2].isEmpty || stamp != nil, source.valid, frontMatter.valid, pageInputs.valid, listed.valid, textDigest.valid,
+                      fields[8].isEmpty == (textDigest.value == nil),
+                      (fields[8].isEmpty && fields[9].isEmpty) || (start.map { $0 >= 0 } ?? false && count.map { $0 >= 0 } ?? false),
                       let page = text(fields[5]), record.entries.last.map({ $0.name < name }) ?? true else { return nil }
+                let listedText = start.flatMap { start in count.map { Int(start)..<Int(start + $0) } }
                 record.entries.append(Entry(name: name, stamp: stamp, source: source.value, frontMatter: frontMatter.value,
-                                            page: page.isEmpty ? nil : page, pageInputs: pageInputs.value, listed: listed.value, findings: []))
+                                            page: page.isEmpty ? nil : page, pageInputs: pageInputs.value, listed: listed.value,
+                                            listedText: listedText, listedTextDigest: textDigest.value, findings: []))
             default:
                 return nil
             }
         }
-        return record
+        return nil
     }
 
     /// The lines of a record, without their line ends; the empty "line" after the last line end is
     /// not one.
     private struct Lines: IteratorProtocol {
         let bytes: [UInt8]
+        /// Where the next line starts.
         var start = 0
 
         init(_ bytes: [UInt8]) { self.bytes = bytes }
@@ -186,34 +244,63 @@ struct FindingsRecord: Equatable {
             add("e\t" + Self.escaped(entry.name) + "\t")
             if let stamp = entry.stamp { add(Self.encode(stamp)) }
             tab(); add(entry.source); tab(); add(entry.frontMatter); tab()
-            add(Self.escaped(entry.page ?? "")); tab(); add(entry.pageInputs); tab(); add(entry.listed)
+            add(Self.escaped(entry.page ?? "")); tab(); add(entry.pageInputs); tab(); add(entry.listed); tab()
+            if let range = entry.listedText { add(String(range.lowerBound)); tab(); add(String(range.count)) } else { tab() }
+            tab(); add(entry.listedTextDigest)
             bytes.append(UInt8(ascii: "\n"))
             for finding in entry.findings { Self.encode(finding, tag: "d", into: &bytes) }
         }
+        add("texts ")
+        add(texts.digest)
+        add(" \(texts.count)\n")
         return bytes
     }
 
-    /// Writes the record at `url` (next to it, then renamed over it), unless it holds this already.
-    /// A record that cannot be written is removed: the next build is then a full one.
+    /// Writes the record at `url`, and its texts file when a text changed (each next to itself,
+    /// then renamed over the old one; the texts first, so a record never names texts that are not
+    /// there), unless the files hold this already. A record that cannot be written is removed: the
+    /// next build is then a full one.
     func save(to url: URL) {
-        let data = Data(bytes)
+        var record = self
+        if record.texts.changed {
+            let textsURL = RecordedTexts.location(forRecord: url)
+            guard let (bytes, ranges) = record.texts.compacted(record.entries.map(\.listedText), from: textsURL),
+                  Self.write(Data(bytes), to: textsURL) else {
+                Self.remove(at: url)
+                return
+            }
+            for (index, range) in ranges.enumerated() {
+                record.entries[index].listedText = range
+                if range == nil { record.entries[index].listedTextDigest = nil }
+            }
+            record.texts = .written(bytes)
+        }
+        let data = Data(record.bytes)
         if let old = FileData.read(url.path), old == data { return }
+        if !Self.write(data, to: url) { Self.remove(at: url) }
+    }
+
+    /// Writes `data` next to `url`, then renames it over it.
+    private static func write(_ data: Data, to url: URL) -> Bool {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".\(getpid())")
         do {
             try SiteWriter.writeFile(temporary.path, data)
             guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            return true
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            Self.remove(at: url)
+            return false
         }
     }
 
-    /// Removes the record at `url`, if there is one: a plain file only, never a folder or link
-    /// that happens to have its name.
+    /// Removes the record at `url` and its texts file, if there are: plain files only, never a
+    /// folder or link that happens to have their name.
     static func remove(at url: URL) {
-        var info = stat()
-        guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
-        unlink(url.path)
+        for file in [url, RecordedTexts.location(forRecord: url)] {
+            var info = stat()
+            guard lstat(file.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            unlink(file.path)
+        }
     }
 
     /// A stat as `device.inode.size.modified.changed`.

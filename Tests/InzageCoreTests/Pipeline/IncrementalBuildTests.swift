@@ -154,7 +154,7 @@ struct IncrementalBuildTests {
     @Test func changedBijsluiterOfTheSameSize() throws {
         // Same length, written right after the first build: file times may not move, bytes do.
         // No list shows the description: the listing pages are kept.
-        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
+        try expectIncrementalEqualsClean(listingReused: true, patchBuild: true) { content, _ in
             let file = content.appendingPathComponent("bijsluiters/rekentuin.md")
             let line = try #require(try String(contentsOf: file, encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("omschrijving:") })
             try edit(file, String(line), String(line).replacingOccurrences(of: "e", with: "a"))
@@ -250,7 +250,7 @@ struct IncrementalBuildTests {
 
     @Test func changedBijsluiterWithItsOldModificationTime() throws {
         // Same size and the old modification time put back (as some copy tools do): the change time still moves.
-        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
+        try expectIncrementalEqualsClean(listingReused: true, patchBuild: true) { content, _ in
             let file = content.appendingPathComponent("bijsluiters/rekentuin.md")
             let modified = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date)
             let text = try String(contentsOf: file, encoding: .utf8)
@@ -262,7 +262,7 @@ struct IncrementalBuildTests {
 
     @Test func changedRetentionKeepsTheListingPages() throws {
         // Only the product's own page shows its retention; the rules across documents read it.
-        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
+        try expectIncrementalEqualsClean(listingReused: true, patchBuild: true) { content, _ in
             try replaceLine(in: content.appendingPathComponent("bijsluiters/rekentuin.md"), startingWith: "bewaartermijn:",
                             with: "bewaartermijn: Tot het einde van het schooljaar.")
         }
@@ -270,7 +270,7 @@ struct IncrementalBuildTests {
 
     @Test func changedCategoryExplanationKeepsTheListingPages() throws {
         // The matrix shows whether a category is processed, not how the product explains it.
-        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
+        try expectIncrementalEqualsClean(listingReused: true, patchBuild: true) { content, _ in
             try replaceLine(in: content.appendingPathComponent("bijsluiters/rekentuin.md"), startingWith: "  studievoortgang:",
                             with: "  studievoortgang: Groep en oefenresultaten.")
         }
@@ -364,7 +364,7 @@ struct IncrementalBuildTests {
 
     @Test func bijsluiterGainsAndLosesFindings() throws {
         // A warning appears in one file (a text rule and a bijsluiter rule) and one from the first build stays.
-        try expectIncrementalEqualsClean(listingReused: true) { content, _ in
+        try expectIncrementalEqualsClean(listingReused: true, patchBuild: true) { content, _ in
             try replaceLine(in: content.appendingPathComponent("bijsluiters/rekentuin.md"), startingWith: "omschrijving:", with: "omschrijving: Oefenen volgens de Wbp.")
         }
     }

@@ -158,6 +158,79 @@ struct PatchBuildTests {
         try expectSameAsClean(board, edited)
     }
 
+    /// Replaces `old` by `new` in a file of the board's content.
+    func replace(_ old: String, with new: String, in relative: String, of board: Board) throws {
+        let file = URL(fileURLWithPath: board.content).appendingPathComponent(relative)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(old), "\(relative) no longer contains \(old)")
+        try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: false, encoding: .utf8)
+    }
+
+    @Test func aFrontMatterEditNoListOrRuleAcrossDocumentsReadsIsAPatchBuild() throws {
+        let board = try Board()
+        defer { board.remove() }
+        _ = try board.build()
+        // The record keeps each bijsluiter's text before its body.
+        let identity = try #require(FindingsRecord.identity(contentRoot: board.content, today: Fixture.today))
+        var record = try #require(FindingsRecord.read(from: board.findingsRecord, identity: identity))
+        let index = try #require(record.entries.firstIndex { $0.name == "rekentuin.md" })
+        let text = try String(contentsOfFile: board.content + "/bijsluiters/rekentuin.md", encoding: .utf8)
+        let listed = record.listedText(at: index, record: board.findingsRecord)
+        let kept = try #require(listed)
+        #expect(text.hasPrefix(kept) && kept.hasSuffix("---\n") && kept.utf8.count < text.utf8.count)
+
+        try replace("bewaartermijn: Tot het account", with: "bewaartermijn: Tot het schoolaccount", in: "bijsluiters/rekentuin.md", of: board)
+        let first = try board.build()
+        #expect(first.patched)
+        #expect(first.report?.written == 1)
+        try expectSameAsClean(board, first)
+        // Again: the record now holds the edited text, and the lists stay under their recorded key.
+        try replace("Tot het schoolaccount", with: "Tot het leerlingaccount", in: "bijsluiters/rekentuin.md", of: board)
+        let second = try board.build()
+        #expect(second.patched)
+        #expect(second.report?.written == 1)
+        try expectSameAsClean(board, second)
+        // Without the texts file the record names, a front-matter edit is a full build; a body
+        // edit still is not, and a full build writes the texts again.
+        let texts = RecordedTexts.location(forRecord: board.findingsRecord)
+        #expect(texts.lastPathComponent == ".public-inzage-bevindingen-teksten")
+        for damage in [{ try Data("anders".utf8).write(to: texts) }, { try FileManager.default.removeItem(at: texts) }] {
+            try damage()
+            try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin.md")
+            #expect(try board.build().patched)
+            try replace("Tot het leerlingaccount", with: "Tot het account", in: "bijsluiters/rekentuin.md", of: board)
+            let full = try board.build()
+            #expect(!full.patched)
+            try expectSameAsClean(board, full)
+            try replace("Tot het account", with: "Tot het leerlingaccount", in: "bijsluiters/rekentuin.md", of: board)
+            #expect(try board.build().patched)
+        }
+        // A full build after it makes the lists again under their new key, with the same bytes.
+        try FileManager.default.removeItem(at: board.findingsRecord)
+        let full = try board.build()
+        #expect(!full.patched)
+        #expect(full.report?.written == 0)
+    }
+
+    @Test func aFrontMatterEditThatListsOrRulesAcrossDocumentsReadIsAFullBuild() throws {
+        let edits: [(old: String, new: String)] = [
+            ("product: Rekentuin", "product: Rekenbos"),  // every list shows the name
+            ("scholen: alle", "scholen: [07RB]"),  // the school pages list it; X-SCHOOL reads it
+            ("scholen: alle", "scholen: [99ZZ]"),  // a BRIN no school has: an X-SCHOOL error
+            ("product: Rekentuin\n", "product: Rekentuin\n# een regel erbij\n"),  // everything below moves a line
+        ]
+        for edit in edits {
+            let board = try Board()
+            defer { board.remove() }
+            _ = try board.build()
+            try replace(edit.old, with: edit.new, in: "bijsluiters/rekentuin.md", of: board)
+            let result = try board.build()
+            #expect(!result.patched, "\(edit.new)")
+            #expect(result.diagnostics == (try CheckPipeline.run(contentRoot: board.content, today: Fixture.today)).1)
+            if result.report != nil { try expectSameAsClean(board, result) }
+        }
+    }
+
     @Test func aBodyEditWithAFoutPublishesNothingAndKeepsTheRecords() throws {
         let board = try Board()
         defer { board.remove() }
@@ -306,7 +379,8 @@ struct PatchBuildTests {
         defer { folder.remove() }
         let url = folder.url.appendingPathComponent("record")
         record.save(to: url)
-        #expect(FindingsRecord.read(from: url, identity: identity) == record)
+        let read = try #require(FindingsRecord.read(from: url, identity: identity))
+        #expect(read.entries == record.entries && read.whole == record.whole && read.otherInputs == record.otherInputs)
         #expect(FindingsRecord.read(from: url, identity: StableDigest(["drie"])) == nil)
         // Entries out of order, or a finding before any entry, is a damaged record.
         let text = try String(contentsOf: url, encoding: .utf8)
