@@ -233,10 +233,16 @@ bench_size() {
             cp "$DIR/changed-file.orig" "$content/bijsluiters/$one"
             timed inzage-rebuild-restored "${inz[@]}"
 
-            # A front-matter field no list shows (as serve_rebuild.py --edit field): a full build.
+            # A front-matter field no list shows, then the product's name, which every list shows
+            # (as serve_rebuild.py --edit field and --edit name), each from the original.
             log "$size: rebuild after changing a front-matter field of one bijsluiter"
             python3 -c 'import re, sys; p = sys.argv[1]; t = open(p, encoding="utf-8").read(); open(p, "w", encoding="utf-8").write(re.sub(r"(?m)^bewaartermijn: ", "bewaartermijn: Gewijzigd. ", t, count=1))' "$content/bijsluiters/$one"
             timed inzage-rebuild-one-field "${inz[@]}"
+            cp "$DIR/changed-file.orig" "$content/bijsluiters/$one"
+            timed inzage-rebuild-restored "${inz[@]}"
+            log "$size: rebuild after renaming one bijsluiter's product"
+            python3 -c 'import re, sys; p = sys.argv[1]; t = open(p, encoding="utf-8").read(); open(p, "w", encoding="utf-8").write(re.sub(r"(?m)^(product: .*)$", r"\1 2", t, count=1))' "$content/bijsluiters/$one"
+            timed inzage-rebuild-one-name "${inz[@]}"
             cp "$DIR/changed-file.orig" "$content/bijsluiters/$one"
 
             local edit
@@ -346,9 +352,10 @@ for size in sizes:
     rebuild = timefile(size, "inzage-rebuild")
     one = timefile(size, "inzage-rebuild-one-change")
     field = timefile(size, "inzage-rebuild-one-field")
+    name = timefile(size, "inzage-rebuild-one-name")
     rss = {k: (timefile(size, n) or {}).get("rss_mb") for k, n in [("inzage", "inzage-build"), ("hugo", "hugo"), ("floor", "floor"), ("check", "inzage-check")]}
     serve = {edit: json.loads((d / f"serve-{edit}.json").read_text()) for edit in ("body", "field", "name") if (d / f"serve-{edit}.json").exists()}
-    rows.append(dict(size=size, medians=medians, stats=stats, rss=rss, rebuild=rebuild, one=one, field=field, first=first, serve=serve,
+    rows.append(dict(size=size, medians=medians, stats=stats, rss=rss, rebuild=rebuild, one=one, field=field, name=name, first=first, serve=serve,
                      skipped=(d / "inzage-rebuild.skipped").read_text().strip() if (d / "inzage-rebuild.skipped").exists() else None))
 
 def label(size):
@@ -377,7 +384,8 @@ SERVE_EDITS = {"body": "its body", "field": "a front-matter field no list shows"
 L += ["", "## Rebuilds (same output folder, one run each)", "", "| corpus | rebuild | time | files written | unchanged |", "|---|---|---|---|---|"]
 for r in rows:
     for kind, run in [("no change", r["rebuild"]), ("one bijsluiter changed (its body)", r["one"]),
-                      ("one bijsluiter changed (a front-matter field no list shows)", r["field"])]:
+                      ("one bijsluiter changed (a front-matter field no list shows)", r["field"]),
+                      ("one bijsluiter changed (its name, which every list shows)", r["name"])]:
         if run:
             w = written(run)
             L.append(f"| {label(r['size'])} | {kind} | {fmt_s(run['seconds'])} | {w[0] if w else '?'} | {w[1] if w else '?'} |")
@@ -421,6 +429,8 @@ if b2:
         T.append(f"| 2 000 bijsluiters: rebuild after changing one file under 100 ms (`inzage build`, its body; with the build and findings records of the build before) | {fmt_s(b2['one']['seconds'])} | {verdict(b2['one']['seconds'] < 0.1)} |")
     if b2["field"]:
         T.append(f"| 2 000 bijsluiters: rebuild after changing one file under 100 ms (`inzage build`, a front-matter field no list shows) | {fmt_s(b2['field']['seconds'])} | {verdict(b2['field']['seconds'] < 0.1)} |")
+    if b2["name"]:
+        T.append(f"| 2 000 bijsluiters: rebuild after changing one file under 100 ms (`inzage build`, its name, which every list shows) | {fmt_s(b2['name']['seconds'])} | {verdict(b2['name']['seconds'] < 0.1)} |")
     for edit, run in (b2.get("serve") or {}).items():
         sv = run["median_rebuild_seconds"]
         T.append(f"| 2 000 bijsluiters: rebuild after changing one file under 100 ms (`inzage serve`, {SERVE_EDITS[edit]}) | {fmt_s(sv)} | {verdict(sv < 0.1)} |")
