@@ -31,4 +31,26 @@ enum FileData {
         guard Glibc.read(fd, &next, 1) == 0 else { return FileManager.default.contents(atPath: path) }
         return data
     }
+
+    /// Puts `data` at `path` in place of what is there: written next to it, the old file removed,
+    /// then the new one renamed to `path`. For files whose readers check what they read (the
+    /// findings record names its digests): between the removal and the rename there is no file,
+    /// never a half-written one. Renamed over an old file (or written over it after truncating),
+    /// ext4 writes the new one out at once, which took longer than a whole patch build for the
+    /// 5 MB of texts of 2 000 bijsluiters.
+    static func replace(_ path: String, with data: Data) -> Bool {
+        let temporary = path + ".\(getpid())"
+        do {
+            try SiteWriter.writeFile(temporary, data)
+        } catch {
+            unlink(temporary)
+            return false
+        }
+        unlink(path)
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
 }

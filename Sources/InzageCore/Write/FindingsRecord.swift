@@ -256,16 +256,14 @@ struct FindingsRecord: Equatable {
         return bytes
     }
 
-    /// Writes the record at `url`, and its texts file when a text changed (each next to itself,
-    /// then renamed over the old one; the texts first, so a record never names texts that are not
-    /// there), unless the files hold this already. A record that cannot be written is removed: the
+    /// Writes the record at `url`, and its texts file when a text changed (the texts first, so a
+    /// record never names texts that are not there; `FileData.replace`), unless the files hold
+    /// this already. A record that cannot be written is removed: the
     /// next build is then a full one.
     func save(to url: URL) {
         var record = self
         if record.texts.changed {
-            let textsURL = RecordedTexts.location(forRecord: url)
-            guard let (bytes, ranges) = record.texts.compacted(record.entries.map(\.listedText), from: textsURL),
-                  Self.write(Data(bytes), to: textsURL) else {
+            guard let ranges = record.texts.save(to: RecordedTexts.location(forRecord: url), ranges: record.entries.map(\.listedText)) else {
                 Self.remove(at: url)
                 return
             }
@@ -273,24 +271,10 @@ struct FindingsRecord: Equatable {
                 record.entries[index].listedText = range
                 if range == nil { record.entries[index].listedTextDigest = nil }
             }
-            record.texts = .written(bytes)
         }
         let data = Data(record.bytes)
         if let old = FileData.read(url.path), old == data { return }
-        if !Self.write(data, to: url) { Self.remove(at: url) }
-    }
-
-    /// Writes `data` next to `url`, then renames it over it.
-    private static func write(_ data: Data, to url: URL) -> Bool {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".\(getpid())")
-        do {
-            try SiteWriter.writeFile(temporary.path, data)
-            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-            return true
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            return false
-        }
+        if !FileData.replace(url.path, with: data) { Self.remove(at: url) }
     }
 
     /// Removes the record at `url` and its texts file, if there are: plain files only, never a

@@ -359,6 +359,48 @@ struct PatchBuildTests {
             != FindingsRecord.identity(contentRoot: board.content + "/", today: Fixture.today))
     }
 
+    @Test func recordedTextsAreAddedAtTheEndAndCompactedWhenMostlyUnused() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.url.appendingPathComponent("teksten")
+        /// Unwraps what a mutating call gave (`#require` takes no mutating call).
+        func given<T>(_ value: T?) throws -> T { try #require(value) }
+        var texts = RecordedTexts()
+        let a = try given(texts.append("---\nproduct: Één\n---\n", from: url))
+        let b = try given(texts.append("---\nproduct: Twee\n---\n", from: url))
+        var ranges = try given(texts.save(to: url, ranges: [a, b]))
+        #expect(ranges == [a, b])
+        // Read again as a record names it: the file is read when a text is asked for.
+        var read = RecordedTexts(digest: texts.digest, count: texts.count)
+        let second = read.text(at: b, from: url)
+        #expect(second == "---\nproduct: Twee\n---\n")
+        // A changed text is added at the end while most of the file is in use.
+        let c = try given(read.append("---\nproduct: Drie\n---\n", from: url))
+        let before = try Data(contentsOf: url)
+        ranges = try given(read.save(to: url, ranges: [a, c]))
+        #expect(ranges == [a, c])
+        #expect(try Data(contentsOf: url).prefix(before.count) == before, "only added at the end")
+        var again = RecordedTexts(digest: read.digest, count: read.count)
+        let third = again.text(at: c, from: url)
+        #expect(third == "---\nproduct: Drie\n---\n")
+        // Mostly unused: only the texts in use are written, one after the other.
+        let d = try given(again.append("---\nproduct: Vier\n---\n", from: url))
+        ranges = try given(again.save(to: url, ranges: [nil, d]))
+        #expect(ranges.first == .some(nil))
+        let moved = try given(ranges.last ?? nil)
+        #expect(try Data(contentsOf: url).count == moved.count)
+        var compact = RecordedTexts(digest: again.digest, count: again.count)
+        let fourth = compact.text(at: moved, from: url)
+        #expect(fourth == "---\nproduct: Vier\n---\n")
+        // A file that is not the one named is not used.
+        try Data("anders".utf8).write(to: url)
+        var stale = RecordedTexts(digest: again.digest, count: again.count)
+        let lost = stale.text(at: moved, from: url)
+        #expect(lost == nil)
+        let added = stale.append("x", from: url)
+        #expect(added == nil)
+    }
+
     @Test func theRecordReadsBackWhatItWrote() throws {
         let identity = StableDigest(["een"])
         let tricky = Diagnostic(.warning, "TXT-OUTDATED", at: SourceLocation(file: "content/bijsluiters/a b.md", line: 3, column: 7),
