@@ -22,7 +22,8 @@ public enum BuildPipeline {
         var timer = PhaseTimer()
         let writer = SiteWriter(output: output, protected: [contentRoot, lettersRoot] + (templatesRoot.map { [$0] } ?? []) + [InzagePaths.defaultTemplates.path])
         try writer.validate()
-        // A one-off build after edits to bijsluiters' bodies alone loads and checks only those.
+        // A one-off build after edits to bijsluiters alone, in what no list and no rule across
+        // documents reads, loads and checks only those (`PatchBuild`).
         if session == nil, let patched = PatchBuild.run(contentRoot: contentRoot, templatesRoot: templatesRoot, writer: writer, today: today) {
             return patched
         }

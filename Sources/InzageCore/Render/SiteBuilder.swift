@@ -66,9 +66,9 @@ public struct SiteBuilder {
     /// What the last build left in the output folder: for `inzage build`, and for the first
     /// build of a `serve` session.
     let record: BuildRecord?
-    /// The bijsluiters a patch build (`PatchBuild`) did not load, each with its text: their pages
-    /// and the listing pages must come from the published site (`record`), or the build stops
-    /// with `PatchBuild.Declined`.
+    /// The bijsluiters a patch build (`PatchBuild`) did not load, each with its page's record key
+    /// and what the listing pages' record key holds of it: their pages and the listing pages must
+    /// come from the published site (`record`), or the build stops with `PatchBuild.Declined`.
     let kept: [KeptBijsluiter]
     /// The record keys of `kept`'s pages, by file.
     private let keptInputs: [String: StableDigest]
