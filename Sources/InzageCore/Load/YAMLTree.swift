@@ -2,7 +2,7 @@ import Yams
 
 /// A YAML node with its source position, decoded from Yams' composed tree so the rest of
 /// Inzage never sees YAML's implicit typing: every scalar stays the text that was written.
-public indirect enum YNode: Sendable {
+public indirect enum YNode: Sendable, Equatable {
     case scalar(YScalar)
     case mapping([YPair], SourceLocation)
     case sequence([YNode], SourceLocation)
@@ -34,7 +34,7 @@ public indirect enum YNode: Sendable {
 }
 
 /// A scalar exactly as written, and whether it was quoted.
-public struct YScalar: Sendable {
+public struct YScalar: Sendable, Equatable {
     public var text: String
     public var quoted: Bool
     /// Where the scalar starts: its first character, opening quote or block indicator (`|`, `>`).
@@ -50,7 +50,7 @@ public struct YScalar: Sendable {
 }
 
 /// A key with its value in a mapping.
-public struct YPair: Sendable {
+public struct YPair: Sendable, Equatable {
     public var key: YScalar
     public var value: YNode
 }
@@ -66,6 +66,16 @@ public enum YAMLTree {
                        hint: "vervang de tab door spaties (bijvoorbeeld twee per niveau)")
             return nil
         }
+        if let tree = YAMLEventComposer.compose(yaml, file: file, lineOffset: lineOffset) {
+            return tree
+        }
+        return composeWithYams(yaml, file: file, lineOffset: lineOffset, sink: sink)
+    }
+
+    /// The document read through `Yams.compose`, which reports what `YAMLEventComposer` leaves to
+    /// it: syntax errors, anchors and aliases, keys written twice, keys that are not texts, a
+    /// second document.
+    static func composeWithYams(_ yaml: String, file: String, lineOffset: Int, sink: DiagnosticSink) -> YNode? {
         let root: Node?
         do {
             // The encoding named here: its default is read from the environment on every call.
@@ -117,8 +127,14 @@ public enum YAMLTree {
             }
             switch node {
             case .scalar(let scalar):
-                return .scalar(YScalar(text: scalar.string, quoted: scalar.style != .plain && scalar.style != .any, location: location,
-                                       textStart: textStart(of: scalar, at: location)))
+                let style: ScalarStyle
+                switch scalar.style {
+                case .singleQuoted, .doubleQuoted: style = .quoted
+                case .literal, .folded: style = .block
+                default: style = .plain
+                }
+                return .scalar(YScalar(text: scalar.string, quoted: style != .plain, location: location,
+                                       textStart: YAMLTree.textStart(style: style, at: location, lineOffset: lineOffset, yaml: yaml)))
             case .mapping(let mapping):
                 var pairs: [YPair] = []
                 var seen: [String: SourceLocation] = [:]
@@ -151,22 +167,28 @@ public enum YAMLTree {
                 return nil
             }
         }
+    }
 
-        /// Quoted text starts after its quote; a block scalar's text on the first non-blank line below `|` or `>`.
-        private func textStart(of scalar: Node.Scalar, at location: SourceLocation) -> SourceLocation {
-            switch scalar.style {
-            case .singleQuoted, .doubleQuoted:
-                return SourceLocation(file: file, line: location.line, column: location.column + 1)
-            case .literal, .folded:
-                let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-                let markLine = location.line - lineOffset
-                guard markLine >= 1, markLine < lines.count,
-                      let index = lines[markLine...].firstIndex(where: { !$0.allSatisfy { $0 == " " } }) else { return location }
-                let indentation = lines[index].prefix { $0 == " " }.count
-                return SourceLocation(file: file, line: index + 1 + lineOffset, column: indentation + 1)
-            default:
-                return location
-            }
+    /// How a scalar was written, as far as where its text starts is concerned.
+    enum ScalarStyle {
+        case plain, quoted, block
+    }
+
+    /// Where the first character of a scalar's text stands: quoted text after its quote; a block
+    /// scalar's on the first non-blank line below `|` or `>`.
+    static func textStart(style: ScalarStyle, at location: SourceLocation, lineOffset: Int, yaml: String) -> SourceLocation {
+        switch style {
+        case .quoted:
+            return SourceLocation(file: location.file, line: location.line, column: location.column + 1)
+        case .block:
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let markLine = location.line - lineOffset
+            guard markLine >= 1, markLine < lines.count,
+                  let index = lines[markLine...].firstIndex(where: { !$0.allSatisfy { $0 == " " } }) else { return location }
+            let indentation = lines[index].prefix { $0 == " " }.count
+            return SourceLocation(file: location.file, line: index + 1 + lineOffset, column: indentation + 1)
+        case .plain:
+            return location
         }
     }
 

@@ -1,0 +1,117 @@
+import Foundation
+@testable import InzageCore
+import Testing
+
+/// `YAMLEventComposer` reads plain documents straight from libyaml's events and leaves the rest to
+/// Yams. Both readings must give the same tree, positions included; and what it leaves to Yams
+/// must still get Yams' diagnostics.
+@Suite struct YAMLEventComposerTests {
+    /// Documents the composer reads itself: every kind of scalar, nesting, comments, flow style.
+    static let plain: [String] = [
+        "titel: Privacyverklaring\n",
+        "a: 1\nb: true\nc: ~\nd: null\ne:\nf: ''\ng: \"\"\n",
+        "naam: 'Het ''Kompas'''\nadres: \"Laan 1\\nDen Haag \\u00e9\"\n",
+        "omschrijving: |\n  Eerste regel.\n\n  Tweede regel.\nnog: >-\n\n\n    Gevouwen\n    tekst.\n",
+        "lijst:\n  - een\n  - twee\n  -\n  - - genest\n    - dieper\n",
+        "scholen:\n- naam: De Linde\n  brin: 12AB\n- naam: Het Anker\n  brin: 34CD\n",
+        "flow: [a, 'b', {c: d, e: [f]}]\nleeg: []\nkaart: {}\n",
+        "# commentaar\nsleutel: waarde # achter\n\n# einde\n",
+        "lang: dit is een\n  tekst over twee\n  regels\n",
+        "unicode: Privacy­verklaring — é ü ß 😀\n\"sleutel met spaties\": 1\n? expliciet\n: waarde\n",
+        "getal: 012\ndatum: 2026-11-29\ntag: !!str 12\n",
+        "---\ntitel: met documentbegin\n...\n",
+        "- alleen\n- een lijst\n",
+        "gewoon een tekst\n",
+        "'quoted root'\n",
+        "",
+        "# alleen commentaar\n",
+        "a:\n  b:\n    c:\n      d: diep\n",
+        "tekst: \"regel\n  vervolg\"\n",
+        "blok: |2\n    twee extra\n  spaties\n",
+        "a: !onbekend x\nb: !!int 3\n",
+    ]
+
+    /// Documents the composer leaves to Yams.
+    static let forYams: [String] = [
+        "a: &x 1\nb: *x\n",
+        "a: &x [1, 2]\nb: *x\n",
+        "a: &leeg\nb: *leeg\n",
+        "a: *nergens\n",
+        "a: 1\na: 2\n",
+        "a: 1\n'a': 2\n",
+        "a:\n  b: 1\n  c: 2\n  b: 3\n",
+        "[a]: 1\n",
+        "a: 1\n---\nb: 2\n",
+        "a: b: c\n",
+        "a: 'open\n",
+        "a: [1, 2\n",
+        "- a\nb: 1\n",
+        "a: @b\n",
+    ]
+
+    /// The tree as Yams reads it, with the diagnostics it gives.
+    private func yams(_ yaml: String, lineOffset: Int = 0) -> (YNode?, [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let tree = YAMLTree.composeWithYams(yaml, file: "f.md", lineOffset: lineOffset, sink: sink)
+        return (tree, sink.diagnostics)
+    }
+
+    @Test(arguments: plain)
+    func aPlainDocumentReadsAsYamsReadsIt(_ yaml: String) throws {
+        let composed = try #require(YAMLEventComposer.compose(yaml, file: "f.md", lineOffset: 3), "left to Yams: \(yaml)")
+        let (reference, diagnostics) = yams(yaml, lineOffset: 3)
+        #expect(diagnostics.isEmpty)
+        #expect(composed == reference)
+    }
+
+    @Test(arguments: forYams)
+    func whatItLeavesToYamsGetsYamsDiagnostics(_ yaml: String) {
+        #expect(YAMLEventComposer.compose(yaml, file: "f.md", lineOffset: 1) == nil)
+        let sink = DiagnosticSink()
+        let tree = YAMLTree.parse(yaml, file: "f.md", lineOffset: 1, sink: sink)
+        let (reference, diagnostics) = yams(yaml, lineOffset: 1)
+        #expect(tree == reference)
+        #expect(sink.diagnostics == diagnostics)
+    }
+
+    @Test func anAliasIsStillRefusedWhereItsAnchorStands() {
+        let sink = DiagnosticSink()
+        _ = YAMLTree.parse("a: &x [1]\nb: *x\n", file: "f.md", lineOffset: 1, sink: sink)
+        #expect(sink.diagnostics.map(\.code) == ["YAML-ALIAS"])
+        #expect(sink.diagnostics.first?.location == SourceLocation(file: "f.md", line: 2, column: 4))
+    }
+
+    @Test func aRepeatedKeyIsStillReportedOnTheRepeat() {
+        let sink = DiagnosticSink()
+        _ = YAMLTree.parse("a: 1\nb: 2\na: 3\n", file: "f.md", lineOffset: 1, sink: sink)
+        #expect(sink.diagnostics.map(\.code) == ["YAML-DUPLICATE"])
+        #expect(sink.diagnostics.first?.location.line == 4)
+    }
+
+    /// Every front matter and YAML file of the demo board and the test fixture.
+    @Test func everyDocumentOfTheDemoBoardAndTheFixtureReadsAsYamsReadsIt() throws {
+        var texts = Fixture.files
+        let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content")
+        let files = try #require(FileManager.default.enumerator(at: demo, includingPropertiesForKeys: nil))
+        for case let url as URL in files where ["md", "yaml", "yml"].contains(url.pathExtension) {
+            texts[url.path] = try String(contentsOf: url, encoding: .utf8)
+        }
+        #expect(texts.count > 20)
+        for (path, text) in texts {
+            let yaml: String
+            let offset: Int
+            if path.hasSuffix(".md") {
+                guard let parts = FrontMatter.split(text, file: path, sink: DiagnosticSink()) else { continue }
+                (yaml, offset) = (parts.yaml, parts.yamlLineOffset)
+            } else {
+                (yaml, offset) = (text, 0)
+            }
+            let composed = YAMLEventComposer.compose(yaml, file: path, lineOffset: offset)
+            #expect(composed != nil, "left to Yams: \(path)")
+            let sink = DiagnosticSink()
+            let reference = YAMLTree.composeWithYams(yaml, file: path, lineOffset: offset, sink: sink)
+            #expect(composed == .some(reference), "\(path)")
+        }
+    }
+}
