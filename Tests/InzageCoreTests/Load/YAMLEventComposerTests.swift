@@ -88,8 +88,9 @@ import Testing
         #expect(sink.diagnostics.first?.location.line == 4)
     }
 
-    /// Every front matter and YAML file of the demo board and the test fixture.
-    @Test func everyDocumentOfTheDemoBoardAndTheFixtureReadsAsYamsReadsIt() throws {
+    /// The YAML of every front matter and YAML file of the demo board and the test fixture, with
+    /// the lines before it in its file.
+    private static func documents() throws -> [(path: String, yaml: String, offset: Int)] {
         var texts = Fixture.files
         let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content")
@@ -97,21 +98,65 @@ import Testing
         for case let url as URL in files where ["md", "yaml", "yml"].contains(url.pathExtension) {
             texts[url.path] = try String(contentsOf: url, encoding: .utf8)
         }
-        #expect(texts.count > 20)
-        for (path, text) in texts {
-            let yaml: String
-            let offset: Int
-            if path.hasSuffix(".md") {
-                guard let parts = FrontMatter.split(text, file: path, sink: DiagnosticSink()) else { continue }
-                (yaml, offset) = (parts.yaml, parts.yamlLineOffset)
-            } else {
-                (yaml, offset) = (text, 0)
-            }
+        return texts.sorted { $0.key < $1.key }.compactMap { path, text in
+            guard path.hasSuffix(".md") else { return (path, text, 0) }
+            return FrontMatter.split(text, file: path, sink: DiagnosticSink()).map { (path, $0.yaml, $0.yamlLineOffset) }
+        }
+    }
+
+    @Test func everyDocumentOfTheDemoBoardAndTheFixtureReadsAsYamsReadsIt() throws {
+        let documents = try Self.documents()
+        #expect(documents.count > 20)
+        for (path, yaml, offset) in documents {
             let composed = YAMLEventComposer.compose(yaml, file: path, lineOffset: offset)
             #expect(composed != nil, "left to Yams: \(path)")
             let sink = DiagnosticSink()
             let reference = YAMLTree.composeWithYams(yaml, file: path, lineOffset: offset, sink: sink)
             #expect(composed == .some(reference), "\(path)")
         }
+    }
+
+    /// Thousands of damaged documents (lines dropped, repeated, moved in or out, characters that
+    /// mean something in YAML put in), made from the demo board's and the fixture's: whichever
+    /// way each is read, the tree and the diagnostics are Yams' own.
+    @Test func damagedDocumentsReadAsYamsReadsThem() throws {
+        var random = SeededGenerator(seed: 0x1A2B_3C4D)
+        let insertions = [":", " ", "- ", "\"", "'", "&a ", "*a", "!", "#", "[", "]", "{", "}", ",", "|", ">", "? ", "%", "@", "`", "\\", "é", "\n", "  "]
+        var composedItself = 0, total = 0
+        for (path, yaml, offset) in try Self.documents() {
+            var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard lines.count > 1 else { continue }
+            for _ in 0..<60 {
+                var damaged = lines
+                for _ in 0...random.next(below: 2) {
+                    let index = random.next(below: damaged.count)
+                    switch random.next(below: 5) {
+                    case 0: damaged.remove(at: index)
+                    case 1: damaged.insert(damaged[index], at: random.next(below: damaged.count))
+                    case 2: damaged[index] = "  " + damaged[index]
+                    case 3: damaged[index] = String(damaged[index].drop { $0 == " " })
+                    default:
+                        var line = Array(damaged[index])
+                        line.insert(contentsOf: insertions[random.next(below: insertions.count)], at: random.next(below: line.count + 1))
+                        damaged[index] = String(line)
+                    }
+                    if damaged.isEmpty { damaged = [""] }
+                }
+                let text = damaged.joined(separator: "\n")
+                total += 1
+                if YAMLEventComposer.compose(text, file: path, lineOffset: offset) != nil { composedItself += 1 }
+                let sink = DiagnosticSink()
+                let tree = YAMLTree.parse(text, file: path, lineOffset: offset, sink: sink)
+                let referenceSink = DiagnosticSink()
+                let reference = YAMLTree.firstIndentationTab(in: text) == nil
+                    ? YAMLTree.composeWithYams(text, file: path, lineOffset: offset, sink: referenceSink) : nil
+                if YAMLTree.firstIndentationTab(in: text) != nil { continue }
+                #expect(tree == reference, "\(path):\n\(text)")
+                #expect(sink.diagnostics == referenceSink.diagnostics, "\(path):\n\(text)")
+            }
+            lines.removeAll()
+        }
+        // Both ways are exercised: most damaged documents still read, many do not.
+        #expect(composedItself > total / 4 && composedItself < total * 9 / 10, "\(composedItself) of \(total)")
     }
 }

@@ -8,14 +8,7 @@ import Testing
 struct SortedChangeRowsTests {
     struct Change { let date: String; let label: String }
 
-    /// A small generator with a fixed seed, so a failure can be repeated.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state
-        }
-    }
+    typealias Generator = SeededGenerator
 
     let template = RowTemplate(templates: try! TemplateSet(override: nil), name: "wijziging")
     /// Few dates, so many rows share one; "" is a change without a date.
@@ -34,7 +27,7 @@ struct SortedChangeRowsTests {
     }
 
     @Test func patchedRowsStandWhereSortingPutsThem() {
-        var random = Generator(state: 7)
+        var random = Generator(seed: 7)
         var products = (0..<60).map { ListedProduct(index: $0, kept: FileFragments()) }
         var productRows = products.indices.map { rows("p\($0)", count: Int(random.next() % 4), using: &random) }
         var documents = (0..<3).map { rows("d\($0)", count: Int(random.next() % 3), using: &random) }
@@ -56,7 +49,7 @@ struct SortedChangeRowsTests {
     }
 
     @Test func anotherListOfProductsIsSortedAnew() {
-        var random = Generator(state: 11)
+        var random = Generator(seed: 11)
         let products = (0..<40).map { ListedProduct(index: $0, kept: FileFragments()) }
         let productRows = products.indices.map { rows("p\($0)", count: 2, using: &random) }
         func lookup(_ product: ListedProduct) -> [ViewFragment<Change>] { productRows[product.index] }
