@@ -127,6 +127,7 @@ public enum BuildPipeline {
             session?.published.watchSite(at: writer.output.path)
             timer.lap("publication finished")
             record?.save()
+            timer.lap("build record saved")
             if session == nil {
                 let location = FindingsRecord.location(for: writer.output)
                 if PatchBuild.pays(bijsluiters: bijsluiterResults.count, pages: content.paginas.count),
