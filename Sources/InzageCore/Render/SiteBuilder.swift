@@ -34,13 +34,13 @@ struct LayoutView {
     let feedHref: String
     let nav: MenuRows
     let footerLinks: MenuRows
-    let fg: ContactView?
+    let fg: SharedView<ContactView>?
     let contactHref: String
     let logo: String?
     let logoAlt: String?
     let body: String
     let gewijzigd: DateView?
-    let t: SiteTexts
+    let t: SharedView<SiteTexts>
 }
 
 extension LayoutView: MustacheFields {
@@ -313,7 +313,7 @@ public struct SiteBuilder {
                          footer: [(path: String, title: String)], absolute: Bool = false) throws -> (file: OutputFile, key: String?) {
         let render = { try layoutFile(page, file: file, site: site, nav: nav, footer: footer, absolute: absolute) }
         guard let session else { return (try render(), nil) }
-        let context = PageContext(t: SiteTexts(site.aanspreekvorm), page: page.view)
+        let context = PageContext(t: site.texts, page: page.view)
         let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(page.path, page.template, page.title, page.description,
                                                                 page.lastModified?.iso ?? "", absolute, context).description
         return (try session.renderedPage(for: key, make: render), key)
@@ -341,7 +341,7 @@ public struct SiteBuilder {
     /// Renders a page (its view converted for Mustache) and puts it in the layout.
     private func layoutFile(_ page: Page, file: String, site: SiteContext, nav: [(path: String, title: String)],
                             footer: [(path: String, title: String)], absolute: Bool = false) throws -> OutputFile {
-        let value = MustacheValue.convert(PageContext(t: SiteTexts(site.aanspreekvorm), page: page.view))
+        let value = MustacheValue.convert(PageContext(t: site.texts, page: page.view))
         return OutputFile(path: file, data: Data(try layout(page, value: value, site: site, nav: nav, footer: footer, absolute: absolute).utf8))
     }
 
@@ -357,8 +357,8 @@ public struct SiteBuilder {
             canonical: site.absolute(page.path), feedHref: root + "feed.xml",
             nav: site.menu(nav, root: root, current: absolute ? nil : page.path),
             footerLinks: site.menu(footer, root: root, current: absolute ? nil : page.path),
-            fg: site.fg, contactHref: root + "contact/", logo: logo, logoAlt: site.organisatie.site?.logoAlt.nonBlank,
-            body: body, gewijzigd: page.lastModified.map(DateView.init), t: SiteTexts(site.aanspreekvorm))
+            fg: site.footerFG, contactHref: root + "contact/", logo: logo, logoAlt: site.organisatie.site?.logoAlt.nonBlank,
+            body: body, gewijzigd: page.lastModified.map(DateView.init), t: site.texts)
         return try templates.render(view, with: "layout")
     }
 }

@@ -40,6 +40,8 @@ final class SiteContext {
         markdown = MarkdownRenderer(siteHost: URLHost.of(url))
         aanspreekvorm = organisatie.site?.aanspreekvorm?.value ?? .u
         fg = ContactView(organisatie.fg)
+        footerFG = fg.map(SharedView.init)
+        texts = SharedView(SiteTexts(aanspreekvorm))
         guard sortingProducts else { return }
         // What the session keeps of each parse, taken under one lock for all lists.
         var kept = [FileFragments?](repeating: nil, count: content.bijsluiters.count)
@@ -118,8 +120,12 @@ final class SiteContext {
     /// Absolute URL of a page folder, for sitemap, feed and letters.
     func absolute(_ pagePath: String) -> String { siteURL + pagePath }
 
-    /// The FG as every page's footer shows it, made once.
+    /// The FG as the pages about privacy and contact show it, made once.
     let fg: ContactView?
+    /// The FG as every page's footer shows it, converted once.
+    let footerFG: SharedView<ContactView>?
+    /// The texts every page reads (`{{t.…}}`) in the board's form of address, converted once.
+    let texts: SharedView<SiteTexts>
 
     /// Schools get their own page only when the board has more than one.
     var hasSchoolPages: Bool { content.scholen.count > 1 }

@@ -11,10 +11,10 @@ struct MustacheFieldsTests {
         ContactView(naam: "N", functie: "F", email: "e@x.nl", telefoon: "1", telefoonHref: "tel:1"),
         ChangeView(document: "D", documentHref: "/d/", versie: "1", datum: nil, samenvatting: "S"),
         SiteTexts(.je),
-        PageContext(t: SiteTexts(.u), page: "p"),
+        PageContext(t: SharedView(SiteTexts(.u)), page: "p"),
         LayoutView(title: "T", headTitle: "H", description: "D", siteTitle: "S", organisatie: "O", root: "../", homeHref: "../",
                    stylesheet: "s.css", kleur: "#000000", canonical: "https://x.nl/", feedHref: "f", nav: MenuRows([]), footerLinks: MenuRows([]), fg: nil,
-                   contactHref: "c", logo: "l", logoAlt: "a", body: "<p>b</p>", gewijzigd: nil, t: SiteTexts(.u)),
+                   contactHref: "c", logo: "l", logoAlt: "a", body: "<p>b</p>", gewijzigd: nil, t: SharedView(SiteTexts(.u))),
         BijsluitersView.Row(product: "P", href: "/p/", verwerker: "V", soort: "S", bijzonder: "nee", buitenEER: "nee", versie: "1"),
         BijsluitersView.MatrixRow(product: "P", href: "/p/", cellen: []),
         BijsluitersView.Cell(verwerkt: true, tekst: "ja"),
@@ -40,6 +40,19 @@ struct MustacheFieldsTests {
             let stored = Mirror(reflecting: view).children.compactMap(\.label)
             #expect(view.mustacheFields.map(\.key) == stored, "\(type(of: view))")
         }
+    }
+
+    /// A view every page shows is converted once, and reads as its view does.
+    @Test func aSharedViewIsConvertedOnceAndReadsAsItsView() {
+        let texts = SiteTexts(.je)
+        let shared = SharedView(texts)
+        let first = MustacheValue.convert(PageContext(t: shared, page: "p")) as? ConvertedView
+        let second = MustacheValue.convert(PageContext(t: shared, page: "q")) as? ConvertedView
+        #expect(first?.child(named: "t") as? ConvertedView === second?.child(named: "t") as? ConvertedView)
+        let fields = (first?.child(named: "t") as? ConvertedView)?.fields
+        #expect(fields?["contactEnRechten"] as? String == "Contact en je rechten")
+        #expect(fields?.keys.sorted() == (MustacheValue.convert(texts) as? ConvertedView)?.fields.keys.sorted())
+        #expect(ViewFingerprint(shared) == ViewFingerprint(texts))
     }
 
     @Test func convertsLikeReflection() {

@@ -32,7 +32,7 @@ public struct SiteTexts: Sendable {
 /// What a page template is rendered with: the page's own view, and the site texts one level up
 /// (templates wrap their content in `{{#page}}…{{/page}}` and read `{{t.rechten}}` from above).
 struct PageContext {
-    let t: SiteTexts
+    let t: SharedView<SiteTexts>
     let page: Any
 }
 
