@@ -170,8 +170,7 @@ extension SiteBuilder {
                             description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
         let laidOutPages = [home] + sections + schools
         // Each page laid out, and 404.html, the feed and the sitemap made, as pieces of work on all
-        // cores: these are few and some are large (a table of every product, the feed). The feed
-        // starts among the first: it is the longest piece.
+        // cores: these are few and some are large (a table of every product, the feed).
         let rest: [() throws -> (file: OutputFile, key: String?)] = [
             // 404.html is served at any depth, so it links from the site's root path ("/" or "/privacy/").
             { try self.laidOut(notFound, file: "404.html", site: viewSite.value, nav: nav, footer: footer, absolute: true) },
@@ -194,9 +193,16 @@ extension SiteBuilder {
             { try self.laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer) }
         }
         let sharedJobs = UncheckedSendable(jobs)
-        let results = try Parallel.map(Array(jobs.indices), minimumBatch: 1) { try sharedJobs.value[$0]() }
-        let cacheKeys = Set(results.compactMap(\.key))
-        let files = results.map(\.file)
+        // The largest pieces first, so that both cores finish together: the feed, then the pages by
+        // the rows of their long lists (every change, every product), then the rest as listed.
+        let restWeights = [0, Int.max, 0]  // 404.html, the feed, the sitemap
+        let weights = restWeights + laidOutPages.map(\.listedRows)
+        let order = jobs.indices.sorted { (-weights[$0], $0) < (-weights[$1], $1) }
+        let done = try Parallel.map(order, minimumBatch: 1) { (index: $0, made: try sharedJobs.value[$0]()) }
+        var results = done
+        for job in done { results[job.index] = job }
+        let files = results.map(\.made.file)
+        let cacheKeys = Set(results.compactMap(\.made.key))
         let restFiles = Array(files[..<rest.count])
         let sectionFiles = Array(files[rest.count..<(rest.count + 1 + sections.count)])
         let schoolFiles = Array(files[(rest.count + 1 + sections.count)...])

@@ -139,6 +139,8 @@ extension MustacheFields {
 protocol FragmentList {
     /// Each fragment's fingerprint, in order.
     var fingerprints: [ViewFingerprint] { get }
+    /// How many fragments there are.
+    var count: Int { get }
 }
 
 extension Array: FragmentList where Element: ConvertedFragment {

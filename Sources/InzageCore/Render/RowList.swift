@@ -34,6 +34,7 @@ extension RowList: MustacheConvertible {
 
 extension RowList: FragmentList {
     var fingerprints: [ViewFingerprint] { made()?.fingerprints ?? fragments.map { $0.fingerprint } }
+    var count: Int { fragments.count }
 }
 
 /// A list of rows as one render pass made it: the rows (held, so that no other row can take

@@ -11,6 +11,13 @@ struct Page {
     /// Set for pages that show one file only (a bijsluiter, an extra page): with the global inputs
     /// unchanged, the same key means the same output.
     var cacheKey: String?
+
+    /// How many rows the long lists of the page's view hold (every product, every change): what
+    /// laying the page out mostly costs.
+    var listedRows: Int {
+        guard let fields = (view as? any MustacheFields)?.mustacheFields else { return 0 }
+        return fields.reduce(0) { sum, field in sum + ((field.value as? any FragmentList)?.count ?? 0) }
+    }
 }
 
 /// Texts that depend on how the site addresses readers.
