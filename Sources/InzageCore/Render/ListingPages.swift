@@ -170,11 +170,13 @@ extension SiteBuilder {
                             description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
         let laidOutPages = [home] + sections + schools
         // Each page laid out, and 404.html, the feed and the sitemap made, as pieces of work on all
-        // cores: these are few and some are large (a table of every product, the feed).
-        let rest: [() throws -> (file: OutputFile, key: String?)] = [
+        // cores: these are few and some are large (a table of every product, the feed). Each with
+        // its weight, for the order below (the feed is the largest piece).
+        typealias Job = (weight: Int, make: () throws -> (file: OutputFile, key: String?))
+        let rest: [Job] = [
             // 404.html is served at any depth, so it links from the site's root path ("/" or "/privacy/").
-            { try self.laidOut(notFound, file: "404.html", site: viewSite.value, nav: nav, footer: footer, absolute: true) },
-            {
+            (0, { try self.laidOut(notFound, file: "404.html", site: viewSite.value, nav: nav, footer: footer, absolute: true) }),
+            (Int.max, {
                 // The feed is a function of the site's names and its entries in order: keyed by their
                 // kept fingerprints, it is only rendered (5 000 entries for 2 000 products) when one changed.
                 let site = viewSite.value
@@ -183,22 +185,20 @@ extension SiteBuilder {
                                              key: { ViewFingerprint([site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? ""],
                                                                     named: entries.map { ("", $0.fingerprint) }) },
                                              view: { FeedBuilder.view(site, entries: entries) })
-            },
+            }),
             // Keyed by its texts: a walk of 2 000 entry views cost more than rendering a changed sitemap.
-            { try self.renderedFile("sitemap.xml", template: "sitemap.xml",
-                                    key: { ViewFingerprint(sitemap.flatMap { [$0.loc, $0.lastmod ?? "-"] }, named: []) },
-                                    view: { SitemapView(urls: sitemap) }) },
+            (0, { try self.renderedFile("sitemap.xml", template: "sitemap.xml",
+                                        key: { ViewFingerprint(sitemap.flatMap { [$0.loc, $0.lastmod ?? "-"] }, named: []) },
+                                        view: { SitemapView(urls: sitemap) }) }),
         ]
-        let jobs = rest + laidOutPages.map { page in
-            { try self.laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer) }
+        let jobs: [Job] = rest + laidOutPages.map { page in
+            (page.listedRows, { try self.laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer) })
         }
         let sharedJobs = UncheckedSendable(jobs)
         // The largest pieces first, so that both cores finish together: the feed, then the pages by
         // the rows of their long lists (every change, every product), then the rest as listed.
-        let restWeights = [0, Int.max, 0]  // 404.html, the feed, the sitemap
-        let weights = restWeights + laidOutPages.map(\.listedRows)
-        let order = jobs.indices.sorted { (-weights[$0], $0) < (-weights[$1], $1) }
-        let done = try Parallel.map(order, minimumBatch: 1) { (index: $0, made: try sharedJobs.value[$0]()) }
+        let order = jobs.indices.sorted { (-jobs[$0].weight, $0) < (-jobs[$1].weight, $1) }
+        let done = try Parallel.map(order, minimumBatch: 1) { (index: $0, made: try sharedJobs.value[$0].make()) }
         var results = done
         for job in done { results[job.index] = job }
         let files = results.map(\.made.file)

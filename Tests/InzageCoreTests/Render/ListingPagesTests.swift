@@ -30,6 +30,20 @@ struct ListingPagesTests {
         }
     }
 
+    /// The listing pages are laid out largest first: a page's weight is the rows of its long lists.
+    @Test func aPageWeighsTheRowsOfItsLongLists() throws {
+        let (content, _) = try CheckPipeline.run(contentRoot: InzagePaths.defaultContent.path, today: Fixture.today)
+        let site = SiteContext(content: content, organisatie: try #require(content.organisatie), templates: try TemplateSet(override: nil))
+        let products = content.bijsluiters.count
+        #expect(products > 2)
+        // The product table and the matrix: one row each per product.
+        #expect(BijsluiterPages.overview(site).listedRows == 2 * products)
+        let schoolIndex = try #require(site.productsBySchool.indices.first)
+        #expect(BijsluiterPages.school(site, at: schoolIndex).listedRows == site.productsBySchool[schoolIndex].count)
+        // A page without long lists weighs nothing.
+        #expect(HomePage.make(site, pages: []).listedRows == 0)
+    }
+
     /// What `listed` leaves out is really gone, so it cannot reach a listing page's key.
     @Test func listedLeavesOutWhatNoListShows() throws {
         let (content, _) = try CheckPipeline.run(contentRoot: InzagePaths.defaultContent.path, today: Fixture.today)
