@@ -13,3 +13,8 @@ final class SharedView<View: MustacheFields>: MustacheFields, @unchecked Sendabl
 
     var mustacheFields: KeyValuePairs<String, Any?> { view.mustacheFields }
 }
+
+extension SharedView: Equatable {
+    /// The same shared view: a site converts each once.
+    static func == (lhs: SharedView, rhs: SharedView) -> Bool { lhs === rhs }
+}

@@ -20,7 +20,7 @@ public struct OutputFile: Sendable {
 }
 
 /// The view every page is wrapped in by `layout.mustache`.
-struct LayoutView {
+struct LayoutView: Equatable {
     let title: String
     let headTitle: String
     let description: String
@@ -359,7 +359,7 @@ public struct SiteBuilder {
             footerLinks: site.menu(footer, root: root, current: absolute ? nil : page.path),
             fg: site.footerFG, contactHref: root + "contact/", logo: logo, logoAlt: site.organisatie.site?.logoAlt.nonBlank,
             body: body, gewijzigd: page.lastModified.map(DateView.init), t: site.texts)
-        return try templates.render(view, with: "layout")
+        return try site.layoutStencils.render(view, templates: templates)
     }
 }
 

@@ -27,6 +27,8 @@ final class SiteContext {
     /// Fragments many pages show alike (`sharedFragment`), by row template and view.
     private var sharedFragments: [SharedFragmentKey: Any] = [:]
     private let sharedFragmentsLock = PThreadMutex()
+    /// The layout cut where each page's own texts go, for each kind of page.
+    let layoutStencils = LayoutStencils()
 
     init(content: Content, organisatie: Organisatie, templates: TemplateSet, session: BuildSession? = nil, sortingProducts: Bool = true) {
         self.session = session
@@ -135,8 +137,11 @@ final class SiteContext {
 
 /// A menu's rows (`SiteContext.menu`), converted for Mustache once: the thousands of pages of a
 /// large site place the same few menus, and converting them joined their rows again per page.
-final class MenuRows: MustacheConvertible, @unchecked Sendable {
+final class MenuRows: MustacheConvertible, Equatable, @unchecked Sendable {
     let mustacheValue: Any?
+
+    /// The same rows: the site keeps one for each menu, place and entry (`SiteContext.menu`).
+    static func == (lhs: MenuRows, rhs: MenuRows) -> Bool { lhs === rhs }
 
     init(_ fragments: [ViewFragment<LinkView>]) {
         mustacheValue = ViewFragment<LinkView>.mustacheList(fragments)

@@ -1,7 +1,12 @@
 /// A date for templates: `<time datetime="{{iso}}">{{dutch}}</time>`.
-public struct DateView: Sendable {
+public struct DateView: Sendable, Equatable {
     public let iso: String
     public let dutch: String
+
+    init(iso: String, dutch: String) {
+        self.iso = iso
+        self.dutch = dutch
+    }
 
     public init(_ date: SchoolDate) {
         iso = date.iso
