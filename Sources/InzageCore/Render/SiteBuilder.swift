@@ -341,14 +341,22 @@ public struct SiteBuilder {
     /// Renders a page (its view converted for Mustache) and puts it in the layout.
     private func layoutFile(_ page: Page, file: String, site: SiteContext, nav: [(path: String, title: String)],
                             footer: [(path: String, title: String)], absolute: Bool = false) throws -> OutputFile {
-        let value = MustacheValue.convert(PageContext(t: site.texts, page: page.view))
-        return OutputFile(path: file, data: Data(try layout(page, value: value, site: site, nav: nav, footer: footer, absolute: absolute).utf8))
+        OutputFile(path: file, data: Data(try layout(page, site: site, nav: nav, footer: footer, absolute: absolute).utf8))
     }
 
-    private func layout(_ page: Page, value: Any, site: SiteContext, nav: [(path: String, title: String)], footer: [(path: String, title: String)],
+    /// A page's own template with its view: from the site's stencil when the view is a text alone
+    /// (an extra page), else rendered.
+    private func body(of page: Page, site: SiteContext) throws -> String {
+        if let pagina = page.view as? PaginaView, let filled = site.bodyStencils.render(pagina, template: page.template, texts: site.texts, templates: templates) {
+            return filled
+        }
+        return try templates.render(MustacheValue.convert(PageContext(t: site.texts, page: page.view)), with: page.template)
+    }
+
+    private func layout(_ page: Page, site: SiteContext, nav: [(path: String, title: String)], footer: [(path: String, title: String)],
                         absolute: Bool = false) throws -> String {
         let root = absolute ? site.sitePath : SiteContext.root(for: page.path)
-        let body = try templates.render(value, with: page.template)
+        let body = try body(of: page, site: site)
         let logo = site.organisatie.site?.logo.nonBlank.flatMap { path in content.bestanden.contains { "bestanden/\($0)" == path } ? root + path : nil }
         let view = LayoutView(
             title: page.title, headTitle: page.path.isEmpty && !absolute ? site.siteTitle : "\(page.title) - \(site.siteTitle)",

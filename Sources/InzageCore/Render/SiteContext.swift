@@ -29,6 +29,8 @@ final class SiteContext {
     private let sharedFragmentsLock = PThreadMutex()
     /// The layout cut where each page's own texts go, for each kind of page.
     let layoutStencils = LayoutStencils()
+    /// The page templates of extra pages cut where the page's text goes, for each template.
+    let bodyStencils = BodyStencils()
 
     init(content: Content, organisatie: Organisatie, templates: TemplateSet, session: BuildSession? = nil, sortingProducts: Bool = true) {
         self.session = session

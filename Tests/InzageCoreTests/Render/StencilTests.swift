@@ -3,16 +3,17 @@ import Foundation
 import Mustache
 import Testing
 
-/// The layout is rendered once per kind of page with markers for the page's own texts, then
-/// filled in (`LayoutStencil`): every page must come out exactly as swift-mustache renders it,
-/// for any layout a user may write, and a layout that uses a page text in any other way than
-/// printing it gets no stencil.
-@Suite("Layout stencils")
-struct LayoutStencilTests {
-    /// The default theme with `layout` (when given) as the user's layout.mustache.
-    private func theme(layout: String?) throws -> (templates: TemplateSet, folder: TemporaryFolder) {
+/// The layout, and the page template of extra pages, are rendered once per kind of page with
+/// markers for the page's own texts, then filled in (`Stencil`): every page must come out exactly
+/// as swift-mustache renders it, for any template a user may write, and a template that uses a
+/// page text in any other way than printing it gets no stencil.
+@Suite("Stencils")
+struct StencilTests {
+    /// The default theme with `layout` (when given) as the user's layout.mustache, and `others`.
+    private func theme(layout: String?, others: [String: String] = [:]) throws -> (templates: TemplateSet, folder: TemporaryFolder) {
         let folder = try TemporaryFolder()
         if let layout { try layout.write(to: folder.url.appendingPathComponent("layout.mustache"), atomically: false, encoding: .utf8) }
+        for (name, text) in others { try text.write(to: folder.url.appendingPathComponent(name + ".mustache"), atomically: false, encoding: .utf8) }
         return (try TemplateSet(override: folder.url.path), folder)
     }
 
@@ -64,7 +65,7 @@ struct LayoutStencilTests {
             let key = view.replacing { _ in "" }
             if !kinds.contains(key) {
                 kinds.append(key)
-                if LayoutStencil.make(key, templates: templates) != nil { stencils += 1 }
+                if LayoutStencils.stencil(for: key, templates: templates) != nil { stencils += 1 }
             }
         }
         return (kinds.count, stencils)
@@ -76,7 +77,7 @@ struct LayoutStencilTests {
         let site = try site(templates)
         // A page with a date: the layout may use the date's view as well.
         let view = try #require(views(site).first { $0.gewijzigd != nil })
-        return LayoutStencil.make(view.replacing { _ in "" }, templates: templates) != nil
+        return LayoutStencils.stencil(for: view.replacing { _ in "" }, templates: templates) != nil
     }
 
     @Test func theDefaultLayoutHasAStencilForEveryKindOfPageAndRendersAsMustache() throws {
@@ -147,6 +148,35 @@ struct LayoutStencilTests {
         let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}{{x}}")
         for text in Self.awkward + ["<\u{338}", "'\u{301}\"", "a&b<c>d\"e'f", "&&&", "\r\n&"] {
             #expect(MustacheEscaping.characterwise(text) == template.render(["x": text]), "\(text)")
+        }
+    }
+
+    /// Extra pages' template, through the site's stencil when it has one, is what swift-mustache renders.
+    private func expectBodySameAsMustache(_ pagina: String, hasStencil: Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let (templates, folder) = try theme(layout: nil, others: ["pagina": pagina])
+        defer { folder.remove() }
+        let site = try site(templates)
+        #expect((BodyStencils.stencil("pagina", texts: site.texts, templates: templates) != nil) == hasStencil, "\(pagina)",
+                sourceLocation: sourceLocation)
+        for body in Self.awkward + ["<h2 id=\"kop\">Kop</h2>\n<p>Tekst &amp; meer</p>\n"] {
+            let expected = try templates.render(MustacheValue.convert(PageContext(t: site.texts, page: PaginaView(body: body))), with: "pagina")
+            let filled = site.bodyStencils.render(PaginaView(body: body), template: "pagina", texts: site.texts, templates: templates)
+            #expect(filled == (hasStencil ? expected : nil), "\(pagina) with \(body)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func extraPagesTemplatesThatPrintTheBodyHaveStencils() throws {
+        let (templates, folder) = try theme(layout: nil)
+        defer { folder.remove() }
+        let site = try site(templates)
+        // The default theme's.
+        #expect(BodyStencils.stencil("pagina", texts: site.texts, templates: templates) != nil)
+        for pagina in ["{{#page}}\n{{{body}}}\n{{/page}}\n", "<article>{{page.body}}</article><p>{{t.contactEnRechten}}</p>{{{page.body}}}",
+                       "{{#page}}{{body}}{{#t}}{{rechten}}{{/t}}{{/page}}{{^page}}nooit{{/page}}", "{{% CONTENT_TYPE: HTML }}\n{{page.body}}"] {
+            try expectBodySameAsMustache(pagina, hasStencil: true)
+        }
+        for pagina in ["{{#page}}{{#body}}<div>{{{body}}}</div>{{/body}}{{/page}}", "{{lowercased(page.body)}}", "{{> menu-link}}{{{page.body}}}"] {
+            try expectBodySameAsMustache(pagina, hasStencil: false)
         }
     }
 }

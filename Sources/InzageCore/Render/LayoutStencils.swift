@@ -1,0 +1,107 @@
+import Mustache
+
+/// The texts of the layout's view that differ from page to page. Every other field of
+/// `LayoutView` is the same for many pages (the site's names, the menus of a folder depth, …).
+enum LayoutText: Int, CaseIterable, Sendable {
+    case title, headTitle, description, canonical, body, changedISO, changedDutch
+
+    /// Where the text stands in the view as converted for Mustache (`LayoutView.mustacheFields`).
+    var path: [String] {
+        switch self {
+        case .title: ["title"]
+        case .headTitle: ["headTitle"]
+        case .description: ["description"]
+        case .canonical: ["canonical"]
+        case .body: ["body"]
+        case .changedISO: ["gewijzigd", "iso"]
+        case .changedDutch: ["gewijzigd", "dutch"]
+        }
+    }
+
+    /// The text in `view`; nil for the date's texts of a page without a date.
+    func value(in view: LayoutView) -> String? {
+        switch self {
+        case .title: view.title
+        case .headTitle: view.headTitle
+        case .description: view.description
+        case .canonical: view.canonical
+        case .body: view.body
+        case .changedISO: view.gewijzigd?.iso
+        case .changedDutch: view.gewijzigd?.dutch
+        }
+    }
+}
+
+extension LayoutView {
+    /// This view with each of its page texts (`LayoutText`) replaced by `text`. Made field by
+    /// field on purpose: a field added to `LayoutView` must be placed here, and every field that
+    /// is not a page text is part of the stencil's key (`LayoutStencils`).
+    func replacing(_ text: (LayoutText) -> String) -> LayoutView {
+        LayoutView(title: text(.title), headTitle: text(.headTitle), description: text(.description), siteTitle: siteTitle,
+                   organisatie: organisatie, root: root, homeHref: homeHref, stylesheet: stylesheet, kleur: kleur,
+                   canonical: text(.canonical), feedHref: feedHref, nav: nav, footerLinks: footerLinks, fg: fg, contactHref: contactHref,
+                   logo: logo, logoAlt: logoAlt, body: text(.body),
+                   gewijzigd: gewijzigd.map { _ in DateView(iso: text(.changedISO), dutch: text(.changedDutch)) }, t: t)
+    }
+}
+
+/// The layout's stencils of one site (`Stencil`), made at the first page of each kind: the
+/// key is the page's view without its page texts, compared whole, so two pages share a stencil
+/// only when everything else the layout could print is the same.
+final class LayoutStencils: @unchecked Sendable {
+    private let lock = PThreadMutex()
+    /// By the page's root path (a cheap first look), each key with its stencil, or nil for a kind
+    /// of page the layout has no stencil for.
+    private var made: [String: [(key: LayoutView, stencil: Stencil?)]] = [:]
+    /// At most this many kinds of page per root path get a stencil; the rest are rendered as before.
+    static let kindsPerRoot = 32
+
+    /// The layout's stencil for pages of `key`'s kind (a view without its page texts).
+    static func stencil(for key: LayoutView, templates: TemplateSet) -> Stencil? {
+        Stencil.make("layout", templates: templates, paths: LayoutText.allCases.map(\.path)) { probes in
+            key.replacing { probes[$0.rawValue] }
+        }
+    }
+
+    /// `view` in the layout template.
+    func render(_ view: LayoutView, templates: TemplateSet) throws -> String {
+        let key = view.replacing { _ in "" }
+        let stencil: Stencil? = lock.withLock {
+            if let known = made[key.root]?.first(where: { $0.key == key }) { return known.stencil }
+            guard made[key.root, default: []].count < Self.kindsPerRoot else { return nil }
+            let stencil = Self.stencil(for: key, templates: templates)
+            made[key.root, default: []].append((key, stencil))
+            return stencil
+        }
+        guard let stencil else { return try templates.render(view, with: "layout") }
+        return stencil.filled(with: LayoutText.allCases.map { $0.value(in: view) ?? "" })
+    }
+}
+
+
+/// The stencils of the page templates whose view is one text, the extra pages' (`PaginaView`),
+/// one for each template, made at its first page. What else such a template can print is the
+/// site's texts (`PageContext.t`), the same for every page of the site.
+final class BodyStencils: @unchecked Sendable {
+    private let lock = PThreadMutex()
+    private var made: [String: Stencil?] = [:]
+
+    /// The stencil of `template` for a page of a site with these texts, or nil when it has none.
+    static func stencil(_ template: String, texts: SharedView<SiteTexts>, templates: TemplateSet) -> Stencil? {
+        Stencil.make(template, templates: templates, paths: [["page", "body"]]) { probes in
+            PageContext(t: texts, page: PaginaView(body: probes[0]))
+        }
+    }
+
+    /// `view` in `template`, or nil when the template has no stencil. `texts` are the site's, the
+    /// same for every page.
+    func render(_ view: PaginaView, template: String, texts: SharedView<SiteTexts>, templates: TemplateSet) -> String? {
+        let stencil = lock.withLock {
+            if let known = made[template] { return known }
+            let stencil = Self.stencil(template, texts: texts, templates: templates)
+            made[template] = stencil
+            return stencil
+        }
+        return stencil?.filled(with: [view.body])
+    }
+}

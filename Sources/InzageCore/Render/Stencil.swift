@@ -1,0 +1,239 @@
+import Mustache
+
+/// A template as swift-mustache renders it for one kind of page (everything in the view but a
+/// few texts alike), cut where those texts go: rendered once, then filled in for each page with
+/// its texts, escaped as Mustache escapes them there. Mustache's look-ups (about five protocol
+/// casts for every name it prints) are paid once per kind of page instead of once per page.
+///
+/// Made by rendering the template with a marker in place of each text, which notes how the
+/// template uses it. A template that uses one of the texts in any other way than printing it,
+/// escaped or not (as a section, with a transform such as `uppercase(title)`, as a partial's name,
+/// with a dotted name below it), or that may hold a partial or block (Mustache indents their
+/// lines, and where depends on the texts), has no stencil: its pages are rendered by
+/// swift-mustache as before.
+struct Stencil: Sendable, Equatable {
+    /// The template's text before, between and after the texts: one more than `holes`.
+    let parts: [String]
+    /// The texts in the order they stand, each with how Mustache escapes it there.
+    let holes: [Hole]
+
+    struct Hole: Sendable, Equatable {
+        /// Which text: its place in the list the stencil was made with.
+        let text: Int
+        let escaping: Escaping
+    }
+
+    /// How Mustache escapes a text where it stands: not at all (`{{{name}}}`, or a template of
+    /// content type TEXT), as the site's templates escape (`HTML.escape`), or as swift-mustache's
+    /// own content type HTML does, one `Character` at a time (an `&` with a combining mark on it
+    /// stays as it is).
+    enum Escaping: Sendable, Equatable {
+        case none, html, characters
+
+        func apply(_ text: String) -> String {
+            switch self {
+            case .none: text
+            case .html: HTML.escape(text)
+            case .characters: MustacheEscaping.characterwise(text)
+            }
+        }
+
+        /// What a marker's `&&\u{301}` (an ampersand, then one with a combining mark) became.
+        static let printed: [(bytes: [UInt8], escaping: Escaping)] = [
+            (Array("&amp;&amp;\u{301}".utf8), .html), (Array("&amp;&\u{301}".utf8), .characters), (Array("&&\u{301}".utf8), .none),
+        ]
+    }
+
+    /// The template filled in with a page's `texts`, in the order the stencil was made with.
+    func filled(with texts: [String]) -> String {
+        let values = holes.map { $0.escaping.apply(texts[$0.text]) }
+        var result = ""
+        result.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } + values.reduce(0) { $0 + $1.utf8.count })
+        for (part, value) in zip(parts, values) {
+            result += part
+            result += value
+        }
+        result += parts[parts.count - 1]
+        return result
+    }
+
+    /// The stencil of `template` for a kind of page, or nil when it has none (see above).
+    /// - Parameters:
+    ///   - paths: where each text stands in the view as converted for Mustache (its field names).
+    ///   - view: the page's view (not converted), with the given texts in place of its own.
+    /// It is made twice, with markers that end a line and with markers that do not, and must come
+    /// out the same.
+    static func make(_ template: String, templates: TemplateSet, paths: [[String]], view: ([String]) -> Any) -> Stencil? {
+        // Partials and blocks may be indented, and inheritance renders a partial; new delimiters
+        // could hide them. Such a template has no stencil (a tag's kind follows its `{{` directly).
+        guard let source = templates.library.getTemplate(named: template)?.description,
+              !["{{>", "{{<", "{{$", "{{="].contains(where: source.contains) else { return nil }
+        let probes = paths.indices.map { "\u{E000}probe\($0)\u{E001}" }
+        guard let converted = MustacheValue.convert(view(probes)) as? ConvertedView else { return nil }
+        func sketch(endingLines: Bool) -> Stencil? {
+            let use = MarkerUse()
+            let leads = paths.indices.map { (rest: paths[$0][...], text: $0) }
+            guard let root = marked(converted, paths: leads, probes: probes, use: use, endingLines: endingLines) as? StencilView,
+                  let rendered = try? templates.render(root, with: template), !use.misused, use.handed == use.rendered,
+                  let stencil = cut(rendered, texts: paths.count, endingLines: endingLines), stencil.holes.count == use.rendered else { return nil }
+            return stencil
+        }
+        guard let plain = sketch(endingLines: false), let ending = sketch(endingLines: true), plain == ending else { return nil }
+        return plain
+    }
+
+    /// `value` (a converted view) with a marker at the end of each path, where the probe of its
+    /// text must stand; nil when one does not.
+    private static func marked(_ value: Any, paths: [(rest: ArraySlice<String>, text: Int)], probes: [String],
+                               use: MarkerUse, endingLines: Bool) -> Any? {
+        if let leaf = paths.first(where: { $0.rest.isEmpty }) {
+            guard paths.count == 1, value as? String == probes[leaf.text] else { return nil }
+            return Marker(leaf.text, use: use, endingLine: endingLines)
+        }
+        guard let view = value as? ConvertedView else { return nil }
+        var fields = view.fields
+        for (name, below) in Dictionary(grouping: paths, by: { $0.rest.first! }) {
+            guard let field = fields[name] else { return nil }
+            // An optional view the page does not have (a date): its texts are not in the view,
+            // nor in the stencil.
+            if field is AbsentValue { continue }
+            guard let marked = marked(field, paths: below.map { ($0.rest.dropFirst(), $0.text) }, probes: probes, use: use,
+                                      endingLines: endingLines) else { return nil }
+            fields[name] = marked
+        }
+        return StencilView(fields, use: use)
+    }
+
+    /// The rendered template cut at its markers; nil when a marker is not whole.
+    private static func cut(_ rendered: String, texts: Int, endingLines: Bool) -> Stencil? {
+        let bytes = Array(rendered.utf8)
+        let start: [UInt8] = Array("\u{E000}".utf8), end: [UInt8] = Array("\u{E001}".utf8)
+        var parts: [String] = [], holes: [Hole] = []
+        var partStart = 0, index = 0
+        func matches(_ needle: [UInt8], at position: Int) -> Bool {
+            position + needle.count <= bytes.count && bytes[position..<(position + needle.count)].elementsEqual(needle)
+        }
+        while index < bytes.count {
+            guard matches(start, at: index) else {
+                index += 1
+                continue
+            }
+            var position = index + start.count
+            guard let printed = Escaping.printed.first(where: { matches($0.bytes, at: position) }) else { return nil }
+            position += printed.bytes.count
+            var number = 0, digits = 0
+            while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9"), digits < 3 {
+                number = number * 10 + Int(bytes[position] - UInt8(ascii: "0"))
+                position += 1
+                digits += 1
+            }
+            guard digits > 0, number < texts, matches(end, at: position) else { return nil }
+            position += end.count
+            if endingLines {
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\n") else { return nil }
+                position += 1
+            }
+            parts.append(String(decoding: bytes[partStart..<index], as: UTF8.self))
+            holes.append(Hole(text: number, escaping: printed.escaping))
+            partStart = position
+            index = position
+        }
+        parts.append(String(decoding: bytes[partStart...], as: UTF8.self))
+        return Stencil(parts: parts, holes: holes)
+    }
+}
+
+/// How the markers of one sketch were used: each handed out by a look-up must be printed, and
+/// none may be used in any other way.
+private final class MarkerUse: @unchecked Sendable {
+    var handed = 0
+    var rendered = 0
+    var misused = false
+}
+
+/// A text in a sketch of a template. Printed, it shows where it stands and how it was
+/// escaped (`Escaping.printed`); any other use (a section over it, a transform, a name below it) is noted.
+private final class Marker: MustacheCustomRenderable, MustacheTransformable, MustacheParent, @unchecked Sendable {
+    let text: Int
+    let use: MarkerUse
+    let endingLine: Bool
+
+    init(_ text: Int, use: MarkerUse, endingLine: Bool) {
+        self.text = text
+        self.use = use
+        self.endingLine = endingLine
+    }
+
+    var renderText: String {
+        use.rendered += 1
+        return "\u{E000}&&\u{301}\(text)\u{E001}" + (endingLine ? "\n" : "")
+    }
+
+    var isNull: Bool {
+        use.misused = true
+        return false
+    }
+
+    func transform(_ name: String) -> Any? {
+        use.misused = true
+        return nil
+    }
+
+    func child(named name: String) -> Any? {
+        use.misused = true
+        return nil
+    }
+}
+
+/// A converted view in a sketch of a template that holds markers: counts the markers it hands out.
+/// Used as a section it is what the view is (present); printed or transformed, it is noted.
+private final class StencilView: MustacheParent, MustacheTransformable, MustacheCustomRenderable, MustacheConvertible, @unchecked Sendable {
+    let fields: [String: Any]
+    let use: MarkerUse
+
+    init(_ fields: [String: Any], use: MarkerUse) {
+        self.fields = fields
+        self.use = use
+    }
+
+    func child(named name: String) -> Any? {
+        let value = fields[name]
+        if value is Marker { use.handed += 1 }
+        return value
+    }
+
+    func transform(_ name: String) -> Any? {
+        use.misused = true
+        return nil
+    }
+
+    var renderText: String {
+        use.misused = true
+        return ""
+    }
+
+    var isNull: Bool { false }
+
+    var mustacheValue: Any? { self }
+}
+
+/// Text escaped as swift-mustache's content type HTML escapes a value: `<`, `>`, `&`, `"` and `'`,
+/// each where it is a `Character` of its own (not with a combining mark on it).
+enum MustacheEscaping {
+    static func characterwise(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count + 16)
+        for character in text {
+            switch character {
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "&": escaped += "&amp;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
