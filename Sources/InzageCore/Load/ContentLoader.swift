@@ -127,7 +127,8 @@ public struct ContentLoader {
                 timer.lap("   \(folder): listed")
                 let paths = entries.map { display("\(folder)/\($0)") }
                 listed.formUnion(paths)
-                let results = try Parallel.map(entries, minimumBatch: 1) { loadFolderFile(folder: folder, entry: $0, rootURL: rootURL) }
+                let rootPath = rootURL.path
+                let results = try Parallel.map(entries, minimumBatch: 1) { loadFolderFile(folder: folder, entry: $0, rootPath: rootPath) }
                 _ = merge(results, paths: paths, into: &content, textFiles: &textFiles, sink: sink)
                 if folder == "bijsluiters" { bijsluiterResults = results }
                 timer.lap("   \(folder): merged")
@@ -225,17 +226,19 @@ public struct ContentLoader {
         init(path: String) { self.path = path }
     }
 
-    func loadFolderFile(folder: String, entry: String, rootURL: URL) -> FolderFileResult {
+    /// - Parameter rootPath: the content folder's path (`URL.path` of the root).
+    func loadFolderFile(folder: String, entry: String, rootPath: String) -> FolderFileResult {
         let sink = DiagnosticSink()
         let path = display("\(folder)/\(entry)")
         let result = FolderFileResult(path: path)
-        // Joined without asking the file system whether each part is a folder (`URL`'s default),
-        // and looked at once: only a link needs the checks of where it leads.
-        let url = rootURL.appendingPathComponent(folder, isDirectory: true).appendingPathComponent(entry, isDirectory: false)
+        // Joined as text (a `URL` joined and read back as a path cost more than reading a small
+        // file), and looked at once: only a link needs the checks of where it leads.
+        let filePath = rootPath + "/" + folder + "/" + entry
+        var url: URL { URL(fileURLWithPath: filePath, isDirectory: false) }
         var info = stat()
         let recording = digestsFrontMatter && folder == "bijsluiters"
         let readStart = recording ? FileStamp.now() : 0
-        let looked = lstat(url.path, &info) == 0
+        let looked = lstat(filePath, &info) == 0
         let isLink = looked && (info.st_mode & S_IFMT) == S_IFLNK
         if isLink, isLoopLink(url) {
             sink.error("FILE-LINK", at: .file(path), "deze snelkoppeling (symlink) verwijst naar de map zelf of een map erboven: een lus",
@@ -245,7 +248,7 @@ public struct ContentLoader {
         }
         guard entry.hasSuffix(".md") else {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+            if FileManager.default.fileExists(atPath: filePath, isDirectory: &isDirectory),
                isDirectory.boolValue {
                 sink.warning("FILE-UNEXPECTED", at: .file(path), "deze map wordt overgeslagen: in \(folder)/ horen alleen .md-bestanden, geen mappen",
                              hint: "zet de bestanden zelf in \(folder)/, of zet afbeeldingen en pdf's in bestanden/")
@@ -264,7 +267,10 @@ public struct ContentLoader {
             return result
         }
         let plainSize = looked && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
-        guard let text = readChecked(url, displayPath: path, sink: sink, plainFileSize: plainSize) else {
+        // A plain file is read as it is; only a link is checked first.
+        let read = plainSize.map { SourceReader.read(path: filePath, displayPath: path, sink: sink, knownSize: $0) }
+            ?? readChecked(url, displayPath: path, sink: sink)
+        guard let text = read else {
             result.diagnostics = sink.diagnostics
             return result
         }

@@ -87,10 +87,11 @@ extension ContentLoader {
         }
         // Each file's stat is taken again right before it is read: the one it is kept with.
         let read = kept
+        let rootPath = rootURL.path
         let parsed = try Parallel.map(toRead, minimumBatch: 1) { index in
             let entry = read.entries[index], now = stamp(entry)
             return (now, session.parsedValue(for: read.paths[index], stamp: { now }) {
-                loadFolderFile(folder: folder, entry: entry, rootURL: rootURL)
+                loadFolderFile(folder: folder, entry: entry, rootPath: rootPath)
             })
         }
         for (index, (stamp, result)) in zip(toRead, parsed) {

@@ -9,16 +9,21 @@ enum SourceReader {
     /// - Parameter knownSize: the file's size from a `stat` the caller made already, so the
     ///   reader makes none of its own.
     static func read(_ url: URL, displayPath: String, sink: DiagnosticSink, knownSize: Int? = nil) -> String? {
+        read(path: url.path, displayPath: displayPath, sink: sink, knownSize: knownSize)
+    }
+
+    /// The file at `path`, as `read(_:displayPath:sink:knownSize:)`.
+    static func read(path: String, displayPath: String, sink: DiagnosticSink, knownSize: Int? = nil) -> String? {
         let fileLocation = SourceLocation.file(displayPath)
         // One `stat` at most (FileManager's attribute dictionary costs more than reading a small file).
-        let size = knownSize ?? FileStamp(path: url.path).map { Int($0.size) }
+        let size = knownSize ?? FileStamp(path: path).map { Int($0.size) }
         if let size, size > maximumBytes {
             sink.error("FILE-SIZE", at: fileLocation,
                        "het bestand is te groot (\(size / 1_048_576) MB); een inhoudsbestand mag hooguit \(maximumBytes / 1_048_576) MB zijn",
                        hint: "is dit wel het goede bestand? Grote bestanden zoals pdf's horen in bestanden/")
             return nil
         }
-        guard let bytes = readBytes(url.path, expectedSize: size ?? 0) else {
+        guard let bytes = readBytes(path, expectedSize: size ?? 0) else {
             sink.error("FILE-READ", at: fileLocation, "het bestand kan niet worden gelezen",
                        hint: "controleer of het bestand bestaat en leesbaar is")
             return nil

@@ -73,7 +73,8 @@ public struct MarkdownRenderer: Sendable {
         let shallowest = nodes.map { Int32(cmark_node_get_heading_level($0)) }.min() ?? 1
         var previous = topLevel - 1
         var ids: [String] = []
-        var used = reservedIDs
+        // The ids taken so far besides the reserved ones (not a copy of those for every page).
+        var used: Set<String> = []
         for node in nodes {
             let wanted = Int32(cmark_node_get_heading_level(node)) - shallowest + topLevel
             let level = min(wanted, previous + 1, 6)
@@ -84,7 +85,7 @@ public struct MarkdownRenderer: Sendable {
             // "vraag", "vraag-2", …; a heading whose own slug is "vraag-2" must not take it twice.
             var id = base
             var count = 1
-            while used.contains(id) {
+            while used.contains(id) || reservedIDs.contains(id) {
                 count += 1
                 id = "\(base)-\(count)"
             }
