@@ -5,12 +5,12 @@ import Mustache
 /// its texts, escaped as Mustache escapes them there. Mustache's look-ups (about five protocol
 /// casts for every name it prints) are paid once per kind of page instead of once per page.
 ///
-/// Made by rendering the template with a marker in place of each text, which notes how the
-/// template uses it. A template that uses one of the texts in any other way than printing it,
-/// escaped or not (as a section, with a transform such as `uppercase(title)`, as a partial's name,
-/// with a dotted name below it), or that may hold a partial or block (Mustache indents their
-/// lines, and where depends on the texts), has no stencil: its pages are rendered by
-/// swift-mustache as before.
+/// Made by rendering the template with a marker in place of each text, which acts as a text does
+/// and notes how the template uses it. A text may be printed, escaped or not, and be a section
+/// (which Mustache shows for any text, even an empty one: what it shows is then the same for every
+/// text). A template that transforms a text (`uppercase(title)`), or that may hold a partial or
+/// block (Mustache indents their lines, and where depends on the texts), has no stencil: its pages
+/// are rendered by swift-mustache as before.
 struct Stencil: Sendable, Equatable {
     /// The template's text before, between and after the texts: one more than `holes`.
     let parts: [String]
@@ -74,7 +74,7 @@ struct Stencil: Sendable, Equatable {
             let use = MarkerUse()
             let leads = paths.indices.map { (rest: paths[$0][...], text: $0) }
             guard let root = marked(converted, paths: leads, probes: probes, use: use, endingLines: endingLines) as? StencilView,
-                  let rendered = try? templates.render(root, with: template), !use.misused, use.handed == use.rendered,
+                  let rendered = try? templates.render(root, with: template), !use.misused,
                   let stencil = cut(rendered, texts: paths.count, endingLines: endingLines), stencil.holes.count == use.rendered else { return nil }
             return stencil
         }
@@ -143,16 +143,16 @@ struct Stencil: Sendable, Equatable {
     }
 }
 
-/// How the markers of one sketch were used: each handed out by a look-up must be printed, and
-/// none may be used in any other way.
+/// How the markers of one sketch were used: each printed one must be found whole in the output,
+/// and none may be used in a way that depends on its text.
 private final class MarkerUse: @unchecked Sendable {
-    var handed = 0
     var rendered = 0
     var misused = false
 }
 
-/// A text in a sketch of a template. Printed, it shows where it stands and how it was
-/// escaped (`Escaping.printed`); any other use (a section over it, a transform, a name below it) is noted.
+/// A text in a sketch of a template. Printed, it shows where it stands and how it was escaped
+/// (`Escaping.printed`). As a section it is shown, as any text is; looked in for a name, it has
+/// none, as a text has none. A transform depends on the text itself: noted.
 private final class Marker: MustacheCustomRenderable, MustacheTransformable, MustacheParent, @unchecked Sendable {
     let text: Int
     let use: MarkerUse
@@ -169,24 +169,20 @@ private final class Marker: MustacheCustomRenderable, MustacheTransformable, Mus
         return "\u{E000}&&\u{301}\(text)\u{E001}" + (endingLine ? "\n" : "")
     }
 
-    var isNull: Bool {
-        use.misused = true
-        return false
-    }
+    /// A text is never null to Mustache: a section over it is shown, an inverted one is not.
+    var isNull: Bool { false }
 
     func transform(_ name: String) -> Any? {
         use.misused = true
         return nil
     }
 
-    func child(named name: String) -> Any? {
-        use.misused = true
-        return nil
-    }
+    /// Mustache reads a text's names with `Mirror`, which shows none.
+    func child(named name: String) -> Any? { nil }
 }
 
-/// A converted view in a sketch of a template that holds markers: counts the markers it hands out.
-/// Used as a section it is what the view is (present); printed or transformed, it is noted.
+/// A converted view in a sketch of a template that holds markers. Used as a section it is what
+/// the view is (present); printed or transformed, it is noted.
 private final class StencilView: MustacheParent, MustacheTransformable, MustacheCustomRenderable, MustacheConvertible, @unchecked Sendable {
     let fields: [String: Any]
     let use: MarkerUse
@@ -196,11 +192,7 @@ private final class StencilView: MustacheParent, MustacheTransformable, Mustache
         self.use = use
     }
 
-    func child(named name: String) -> Any? {
-        let value = fields[name]
-        if value is Marker { use.handed += 1 }
-        return value
-    }
+    func child(named name: String) -> Any? { fields[name] }
 
     func transform(_ name: String) -> Any? {
         use.misused = true

@@ -120,6 +120,8 @@ public struct TemplateSet: Sendable {
     public let fingerprint: String
     /// The fixed `id`s the templates write (`inhoud`, `wijzigingen`, …), which headings in content may not take.
     public let fixedIDs: Set<String>
+    /// The row templates' stencils, made as rows of each shape are first rendered (`RowStencils`).
+    let rowStencils = RowStencils()
 
     /// The theme's files as read from disk: templates by name and assets by relative path.
     public struct Sources: Sendable {

@@ -56,7 +56,8 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     /// fragment's own fields and nothing else.
     var html: String {
         if let rendered = lock.withLock({ rendered }) { return rendered }
-        var html = template.templates.library.render(fields, withTemplate: template.name) ?? ""
+        var html = template.templates.rowStencils.render(fields, template: template.name, templates: template.templates)
+            ?? template.templates.library.render(fields, withTemplate: template.name) ?? ""
         if html.hasSuffix("\n") { html.removeLast() }
         lock.withLock { rendered = html }
         return html

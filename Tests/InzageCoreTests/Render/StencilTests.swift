@@ -89,6 +89,9 @@ struct StencilTests {
 
     @Test func layoutsThatPrintPageTextsHaveStencils() throws {
         let layouts = [
+            // A section and an inverted one over a page text (shown for any text, even an empty
+            // one), the text inside as `.`, a name looked for below a text.
+            "{{#title}}<h1>{{.}} {{siteTitle}}</h1>{{/title}}{{^description}}geen{{/description}}{{title.count}}{{{body}}}",
             // Escaped, not escaped, twice, in sections over site texts, and within the date.
             "<title>{{title}}</title>{{{title}}}{{&headTitle}}\n{{#fg}}{{title}} {{naam}}{{/fg}}{{^logo}}{{description}}{{/logo}}\n{{#gewijzigd}}{{iso}}|{{dutch}}|{{title}}{{/gewijzigd}}{{^gewijzigd}}geen datum{{/gewijzigd}}{{{body}}}",
             // Mustache's own HTML escaping, one character at a time.
@@ -106,10 +109,8 @@ struct StencilTests {
 
     @Test func layoutsThatUseAPageTextOtherwiseHaveNoStencilAndRenderAsBefore() throws {
         let layouts = [
-            "{{#title}}<h1>{{title}}</h1>{{/title}}{{{body}}}",  // a section over a page text
-            "{{^description}}geen beschrijving{{/description}}{{{body}}}",  // an inverted one
             "{{uppercased(title)}} {{{body}}}",  // a transform
-            "{{title.count}} {{{body}}}",  // a name below a page text
+            "{{#lowercased(description)}}{{.}}{{/lowercased(description)}}{{{body}}}",  // a section over a transform
             "{{.}} {{{body}}}",  // the view itself, printed
             "{{count(gewijzigd)}} {{{body}}}",  // a transform of a view that holds page texts
             "{{> menu-link}}\n{{{body}}}",  // a partial (it may be indented)
@@ -172,11 +173,78 @@ struct StencilTests {
         // The default theme's.
         #expect(BodyStencils.stencil("pagina", texts: site.texts, templates: templates) != nil)
         for pagina in ["{{#page}}\n{{{body}}}\n{{/page}}\n", "<article>{{page.body}}</article><p>{{t.contactEnRechten}}</p>{{{page.body}}}",
-                       "{{#page}}{{body}}{{#t}}{{rechten}}{{/t}}{{/page}}{{^page}}nooit{{/page}}", "{{% CONTENT_TYPE: HTML }}\n{{page.body}}"] {
+                       "{{#page}}{{body}}{{#t}}{{rechten}}{{/t}}{{/page}}{{^page}}nooit{{/page}}", "{{% CONTENT_TYPE: HTML }}\n{{page.body}}",
+                       "{{#page}}{{#body}}<div>{{{body}}}</div>{{/body}}{{/page}}"] {
             try expectBodySameAsMustache(pagina, hasStencil: true)
         }
-        for pagina in ["{{#page}}{{#body}}<div>{{{body}}}</div>{{/body}}{{/page}}", "{{lowercased(page.body)}}", "{{> menu-link}}{{{page.body}}}"] {
+        for pagina in ["{{lowercased(page.body)}}", "{{> menu-link}}{{{page.body}}}"] {
             try expectBodySameAsMustache(pagina, hasStencil: false)
         }
+    }
+
+    /// The fields of the theme's row views, and one a list: each absent, a text or a flag.
+    private static let rowFields = ["href", "product", "verwerker", "soort", "bijzonder", "buitenEER", "versie", "document", "documentHref",
+                                    "samenvatting", "title", "id", "link", "updated", "summary", "naam", "reden", "text", "tekst", "nummer",
+                                    "label", "status", "toelichting", "uitleg", "landen", "waarborg", "date"]
+    private static let rowFlags = ["current", "verwerkt", "heeftPunten", "external"]
+
+    /// A row view of random shape: every text and flag field absent or present, a date or not,
+    /// now and then a list (which no stencil stands for).
+    private static func randomRow(_ random: inout SeededGenerator) -> ConvertedView {
+        var fields: [String: Any] = [:]
+        for name in rowFields {
+            fields[name] = random.next(below: 4) == 0 ? AbsentValue() : awkward[random.next(below: awkward.count)]
+        }
+        for name in rowFlags { fields[name] = random.next(below: 2) == 0 }
+        if random.next(below: 3) > 0 {
+            fields["datum"] = ConvertedView(["iso": awkward[random.next(below: awkward.count)], "dutch": awkward[random.next(below: awkward.count)]])
+        } else {
+            fields["datum"] = AbsentValue()
+        }
+        if random.next(below: 8) == 0 { fields["uitlegPunten"] = ["een", "twee & drie"] }
+        fields["nummer"] = random.next(below: 2) == 0 ? random.next(below: 15) as Any : fields["nummer"] as Any
+        return ConvertedView(fields)
+    }
+
+    /// Every row, through the theme's stencils, is what swift-mustache renders.
+    private func expectRowsSameAsMustache(_ templates: TemplateSet, names: [String], seed: UInt64,
+                                          sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int {
+        var random = SeededGenerator(seed: seed)
+        var stenciled = 0
+        for _ in 0..<400 {
+            let row = Self.randomRow(&random)
+            for name in names {
+                let expected = templates.library.render(row, withTemplate: name)
+                let filled = templates.rowStencils.render(row, template: name, templates: templates)
+                if filled != nil { stenciled += 1 }
+                #expect((filled ?? expected) == expected, "\(name): \(row.fields)", sourceLocation: sourceLocation)
+            }
+        }
+        return stenciled
+    }
+
+    @Test func theThemesRowsRenderFromStencilsAsMustacheRendersThem() throws {
+        let (templates, folder) = try theme(layout: nil)
+        defer { folder.remove() }
+        let names = ["bijsluiters-rij", "bijsluiters-matrixcel", "wijziging", "feed-entry", "school-rij", "ontvanger", "menu-link",
+                     "bijsluiter-categorie", "doorgifte"]
+        // Rows of the first 256 shapes of each template have a stencil, but for those with a list
+        // (random rows have many more shapes than a real list).
+        #expect(expectRowsSameAsMustache(templates, names: names, seed: 23) > 200 * names.count)
+    }
+
+    @Test func rowTemplatesAUserWritesRenderAsMustacheRendersThem() throws {
+        let rows = [
+            "eigen-rij": "<li>{{#naam}}<b>{{.}}</b>{{/naam}}{{^naam}}naamloos{{/naam}} {{naam.x}} {{{reden}}} {{#datum}}{{dutch}}: {{naam}}{{/datum}}{{#current}}!{{/current}}</li>\n",
+            "getransformeerd": "<li>{{uppercased(naam)}} {{count(datum)}}</li>",
+            "met-partial": "<li>{{> menu-link}}</li>",
+            "tekst": "{{% CONTENT_TYPE: TEXT }}\n{{naam}} {{{reden}}}",
+            "mustache-html": "{{% CONTENT_TYPE: HTML }}\n{{naam}} {{&reden}}",
+        ]
+        let (templates, folder) = try theme(layout: nil, others: rows)
+        defer { folder.remove() }
+        _ = expectRowsSameAsMustache(templates, names: rows.keys.sorted(), seed: 5)
+        let random = { var generator = SeededGenerator(seed: 9); return Self.randomRow(&generator) }()
+        #expect(templates.rowStencils.render(random, template: "met-partial", templates: templates) == nil)
     }
 }

@@ -1,0 +1,81 @@
+/// The stencils of a theme's row templates (`ViewFragment.html`): a list of 2 000 products, 5 000
+/// changes or feed entries renders its rows from a few stencils instead of through swift-mustache
+/// one by one. A row's kind is its template and its shape: the names of its fields and, for each,
+/// whether it is a text (left open in the stencil), absent, a flag or number (with its value), or
+/// a view of such fields. A row with any other field (a list, such as a matrix row's cells) is
+/// rendered as before.
+final class RowStencils: @unchecked Sendable {
+    private let lock = PThreadMutex()
+    private var made: [String: Stencil?] = [:]
+    private var kinds: [String: Int] = [:]
+    /// At most this many shapes per row template get a stencil; rows of more are rendered as before.
+    static let shapesPerTemplate = 256
+
+    /// A converted row's shape and its texts, in the order of `paths`.
+    struct Shape {
+        var signature = ""
+        var paths: [[String]] = []
+        var texts: [String] = []
+
+        /// The shape of `view`, or nil when it holds a field no stencil can stand for.
+        init?(_ view: ConvertedView) {
+            guard add(view, at: []) else { return nil }
+        }
+
+        private mutating func add(_ view: ConvertedView, at path: [String]) -> Bool {
+            for (name, value) in view.fields.sorted(by: { $0.key < $1.key }) {
+                signature += name
+                switch value {
+                case let text as String:
+                    signature += "\u{1}"
+                    paths.append(path + [name])
+                    texts.append(text)
+                case let flag as Bool:
+                    signature += flag ? "\u{2}" : "\u{3}"
+                case let number as Int:
+                    signature += "\u{4}\(number)"
+                case is AbsentValue:
+                    signature += "\u{5}"
+                case let nested as ConvertedView:
+                    signature += "\u{6}"
+                    guard add(nested, at: path + [name]) else { return false }
+                    signature += "\u{7}"
+                default:
+                    return false
+                }
+                signature += "\u{0}"
+            }
+            return true
+        }
+    }
+
+    /// `view` with the texts at `paths` replaced by `texts`.
+    static func replacing(_ view: ConvertedView, paths: [[String]], with texts: [String]) -> ConvertedView {
+        var fields = view.fields
+        for (name, below) in Dictionary(grouping: paths.indices, by: { paths[$0][0] }) {
+            if let leaf = below.first(where: { paths[$0].count == 1 }) {
+                fields[name] = texts[leaf]
+            } else if let nested = fields[name] as? ConvertedView {
+                fields[name] = replacing(nested, paths: below.map { Array(paths[$0].dropFirst()) }, with: below.map { texts[$0] })
+            }
+        }
+        return ConvertedView(fields)
+    }
+
+    /// The row `fields` rendered with `template` from its kind's stencil, or nil when it has none.
+    func render(_ fields: ConvertedView, template: String, templates: TemplateSet) -> String? {
+        guard let shape = Shape(fields) else { return nil }
+        let key = template + "\u{0}" + shape.signature
+        let stencil: Stencil? = lock.withLock {
+            if let known = made[key] { return known }
+            guard kinds[template, default: 0] < Self.shapesPerTemplate else { return nil }
+            kinds[template, default: 0] += 1
+            let stencil = Stencil.make(template, templates: templates, paths: shape.paths) { probes in
+                Self.replacing(fields, paths: shape.paths, with: probes)
+            }
+            made[key] = stencil
+            return stencil
+        }
+        return stencil?.filled(with: shape.texts)
+    }
+}
