@@ -34,6 +34,15 @@ struct MustacheLeafTests {
         #expect(asView == (try render(template, ["v": fields, "titel": "T"])))
     }
 
+    /// A converted view answers the casts swift-mustache makes of every value it looks at (a
+    /// failed cast of a class costs the runtime twice a successful one); printed, in a section and
+    /// in an inverted one it shows what it showed before it answered them.
+    @Test func aConvertedViewPrintsAndTestsAsBefore() throws {
+        let view = ConvertedView(["naam": "De Linde"])
+        #expect(try render("{{v}}|{{{v}}}|{{#v}}ja {{naam}}{{/v}}|{{^v}}nee{{/v}}|{{v.naam}}|{{#v}}{{.}}{{/v}}", ["v": view])
+            == "InzageCore.ConvertedView|InzageCore.ConvertedView|ja De Linde||De Linde|InzageCore.ConvertedView")
+    }
+
     @Test func aSectionOverATextLooksPastItForOtherNames() throws {
         let values: [String: Any] = ["adres": "Stationsplein 1", "plaats": "Utrecht",
                                      "page": ["adres": "Dorpsstraat 2"] as [String: Any]]
