@@ -1,9 +1,9 @@
 /// The stencils of a theme's row templates (`ViewFragment.html`): a list of 2 000 products, 5 000
 /// changes or feed entries renders its rows from a few stencils instead of through swift-mustache
 /// one by one. A row's kind is its template and its shape: the names of its fields and, for each,
-/// whether it is a text (left open in the stencil), absent, a flag or number (with its value), or
-/// a view of such fields. A row with any other field (a list, such as a matrix row's cells) is
-/// rendered as before.
+/// whether it is a text (left open in the stencil), absent, a flag or number (with its value), a
+/// list of texts (with its length, each text left open), or a view of such fields. A row with any
+/// other field (a list of views, a matrix row's cells) is rendered as before.
 final class RowStencils: @unchecked Sendable {
     private let lock = PThreadMutex()
     private var made: [String: Stencil?] = [:]
@@ -36,6 +36,15 @@ final class RowStencils: @unchecked Sendable {
                     signature += "\u{4}\(number)"
                 case is AbsentValue:
                     signature += "\u{5}"
+                case let list as [String] where !list.isEmpty:
+                    // A list of texts of this length, each text left open.
+                    signature += "\u{8}\(list.count)"
+                    for (index, text) in list.enumerated() {
+                        paths.append(path + [name, Stencil.item(index)])
+                        texts.append(text)
+                    }
+                case is [String]:
+                    signature += "\u{8}0"
                 case let nested as ConvertedView:
                     signature += "\u{6}"
                     guard add(nested, at: path + [name]) else { return false }
@@ -55,6 +64,11 @@ final class RowStencils: @unchecked Sendable {
         for (name, below) in Dictionary(grouping: paths.indices, by: { paths[$0][0] }) {
             if let leaf = below.first(where: { paths[$0].count == 1 }) {
                 fields[name] = texts[leaf]
+            } else if var list = fields[name] as? [String] {
+                for index in list.indices {
+                    if let item = below.first(where: { paths[$0].count == 2 && paths[$0][1] == Stencil.item(index) }) { list[index] = texts[item] }
+                }
+                fields[name] = list
             } else if let nested = fields[name] as? ConvertedView {
                 fields[name] = replacing(nested, paths: below.map { Array(paths[$0].dropFirst()) }, with: below.map { texts[$0] })
             }

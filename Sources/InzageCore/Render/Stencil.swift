@@ -82,6 +82,9 @@ struct Stencil: Sendable, Equatable {
         return plain
     }
 
+    /// How a path names the text at `index` of a list of texts.
+    static func item(_ index: Int) -> String { "\u{8}\(index)" }
+
     /// `value` (a converted view) with a marker at the end of each path, where the probe of its
     /// text must stand; nil when one does not.
     private static func marked(_ value: Any, paths: [(rest: ArraySlice<String>, text: Int)], probes: [String],
@@ -89,6 +92,17 @@ struct Stencil: Sendable, Equatable {
         if let leaf = paths.first(where: { $0.rest.isEmpty }) {
             guard paths.count == 1, value as? String == probes[leaf.text] else { return nil }
             return Marker(leaf.text, use: use, endingLine: endingLines)
+        }
+        // A list of texts: a path below it names one of its texts by its place (`Stencil.item`).
+        if let list = value as? [String] {
+            var markers: [Any] = []
+            for (index, text) in list.enumerated() {
+                guard let item = paths.first(where: { $0.rest.count == 1 && $0.rest.first == item(index) }),
+                      text == probes[item.text] else { return nil }
+                markers.append(Marker(item.text, use: use, endingLine: endingLines))
+            }
+            guard paths.count == list.count else { return nil }
+            return TextListProbe(markers, use: use)
         }
         guard let view = value as? ConvertedView else { return nil }
         var fields = view.fields
@@ -207,6 +221,36 @@ private final class StencilView: MustacheParent, MustacheTransformable, Mustache
     var isNull: Bool { false }
 
     var mustacheValue: Any? { self }
+}
+
+/// A list of texts in a sketch of a template: gone through in a section, it gives its markers, as
+/// a list gives its texts, and an inverted section over it is not shown (a stencil holds lists of
+/// one length only, and never an empty one). Printed or transformed (`count(punten)`,
+/// `sorted(punten)`), it is noted; looked in for a name, it has none, as a list has none.
+private final class TextListProbe: MustacheSequence, MustacheParent, MustacheTransformable, MustacheCustomRenderable, @unchecked Sendable {
+    let markers: [Any]
+    let use: MarkerUse
+
+    init(_ markers: [Any], use: MarkerUse) {
+        self.markers = markers
+        self.use = use
+    }
+
+    func makeIterator() -> IndexingIterator<[Any]> { markers.makeIterator() }
+
+    func child(named name: String) -> Any? { nil }
+
+    func transform(_ name: String) -> Any? {
+        use.misused = true
+        return nil
+    }
+
+    var renderText: String {
+        use.misused = true
+        return ""
+    }
+
+    var isNull: Bool { false }
 }
 
 /// Text escaped as swift-mustache's content type HTML escapes a value: `<`, `>`, `&`, `"` and `'`,

@@ -139,6 +139,57 @@ struct RowTemplateTests {
         #expect(legacyProduct.contains("<li>1 Contactgegevens: Ja</li><li>2 "), "\(legacyProduct)")
     }
 
+    @Test func thePurposesPlacesAndSubprocessorsOfABijsluiterHaveRowTemplates() throws {
+        // `bijsluiter-doel`, `bijsluiter-opslag` and `bijsluiter-subverwerker` render each purpose,
+        // place and subprocessor; a bijsluiter template made before they existed goes through
+        // them itself and still sees their fields.
+        let (folder, output) = try build(overriding: [
+            "bijsluiter-doel.mustache": "<li class=\"doel\">{{label}}{{#punten}}|{{.}}{{/punten}}</li>\n",
+            "bijsluiter-opslag.mustache": "<li class=\"opslag\">{{plaats}} ({{land}}){{#buitenEER}}!{{/buitenEER}}</li>\n",
+            "bijsluiter-subverwerker.mustache": "<tr class=\"sub\"><td>{{naam}}</td><td>{{taak}}</td></tr>\n",
+        ])
+        defer { folder.remove() }
+        let products = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("bijsluiters").path).filter { !$0.hasSuffix(".html") }
+        var seen = (doel: 0, opslag: 0, sub: 0)
+        // Every purpose, place and subprocessor of every product, through its row template.
+        for product in products {
+            let page = try text(output, "bijsluiters/\(product)/index.html")
+            seen.doel += page.components(separatedBy: "<li class=\"doel\">").count - 1
+            seen.opslag += page.components(separatedBy: "<li class=\"opslag\">").count - 1
+            seen.sub += page.components(separatedBy: "<tr class=\"sub\">").count - 1
+        }
+        #expect(seen.doel > 0 && seen.opslag > 0 && seen.sub > 0, "\(seen)")
+
+        let bijsluiter = try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("bijsluiter.mustache"), encoding: .utf8)
+            .replacingOccurrences(of: "{{{doelen.html}}}", with: "{{#doelen}}<li>{{label}}{{#punten}}|{{.}}{{/punten}}</li>{{/doelen}}")
+            .replacingOccurrences(of: "{{{opslag.html}}}", with: "{{#opslag}}<li>{{plaats}}, {{land}}</li>{{/opslag}}")
+            .replacingOccurrences(of: "{{{subverwerkers.html}}}", with: "{{#subverwerkers}}<tr><td>{{naam}}</td></tr>{{/subverwerkers}}")
+        let (legacy, legacyOutput) = try build(overriding: ["bijsluiter.mustache": bijsluiter])
+        defer { legacy.remove() }
+        /// The text between `start` and `end` at the first `start` in `page`.
+        func first(_ start: String, _ end: String, in page: String) -> String? {
+            page.range(of: start).flatMap { found in page[found.upperBound...].range(of: end).map { String(page[found.upperBound..<$0.lowerBound]) } }
+        }
+        var checked = (doel: false, opslag: false, sub: false)
+        for product in products {
+            let fresh = try text(output, "bijsluiters/\(product)/index.html")
+            let page = try text(legacyOutput, "bijsluiters/\(product)/index.html")
+            if let doel = first("<li class=\"doel\">", "</li>", in: fresh) {
+                #expect(page.contains("<li>\(doel)</li>"), "\(product): \(doel)")
+                checked.doel = true
+            }
+            if let place = first("<li class=\"opslag\">", " (", in: fresh), let land = first("<li class=\"opslag\">\(place) (", ")", in: fresh) {
+                #expect(page.contains("<li>\(place), \(land)</li>"), "\(product): \(place)")
+                checked.opslag = true
+            }
+            if let naam = first("<tr class=\"sub\"><td>", "</td>", in: fresh) {
+                #expect(page.contains("<tr><td>\(naam)</td></tr>"), "\(product): \(naam)")
+                checked.sub = true
+            }
+        }
+        #expect(checked.doel && checked.opslag && checked.sub, "\(checked)")
+    }
+
     @Test func theMatrixCellsHaveARowTemplate() throws {
         // `bijsluiters-matrixcel` renders each cell of the matrix; a matrix row template made before
         // it existed goes through the cells itself and still sees their fields.

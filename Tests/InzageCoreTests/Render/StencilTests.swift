@@ -185,7 +185,7 @@ struct StencilTests {
     /// The fields of the theme's row views, and one a list: each absent, a text or a flag.
     private static let rowFields = ["href", "product", "verwerker", "soort", "bijzonder", "buitenEER", "versie", "document", "documentHref",
                                     "samenvatting", "title", "id", "link", "updated", "summary", "naam", "reden", "text", "tekst", "nummer",
-                                    "label", "status", "toelichting", "uitleg", "landen", "waarborg", "date"]
+                                    "label", "status", "toelichting", "uitleg", "landen", "waarborg", "date", "plaats", "land", "taak"]
     private static let rowFlags = ["current", "verwerkt", "heeftPunten", "external"]
 
     /// A row view of random shape: every text and flag field absent or present, a date or not,
@@ -201,7 +201,11 @@ struct StencilTests {
         } else {
             fields["datum"] = AbsentValue()
         }
-        if random.next(below: 8) == 0 { fields["uitlegPunten"] = ["een", "twee & drie"] }
+        // Lists of texts of a few lengths, now and then a list of views (which no stencil stands for).
+        for name in ["punten", "uitlegPunten"] {
+            fields[name] = (0..<random.next(below: 4)).map { _ in awkward[random.next(below: awkward.count)] }
+        }
+        if random.next(below: 8) == 0 { fields["scholen"] = [ConvertedView(["naam": "De Linde"])] }
         fields["nummer"] = random.next(below: 2) == 0 ? random.next(below: 15) as Any : fields["nummer"] as Any
         return ConvertedView(fields)
     }
@@ -227,9 +231,9 @@ struct StencilTests {
         let (templates, folder) = try theme(layout: nil)
         defer { folder.remove() }
         let names = ["bijsluiters-rij", "bijsluiters-matrixcel", "wijziging", "feed-entry", "school-rij", "ontvanger", "menu-link",
-                     "bijsluiter-categorie", "doorgifte"]
+                     "bijsluiter-categorie", "doorgifte", "bijsluiter-doel", "bijsluiter-opslag", "bijsluiter-subverwerker"]
         // Rows of the first 256 shapes of each template have a stencil, but for those with a list
-        // (random rows have many more shapes than a real list).
+        // of views (random rows have many more shapes than a real list).
         #expect(expectRowsSameAsMustache(templates, names: names, seed: 23) > 200 * names.count)
     }
 
@@ -240,9 +244,23 @@ struct StencilTests {
             "met-partial": "<li>{{> menu-link}}</li>",
             "tekst": "{{% CONTENT_TYPE: TEXT }}\n{{naam}} {{{reden}}}",
             "mustache-html": "{{% CONTENT_TYPE: HTML }}\n{{naam}} {{&reden}}",
+            "lijst": "<ul>{{#punten}}<li>{{#first()}}[eerste] {{/first()}}{{.}}{{#last()}}.{{/last()}} {{naam}}</li>{{/punten}}</ul>{{^punten}}geen{{/punten}}{{punten.x}}",
+            "lijst-geteld": "{{count(punten)}} {{#punten}}{{.}}{{/punten}}",
+            "lijst-getoond": "{{punten}}",
+            "lijst-bewerkt": "{{#reversed(punten)}}{{.}}{{/reversed(punten)}}",
+            "lijst-tekst-bewerkt": "{{#punten}}{{uppercased(.)}}{{/punten}}",
         ]
         let (templates, folder) = try theme(layout: nil, others: rows)
         defer { folder.remove() }
+        // (Before the random rows, which fill each template's shapes.) A list of texts gone
+        // through in a section has a stencil per length; counted, printed or
+        // transformed, or a text in it transformed, it has none.
+        let listed = ConvertedView(["naam": "Rekentuin", "punten": ["één", "twee & drie"]])
+        #expect(templates.rowStencils.render(listed, template: "lijst", templates: templates)
+            == "<ul><li>[eerste] één Rekentuin</li><li>twee &amp; drie. Rekentuin</li></ul>")
+        for name in ["lijst-geteld", "lijst-getoond", "lijst-bewerkt", "lijst-tekst-bewerkt"] {
+            #expect(templates.rowStencils.render(listed, template: name, templates: templates) == nil, "\(name)")
+        }
         _ = expectRowsSameAsMustache(templates, names: rows.keys.sorted(), seed: 5)
         let random = { var generator = SeededGenerator(seed: 9); return Self.randomRow(&generator) }()
         #expect(templates.rowStencils.render(random, template: "met-partial", templates: templates) == nil)

@@ -18,7 +18,9 @@ struct BijsluiterView {
     let alleScholen: Bool
     let verwerkingen: [String]
     let optioneel: [String]
-    let doelen: [DoelRow]
+    /// The purposes, each rendered with the row template `bijsluiter-doel` once per build for all
+    /// products that show it alike (a purpose from the model reads the same on every page).
+    let doelen: [ViewFragment<DoelRow>]
     /// The 14 rows of the categories table, each rendered with the row template
     /// `bijsluiter-categorie` once per build for all products that show it alike
     /// (`SiteContext.sharedFragment`).
@@ -26,8 +28,10 @@ struct BijsluiterView {
     let bijzonder: Bool
     let entree: [String]
     let bewaartermijn: String
-    let opslag: [PlaceRow]
-    let subverwerkers: [PlaceRow]
+    /// Where the data is stored and the subprocessors, rendered with the row templates
+    /// `bijsluiter-opslag` and `bijsluiter-subverwerker`, once per build for each place alike.
+    let opslag: [ViewFragment<PlaceRow>]
+    let subverwerkers: [ViewFragment<PlaceRow>]
     let doorgifte: Bool
     let doorgifteLanden: String?
     let doorgifteWaarborg: String?
@@ -105,6 +109,16 @@ extension BijsluiterView.PlaceRow: MustacheFields {
 
 extension BijsluiterView.DoelRow: MustacheFields {
     var mustacheFields: KeyValuePairs<String, Any?> { ["label": label, "tekst": tekst, "punten": punten, "heeftPunten": heeftPunten] }
+}
+
+extension BijsluiterView.DoelRow {
+    /// Every field as a text, for `SiteContext.sharedFragment`.
+    var parts: [String] { [label, tekst.map { "+" + $0 } ?? "-", String(punten.count)] + punten + [String(heeftPunten)] }
+}
+
+extension BijsluiterView.PlaceRow {
+    /// Every field as a text, for `SiteContext.sharedFragment`.
+    var parts: [String] { [naam.map { "+" + $0 } ?? "-", plaats, land, taak.map { "+" + $0 } ?? "-", String(buitenEER)] }
 }
 
 extension BijsluiterView.CategoryRow {
@@ -223,10 +237,12 @@ enum BijsluiterPages {
             gebruikers: b.gebruikers.isEmpty ? nil : b.gebruikers.map(\.value).joined(separator: ", "),
             doelgroep: b.doelgroep.isEmpty ? nil : b.doelgroep.map { $0.value.dutch }.joined(separator: ", "),
             scholen: scholen, alleScholen: alle, verwerkingen: (b.verwerkingen ?? []).map(\.value),
-            optioneel: (b.optioneleVerwerkingen ?? []).map(\.value), doelen: doelen,
+            optioneel: (b.optioneleVerwerkingen ?? []).map(\.value),
+            doelen: doelen.map { site.sharedFragment($0, parts: $0.parts, template: "bijsluiter-doel") },
             categorieen: categoryRows(b).map { site.sharedFragment($0, parts: $0.parts, template: "bijsluiter-categorie") },
             bijzonder: b.processesSpecialCategories, entree: b.entreeAttributen.map(\.value),
-            bewaartermijn: b.bewaartermijn.nonBlank ?? "", opslag: b.opslag.map(place), subverwerkers: b.subverwerkers.map(place),
+            bewaartermijn: b.bewaartermijn.nonBlank ?? "", opslag: b.opslag.map { site.sharedFragment(place($0), parts: place($0).parts, template: "bijsluiter-opslag") },
+            subverwerkers: b.subverwerkers.map { site.sharedFragment(place($0), parts: place($0).parts, template: "bijsluiter-subverwerker") },
             doorgifte: !b.countriesOutsideEER.isEmpty,
             doorgifteLanden: b.countriesOutsideEER.isEmpty ? nil : b.countriesOutsideEER.map(Countries.dutchNameInSentence).joined(separator: ", "),
             doorgifteWaarborg: b.doorgifte?.waarborg?.value.dutch, doorgifteToelichting: b.doorgifte?.toelichting.nonBlank,
