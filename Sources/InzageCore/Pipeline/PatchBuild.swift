@@ -74,6 +74,9 @@ enum PatchBuild {
               var record = FindingsRecord.read(from: location, identity: identity) else { throw Declined("geen bevindingen van een vorige build") }
         let recorded = record
         timer.lap("patch: findings record read")
+        // The theme is read and parsed on another core while the bijsluiters are compared and
+        // the changed ones loaded and checked (as in a full build).
+        let theme = Background { try TemplateSet(TemplateSet.read(override: templatesRoot).forSite) }
         var loader = ContentLoader(root: contentRoot, today: today)
         let entries = loader.listFolder("bijsluiters").map(\.name)
         guard entries == record.entries.map(\.name) else { throw Declined("andere bestanden in bijsluiters/") }
@@ -164,7 +167,7 @@ enum PatchBuild {
             return KeptBijsluiter(file: folderPath + entry.name, page: page, pageInputs: pageInputs, listed: listed)
         }
 
-        let templates = try TemplateSet(TemplateSet.read(override: templatesRoot).forSite)
+        let templates = try theme.value()
         let buildRecord = BuildRecord(output: writer.output)
         // Begun before the pages are taken, so the look at what the published site holds runs
         // beside them; nothing is written before `finish`, and a page the published site no
