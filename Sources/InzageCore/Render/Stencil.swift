@@ -106,7 +106,8 @@ struct Stencil: Sendable, Equatable {
         }
         guard let view = value as? ConvertedView else { return nil }
         var fields = view.fields
-        for (name, below) in Dictionary(grouping: paths, by: { $0.rest.first! }) {
+        // Every path goes on below here (none ended at the leaf check above).
+        for (name, below) in Dictionary(grouping: paths, by: { $0.rest.first ?? "" }) {
             guard let field = fields[name] else { return nil }
             // An optional view the page does not have (a date): its texts are not in the view,
             // nor in the stencil.
@@ -164,10 +165,31 @@ private final class MarkerUse: @unchecked Sendable {
     var misused = false
 }
 
+/// What a sketch of a template puts in the place of a page's values. Printing one or transforming
+/// it depends on what it stands for, so either is noted (a marker prints itself); none is null to
+/// Mustache.
+private protocol SketchValue: MustacheTransformable, MustacheCustomRenderable {
+    var use: MarkerUse { get }
+}
+
+extension SketchValue {
+    func transform(_ name: String) -> Any? {
+        use.misused = true
+        return nil
+    }
+
+    var renderText: String {
+        use.misused = true
+        return ""
+    }
+
+    var isNull: Bool { false }
+}
+
 /// A text in a sketch of a template. Printed, it shows where it stands and how it was escaped
 /// (`Escaping.printed`). As a section it is shown, as any text is; looked in for a name, it has
 /// none, as a text has none. A transform depends on the text itself: noted.
-private final class Marker: MustacheCustomRenderable, MustacheTransformable, MustacheParent, @unchecked Sendable {
+private final class Marker: SketchValue, MustacheParent, @unchecked Sendable {
     let text: Int
     let use: MarkerUse
     let endingLine: Bool
@@ -183,21 +205,14 @@ private final class Marker: MustacheCustomRenderable, MustacheTransformable, Mus
         return "\u{E000}&&\u{301}\(text)\u{E001}" + (endingLine ? "\n" : "")
     }
 
-    /// A text is never null to Mustache: a section over it is shown, an inverted one is not.
-    var isNull: Bool { false }
-
-    func transform(_ name: String) -> Any? {
-        use.misused = true
-        return nil
-    }
-
-    /// Mustache reads a text's names with `Mirror`, which shows none.
+    /// Mustache reads a text's names with `Mirror`, which shows none. (A text is never null to
+    /// Mustache: a section over it is shown, an inverted one is not.)
     func child(named name: String) -> Any? { nil }
 }
 
 /// A converted view in a sketch of a template that holds markers. Used as a section it is what
 /// the view is (present); printed or transformed, it is noted.
-private final class StencilView: MustacheParent, MustacheTransformable, MustacheCustomRenderable, MustacheConvertible, @unchecked Sendable {
+private final class StencilView: SketchValue, MustacheParent, MustacheConvertible, @unchecked Sendable {
     let fields: [String: Any]
     let use: MarkerUse
 
@@ -208,18 +223,6 @@ private final class StencilView: MustacheParent, MustacheTransformable, Mustache
 
     func child(named name: String) -> Any? { fields[name] }
 
-    func transform(_ name: String) -> Any? {
-        use.misused = true
-        return nil
-    }
-
-    var renderText: String {
-        use.misused = true
-        return ""
-    }
-
-    var isNull: Bool { false }
-
     var mustacheValue: Any? { self }
 }
 
@@ -227,7 +230,7 @@ private final class StencilView: MustacheParent, MustacheTransformable, Mustache
 /// a list gives its texts, and an inverted section over it is not shown (a stencil holds lists of
 /// one length only, and never an empty one). Printed or transformed (`count(punten)`,
 /// `sorted(punten)`), it is noted; looked in for a name, it has none, as a list has none.
-private final class TextListProbe: MustacheSequence, MustacheParent, MustacheTransformable, MustacheCustomRenderable, @unchecked Sendable {
+private final class TextListProbe: SketchValue, MustacheSequence, MustacheParent, @unchecked Sendable {
     let markers: [Any]
     let use: MarkerUse
 
@@ -239,18 +242,6 @@ private final class TextListProbe: MustacheSequence, MustacheParent, MustacheTra
     func makeIterator() -> IndexingIterator<[Any]> { markers.makeIterator() }
 
     func child(named name: String) -> Any? { nil }
-
-    func transform(_ name: String) -> Any? {
-        use.misused = true
-        return nil
-    }
-
-    var renderText: String {
-        use.misused = true
-        return ""
-    }
-
-    var isNull: Bool { false }
 }
 
 /// Text escaped as swift-mustache's content type HTML escapes a value: `<`, `>`, `&`, `"` and `'`,
