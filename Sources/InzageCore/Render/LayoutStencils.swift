@@ -65,6 +65,7 @@ final class LayoutStencils: @unchecked Sendable {
 
     /// `view` in the layout template.
     func render(_ view: LayoutView, templates: TemplateSet) throws -> String {
+        guard templates.usesStencils else { return try templates.render(view, with: "layout") }
         let key = view.replacing { _ in "" }
         let stencil: Stencil? = lock.withLock {
             if let known = made[key.root]?.first(where: { $0.key == key }) { return known.stencil }
@@ -96,6 +97,7 @@ final class BodyStencils: @unchecked Sendable {
     /// `view` in `template`, or nil when the template has no stencil. `texts` are the site's, the
     /// same for every page.
     func render(_ view: PaginaView, template: String, texts: SharedView<SiteTexts>, templates: TemplateSet) -> String? {
+        guard templates.usesStencils else { return nil }
         let stencil = lock.withLock {
             if let known = made[template] { return known }
             let stencil = Self.stencil(template, texts: texts, templates: templates)

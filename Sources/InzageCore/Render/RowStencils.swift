@@ -78,7 +78,7 @@ final class RowStencils: @unchecked Sendable {
 
     /// The row `fields` rendered with `template` from its kind's stencil, or nil when it has none.
     func render(_ fields: ConvertedView, template: String, templates: TemplateSet) -> String? {
-        guard let shape = Shape(fields) else { return nil }
+        guard templates.usesStencils, let shape = Shape(fields) else { return nil }
         let key = template + "\u{0}" + shape.signature
         let stencil: Stencil? = lock.withLock {
             if let known = made[key] { return known }

@@ -122,6 +122,9 @@ public struct TemplateSet: Sendable {
     public let fixedIDs: Set<String>
     /// The row templates' stencils, made as rows of each shape are first rendered (`RowStencils`).
     let rowStencils = RowStencils()
+    /// Whether pages and rows are filled from stencils where they can be (`Stencil`); off, every
+    /// one is rendered by swift-mustache, which is what the stencils must give (`StencilTests`).
+    var usesStencils = true
 
     /// The theme's files as read from disk: templates by name and assets by relative path.
     public struct Sources: Sendable {

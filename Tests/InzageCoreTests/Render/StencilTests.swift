@@ -265,4 +265,48 @@ struct StencilTests {
         let random = { var generator = SeededGenerator(seed: 9); return Self.randomRow(&generator) }()
         #expect(templates.rowStencils.render(random, template: "met-partial", templates: templates) == nil)
     }
+
+    /// The fixture board, built whole with `templates` from stencils and without: every file the same.
+    private func expectSiteSameWithoutStencils(_ templates: TemplateSet, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let content = try TestContent.valid.check().content
+        let filled = try SiteBuilder(content: content, templates: templates).build()
+        var plain = templates
+        plain.usesStencils = false
+        let rendered = try SiteBuilder(content: content, templates: plain).build()
+        #expect(filled.map(\.path) == rendered.map(\.path), sourceLocation: sourceLocation)
+        for (one, other) in zip(filled, rendered) where one.data != other.data {
+            Issue.record("\(one.path) differs from swift-mustache's", sourceLocation: sourceLocation)
+        }
+        // Every kind of page: the home page, product pages, lists, the feed.
+        #expect(filled.count >= 20 && filled.contains { $0.path == "feed.xml" }
+                && filled.contains { $0.path.hasPrefix("bijsluiters/") && $0.path.hasSuffix("/index.html") && $0.path != "bijsluiters/index.html" },
+                sourceLocation: sourceLocation)
+    }
+
+    @Test func theWholeSiteIsWhatSwiftMustacheRendersWithTheDefaultTheme() throws {
+        let (templates, folder) = try theme(layout: nil)
+        defer { folder.remove() }
+        try expectSiteSameWithoutStencils(templates)
+    }
+
+    @Test func theWholeSiteIsWhatSwiftMustacheRendersWithThemesAUserMightWrite() throws {
+        let layout = try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("layout.mustache"), encoding: .utf8)
+        let themes: [(layout: String?, others: [String: String])] = [
+            // Page texts in sections and dotted names; rows printing their lists and texts raw.
+            (layout.replacingOccurrences(of: "<h1>{{title}}</h1>", with: "{{#title}}<h1>{{.}}</h1>{{/title}}{{^description}}-{{/description}}"),
+             ["bijsluiter-doel": "<li>{{{label}}}{{#punten}}<i>{{.}}</i>{{/punten}}{{^punten}}-{{/punten}}</li>\n",
+              "wijziging": "<li>{{#datum}}{{dutch}}{{/datum}} {{samenvatting}} {{{samenvatting}}}</li>\n"]),
+            // Transforms: no stencils where they are used.
+            (layout.replacingOccurrences(of: "<title>{{headTitle}}</title>", with: "<title>{{uppercased(headTitle)}}</title>"),
+             ["bijsluiters-rij": "<tr><td>{{lowercased(product)}}</td><td>{{verwerker}}</td></tr>\n"]),
+            // A partial in the layout; swift-mustache's own HTML escaping in a row.
+            (layout.replacingOccurrences(of: "{{{body}}}", with: "{{> inhoud}}"),
+             ["inhoud": "  {{{body}}}\n  <p>{{title}}</p>\n", "feed-entry": "{{% CONTENT_TYPE: HTML }}\n<entry><title>{{title}}</title></entry>\n"]),
+        ]
+        for theme in themes {
+            let (templates, folder) = try self.theme(layout: theme.layout, others: theme.others)
+            defer { folder.remove() }
+            try expectSiteSameWithoutStencils(templates)
+        }
+    }
 }
