@@ -11,14 +11,20 @@ final class RowStencils: @unchecked Sendable {
     /// At most this many shapes per row template get a stencil; rows of more are rendered as before.
     static let shapesPerTemplate = 256
 
-    /// A converted row's shape and its texts, in the order of `paths`.
+    /// A converted row's shape and its texts, the fields taken in the order of their names (a
+    /// dictionary's own order differs from one dictionary to the next). The paths of the texts are
+    /// made only for a new stencil.
     struct Shape {
         var signature = ""
         var paths: [[String]] = []
         var texts: [String] = []
+        private var withPaths = false
+
+        init() {}
 
         /// The shape of `view`, or nil when it holds a field no stencil can stand for.
-        init?(_ view: ConvertedView) {
+        init?(_ view: ConvertedView, withPaths: Bool = false) {
+            self.withPaths = withPaths
             guard add(view, at: []) else { return nil }
         }
 
@@ -28,7 +34,7 @@ final class RowStencils: @unchecked Sendable {
                 switch value {
                 case let text as String:
                     signature += "\u{1}"
-                    paths.append(path + [name])
+                    if withPaths { paths.append(path + [name]) }
                     texts.append(text)
                 case let flag as Bool:
                     signature += flag ? "\u{2}" : "\u{3}"
@@ -40,14 +46,19 @@ final class RowStencils: @unchecked Sendable {
                     // A list of texts of this length, each text left open.
                     signature += "\u{8}\(list.count)"
                     for (index, text) in list.enumerated() {
-                        paths.append(path + [name, Stencil.item(index)])
+                        if withPaths { paths.append(path + [name, Stencil.item(index)]) }
                         texts.append(text)
                     }
                 case is [String]:
                     signature += "\u{8}0"
+                case let rows as FragmentRows:
+                    // Rows placed by their HTML, left open.
+                    signature += "\u{9}"
+                    if withPaths { paths.append(path + [name, "html"]) }
+                    texts.append(rows.html)
                 case let nested as ConvertedView:
                     signature += "\u{6}"
-                    guard add(nested, at: path + [name]) else { return false }
+                    guard add(nested, at: withPaths ? path + [name] : path) else { return false }
                     signature += "\u{7}"
                 default:
                     return false
@@ -64,6 +75,8 @@ final class RowStencils: @unchecked Sendable {
         for (name, below) in Dictionary(grouping: paths.indices, by: { paths[$0][0] }) {
             if let leaf = below.first(where: { paths[$0].count == 1 }) {
                 fields[name] = texts[leaf]
+            } else if fields[name] is FragmentRows, let html = below.first(where: { paths[$0] == [name, "html"] }) {
+                fields[name] = RowsProbeSource(html: texts[html])
             } else if var list = fields[name] as? [String] {
                 for index in list.indices {
                     if let item = below.first(where: { paths[$0].count == 2 && paths[$0][1] == Stencil.item(index) }) { list[index] = texts[item] }
@@ -79,14 +92,31 @@ final class RowStencils: @unchecked Sendable {
     /// The row `fields` rendered with `template` from its kind's stencil, or nil when it has none.
     func render(_ fields: ConvertedView, template: String, templates: TemplateSet) -> String? {
         guard templates.usesStencils, let shape = Shape(fields) else { return nil }
+        return render(shape, template: template, templates: templates, paths: { Shape(fields, withPaths: true)?.paths ?? [] }) { paths, probes in
+            Self.replacing(fields, paths: paths, with: probes)
+        }
+    }
+
+    /// A row that is one text (`TextRow`) rendered with `template`, its root the text itself.
+    func render(text: String, template: String, templates: TemplateSet) -> String? {
+        guard templates.usesStencils else { return nil }
+        var shape = Shape()
+        shape.signature = "\u{a}"
+        shape.texts = [text]
+        return render(shape, template: template, templates: templates, paths: { [[]] }) { _, probes in probes[0] }
+    }
+
+    /// `shape`'s texts in its stencil, made at the first row of the shape from `paths` (where each
+    /// text stands) and `view` (the row with probes in place of its texts).
+    private func render(_ shape: Shape, template: String, templates: TemplateSet, paths: () -> [[String]],
+                        view: @escaping ([[String]], [String]) -> Any) -> String? {
         let key = template + "\u{0}" + shape.signature
         let stencil: Stencil? = lock.withLock {
             if let known = made[key] { return known }
             guard kinds[template, default: 0] < Self.shapesPerTemplate else { return nil }
             kinds[template, default: 0] += 1
-            let stencil = Stencil.make(template, templates: templates, paths: shape.paths) { probes in
-                Self.replacing(fields, paths: shape.paths, with: probes)
-            }
+            let paths = paths()
+            let stencil = paths.count == shape.texts.count ? Stencil.make(template, templates: templates, paths: paths) { view(paths, $0) } : nil
             made[key] = stencil
             return stencil
         }

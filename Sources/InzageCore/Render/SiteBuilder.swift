@@ -345,12 +345,17 @@ public struct SiteBuilder {
     }
 
     /// A page's own template with its view: from the site's stencil when the view is a text alone
-    /// (an extra page), else rendered.
+    /// (an extra page), else from the theme's stencil for pages of its shape (`RowStencils`: a
+    /// bijsluiter's page, whose lists are rows placed by their HTML), else rendered.
     private func body(of page: Page, site: SiteContext) throws -> String {
         if let pagina = page.view as? PaginaView, let filled = site.bodyStencils.render(pagina, template: page.template, texts: site.texts, templates: templates) {
             return filled
         }
-        return try templates.render(MustacheValue.convert(PageContext(t: site.texts, page: page.view)), with: page.template)
+        let context = MustacheValue.convert(PageContext(t: site.texts, page: page.view))
+        if let view = context as? ConvertedView, let filled = templates.rowStencils.render(view, template: page.template, templates: templates) {
+            return filled
+        }
+        return try templates.render(context, with: page.template)
     }
 
     private func layout(_ page: Page, site: SiteContext, nav: [(path: String, title: String)], footer: [(path: String, title: String)],

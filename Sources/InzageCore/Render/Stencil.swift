@@ -69,11 +69,11 @@ struct Stencil: Sendable, Equatable {
         guard let source = templates.library.getTemplate(named: template)?.description,
               !["{{>", "{{<", "{{$", "{{="].contains(where: source.contains) else { return nil }
         let probes = paths.indices.map { "\u{E000}probe\($0)\u{E001}" }
-        guard let converted = MustacheValue.convert(view(probes)) as? ConvertedView else { return nil }
+        let converted = MustacheValue.convert(view(probes))
         func sketch(endingLines: Bool) -> Stencil? {
             let use = MarkerUse()
             let leads = paths.indices.map { (rest: paths[$0][...], text: $0) }
-            guard let root = marked(converted, paths: leads, probes: probes, use: use, endingLines: endingLines) as? StencilView,
+            guard let root = marked(converted, paths: leads, probes: probes, use: use, endingLines: endingLines),
                   let rendered = try? templates.render(root, with: template), !use.misused,
                   let stencil = cut(rendered, texts: paths.count, endingLines: endingLines), stencil.holes.count == use.rendered else { return nil }
             return stencil
@@ -92,6 +92,11 @@ struct Stencil: Sendable, Equatable {
         if let leaf = paths.first(where: { $0.rest.isEmpty }) {
             guard paths.count == 1, value as? String == probes[leaf.text] else { return nil }
             return Marker(leaf.text, use: use, endingLine: endingLines)
+        }
+        // Rows placed by their HTML (`FragmentRows`): the path below it is `html`.
+        if let rows = value as? RowsProbeSource {
+            guard paths.count == 1, paths[0].rest.elementsEqual(["html"]), rows.html == probes[paths[0].text] else { return nil }
+            return RowsProbe(Marker(paths[0].text, use: use, endingLine: endingLines), use: use)
         }
         // A list of texts: a path below it names one of its texts by its place (`Stencil.item`).
         if let list = value as? [String] {
@@ -189,7 +194,7 @@ extension SketchValue {
 /// A text in a sketch of a template. Printed, it shows where it stands and how it was escaped
 /// (`Escaping.printed`). As a section it is shown, as any text is; looked in for a name, it has
 /// none, as a text has none. A transform depends on the text itself: noted.
-private final class Marker: SketchValue, MustacheParent, @unchecked Sendable {
+private final class Marker: SketchValue, MustacheParent, MustacheConvertible, @unchecked Sendable {
     let text: Int
     let use: MarkerUse
     let endingLine: Bool
@@ -208,6 +213,35 @@ private final class Marker: SketchValue, MustacheParent, @unchecked Sendable {
     /// Mustache reads a text's names with `Mirror`, which shows none. (A text is never null to
     /// Mustache: a section over it is shown, an inverted one is not.)
     func child(named name: String) -> Any? { nil }
+
+    /// Itself, as the root of a sketch (a row that is one text).
+    var mustacheValue: Any? { self }
+}
+
+/// Where a view held rows (`FragmentRows`) whose HTML a stencil leaves open: the probe of their
+/// HTML, made into a `RowsProbe` in the sketch.
+struct RowsProbeSource {
+    let html: String
+}
+
+/// Rows in a sketch of a template. Their HTML (`{{{rows.html}}}`) is a marker; going through them
+/// one by one, in a section or an inverted one, depends on how many there are and what they
+/// hold, so it is noted, as is printing or transforming them.
+private final class RowsProbe: SketchValue, MustacheSequence, MustacheParent, @unchecked Sendable {
+    let html: Marker
+    let use: MarkerUse
+
+    init(_ html: Marker, use: MarkerUse) {
+        self.html = html
+        self.use = use
+    }
+
+    func makeIterator() -> IndexingIterator<[Any]> {
+        use.misused = true
+        return [].makeIterator()
+    }
+
+    func child(named name: String) -> Any? { name == "html" ? html : nil }
 }
 
 /// A converted view in a sketch of a template that holds markers. Used as a section it is what

@@ -70,6 +70,40 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     }
 }
 
+/// One text of a list on a page (what a product processes, an Entree attribute, …), rendered with
+/// a row template whose context is the text itself (`{{.}}`). A template that goes through the
+/// list itself sees each text as a text: it prints as one (`{{.}}`), and has no names.
+final class TextRow: ConvertedFragment, MustacheCustomRenderable, @unchecked Sendable {
+    let text: String
+    private let template: RowTemplate
+    private let lock = PThreadMutex()
+    private var rendered: String?
+
+    init(_ text: String, template: RowTemplate) {
+        self.text = text
+        self.template = template
+    }
+
+    var fingerprint: ViewFingerprint { ViewFingerprint(text) }
+
+    /// The text rendered with its row template, without the template's last line break.
+    var html: String {
+        if let rendered = lock.withLock({ rendered }) { return rendered }
+        var html = template.templates.rowStencils.render(text: text, template: template.name, templates: template.templates)
+            ?? template.templates.library.render(text, withTemplate: template.name) ?? ""
+        if html.hasSuffix("\n") { html.removeLast() }
+        lock.withLock { rendered = html }
+        return html
+    }
+
+    var isRendered: Bool { lock.withLock { rendered != nil } }
+
+    func child(named name: String) -> Any? { nil }
+
+    var renderText: String { text }
+    var isNull: Bool { false }
+}
+
 /// A bijsluiter as the lists see it: its place in the content, and what the session keeps of its
 /// parse. A list of thousands of products goes through these, not through copies of the
 /// bijsluiters (each a few dozen references to retain) or a look-up by file name per row.
@@ -120,6 +154,12 @@ extension SiteContext {
     /// rendered as `html` with the row template `template`.
     func fragment<View>(_ view: View, template: String) -> ViewFragment<View> {
         ViewFragment(view, kept: session != nil, template: RowTemplate(templates: templates, name: template))
+    }
+
+    /// The texts of a list, each rendered as `html` with the row template `template`.
+    func textRows(_ texts: [String], template: String) -> [TextRow] {
+        let row = RowTemplate(templates: templates, name: template)
+        return texts.map { TextRow($0, template: row) }
     }
 
     /// A long list of rows at `place` (a page's path and the list's field), put together from

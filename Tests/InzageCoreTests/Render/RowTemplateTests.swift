@@ -190,6 +190,43 @@ struct RowTemplateTests {
         #expect(checked.doel && checked.opslag && checked.sub, "\(checked)")
     }
 
+    @Test func theSchoolsListsAndChangesOfABijsluiterAreRows() throws {
+        // `bijsluiter-school`, `bijsluiter-punt` (a text of a list), `bijsluiter-entree` and
+        // `wijziging` render the rows; a bijsluiter template made before goes through the lists
+        // itself and sees each school's fields, each text as a text, and each change's fields.
+        let (folder, output) = try build(overriding: [
+            "bijsluiter-punt.mustache": "<li class=\"punt\">{{.}}</li>\n",
+            "bijsluiter-school.mustache": "<b>{{text}}</b>\n",
+        ])
+        defer { folder.remove() }
+        let bijsluiter = try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("bijsluiter.mustache"), encoding: .utf8)
+            .replacingOccurrences(of: "{{{verwerkingen.html}}}", with: "{{#verwerkingen}}<li>[{{.}}]</li>{{/verwerkingen}}{{^verwerkingen}}geen{{/verwerkingen}}")
+            .replacingOccurrences(of: "{{{scholen.html}}}", with: "{{#scholen}}<i>{{text}}={{href}}</i>{{/scholen}}")
+            .replacingOccurrences(of: "{{{wijzigingen.html}}}", with: "{{#wijzigingen}}<li>{{samenvatting}}{{#versie}} ({{.}}){{/versie}}</li>{{/wijzigingen}}")
+        let (legacy, legacyOutput) = try build(overriding: ["bijsluiter.mustache": bijsluiter])
+        defer { legacy.remove() }
+        /// The texts between each `start` and the next `end` in `page`.
+        func items(_ start: String, _ end: String, in page: String) -> [String] {
+            page.components(separatedBy: start).dropFirst().map { $0.components(separatedBy: end)[0] }
+        }
+        let products = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("bijsluiters").path).filter { !$0.hasSuffix(".html") }
+        var schools = 0
+        for product in products {
+            let fresh = try text(output, "bijsluiters/\(product)/index.html")
+            let page = try text(legacyOutput, "bijsluiters/\(product)/index.html")
+            // Each text of the list, printed as a text: one of the rows the row template made.
+            let texts = items("<li>[", "]</li>", in: page)
+            #expect(!texts.isEmpty && texts.allSatisfy(items("<li class=\"punt\">", "</li>", in: fresh).contains), "\(product): \(texts)")
+            // Each school with its fields, as the row template shows it.
+            let names = items("<b>", "</b>", in: fresh)
+            #expect(items("<i>", "=", in: page) == names, "\(product)")
+            schools += names.count
+            // The changes, with their fields.
+            #expect(page.contains("<ul class=\"wijzigingen\">\n<li>") && !page.contains("InzageCore"), "\(product)")
+        }
+        #expect(schools > 0)
+    }
+
     @Test func theMatrixCellsHaveARowTemplate() throws {
         // `bijsluiters-matrixcel` renders each cell of the matrix; a matrix row template made before
         // it existed goes through the cells itself and still sees their fields.

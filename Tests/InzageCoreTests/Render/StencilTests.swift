@@ -291,7 +291,15 @@ struct StencilTests {
 
     @Test func theWholeSiteIsWhatSwiftMustacheRendersWithThemesAUserMightWrite() throws {
         let layout = try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("layout.mustache"), encoding: .utf8)
+        // A bijsluiter template that goes through its lists itself (no stencil for its pages) and
+        // one that counts a list.
+        let bijsluiter = try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("bijsluiter.mustache"), encoding: .utf8)
+        let itself = bijsluiter.replacingOccurrences(of: "{{{verwerkingen.html}}}", with: "{{#verwerkingen}}<li>{{.}}</li>{{/verwerkingen}}")
+            .replacingOccurrences(of: "{{{scholen.html}}}", with: "{{#scholen}}<a href=\"{{href}}\">{{text}}</a> {{/scholen}}")
+        let counted = bijsluiter.replacingOccurrences(of: "{{{doelen.html}}}", with: "{{count(doelen)}} {{{doelen.html}}}")
         let themes: [(layout: String?, others: [String: String])] = [
+            (nil, ["bijsluiter": itself]),
+            (nil, ["bijsluiter": counted]),
             // Page texts in sections and dotted names; rows printing their lists and texts raw.
             (layout.replacingOccurrences(of: "<h1>{{title}}</h1>", with: "{{#title}}<h1>{{.}}</h1>{{/title}}{{^description}}-{{/description}}"),
              ["bijsluiter-doel": "<li>{{{label}}}{{#punten}}<i>{{.}}</i>{{/punten}}{{^punten}}-{{/punten}}</li>\n",

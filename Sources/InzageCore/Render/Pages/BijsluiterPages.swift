@@ -14,10 +14,14 @@ struct BijsluiterView {
     let verwerkerWebsite: String?
     let gebruikers: String?
     let doelgroep: String?
-    let scholen: [LinkView]
+    /// The schools, the texts of the lists and the changes are rows like the purposes: placed by
+    /// their HTML (`{{{scholen.html}}}`), so that a page's shape does not depend on how long its
+    /// lists are. A template that goes through a list itself still sees each row's fields, and each
+    /// text as a text.
+    let scholen: [ViewFragment<LinkView>]
     let alleScholen: Bool
-    let verwerkingen: [String]
-    let optioneel: [String]
+    let verwerkingen: [TextRow]
+    let optioneel: [TextRow]
     /// The purposes, each rendered with the row template `bijsluiter-doel` once per build for all
     /// products that show it alike (a purpose from the model reads the same on every page).
     let doelen: [ViewFragment<DoelRow>]
@@ -26,7 +30,7 @@ struct BijsluiterView {
     /// (`SiteContext.sharedFragment`).
     let categorieen: [ViewFragment<CategoryRow>]
     let bijzonder: Bool
-    let entree: [String]
+    let entree: [TextRow]
     let bewaartermijn: String
     /// Where the data is stored and the subprocessors, rendered with the row templates
     /// `bijsluiter-opslag` and `bijsluiter-subverwerker`, once per build for each place alike.
@@ -41,11 +45,11 @@ struct BijsluiterView {
     let datalekTermijn: String?
     let classificatie: String?
     let normen: String?
-    let maatregelen: [String]
+    let maatregelen: [TextRow]
     let overeenkomst: String?
     let versie: String?
     let datum: DateView?
-    let wijzigingen: [ChangeView]
+    let wijzigingen: [ViewFragment<ChangeView>]
     let body: String
     let heeftOptioneel: Bool
     let heeftEntree: Bool
@@ -236,11 +240,12 @@ enum BijsluiterPages {
             verwerkerWebsite: SafeURL.href(b.verwerker?.website.nonBlank),
             gebruikers: b.gebruikers.isEmpty ? nil : b.gebruikers.map(\.value).joined(separator: ", "),
             doelgroep: b.doelgroep.isEmpty ? nil : b.doelgroep.map { $0.value.dutch }.joined(separator: ", "),
-            scholen: scholen, alleScholen: alle, verwerkingen: (b.verwerkingen ?? []).map(\.value),
-            optioneel: (b.optioneleVerwerkingen ?? []).map(\.value),
+            scholen: scholen.map { site.fragment($0, template: "bijsluiter-school") }, alleScholen: alle,
+            verwerkingen: site.textRows((b.verwerkingen ?? []).map(\.value), template: "bijsluiter-punt"),
+            optioneel: site.textRows((b.optioneleVerwerkingen ?? []).map(\.value), template: "bijsluiter-punt"),
             doelen: doelen.map { site.sharedFragment($0, parts: $0.parts, template: "bijsluiter-doel") },
             categorieen: categoryRows(b).map { site.sharedFragment($0, parts: $0.parts, template: "bijsluiter-categorie") },
-            bijzonder: b.processesSpecialCategories, entree: b.entreeAttributen.map(\.value),
+            bijzonder: b.processesSpecialCategories, entree: site.textRows(b.entreeAttributen.map(\.value), template: "bijsluiter-entree"),
             bewaartermijn: b.bewaartermijn.nonBlank ?? "", opslag: b.opslag.map { site.sharedFragment(place($0), parts: place($0).parts, template: "bijsluiter-opslag") },
             subverwerkers: b.subverwerkers.map { site.sharedFragment(place($0), parts: place($0).parts, template: "bijsluiter-subverwerker") },
             doorgifte: !b.countriesOutsideEER.isEmpty,
@@ -250,8 +255,8 @@ enum BijsluiterPages {
             datalek: datalek.map { ContactView(naam: nil, functie: nil, email: SafeURL.mailto($0.email.nonBlank), telefoon: $0.telefoon.nonBlank, telefoonHref: SafeURL.tel($0.telefoon.nonBlank)) },
             datalekTermijn: datalek?.termijn.nonBlank, classificatie: classificatie,
             normen: sec.flatMap { $0.normen.isEmpty ? nil : $0.normen.map(\.value).joined(separator: ", ") },
-            maatregelen: sec?.maatregelen.map(\.value) ?? [], overeenkomst: overeenkomst, versie: b.versie.nonBlank,
-            datum: DateView(b.datum), wijzigingen: ChangeList.views(b.wijzigingen, document: nil, href: nil),
+            maatregelen: site.textRows(sec?.maatregelen.map(\.value) ?? [], template: "bijsluiter-punt"), overeenkomst: overeenkomst, versie: b.versie.nonBlank,
+            datum: DateView(b.datum), wijzigingen: ChangeList.views(b.wijzigingen, document: nil, href: nil).map { site.fragment($0, template: "wijziging") },
             body: body, heeftOptioneel: !(b.optioneleVerwerkingen ?? []).isEmpty, heeftEntree: !b.entreeAttributen.isEmpty,
             heeftSubverwerkers: !b.subverwerkers.isEmpty, heeftMaatregelen: !(sec?.maatregelen.isEmpty ?? true),
             heeftBody: !body.trimmedWhitespace.isEmpty)
