@@ -167,7 +167,10 @@ enum PatchBuild {
             return KeptBijsluiter(file: folderPath + entry.name, page: page, pageInputs: pageInputs, listed: listed)
         }
 
-        let templates = try theme.value()
+        // Only the changed bijsluiters' pages are rendered: a stencil, made by rendering twice,
+        // would not pay for itself.
+        var templates = try theme.value()
+        templates.usesStencils = false
         let buildRecord = BuildRecord(output: writer.output)
         // Begun before the pages are taken, so the look at what the published site holds runs
         // beside them; nothing is written before `finish`, and a page the published site no
