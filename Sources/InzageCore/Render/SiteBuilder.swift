@@ -19,39 +19,6 @@ public struct OutputFile: Sendable {
     }
 }
 
-/// The view every page is wrapped in by `layout.mustache`.
-struct LayoutView: Equatable {
-    let title: String
-    let headTitle: String
-    let description: String
-    let siteTitle: String
-    let organisatie: String
-    let root: String
-    let homeHref: String
-    let stylesheet: String
-    let kleur: String
-    let canonical: String
-    let feedHref: String
-    let nav: MenuRows
-    let footerLinks: MenuRows
-    let fg: SharedView<ContactView>?
-    let contactHref: String
-    let logo: String?
-    let logoAlt: String?
-    let body: String
-    let gewijzigd: DateView?
-    let t: SharedView<SiteTexts>
-}
-
-extension LayoutView: MustacheFields {
-    var mustacheFields: KeyValuePairs<String, Any?> {
-        ["title": title, "headTitle": headTitle, "description": description, "siteTitle": siteTitle, "organisatie": organisatie,
-         "root": root, "homeHref": homeHref, "stylesheet": stylesheet, "kleur": kleur, "canonical": canonical, "feedHref": feedHref,
-         "nav": nav, "footerLinks": footerLinks, "fg": fg, "contactHref": contactHref, "logo": logo, "logoAlt": logoAlt,
-         "body": body, "gewijzigd": gewijzigd, "t": t]
-    }
-}
-
 /// Pure rendering: validated content and templates in, output files out.
 public struct SiteBuilder {
     /// Page paths the site generates itself; extra pages may not take them.
