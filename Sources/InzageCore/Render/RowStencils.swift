@@ -2,8 +2,10 @@
 /// changes or feed entries renders its rows from a few stencils instead of through swift-mustache
 /// one by one. A row's kind is its template and its shape: the names of its fields and, for each,
 /// whether it is a text (left open in the stencil), absent, a flag or number (with its value), a
-/// list of texts (with its length, each text left open), or a view of such fields. A row with any
-/// other field (a list of views, a matrix row's cells) is rendered as before.
+/// list of texts (with its length, each text left open), rows placed by their HTML (left open), or
+/// a view of such fields. A row with any other field (a list of views) is rendered as before.
+/// Page templates go through the same stencils (`SiteBuilder.body`): a bijsluiter's page, whose
+/// lists are all rows, has one of a few dozen shapes.
 final class RowStencils: @unchecked Sendable {
     private let lock = PThreadMutex()
     private var made: [String: Stencil?] = [:]

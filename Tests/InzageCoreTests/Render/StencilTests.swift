@@ -317,4 +317,20 @@ struct StencilTests {
             try expectSiteSameWithoutStencils(templates)
         }
     }
+
+    @Test func aBijsluiterPageIsFilledFromItsShapesStencil() throws {
+        let (templates, folder) = try theme(layout: nil)
+        defer { folder.remove() }
+        let site = try site(templates)
+        let bijsluiters = site.content.bijsluiters
+        #expect(!bijsluiters.isEmpty)
+        for bijsluiter in bijsluiters {
+            let page = BijsluiterPages.detail(site, bijsluiter)
+            let context = try #require(MustacheValue.convert(PageContext(t: site.texts, page: page.view)) as? ConvertedView)
+            // The default theme's bijsluiter page has a stencil, and it gives what swift-mustache gives.
+            let filled = templates.rowStencils.render(context, template: "bijsluiter", templates: templates)
+            #expect(filled != nil, "\(bijsluiter.file)")
+            #expect(filled == (try templates.render(context, with: "bijsluiter")), "\(bijsluiter.file)")
+        }
+    }
 }
