@@ -20,11 +20,14 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CInzageSystem"),
+        // Lets libcmark-gfm parse inlines on several threads at once (see its header).
+        .target(name: "CCmarkInlineCharacters", dependencies: ["CCmarkGFM"]),
         .target(
             name: "InzageCore",
             dependencies: [
                 "CCmarkGFM",
                 "CInzageSystem",
+                "CCmarkInlineCharacters",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CCmarkInlineCharacters
 import Foundation
 
 /// Markdown to an HTML fragment through libcmark-gfm in safe mode: raw HTML is dropped and
@@ -26,30 +27,39 @@ public struct MarkdownRenderer: Sendable {
     /// The syntax extensions every parser gets.
     private static let extensionNames = ["table", "autolink", "strikethrough"]
 
-    private static let registered: Bool = {
+    /// libcmark-gfm 0.29 keeps the special inline characters of extensions in one process-wide
+    /// table that every parser changes while it parses inlines, in `cmark_parser_finish`
+    /// (upstream github/cmark-gfm#176; see `CCmarkInlineCharacters`). Every parser here attaches
+    /// the same extensions, so their characters are put in the table once, for good, before the
+    /// first parse, and inline parsing runs on all cores. Where that cannot be done (the library's
+    /// calls do not reach Inzage's definition), inline parsing is serialised instead.
+    static let inlineParsingIsShared: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
-        return true
+        guard let parser = newParser() else { return false }
+        defer { cmark_parser_free(parser) }
+        return inzage_cmark_share_inline_characters(parser) == 1
     }()
 
-    /// libcmark-gfm 0.29 keeps the table of special inline characters in one process-wide array.
-    /// Each parser adds its extensions' characters (`~`, `:`, `w`) to it when inline parsing starts
-    /// and removes them when it is done, so a parser on another thread lost its strikethroughs and
-    /// autolinks now and then (upstream github/cmark-gfm#176). Inline parsing happens in
-    /// `cmark_parser_finish`; only that step is serialised. Block parsing, rendering and everything
-    /// after it stay parallel.
+    /// Serialises inline parsing when `inlineParsingIsShared` is false.
     private static let inlineParsing = PThreadMutex()
 
-    public func render(_ markdown: String) -> String {
-        _ = Self.registered
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return "" }
-        defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
+    /// A parser with the extensions every parser gets.
+    private static func newParser() -> OpaquePointer? {
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+        for name in extensionNames {
             if let extensionPointer = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
+        return parser
+    }
+
+    public func render(_ markdown: String) -> String {
+        let shared = Self.inlineParsingIsShared
+        guard let parser = Self.newParser() else { return "" }
+        defer { cmark_parser_free(parser) }
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let document = Self.inlineParsing.withLock({ cmark_parser_finish(parser) }) else { return "" }
+        guard let document = shared ? cmark_parser_finish(parser) : Self.inlineParsing.withLock({ cmark_parser_finish(parser) }) else { return "" }
         defer { cmark_node_free(document) }
 
         let headings = fitHeadings(document)
