@@ -76,15 +76,13 @@ public struct MarkdownRenderer: Sendable {
     /// The body's shallowest heading becomes `topLevel` and the rest keep their distance to it, so
     /// headings an author wrote at the same level stay siblings (`##` then `##` is h2, h2).
     private func fitHeadings(_ document: OpaquePointer) -> [String] {
-        var nodes: [OpaquePointer] = []
-        walk(document) { node in
-            if cmark_node_get_type(node) == CMARK_NODE_HEADING { nodes.append(node) }
-        }
+        let nodes = headings(in: document)
         let shallowest = nodes.map { Int32(cmark_node_get_heading_level($0)) }.min() ?? 1
         var previous = topLevel - 1
         var ids: [String] = []
         // The ids taken so far besides the reserved ones (not a copy of those for every page).
         var used: Set<String> = []
+        used.reserveCapacity(nodes.count)
         for node in nodes {
             let wanted = Int32(cmark_node_get_heading_level(node)) - shallowest + topLevel
             let level = min(wanted, previous + 1, 6)
@@ -103,6 +101,36 @@ public struct MarkdownRenderer: Sendable {
             ids.append(id)
         }
         return ids
+    }
+
+    /// The headings under `root`, in document order. Only blocks hold headings, and a block whose
+    /// first child is inline (a paragraph, a heading, a table cell) holds no block: the walk never
+    /// enters inline content, most of a page's nodes. Without recursion, for deeply nested quotes.
+    private func headings(in root: OpaquePointer) -> [OpaquePointer] {
+        func isBlock(_ node: OpaquePointer) -> Bool {
+            cmark_node_get_type(node).rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK)
+        }
+        var found: [OpaquePointer] = []
+        var next = cmark_node_first_child(root)
+        while let node = next {
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                found.append(node)
+            } else if isBlock(node), let child = cmark_node_first_child(node), isBlock(child) {
+                next = child
+                continue
+            }
+            // The next sibling of the node or of the nearest of its parents below `root` that has one.
+            next = nil
+            var current: OpaquePointer? = node
+            while let at = current, at != root {
+                if let sibling = cmark_node_next(at) {
+                    next = sibling
+                    break
+                }
+                current = cmark_node_parent(at)
+            }
+        }
+        return found
     }
 
     private func addLinks(_ document: OpaquePointer, linker: TextLinker) {

@@ -163,22 +163,41 @@ final class BuildRecord: @unchecked Sendable {
             try? FileManager.default.removeItem(at: target)
             return
         }
-        var text = Self.header + "\n" + identity.description + "\n"
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
-            text += entry.inputs.description + " " + entry.output.description + " " + path + "\n"
+        // Built as bytes: at 10 000 pages, joining strings (and Foundation's `contains`) took 30 ms,
+        // after the site was published.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * 120 + 4096)
+        func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
+        func add(_ digest: StableDigest) { digest.appendHex(to: &bytes) }
+        func hasLineBreak(_ path: String) -> Bool { path.utf8.contains(UInt8(ascii: "\n")) }
+        add(Self.header + "\n")
+        add(identity)
+        add("\n")
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) where !hasLineBreak(path) {
+            add(entry.inputs)
+            add(" ")
+            add(entry.output)
+            add(" " + path + "\n")
         }
-        if let listing, !listing.files.contains(where: { $0.path.contains("\n") }) {
-            text += "listing " + listing.inputs.description + "\n"
+        if let listing, !listing.files.contains(where: { hasLineBreak($0.path) }) {
+            add("listing ")
+            add(listing.inputs)
+            add("\n")
             // Menu paths and titles percent-encoded: one line each, whatever they hold.
             func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: Self.plain) ?? "" }
-            for link in listing.nav { text += "nav " + encoded(link.path) + " " + encoded(link.title) + "\n" }
-            for link in listing.footer { text += "footer " + encoded(link.path) + " " + encoded(link.title) + "\n" }
-            for file in listing.files { text += file.group.rawValue + " " + file.output.description + " " + file.path + "\n" }
+            for link in listing.nav { add("nav " + encoded(link.path) + " " + encoded(link.title) + "\n") }
+            for link in listing.footer { add("footer " + encoded(link.path) + " " + encoded(link.title) + "\n") }
+            for file in listing.files {
+                add(file.group.rawValue + " ")
+                add(file.output)
+                add(" " + file.path + "\n")
+            }
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         guard text != lastText || !FileManager.default.fileExists(atPath: target.path) else { return }
         let temporary = output.appendingPathComponent(Self.fileName + ".\(getpid())")
         do {
-            try SiteWriter.writeFile(temporary.path, Data(text.utf8))
+            try SiteWriter.writeFile(temporary.path, Data(bytes))
             guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
