@@ -11,6 +11,8 @@ public enum BuildPipeline {
         public var pageCount: Int
         /// How many pages were taken from the published site as the last build left them (`BuildRecord`).
         public var keptPages: Int = 0
+        /// How many of those were known by their stat, without reading them.
+        public var unreadPages: Int = 0
         /// Whether only changed bijsluiters were loaded, checked and rendered (`PatchBuild`).
         public var patched = false
     }
@@ -98,7 +100,7 @@ public enum BuildPipeline {
         let report: WriteReport
         // What the last build left in the output folder stands in for a session, and for what a
         // new session has not made yet (the first build of `serve`).
-        let record = session?.hasRendered ?? false ? nil : BuildRecord(output: writer.output)
+        let record = session?.hasRendered ?? false ? nil : BuildRecord(output: writer.output, takesUnreadFiles: session == nil)
         do {
             try SiteBuilder(content: content, templates: templates, session: session, record: record).build { files in
                 pageCount += files.filter { $0.path.hasSuffix(".html") }.count
@@ -147,7 +149,8 @@ public enum BuildPipeline {
         }
         let diagnostics = try check.value().all
         timer.lap("render+write")
-        return Result(content: content, diagnostics: diagnostics, report: report, pageCount: pageCount, keptPages: record?.keptCount ?? 0)
+        return Result(content: content, diagnostics: diagnostics, report: report, pageCount: pageCount, keptPages: record?.keptCount ?? 0,
+                      unreadPages: record?.unreadCount ?? 0)
     }
 }
 

@@ -409,6 +409,19 @@ struct FileStamp: Equatable {
         return stamp.modified < limit && stamp.changed < limit ? stamp : nil
     }
 
+    /// The stamp as the records write it (`FindingsRecord`, `BuildRecord`): `device.inode.size.modified.changed`.
+    var recordText: String {
+        "\(device).\(inode).\(size).\(modified).\(changed)"
+    }
+
+    /// A stamp from the UTF-8 bytes of its `recordText`; nil for anything else.
+    init?(recordText field: some Collection<UInt8>) {
+        let parts = field.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 5, let device = ASCIIScan.decimal(parts[0]), let inode = ASCIIScan.decimal(parts[1]), let size = ASCIIScan.decimal(parts[2]),
+              let modified = ASCIIScan.decimal(parts[3]), let changed = ASCIIScan.decimal(parts[4]) else { return nil }
+        self.init(device: UInt64(bitPattern: device), inode: UInt64(bitPattern: inode), size: size, modified: modified, changed: changed)
+    }
+
     /// The file system's clock (the one file times come from), in nanoseconds since 1970.
     static func now() -> Int64 {
         var time = timespec()

@@ -171,7 +171,7 @@ enum PatchBuild {
         // would not pay for itself.
         var templates = try theme.value()
         templates.usesStencils = false
-        let buildRecord = BuildRecord(output: writer.output)
+        let buildRecord = BuildRecord(output: writer.output, takesUnreadFiles: true)
         // Begun before the pages are taken, so the look at what the published site holds runs
         // beside them; nothing is written before `finish`, and a page the published site no
         // longer holds as recorded abandons it.
@@ -205,6 +205,6 @@ enum PatchBuild {
         if record != recorded { record.save(to: location) }
         timer.lap("patch: findings record saved")
         return BuildPipeline.Result(content: reported(content), diagnostics: diagnostics, report: report, pageCount: pageCount,
-                                    keptPages: buildRecord.keptCount, patched: true)
+                                    keptPages: buildRecord.keptCount, unreadPages: buildRecord.unreadCount, patched: true)
     }
 }

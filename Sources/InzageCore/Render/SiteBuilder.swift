@@ -4,9 +4,12 @@ import Foundation
 public struct OutputFile: Sendable {
     public let path: String
     public let data: Data
-    /// Whether `data` was read from the published site just now (`BuildRecord`): the publication
-    /// then knows the file is unchanged without comparing it again.
+    /// Whether the published site holds this file as it is (`BuildRecord`): the publication then
+    /// knows the file is unchanged without comparing it again.
     let isPublished: Bool
+    /// Whether `data` was left unread (empty): the published file, known by its stat to be as
+    /// recorded, holds the bytes. Only a one-off build takes such a file (`BuildRecord`).
+    let isUnread: Bool
 
     public init(path: String, data: Data) {
         self.init(path: path, data: data, isPublished: false)
@@ -16,6 +19,15 @@ public struct OutputFile: Sendable {
         self.path = path
         self.data = data
         self.isPublished = isPublished
+        isUnread = false
+    }
+
+    /// A file of the published site that was not read: the file there holds its bytes.
+    init(unreadPublishedAt path: String) {
+        self.path = path
+        data = Data()
+        isPublished = true
+        isUnread = true
     }
 }
 

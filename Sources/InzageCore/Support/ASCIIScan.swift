@@ -5,6 +5,22 @@ import Glibc
 /// Fast scans over UTF-8 bytes for the hot paths of loading and the text rules, where
 /// Foundation's string search is far slower than the work it guards.
 enum ASCIIScan {
+    /// A decimal number as `String(_:)` writes an `Int64` or `UInt64` (the latter as its bit
+    /// pattern when it does not fit), from its UTF-8 bytes; nil for anything else.
+    static func decimal<Digits: Collection<UInt8>>(_ digits: Digits) -> Int64? {
+        if digits.first == UInt8(ascii: "-") { return decimal(digits.dropFirst()).map { -$0 } }
+        guard !digits.isEmpty, digits.count <= 20 else { return nil }
+        var value: UInt64 = 0
+        for digit in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times.addingReportingOverflow(UInt64(digit - UInt8(ascii: "0")))
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return Int64(bitPattern: value)
+    }
+
     /// Lowercase words to look for, prepared once: the text rules look for the same few words in
     /// every line of every file.
     struct Needles: Sendable {

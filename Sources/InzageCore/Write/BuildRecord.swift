@@ -13,14 +13,20 @@ import Foundation
 ///
 /// A page is taken from the published site only when its key's digest is the recorded one *and*
 /// the published file still holds the recorded bytes, so a page changed or removed by hand is
-/// made again. The record holds digests, output paths and menu titles only, never content.
+/// made again. A one-off build knows that from the file's stat when the record holds one
+/// (`FileStamp`: device, inode, size, modification and status-change times, taken when the bytes
+/// were last found as recorded and the file had not changed for `BuildSession.racyInterval`, so
+/// every later change moves it); otherwise it reads the file and compares its digest. The record
+/// holds digests, stats, output paths and menu titles only, never content.
 final class BuildRecord: @unchecked Sendable {
     static let fileName = ".inzage-cache"
-    private static let header = "inzage-cache 1"
+    private static let header = "inzage-cache 2"
 
     struct Entry: Equatable {
         let inputs: StableDigest
         let output: StableDigest
+        /// The published file's stat when it was last found holding `output` (see the type).
+        var stamp: FileStamp?
     }
 
     /// The listing pages as recorded: their key's digest, the menus, and each file in its group.
@@ -29,12 +35,15 @@ final class BuildRecord: @unchecked Sendable {
         var inputs: StableDigest
         var nav: [(path: String, title: String)] = []
         var footer: [(path: String, title: String)] = []
-        var files: [(group: Group, path: String, output: StableDigest)] = []
+        var files: [(group: Group, path: String, output: StableDigest, stamp: FileStamp?)] = []
     }
 
     private let output: URL
     /// `output` as a path, for joining with the many relative paths of a build.
     private let outputPath: String
+    /// Whether a published file known by its stat is taken unread (`OutputFile.isUnread`): only in
+    /// a one-off build. Under `serve` the session keeps each page's bytes.
+    private let takesUnreadFiles: Bool
     private let lock = PThreadMutex()
     private var identity: StableDigest?
     private var previous: [String: Entry] = [:]
@@ -42,17 +51,25 @@ final class BuildRecord: @unchecked Sendable {
     private var previousListing: RecordedListing?
     private var currentListing: RecordedListing?
     private var kept = 0
+    private var unread = 0
     /// The record as the last build left it, so an unchanged record is not written again.
     private var lastText: String?
 
-    /// - Parameter output: the site's output folder, where the record is read and written.
-    init(output: URL) {
+    /// - Parameters:
+    ///   - output: the site's output folder, where the record is read and written.
+    ///   - takesUnreadFiles: whether published files known by their stat are taken without reading
+    ///     them (a one-off build); else every file is read and its digest compared.
+    init(output: URL, takesUnreadFiles: Bool) {
         self.output = output
         outputPath = output.path
+        self.takesUnreadFiles = takesUnreadFiles
     }
 
     /// How many pages this build took from the published site.
     var keptCount: Int { lock.withLock { kept } }
+
+    /// How many of those were known by their stat, and not read.
+    var unreadCount: Int { lock.withLock { unread } }
 
     /// Reads the record of the last build; its entries count only when that build was made by
     /// this very executable with the same global inputs.
@@ -68,8 +85,8 @@ final class BuildRecord: @unchecked Sendable {
                 for line in lines {
                     let parts = line.utf8.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false).map(Substring.init)
                     guard parts.count >= 2 else { continue }
-                    if let inputs = StableDigest(hex: parts[0]), parts.count == 3, let bytes = StableDigest(hex: parts[1]) {
-                        previous[String(parts[2])] = Entry(inputs: inputs, output: bytes)
+                    if let inputs = StableDigest(hex: parts[0]), parts.count == 3, let (bytes, stamp) = Self.outputField(parts[1]) {
+                        previous[String(parts[2])] = Entry(inputs: inputs, output: bytes, stamp: stamp)
                     } else {
                         Self.readListingLine(parts, into: &listing)
                     }
@@ -98,40 +115,68 @@ final class BuildRecord: @unchecked Sendable {
         case "nav" where fields.count == 2: listing?.nav.append((fields[0], fields[1]))
         case "footer" where fields.count == 2: listing?.footer.append((fields[0], fields[1]))
         default:
-            guard let group = RecordedListing.Group(rawValue: String(tag)), parts.count == 3, let output = StableDigest(hex: parts[1]) else {
+            guard let group = RecordedListing.Group(rawValue: String(tag)), parts.count == 3, let (output, stamp) = outputField(parts[1]) else {
                 listing = nil
                 return
             }
-            listing?.files.append((group, String(parts[2]), output))
+            listing?.files.append((group, String(parts[2]), output, stamp))
         }
+    }
+
+    /// A digest as written, with `.` and the file's stat after it when the record holds one.
+    private static func outputField(_ field: Substring) -> (StableDigest, FileStamp?)? {
+        let bytes = field.utf8
+        guard bytes.count >= 32, let digest = StableDigest(hexBytes: bytes.prefix(32)) else { return nil }
+        let rest = bytes.dropFirst(32)
+        guard let dot = rest.first else { return (digest, nil) }
+        guard dot == UInt8(ascii: "."), let stamp = FileStamp(recordText: rest.dropFirst()) else { return nil }
+        return (digest, stamp)
+    }
+
+    /// The published file at `path` (relative to the output folder) when it still holds `output`,
+    /// with the stat to record for it from now on; nil otherwise. Unread when its stat is `stamp`
+    /// and this build takes unread files.
+    private func published(_ path: String, output: StableDigest, stamp: FileStamp?) -> (file: OutputFile, stamp: FileStamp?)? {
+        let full = outputPath + "/" + path
+        let lookStart = FileStamp.now()
+        var info = stat()
+        guard lstat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        if takesUnreadFiles, let stamp, FileStamp(info) == stamp { return (OutputFile(unreadPublishedAt: path), stamp) }
+        guard let data = FileData.read(full), StableDigest(bytes: data) == output else { return nil }
+        // The stat taken before the bytes were read: it shows any change made after that read.
+        return (OutputFile(path: path, data: data, isPublished: true), FileStamp.trusted(info, readStart: lookStart))
     }
 
     /// The published page at `path` (relative to the output folder), when the last build made it
     /// from the same inputs and the file still holds what was published then; nil otherwise.
     func publishedPage(at path: String, inputs: StableDigest) -> OutputFile? {
-        guard let entry = lock.withLock({ previous[path] }), entry.inputs == inputs,
-              let data = FileData.read(outputPath + "/" + path),
-              StableDigest(bytes: data) == entry.output else { return nil }
+        guard var entry = lock.withLock({ previous[path] }), entry.inputs == inputs,
+              let (file, stamp) = published(path, output: entry.output, stamp: entry.stamp) else { return nil }
+        entry.stamp = stamp
         lock.withLock {
             current[path] = entry
             kept += 1
+            if file.isUnread { unread += 1 }
         }
-        return OutputFile(path: path, data: data, isPublished: true)
+        return file
     }
 
     /// The listing pages as the published site holds them, when the last build made them from
     /// the same inputs and every one of their files still holds what was published then.
     func publishedListing(inputs: StableDigest) -> ListingPages? {
-        guard let recorded = lock.withLock({ previousListing }), recorded.inputs == inputs else { return nil }
+        guard var recorded = lock.withLock({ previousListing }), recorded.inputs == inputs else { return nil }
         var groups: [RecordedListing.Group: [OutputFile]] = [:]
-        for file in recorded.files {
-            guard let data = FileData.read(outputPath + "/" + file.path),
-                  StableDigest(bytes: data) == file.output else { return nil }
-            groups[file.group, default: []].append(OutputFile(path: file.path, data: data, isPublished: true))
+        for index in recorded.files.indices {
+            let file = recorded.files[index]
+            guard let (published, stamp) = published(file.path, output: file.output, stamp: file.stamp) else { return nil }
+            recorded.files[index].stamp = stamp
+            groups[file.group, default: []].append(published)
         }
+        let unreadFiles = groups.values.reduce(0) { $0 + $1.filter(\.isUnread).count }
         lock.withLock {
             currentListing = recorded
             kept += recorded.files.count
+            unread += unreadFiles
         }
         return ListingPages(nav: recorded.nav, footer: recorded.footer, sections: groups[.section] ?? [], schools: groups[.school] ?? [],
                             rest: groups[.rest] ?? [], cacheKeys: [], reused: true)
@@ -141,14 +186,14 @@ final class BuildRecord: @unchecked Sendable {
     func noteListing(_ listing: ListingPages, inputs: StableDigest) {
         var recorded = RecordedListing(inputs: inputs, nav: listing.nav, footer: listing.footer)
         for (group, files) in [(RecordedListing.Group.section, listing.sections), (.school, listing.schools), (.rest, listing.rest)] {
-            recorded.files += files.map { (group, $0.path, StableDigest(bytes: $0.data)) }
+            recorded.files += files.map { (group, $0.path, StableDigest(bytes: $0.data), nil) }
         }
         lock.withLock { currentListing = recorded }
     }
 
     /// Notes a page this build made from `inputs`.
     func note(_ file: OutputFile, inputs: StableDigest) {
-        let entry = Entry(inputs: inputs, output: StableDigest(bytes: file.data))
+        let entry = Entry(inputs: inputs, output: StableDigest(bytes: file.data), stamp: nil)
         lock.withLock { current[file.path] = entry }
     }
 
@@ -169,6 +214,11 @@ final class BuildRecord: @unchecked Sendable {
         bytes.reserveCapacity(entries.count * 120 + 4096)
         func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
         func add(_ digest: StableDigest) { digest.appendHex(to: &bytes) }
+        /// A file's digest, with its stat after a `.` when there is one.
+        func add(_ digest: StableDigest, _ stamp: FileStamp?) {
+            add(digest)
+            if let stamp { add("." + stamp.recordText) }
+        }
         func hasLineBreak(_ path: String) -> Bool { path.utf8.contains(UInt8(ascii: "\n")) }
         add(Self.header + "\n")
         add(identity)
@@ -176,7 +226,7 @@ final class BuildRecord: @unchecked Sendable {
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) where !hasLineBreak(path) {
             add(entry.inputs)
             add(" ")
-            add(entry.output)
+            add(entry.output, entry.stamp)
             add(" " + path + "\n")
         }
         if let listing, !listing.files.contains(where: { hasLineBreak($0.path) }) {
@@ -189,7 +239,7 @@ final class BuildRecord: @unchecked Sendable {
             for link in listing.footer { add("footer " + encoded(link.path) + " " + encoded(link.title) + "\n") }
             for file in listing.files {
                 add(file.group.rawValue + " ")
-                add(file.output)
+                add(file.output, file.stamp)
                 add(" " + file.path + "\n")
             }
         }

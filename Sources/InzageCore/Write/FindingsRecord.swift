@@ -188,7 +188,7 @@ struct FindingsRecord: Equatable {
             // The texts file's digest and size come last: a record without them was cut off.
             if line.starts(with: "texts ".utf8) {
                 let fields = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-                guard fields.count == 3, let digest = StableDigest(hexBytes: fields[1]), let count = number(fields[2]), count >= 0,
+                guard fields.count == 3, let digest = StableDigest(hexBytes: fields[1]), let count = ASCIIScan.decimal(fields[2]), count >= 0,
                       lines.next() == nil, bytes.last == UInt8(ascii: "\n"),
                       record.entries.allSatisfy({ $0.listedText.map { $0.upperBound <= count } ?? true }) else { return nil }
                 record.texts = RecordedTexts(digest: digest, count: Int(count))
@@ -209,9 +209,9 @@ struct FindingsRecord: Equatable {
                 func digest(_ field: ArraySlice<UInt8>) -> (valid: Bool, value: StableDigest?) {
                     field.isEmpty ? (true, nil) : StableDigest(hexBytes: field).map { (true, $0) } ?? (false, nil)
                 }
-                let stamp = fields[2].isEmpty ? nil : decodeStamp(fields[2])
+                let stamp = fields[2].isEmpty ? nil : FileStamp(recordText: fields[2])
                 let source = digest(fields[3]), frontMatter = digest(fields[4]), pageInputs = digest(fields[6]), listed = digest(fields[7])
-                let start = number(fields[8]), count = number(fields[9]), textDigest = digest(fields[10])
+                let start = ASCIIScan.decimal(fields[8]), count = ASCIIScan.decimal(fields[9]), textDigest = digest(fields[10])
                 guard fields[2].isEmpty || stamp != nil, source.valid, frontMatter.valid, pageInputs.valid, listed.valid, textDigest.valid,
                       fields[8].isEmpty == (textDigest.value == nil),
                       (fields[8].isEmpty && fields[9].isEmpty) || (start.map { $0 >= 0 } ?? false && count.map { $0 >= 0 } ?? false),
@@ -259,7 +259,7 @@ struct FindingsRecord: Equatable {
         for finding in whole { Self.encode(finding, tag: "w", into: &bytes) }
         for entry in entries {
             add("e\t" + Self.escaped(entry.name) + "\t")
-            if let stamp = entry.stamp { add(Self.encode(stamp)) }
+            if let stamp = entry.stamp { add(stamp.recordText) }
             tab(); add(entry.source); tab(); add(entry.frontMatter); tab()
             add(Self.escaped(entry.page ?? "")); tab(); add(entry.pageInputs); tab(); add(entry.listed); tab()
             if let range = entry.listedText { add(String(range.lowerBound)); tab(); add(String(range.count)) } else { tab() }
@@ -304,33 +304,6 @@ struct FindingsRecord: Equatable {
         }
     }
 
-    /// A stat as `device.inode.size.modified.changed`.
-    private static func encode(_ stamp: FileStamp) -> String {
-        "\(stamp.device).\(stamp.inode).\(stamp.size).\(stamp.modified).\(stamp.changed)"
-    }
-
-    private static func decodeStamp(_ field: ArraySlice<UInt8>) -> FileStamp? {
-        let parts = field.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 5, let device = number(parts[0]), let inode = number(parts[1]), let size = number(parts[2]),
-              let modified = number(parts[3]), let changed = number(parts[4]) else { return nil }
-        return FileStamp(device: UInt64(bitPattern: device), inode: UInt64(bitPattern: inode), size: size, modified: modified, changed: changed)
-    }
-
-    /// A decimal number as `String(_:)` writes an `Int64` or `UInt64` (the latter as its bit pattern when it does not fit).
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int64? {
-        if digits.first == UInt8(ascii: "-") { return number(digits.dropFirst()).map { -$0 } }
-        guard !digits.isEmpty, digits.count <= 20 else { return nil }
-        var value: UInt64 = 0
-        for digit in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
-            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
-            let (sum, carry) = times.addingReportingOverflow(UInt64(digit - UInt8(ascii: "0")))
-            guard !overflow, !carry else { return nil }
-            value = sum
-        }
-        return Int64(bitPattern: value)
-    }
-
     /// `<tag> severity code file line column message [hint]`: no hint field for a finding without one.
     private static func encode(_ finding: Diagnostic, tag: String, into bytes: inout [UInt8]) {
         var fields = [tag, finding.severity.rawValue, escaped(finding.code), escaped(finding.location.file), String(finding.location.line),
@@ -341,7 +314,7 @@ struct FindingsRecord: Equatable {
 
     private static func decode(_ fields: [ArraySlice<UInt8>]) -> Diagnostic? {
         guard fields.count == 7 || fields.count == 8, let severity = text(fields[1]).flatMap(Severity.init(rawValue:)),
-              let code = text(fields[2]), let file = text(fields[3]), let line = number(fields[4]), let column = number(fields[5]),
+              let code = text(fields[2]), let file = text(fields[3]), let line = ASCIIScan.decimal(fields[4]), let column = ASCIIScan.decimal(fields[5]),
               let message = text(fields[6]), let line = Int(exactly: line), let column = Int(exactly: column) else { return nil }
         let hint = fields.count == 8 ? text(fields[7]) : nil
         guard fields.count == 7 || hint != nil else { return nil }

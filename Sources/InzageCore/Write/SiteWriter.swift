@@ -185,7 +185,11 @@ public struct SiteWriter {
                 if same, link(previous, target) == 0 {
                     report.unchanged += 1
                 } else {
-                    try SiteWriter.writeFile(target, file.data)
+                    // A file left unread is copied from the published site when it cannot be linked.
+                    guard let data = file.isUnread ? FileData.read(previous) : file.data else {
+                        throw WriteError(message: "kan '\(previous)' niet lezen", hint: nil)
+                    }
+                    try SiteWriter.writeFile(target, data)
                     report.written += 1
                 }
             }
