@@ -4,8 +4,18 @@ import Foundation
 public enum Slug {
     /// Lowercase a–z, 0–9 and single `-` between them.
     public static func isValid(_ slug: String) -> Bool {
-        guard !slug.isEmpty, slug.count <= 100, !slug.hasPrefix("-"), !slug.hasSuffix("-"), !slug.contains("--") else { return false }
-        return slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        // Byte by byte: every allowed character is one byte, and Foundation's `contains` was a
+        // measurable part of loading 10 000 pages.
+        let bytes = slug.utf8
+        guard !bytes.isEmpty, bytes.count <= 100, bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            let allowed = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || (byte == UInt8(ascii: "-") && previous != UInt8(ascii: "-"))
+            guard allowed else { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// A file name under `bestanden/`: no path tricks, no spaces.

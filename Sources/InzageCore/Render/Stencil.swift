@@ -66,8 +66,7 @@ struct Stencil: Sendable, Equatable {
     static func make(_ template: String, templates: TemplateSet, paths: [[String]], view: ([String]) -> Any) -> Stencil? {
         // Partials and blocks may be indented, and inheritance renders a partial; new delimiters
         // could hide them. Such a template has no stencil (a tag's kind follows its `{{` directly).
-        guard let source = templates.library.getTemplate(named: template)?.description,
-              !["{{>", "{{<", "{{$", "{{="].contains(where: source.contains) else { return nil }
+        guard templates.library.getTemplate(named: template) != nil, !templates.mayHoldPartials.contains(template) else { return nil }
         let probes = paths.indices.map { "\u{E000}probe\($0)\u{E001}" }
         let converted = MustacheValue.convert(view(probes))
         func sketch(endingLines: Bool) -> Stencil? {

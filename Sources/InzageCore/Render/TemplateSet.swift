@@ -120,6 +120,9 @@ public struct TemplateSet: Sendable {
     public let fingerprint: String
     /// The fixed `id`s the templates write (`inhoud`, `wijzigingen`, …), which headings in content may not take.
     public let fixedIDs: Set<String>
+    /// The templates that may hold a partial, a block, inheritance or new delimiters (`{{>`,
+    /// `{{<`, `{{$`, `{{=`): they get no stencil (`Stencil.make`). Found once, as they are parsed.
+    let mayHoldPartials: Set<String>
     /// The row templates' stencils, made as rows of each shape are first rendered (`RowStencils`).
     let rowStencils = RowStencils()
     /// Whether pages and rows are filled from stencils where they can be (`Stencil`); off, every
@@ -196,7 +199,8 @@ public struct TemplateSet: Sendable {
         let parsed = try Parallel.map(sources.templates, minimumBatch: 4) { name, path, text in
             let registered = TemplateSet.withFastEscaping(text)
             do {
-                return (template: try MustacheTemplate(string: registered), ids: Self.fixedIDs(in: text))
+                return (template: try MustacheTemplate(string: registered), ids: Self.fixedIDs(in: text),
+                        partials: ASCIIScan.containsAny(registered, Self.partialTags))
             } catch {
                 throw TemplateError(parsing: error, in: path, linesAdded: registered.utf8.count == text.utf8.count ? 0 : 1)
             }
@@ -204,17 +208,23 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var files: [String: String] = [:]
         var fixedIDs: Set<String> = []
+        var mayHoldPartials: Set<String> = []
         for ((name, path, _), parsed) in zip(sources.templates, parsed) {
             library.register(parsed.template, named: name)
             files[name] = path
             fixedIDs.formUnion(parsed.ids)
+            if parsed.partials { mayHoldPartials.insert(name) }
         }
+        self.mayHoldPartials = mayHoldPartials
         self.fingerprint = sources.fingerprint
         self.fixedIDs = fixedIDs
         self.library = library
         self.files = files
         self.assets = Dictionary(sources.assets.map { ($0.relative, $0.data) }, uniquingKeysWith: { _, last in last })
     }
+
+    /// The tags that open a partial, a block, inheritance or new delimiters (a tag's kind follows its `{{` directly).
+    private static let partialTags = ASCIIScan.Needles(["{{>", "{{<", "{{$", "{{="])
 
     /// The `id`s a template writes itself (`id="inhoud"` after a space): read byte by byte, as
     /// Swift's regex engine took longer than the rest of a small site's build; a template with

@@ -77,7 +77,9 @@ struct FileLayoutTests {
     }
 
     @Test(arguments: [("rekentuin", true), ("vo-next-2", true), ("Rekentuin", false), ("reken tuin", false), ("reken--tuin", false),
-                      ("-reken", false), ("reken-", false), ("", false), (".", false), ("café", false)])
+                      ("-reken", false), ("reken-", false), ("", false), (".", false), ("café", false),
+                      ("a-b-c", true), ("-", false), ("a---b", false), (String(repeating: "a", count: 100), true),
+                      (String(repeating: "a", count: 101), false), ("rekentuin\n", false)])
     func slugs(slug: String, valid: Bool) {
         #expect(Slug.isValid(slug) == valid)
     }
