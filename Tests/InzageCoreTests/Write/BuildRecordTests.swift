@@ -177,6 +177,26 @@ struct BuildRecordTests {
         #expect(SiteSnapshot(site.output).files == expected)
     }
 
+    /// Many new pages make the publication stage a new site: the pages known by their stat, never
+    /// read, go into it from the published site, as they were.
+    @Test func pagesKnownByTheirStatGoIntoAStagedSiteAsTheyWere() throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        Thread.sleep(forTimeInterval: Double(BuildSession.racyInterval) / 1e9 + 0.3)
+        _ = try site.rebuild()
+        #expect(try site.rebuild().unreadPages == renderedFiles(site))
+        // More new products than files a publication replaces in place.
+        var more = TestContent.valid
+        for index in 1...(SiteWriter.inPlaceLimit + 3) {
+            let text = Fixture.rekentuin.replacingOccurrences(of: "product: Rekentuin", with: "product: Rekentuin \(index)")
+            #expect(text != Fixture.rekentuin)
+            more = more.setting("bijsluiters/rekentuin-\(index).md", to: .text(text))
+        }
+        let result = try rebuild(site, after: more)
+        #expect(result.unreadPages > 0)
+        #expect(try #require(result.report).written > SiteWriter.inPlaceLimit)
+    }
+
     @Test func aDamagedOrForeignRecordIsNotUsed() throws {
         let site = try BuiltSite()
         defer { site.remove() }
