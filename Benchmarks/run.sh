@@ -30,6 +30,7 @@ CORPUS=$BENCH/corpus
 RESULTS=$BENCH/results
 SIZES=${BENCH_SIZES:-"p1000 p10000 b2000"}
 RUNS=${BENCH_RUNS:-5}
+REBUILDS=${BENCH_REBUILDS:-5}
 WARMUP=${BENCH_WARMUP:-1}
 SLOW=${BENCH_SLOW_SECONDS:-300}
 TIMEOUT=${BENCH_TIMEOUT:-10800}
@@ -230,26 +231,32 @@ bench_size() {
             names+=("inzage check" "floor"); prepares+=("true" "'$stash' '$out/floor' '$trash'")
             cmds+=("prlimit --as=$((MEM_LIMIT_MB * 1024 * 1024)) -- '$INZAGE' check --content '$content'" "'$FLOOR' '$content/bijsluiters' '$out/floor'")
 
-            log "$size: rebuild after changing one bijsluiter"
+            # Each kind of edit REBUILDS times, each from the original: the edit and a timed
+            # build, then the original back and a build. The report takes the median: a single
+            # run of a 100 ms build moves by tens of milliseconds on a shared machine.
             local files=("$content"/bijsluiters/*.md) one
             one=$(basename "${files[0]}")
             cp "$content/bijsluiters/$one" "$DIR/changed-file.orig"
-            printf '\nDeze zin is toegevoegd om een wijziging in één bestand te meten.\n' >> "$content/bijsluiters/$one"
-            timed inzage-rebuild-one-change "${inz[@]}"
-            cp "$DIR/changed-file.orig" "$content/bijsluiters/$one"
-            timed inzage-rebuild-restored "${inz[@]}"
-
+            # timed_edits NAME PYTHON: PYTHON rewrites the text `t` of the file; NAME.1 … NAME.N are timed.
+            timed_edits() {
+                local name=$1 rewrite=$2 run
+                rm -f "$DIR/$name".*
+                for run in $(seq 1 "$REBUILDS"); do
+                    python3 -c 'import re, sys; p = sys.argv[1]; t = open(p, encoding="utf-8").read(); open(p, "w", encoding="utf-8").write(eval(sys.argv[2]))' \
+                        "$content/bijsluiters/$one" "$rewrite"
+                    timed "$name.$run" "${inz[@]}"
+                    cp "$DIR/changed-file.orig" "$content/bijsluiters/$one"
+                    timed inzage-rebuild-restored "${inz[@]}"
+                done
+            }
+            log "$size: rebuild after changing one bijsluiter's body ($REBUILDS times)"
+            timed_edits inzage-rebuild-one-change 't + "\nDeze zin is toegevoegd om een wijziging in één bestand te meten.\n"'
             # A front-matter field no list shows, then the product's name, which every list shows
-            # (as serve_rebuild.py --edit field and --edit name), each from the original.
-            log "$size: rebuild after changing a front-matter field of one bijsluiter"
-            python3 -c 'import re, sys; p = sys.argv[1]; t = open(p, encoding="utf-8").read(); open(p, "w", encoding="utf-8").write(re.sub(r"(?m)^bewaartermijn: ", "bewaartermijn: Gewijzigd. ", t, count=1))' "$content/bijsluiters/$one"
-            timed inzage-rebuild-one-field "${inz[@]}"
-            cp "$DIR/changed-file.orig" "$content/bijsluiters/$one"
-            timed inzage-rebuild-restored "${inz[@]}"
-            log "$size: rebuild after renaming one bijsluiter's product"
-            python3 -c 'import re, sys; p = sys.argv[1]; t = open(p, encoding="utf-8").read(); open(p, "w", encoding="utf-8").write(re.sub(r"(?m)^(product: .*)$", r"\1 2", t, count=1))' "$content/bijsluiters/$one"
-            timed inzage-rebuild-one-name "${inz[@]}"
-            cp "$DIR/changed-file.orig" "$content/bijsluiters/$one"
+            # (as serve_rebuild.py --edit field and --edit name).
+            log "$size: rebuild after changing a front-matter field of one bijsluiter ($REBUILDS times)"
+            timed_edits inzage-rebuild-one-field 're.sub(r"(?m)^bewaartermijn: ", "bewaartermijn: Gewijzigd. ", t, count=1)'
+            log "$size: rebuild after renaming one bijsluiter's product ($REBUILDS times)"
+            timed_edits inzage-rebuild-one-name 're.sub(r"(?m)^(product: .*)$", r"\1 2", t, count=1)'
 
             local edit
             for edit in body field name; do
@@ -319,6 +326,17 @@ def timefile(size, name):
     out = (results / size / f"{name}.stdout").read_text() + (results / size / f"{name}.stderr").read_text()
     return {"seconds": seconds, "rss_mb": rss / 1024, "status": status, "output": out}
 
+def edits(size, name):
+    """The timed builds NAME.1 … NAME.N (or NAME alone, from an older run): the median's seconds,
+    the first run's output, and the range."""
+    runs = [r for r in (timefile(size, f"{name}.{i}") for i in range(1, 1000)) if r] or [r for r in [timefile(size, name)] if r]
+    if not runs:
+        return None
+    seconds = sorted(r["seconds"] for r in runs)
+    middle = len(seconds) // 2
+    median = seconds[middle] if len(seconds) % 2 else (seconds[middle - 1] + seconds[middle]) / 2
+    return dict(runs[0], seconds=median, n=len(runs), low=seconds[0], high=seconds[-1])
+
 def fmt_s(s):
     if s is None: return "–"
     return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
@@ -356,9 +374,9 @@ for size in sizes:
     elif first and first["status"] != "0":
         notes.append(f"{size}: inzage build failed (exit {first['status']}); see results/{size}/inzage-build.stderr.")
     rebuild = timefile(size, "inzage-rebuild")
-    one = timefile(size, "inzage-rebuild-one-change")
-    field = timefile(size, "inzage-rebuild-one-field")
-    name = timefile(size, "inzage-rebuild-one-name")
+    one = edits(size, "inzage-rebuild-one-change")
+    field = edits(size, "inzage-rebuild-one-field")
+    name = edits(size, "inzage-rebuild-one-name")
     rss = {k: (timefile(size, n) or {}).get("rss_mb") for k, n in [("inzage", "inzage-build"), ("hugo", "hugo"), ("floor", "floor"), ("check", "inzage-check")]}
     serve = {edit: json.loads((d / f"serve-{edit}.json").read_text()) for edit in ("body", "field", "name") if (d / f"serve-{edit}.json").exists()}
     rows.append(dict(size=size, medians=medians, stats=stats, rss=rss, rebuild=rebuild, one=one, field=field, name=name, first=first, serve=serve,
@@ -387,14 +405,16 @@ L += ["", "## Peak memory (maximum resident set size, one run under /usr/bin/tim
 for r in rows:
     L.append(f"| {label(r['size'])} | {fmt_mb(r['rss']['inzage'])} | {fmt_mb(r['rss']['check'])} | {fmt_mb(r['rss']['hugo'])} | {fmt_mb(r['rss']['floor'])} |")
 SERVE_EDITS = {"body": "its body", "field": "a front-matter field no list shows", "name": "its name, which every list shows"}
-L += ["", "## Rebuilds (same output folder, one run each, the first 3 s after the full build)", "", "| corpus | rebuild | time | files written | unchanged |", "|---|---|---|---|---|"]
+L += ["", "## Rebuilds (same output folder, the first 3 s after the full build; an edit: median of its runs, each from the original)", "",
+      "| corpus | rebuild | time | files written | unchanged |", "|---|---|---|---|---|"]
 for r in rows:
     for kind, run in [("no change", r["rebuild"]), ("one bijsluiter changed (its body)", r["one"]),
                       ("one bijsluiter changed (a front-matter field no list shows)", r["field"]),
                       ("one bijsluiter changed (its name, which every list shows)", r["name"])]:
         if run:
             w = written(run)
-            L.append(f"| {label(r['size'])} | {kind} | {fmt_s(run['seconds'])} | {w[0] if w else '?'} | {w[1] if w else '?'} |")
+            spread = f" (median of {run['n']}; {fmt_s(run['low'])}–{fmt_s(run['high'])})" if run.get("n", 1) > 1 else ""
+            L.append(f"| {label(r['size'])} | {kind}{spread} | {fmt_s(run['seconds'])} | {w[0] if w else '?'} | {w[1] if w else '?'} |")
         elif kind == "no change" and r["skipped"]:
             L.append(f"| {label(r['size'])} | {kind} | not run: {r['skipped']} | | |")
     for edit, sv in (r.get("serve") or {}).items():
