@@ -10,17 +10,17 @@ struct DiagnosticPrinter {
     /// - Parameter summary: whether to end with the count of errors and warnings.
     func render(_ diagnostics: [Diagnostic], summary withSummary: Bool = true) -> String {
         var out = ""
-        var lineCache: [String: [Substring]] = [:]
+        var lineCache: [String: Lines] = [:]
         for d in diagnostics {
             let severity = paint(d.severity.dutch, colour: d.severity == .error ? "31" : d.severity == .warning ? "33" : "36")
             out += paint("\(d.location):", colour: "1") + " \(severity): \(d.message) [\(d.code)]\n"
             if lineCache[d.location.file] == nil, let text = sources[d.location.file] {
-                lineCache[d.location.file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+                lineCache[d.location.file] = Lines(text)
             }
-            if let lines = lineCache[d.location.file], d.location.line >= 1, d.location.line <= lines.count {
+            if let lines = lineCache[d.location.file], let line = lines[d.location.line] {
                 let number = String(d.location.line)
                 let width = max(5, number.count + 3)
-                let source = lines[d.location.line - 1].replacingOccurrences(of: "\t", with: " ")
+                let source = String(line.map { $0 == "\t" ? " " : $0 })
                 let shown = source.count > 160 ? String(source.prefix(160)) + "…" : source
                 out += String(repeating: " ", count: width - number.count) + number + " | " + shown + "\n"
                 let caretColumn = min(max(d.location.column, 1), shown.count + 1)
@@ -32,6 +32,34 @@ struct DiagnosticPrinter {
         }
         if withSummary { out += summary(diagnostics) + "\n" }
         return out
+    }
+
+    /// The lines of a source text, found once per file by its line breaks' bytes: the loader has
+    /// made every line break a `\n` (a `\n` is always a character of its own), and splitting the
+    /// text by characters took longer than the rest of a rebuild's output.
+    struct Lines {
+        let text: String
+        /// Where each line starts.
+        private let starts: [String.Index]
+
+        init(_ text: String) {
+            self.text = text
+            var starts = [text.startIndex]
+            let bytes = text.utf8
+            var index = bytes.startIndex
+            while let lineBreak = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) {
+                index = bytes.index(after: lineBreak)
+                starts.append(index)
+            }
+            self.starts = starts
+        }
+
+        /// Line `number` (from 1) without its line break; nil outside the text.
+        subscript(number: Int) -> Substring? {
+            guard number >= 1, number <= starts.count else { return nil }
+            let end = number < starts.count ? text.utf8.index(before: starts[number]) : text.endIndex
+            return text[starts[number - 1]..<end]
+        }
     }
 
     func summary(_ diagnostics: [Diagnostic]) -> String {

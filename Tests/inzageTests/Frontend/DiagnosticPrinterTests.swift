@@ -53,6 +53,21 @@ struct DiagnosticPrinterTests {
         #expect(caret.hasSuffix("|       ^"))
     }
 
+    /// The lines are found by their line breaks: a tab shows as a space, letters outside ASCII
+    /// stay whole, the empty line after the last line break is a line, and past it there is none.
+    @Test func theExcerptIsTheWholeLineOfItsNumber() {
+        let text = "eerste\n\tcafé één\n"
+        func excerpt(_ line: Int) -> [Substring] {
+            DiagnosticPrinter(sources: [file: text], useColour: false).render([Diagnostic(.error, "X", at: at(line, 1), "bericht")], summary: false)
+                .split(separator: "\n", omittingEmptySubsequences: false).filter { $0.contains("|") }
+        }
+        #expect(excerpt(1) == ["    1 | eerste", "      | ^"])
+        #expect(excerpt(2) == ["    2 |  café één", "      | ^"])
+        #expect(excerpt(3) == ["    3 | ", "      | ^"])
+        #expect(excerpt(4).isEmpty)
+        #expect(excerpt(0).isEmpty)
+    }
+
     @Test func withoutSourceOrHintOnlyTheHeadline() {
         let text = DiagnosticPrinter(sources: [:], useColour: false).render([
             Diagnostic(.error, "FILE-MISSING", at: InzageCore.SourceLocation(file: "content/organisatie.yaml", line: 1, column: 1), "het verplichte bestand organisatie.yaml ontbreekt"),
