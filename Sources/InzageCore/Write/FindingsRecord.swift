@@ -16,7 +16,7 @@ import Foundation
 /// the build record it belongs to one Inzage executable, one working and content folder, one
 /// date and one set of rules; when any of these differs nothing of it is used.
 struct FindingsRecord: Equatable {
-    static let header = "inzage-bevindingen 1"
+    static let header = "inzage-bevindingen 2"
 
     /// One entry of `bijsluiters/`, as the build that made the record loaded and checked it.
     struct Entry: Equatable {
@@ -111,10 +111,10 @@ struct FindingsRecord: Equatable {
     }
 
     /// The text before the body of the entry at `index` as the record holds it (the record at
-    /// `url`), when it gave a bijsluiter and the texts file is the one the record names.
-    mutating func listedText(at index: Int, record url: URL) -> String? {
-        guard let range = entries[index].listedText else { return nil }
-        return texts.text(at: range, from: RecordedTexts.location(forRecord: url))
+    /// `url`), when it gave a bijsluiter and the texts file holds that text where the entry says.
+    func listedText(at index: Int, record url: URL) -> String? {
+        guard let range = entries[index].listedText, let digest = entries[index].listedTextDigest else { return nil }
+        return texts.text(at: range, digest: digest, from: RecordedTexts.location(forRecord: url))
     }
 
     /// The record's file for the output folder `output`: beside it, hidden, named after it (and
@@ -185,13 +185,13 @@ struct FindingsRecord: Equatable {
               let otherInputs = StableDigest(hexBytes: third.dropFirst(7)) else { return nil }
         var record = FindingsRecord(identity: identity, otherInputs: otherInputs, whole: [], entries: [])
         while let line = lines.next() {
-            // The texts file's digest and size come last: a record without them was cut off.
+            // The texts file's size comes last: a record without it was cut off.
             if line.starts(with: "texts ".utf8) {
                 let fields = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-                guard fields.count == 3, let digest = StableDigest(hexBytes: fields[1]), let count = ASCIIScan.decimal(fields[2]), count >= 0,
+                guard fields.count == 2, let count = ASCIIScan.decimal(fields[1]), count >= 0,
                       lines.next() == nil, bytes.last == UInt8(ascii: "\n"),
                       record.entries.allSatisfy({ $0.listedText.map { $0.upperBound <= count } ?? true }) else { return nil }
-                record.texts = RecordedTexts(digest: digest, count: Int(count))
+                record.texts = RecordedTexts(count: Int(count))
                 return record
             }
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
@@ -267,9 +267,7 @@ struct FindingsRecord: Equatable {
             bytes.append(UInt8(ascii: "\n"))
             for finding in entry.findings { Self.encode(finding, tag: "d", into: &bytes) }
         }
-        add("texts ")
-        add(texts.digest)
-        add(" \(texts.count)\n")
+        add("texts \(texts.count)\n")
         return bytes
     }
 
@@ -280,7 +278,8 @@ struct FindingsRecord: Equatable {
     func save(to url: URL) {
         var record = self
         if record.texts.changed {
-            guard let ranges = record.texts.save(to: RecordedTexts.location(forRecord: url), ranges: record.entries.map(\.listedText)) else {
+            let inUse = record.entries.map { entry in entry.listedText.flatMap { range in entry.listedTextDigest.map { (range, $0) } } }
+            guard let ranges = record.texts.save(to: RecordedTexts.location(forRecord: url), ranges: inUse) else {
                 Self.remove(at: url)
                 return
             }

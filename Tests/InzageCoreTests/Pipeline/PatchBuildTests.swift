@@ -365,40 +365,55 @@ struct PatchBuildTests {
         let url = folder.url.appendingPathComponent("teksten")
         /// Unwraps what a mutating call gave (`#require` takes no mutating call).
         func given<T>(_ value: T?) throws -> T { try #require(value) }
+        let one = "---\nproduct: Één\n---\n", two = "---\nproduct: Twee\n---\n", three = "---\nproduct: Drie\n---\n"
+        let four = "---\nproduct: Vier\n---\n"
         var texts = RecordedTexts()
-        let a = try given(texts.append("---\nproduct: Één\n---\n", from: url))
-        let b = try given(texts.append("---\nproduct: Twee\n---\n", from: url))
-        var ranges = try given(texts.save(to: url, ranges: [a, b]))
+        let a = try given(texts.append(one, from: url))
+        let b = try given(texts.append(two, from: url))
+        // Added, not yet written: read from memory, and only with its own digest.
+        #expect(texts.text(at: b, digest: .of(two), from: url) == two)
+        #expect(texts.text(at: b, digest: .of(one), from: url) == nil)
+        var ranges = try given(texts.save(to: url, ranges: [(a, .of(one)), (b, .of(two))]))
         #expect(ranges == [a, b])
-        // Read again as a record names it: the file is read when a text is asked for.
-        var read = RecordedTexts(digest: texts.digest, count: texts.count)
-        let second = read.text(at: b, from: url)
-        #expect(second == "---\nproduct: Twee\n---\n")
+        // Read again as a record names it: only the text asked for is read.
+        var read = RecordedTexts(count: texts.count)
+        #expect(read.text(at: b, digest: .of(two), from: url) == two)
+        #expect(read.text(at: a, digest: .of(two), from: url) == nil, "not the text the entry names")
         // A changed text is added at the end while most of the file is in use.
-        let c = try given(read.append("---\nproduct: Drie\n---\n", from: url))
+        let c = try given(read.append(three, from: url))
         let before = try Data(contentsOf: url)
-        ranges = try given(read.save(to: url, ranges: [a, c]))
+        ranges = try given(read.save(to: url, ranges: [(a, .of(one)), (c, .of(three))]))
         #expect(ranges == [a, c])
         #expect(try Data(contentsOf: url).prefix(before.count) == before, "only added at the end")
-        var again = RecordedTexts(digest: read.digest, count: read.count)
-        let third = again.text(at: c, from: url)
-        #expect(third == "---\nproduct: Drie\n---\n")
+        var again = RecordedTexts(count: read.count)
+        #expect(again.text(at: c, digest: .of(three), from: url) == three)
         // Mostly unused: only the texts in use are written, one after the other.
-        let d = try given(again.append("---\nproduct: Vier\n---\n", from: url))
-        ranges = try given(again.save(to: url, ranges: [nil, d]))
+        let d = try given(again.append(four, from: url))
+        ranges = try given(again.save(to: url, ranges: [nil, (d, .of(four))]))
         #expect(ranges.first == .some(nil))
         let moved = try given(ranges.last ?? nil)
         #expect(try Data(contentsOf: url).count == moved.count)
-        var compact = RecordedTexts(digest: again.digest, count: again.count)
-        let fourth = compact.text(at: moved, from: url)
-        #expect(fourth == "---\nproduct: Vier\n---\n")
-        // A file that is not the one named is not used.
+        let compact = RecordedTexts(count: again.count)
+        #expect(compact.text(at: moved, digest: .of(four), from: url) == four)
+        // A file that is not the one named gives no text, and takes none at its end.
         try Data("anders".utf8).write(to: url)
-        var stale = RecordedTexts(digest: again.digest, count: again.count)
-        let lost = stale.text(at: moved, from: url)
-        #expect(lost == nil)
-        let added = stale.append("x", from: url)
-        #expect(added == nil)
+        var stale = RecordedTexts(count: again.count)
+        #expect(stale.text(at: moved, digest: .of(four), from: url) == nil)
+        #expect(stale.append("x", from: url) == nil)
+        // Nor does one of the named size with other bytes: a text added at its end is read back,
+        // the one that was not as recorded still is not; compacting keeps only what is as recorded.
+        try Data(String(repeating: "x", count: again.count).utf8).write(to: url)
+        var same = RecordedTexts(count: again.count)
+        #expect(same.text(at: moved, digest: .of(four), from: url) == nil)
+        let e = try given(same.append(one, from: url))
+        ranges = try given(same.save(to: url, ranges: [(moved, .of(four)), (e, .of(one))]))
+        var after = RecordedTexts(count: same.count)
+        #expect(after.text(at: try given(ranges[1]), digest: .of(one), from: url) == one)
+        #expect(after.text(at: try given(ranges[0]), digest: .of(four), from: url) == nil)
+        _ = try given(after.append(two, from: url))
+        ranges = try given(after.save(to: url, ranges: [(moved, .of(four)), nil, nil]))
+        #expect(ranges == [nil, nil, nil], "mostly unused: compacted, and the text not as recorded left out")
+        #expect(try Data(contentsOf: url).isEmpty)
     }
 
     @Test func theRecordReadsBackWhatItWrote() throws {
