@@ -95,13 +95,15 @@ struct RecordedTexts: Equatable {
             guard let (range, digest) = entry else { return nil }
             let bytes: ArraySlice<UInt8>
             if range.lowerBound >= count {
+                // Added by this build, with the digest made from the same text: not hashed again
+                // (a full build adds every text, 5 MB at 2 000 bijsluiters).
                 guard range.upperBound - count <= added.count else { return nil }
                 bytes = added[(range.lowerBound - count)..<(range.upperBound - count)]
             } else {
-                guard let whole, range.upperBound <= whole.count else { return nil }
+                guard let whole, range.upperBound <= whole.count,
+                      StableDigest.of(String(decoding: whole[range], as: UTF8.self)) == digest else { return nil }
                 bytes = whole[range]
             }
-            guard StableDigest.of(String(decoding: bytes, as: UTF8.self)) == digest else { return nil }
             let start = compact.count
             compact.append(contentsOf: bytes)
             return start..<compact.count
