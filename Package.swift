@@ -19,6 +19,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The memory allocator of the whole process (see Sources/InzageCore/Support/Allocator.swift).
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(name: "CInzageSystem"),
         // Lets libcmark-gfm parse inlines on several threads at once (see its header).
         .target(name: "CCmarkInlineCharacters", dependencies: ["CCmarkGFM"]),
@@ -28,6 +33,7 @@ let package = Package(
                 "CCmarkGFM",
                 "CInzageSystem",
                 "CCmarkInlineCharacters",
+                "CMimalloc",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

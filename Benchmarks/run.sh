@@ -53,6 +53,7 @@ install_tools() {
     [ -x /usr/bin/time ] || missing+=(time)
     command -v pkg-config >/dev/null || missing+=(pkg-config)
     pkg-config --exists libcmark-gfm 2>/dev/null || missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
+    [ -f /usr/include/mimalloc.h ] || missing+=(libmimalloc-dev)
     [ ${#missing[@]} -eq 0 ] && return
     log "installing ${missing[*]}"
     local sudo=""

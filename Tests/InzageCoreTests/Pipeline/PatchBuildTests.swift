@@ -172,7 +172,7 @@ struct PatchBuildTests {
         _ = try board.build()
         // The record keeps each bijsluiter's text before its body.
         let identity = try #require(FindingsRecord.identity(contentRoot: board.content, today: Fixture.today))
-        var record = try #require(FindingsRecord.read(from: board.findingsRecord, identity: identity))
+        let record = try #require(FindingsRecord.read(from: board.findingsRecord, identity: identity))
         let index = try #require(record.entries.firstIndex { $0.name == "rekentuin.md" })
         let text = try String(contentsOfFile: board.content + "/bijsluiters/rekentuin.md", encoding: .utf8)
         let listed = record.listedText(at: index, record: board.findingsRecord)
