@@ -12,7 +12,7 @@ public enum ProductSoort: String, Sendable, CaseIterable {
 }
 
 /// The answer for one of the 14 categories: not processed, processed, or processed when switched on.
-public enum CategoryAnswer: Sendable {
+public enum CategoryAnswer: Sendable, Equatable {
     case nee
     case verwerkt(toelichting: Located<String>, optioneel: Bool)
 
@@ -23,13 +23,13 @@ public enum CategoryAnswer: Sendable {
 }
 
 /// One category line of a bijsluiter, where it was written.
-public struct CategoryEntry: Sendable {
+public struct CategoryEntry: Sendable, Equatable {
     public var key: Located<String>
     public var answer: CategoryAnswer
 }
 
 /// A purpose of section C: a model code or the school's own words.
-public enum Doel: Sendable {
+public enum Doel: Sendable, Equatable {
     case code(Located<String>)
     case eigen(Located<String>)
 }
@@ -41,7 +41,7 @@ public enum ScholenKeuze: Sendable, Equatable {
 }
 
 /// A place where data is stored or processed, or a subverwerker.
-public struct Vestiging: Sendable {
+public struct Vestiging: Sendable, Equatable {
     public var naam: Located<String>?
     public var plaats: Located<String>?
     public var land: Located<String>?
@@ -73,7 +73,7 @@ public enum Waarborg: String, Sendable, CaseIterable {
 }
 
 /// A transfer outside the EER.
-public struct Doorgifte: Sendable {
+public struct Doorgifte: Sendable, Equatable {
     public var landen: [Located<String>]
     public var waarborg: Located<Waarborg>?
     public var toelichting: Located<String>?
@@ -85,7 +85,7 @@ public struct Doorgifte: Sendable {
 public enum Niveau: String, Sendable, CaseIterable { case laag, midden, hoog }
 
 /// Bijlage 2: security.
-public struct Beveiliging: Sendable {
+public struct Beveiliging: Sendable, Equatable {
     public var beschikbaarheid: Located<Niveau>?
     public var integriteit: Located<Niveau>?
     public var vertrouwelijkheid: Located<Niveau>?
@@ -96,7 +96,7 @@ public struct Beveiliging: Sendable {
 }
 
 /// The data-breach contact of Bijlage 2.
-public struct DatalekContact: Sendable {
+public struct DatalekContact: Sendable, Equatable {
     public var telefoon: Located<String>?
     public var email: Located<String>?
     public var termijn: Located<String>?
@@ -105,7 +105,7 @@ public struct DatalekContact: Sendable {
 }
 
 /// The supplier that processes on the school's behalf.
-public struct Verwerker: Sendable {
+public struct Verwerker: Sendable, Equatable {
     public var naam: Located<String>?
     public var adres: Adres?
     public var website: Located<String>?
@@ -116,7 +116,7 @@ public struct Verwerker: Sendable {
 }
 
 /// The model of the verwerkersovereenkomst that was signed.
-public struct Overeenkomst: Sendable {
+public struct Overeenkomst: Sendable, Equatable {
     /// The models the format accepts: the Model Verwerkersovereenkomst 3.0 or 4.0, or the supplier's own.
     public enum Model: String, Sendable, CaseIterable { case v3 = "3.0", v4 = "4.0", eigen }
 
@@ -130,7 +130,7 @@ public struct Overeenkomst: Sendable {
 /// one shared, copy-on-write box: product lists, rules and views copy bijsluiters thousands of
 /// times, and a copy now costs one reference count instead of one per field.
 @dynamicMemberLookup
-public struct Bijsluiter: Sendable {
+public struct Bijsluiter: Sendable, Equatable {
     /// Immutable: a stored `let` of a class is read in place, where a `var` is copied whole
     /// (about 40 references retained and released) for every field read.
     private final class Box: Sendable {
@@ -163,6 +163,13 @@ public struct Bijsluiter: Sendable {
         }
     }
 
+    /// Equal when every field and the body are: what a patch build compares a changed file's
+    /// view with (`PatchBuild`), without reflection, whose first look at each type costs a scan of
+    /// every protocol conformance of the program in a short process.
+    public static func == (lhs: Bijsluiter, rhs: Bijsluiter) -> Bool {
+        (lhs.box === rhs.box || lhs.box.fields == rhs.box.fields) && lhs.body == rhs.body
+    }
+
     // The fields read for every bijsluiter on every rebuild, without a key path at run time.
     public var file: String { box.fields.file }
     public var slug: String { box.fields.slug }
@@ -175,7 +182,7 @@ public struct Bijsluiter: Sendable {
 }
 
 /// The fields of a ``Bijsluiter``.
-public struct BijsluiterFields: Sendable {
+public struct BijsluiterFields: Sendable, Equatable {
     public var slug: String
     public var file: String
     public var product: Located<String>?

@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// A postal address as written in content.
-public struct Adres: Sendable {
+public struct Adres: Sendable, Equatable {
     public var straat: Located<String>?
     public var postcode: Located<String>?
     public var plaats: Located<String>?
@@ -19,7 +19,7 @@ public struct Adres: Sendable {
 }
 
 /// One entry of a change history, newest first in the file.
-public struct Wijziging: Sendable {
+public struct Wijziging: Sendable, Equatable {
     public var versie: Located<String>?
     public var datum: Located<SchoolDate>?
     public var samenvatting: Located<String>?
@@ -27,7 +27,7 @@ public struct Wijziging: Sendable {
 }
 
 /// A name with an e-mail address and optional telephone number.
-public struct Contactpersoon: Sendable {
+public struct Contactpersoon: Sendable, Equatable {
     public var naam: Located<String>?
     public var email: Located<String>?
     public var telefoon: Located<String>?
@@ -49,7 +49,7 @@ extension Located where Value == String {
 }
 
 /// The Markdown body of a document and the line it starts on in its file.
-public struct MarkdownBody: Sendable {
+public struct MarkdownBody: Sendable, Equatable {
     public var text: String
     public var firstLine: Int
     public var file: String
