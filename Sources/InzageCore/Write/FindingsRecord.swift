@@ -179,7 +179,7 @@ struct FindingsRecord: Equatable {
     static func read(from url: URL, identity: StableDigest) -> FindingsRecord? {
         guard let data = FileData.read(url.path) else { return nil }
         let bytes = [UInt8](data)
-        var lines = Lines(bytes)
+        var lines = ByteLines(bytes)
         guard let first = lines.next(), first.elementsEqual(header.utf8), let second = lines.next(),
               StableDigest(hexBytes: second) == identity, let third = lines.next(), third.starts(with: "inputs ".utf8),
               let otherInputs = StableDigest(hexBytes: third.dropFirst(7)) else { return nil }
@@ -225,23 +225,6 @@ struct FindingsRecord: Equatable {
             }
         }
         return nil
-    }
-
-    /// The lines of a record, without their line ends; the empty "line" after the last line end is
-    /// not one.
-    private struct Lines: IteratorProtocol {
-        let bytes: [UInt8]
-        /// Where the next line starts.
-        var start = 0
-
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-        mutating func next() -> ArraySlice<UInt8>? {
-            guard start < bytes.count else { return nil }
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            defer { start = end + 1 }
-            return bytes[start..<end]
-        }
     }
 
     /// The record as bytes: a line per finding and per entry, fields apart by tabs.
