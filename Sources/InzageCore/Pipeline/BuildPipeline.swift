@@ -54,11 +54,24 @@ public enum BuildPipeline {
         // they are done: with a `fout`, the pages rendered so far are dropped unwritten, and the
         // published site stays as it was.
         let checkedContent = UncheckedSendable(content)
+        // A one-off build keeps its findings for the next (`FindingsRecord`): the record is made
+        // as soon as the rules are done, beside the rendering, and saved once the site is published.
+        let findingsLocation = FindingsRecord.location(for: writer.output)
+        let keepsFindings = session == nil && PatchBuild.pays(bijsluiters: bijsluiterResults.count, pages: content.paginas.count)
+        let recordInputs = UncheckedSendable((loader: loader, bijsluiters: bijsluiterResults))
+        let findingsRecord = LaterSlot<FindingsRecord?>()
         let check = Background { () -> CheckPipeline.Findings in
             guard session == nil else {
                 return CheckPipeline.Findings(all: CheckPipeline.check(checkedContent.value, loaded: loadDiagnostics, session: session), perFile: [], whole: [])
             }
-            return CheckPipeline.checkByScope(checkedContent.value, loaded: loadDiagnostics)
+            let findings = CheckPipeline.checkByScope(checkedContent.value, loaded: loadDiagnostics)
+            if keepsFindings, findings.all.errorCount == 0 {
+                findingsRecord.start {
+                    FindingsRecord.make(content: checkedContent.value, loader: recordInputs.value.loader, bijsluiters: recordInputs.value.bijsluiters,
+                                        findings: findings, at: findingsLocation)
+                }
+            }
+            return findings
         }
         /// The result of a build the rules stopped, when they found a `fout`.
         func stoppedByRules() throws -> Result? {
@@ -131,12 +144,11 @@ public enum BuildPipeline {
             record?.save()
             timer.lap("build record saved")
             if session == nil {
-                let location = FindingsRecord.location(for: writer.output)
-                if PatchBuild.pays(bijsluiters: bijsluiterResults.count, pages: content.paginas.count),
-                   let record = FindingsRecord.make(content: content, loader: loader, bijsluiters: bijsluiterResults, findings: try check.value(), at: location) {
-                    record.save(to: location)
+                // The rules are done (the publication began after them), so the record was started.
+                if let record = try findingsRecord.value() ?? nil {
+                    record.save(to: findingsLocation)
                 } else {
-                    FindingsRecord.remove(at: location)
+                    FindingsRecord.remove(at: findingsLocation)
                 }
                 timer.lap("findings record saved")
             }
@@ -161,6 +173,22 @@ private struct StoppedByRules: Error {}
 /// after the queue is done, by the build.
 private final class PublicationSlot: @unchecked Sendable {
     var value: SiteWriter.Publication?
+}
+
+/// Work started later, from another queue (the findings record, once the rules are done), and
+/// waited for at the end; nil when it was never started.
+private final class LaterSlot<Value>: @unchecked Sendable {
+    private let lock = PThreadMutex()
+    private var work: Background<Value>?
+
+    func start(_ make: @escaping @Sendable () throws -> Value) {
+        let started = Background(make)
+        lock.withLock { work = started }
+    }
+
+    func value() throws -> Value? {
+        try lock.withLock { work }?.value()
+    }
 }
 
 /// The first error of work done on another queue.
