@@ -17,10 +17,12 @@ enum MustacheValue {
     static func convert(_ fields: KeyValuePairs<String, Any?>) -> ConvertedView {
         var dictionary: [String: Any] = [:]
         dictionary.reserveCapacity(fields.count)
+        var names: [String] = []
+        names.reserveCapacity(fields.count)
         for (label, value) in fields {
-            dictionary[label] = value.flatMap(convertPresent) ?? AbsentValue()
+            if dictionary.updateValue(value.flatMap(convertPresent) ?? AbsentValue(), forKey: label) == nil { names.append(label) }
         }
-        return ConvertedView(dictionary)
+        return ConvertedView(dictionary, names: names)
     }
 
     /// The converted value, or nil for an empty optional.
@@ -52,11 +54,12 @@ enum MustacheValue {
         case .struct, .class:
             var dictionary: [String: Any] = [:]
             dictionary.reserveCapacity(Int(mirror.children.count))
+            var names: [String] = []
             for child in mirror.children {
                 guard let label = child.label else { continue }
-                dictionary[label] = convertPresent(child.value) ?? AbsentValue()
+                if dictionary.updateValue(convertPresent(child.value) ?? AbsentValue(), forKey: label) == nil { names.append(label) }
             }
-            return ConvertedView(dictionary)
+            return ConvertedView(dictionary, names: names)
         case .collection:
             return mirror.children.map { convert($0.value) }
         default:
@@ -71,8 +74,17 @@ enum MustacheValue {
 /// through by name was cheaper to build but dearer to look in: tried in the thirteenth round.)
 final class ConvertedView: MustacheParent, MustacheTransformable, @unchecked Sendable {
     let fields: [String: Any]
+    /// The names of `fields` in a fixed order: as the view lists them (the same for every view of
+    /// a type), else sorted. Stencil shapes and fingerprints go through the fields in this order
+    /// (a dictionary's own order differs from one dictionary to the next), without sorting the
+    /// fields of every view they read.
+    let names: [String]
 
-    init(_ fields: [String: Any]) { self.fields = fields }
+    /// - Parameter names: every key of `fields` once, in the order to go through them; nil sorts them.
+    init(_ fields: [String: Any], names: [String]? = nil) {
+        self.fields = fields
+        self.names = names ?? fields.keys.sorted()
+    }
 
     func child(named name: String) -> Any? { fields[name] }
 

@@ -13,9 +13,9 @@ final class RowStencils: @unchecked Sendable {
     /// At most this many shapes per row template get a stencil; rows of more are rendered as before.
     static let shapesPerTemplate = 256
 
-    /// A converted row's shape and its texts, the fields taken in the order of their names (a
-    /// dictionary's own order differs from one dictionary to the next). The paths of the texts are
-    /// made only for a new stencil.
+    /// A converted row's shape and its texts, the fields taken in the view's fixed order
+    /// (`ConvertedView.names`; a dictionary's own order differs from one dictionary to the next).
+    /// The paths of the texts are made only for a new stencil.
     struct Shape {
         var signature = ""
         var paths: [[String]] = []
@@ -31,7 +31,8 @@ final class RowStencils: @unchecked Sendable {
         }
 
         private mutating func add(_ view: ConvertedView, at path: [String]) -> Bool {
-            for (name, value) in view.fields.sorted(by: { $0.key < $1.key }) {
+            for name in view.names {
+                guard let value = view.fields[name] else { return false }
                 signature += name
                 switch value {
                 case let text as String:

@@ -88,7 +88,13 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
             second.combine(4); second.combine(list.count)
             for item in list { feed(item, &first, &second) }
         case let view as ConvertedView:
-            feed(fields: view.fields, &first, &second)
+            // In the view's fixed order (`ConvertedView.names`): the same for every view of a type.
+            first.combine(5); first.combine(view.names.count)
+            second.combine(5); second.combine(view.names.count)
+            for name in view.names {
+                first.combine(name); second.combine(name)
+                feed(view.fields[name] ?? AbsentValue(), &first, &second)
+            }
         case let dictionary as [String: Any]:
             feed(fields: dictionary, &first, &second)
         case Optional<Any>.none, is AbsentValue:
