@@ -8,8 +8,18 @@
 /// lists are all rows, has one of a few dozen shapes.
 final class RowStencils: @unchecked Sendable {
     private let lock = PThreadMutex()
-    private var made: [String: Stencil?] = [:]
+    /// Each kind's stencil, made once, by the first row of the kind.
+    private var made: [String: Slot] = [:]
     private var kinds: [String: Int] = [:]
+
+    /// A kind's stencil (nil when its rows cannot have one), made under the slot's own lock: a row
+    /// of another kind goes on meanwhile (making a stencil renders its template through
+    /// swift-mustache, which took both cores' turns when it held the lock of every kind), and a
+    /// row of the same kind waits for it.
+    private final class Slot: @unchecked Sendable {
+        let lock = PThreadMutex()
+        var stencil: Stencil??
+    }
     /// At most this many shapes per row template get a stencil; rows of more are rendered as before.
     static let shapesPerTemplate = 256
 
@@ -114,13 +124,20 @@ final class RowStencils: @unchecked Sendable {
     private func render(_ shape: Shape, template: String, templates: TemplateSet, paths: () -> [[String]],
                         view: @escaping ([[String]], [String]) -> Any) -> String? {
         let key = template + "\u{0}" + shape.signature
-        let stencil: Stencil? = lock.withLock {
+        let slot: Slot? = lock.withLock {
             if let known = made[key] { return known }
             guard kinds[template, default: 0] < Self.shapesPerTemplate else { return nil }
             kinds[template, default: 0] += 1
+            let slot = Slot()
+            made[key] = slot
+            return slot
+        }
+        guard let slot else { return nil }
+        let stencil: Stencil? = slot.lock.withLock {
+            if let known = slot.stencil { return known }
             let paths = paths()
             let stencil = paths.count == shape.texts.count ? Stencil.make(template, templates: templates, paths: paths) { view(paths, $0) } : nil
-            made[key] = stencil
+            slot.stencil = .some(stencil)
             return stencil
         }
         return stencil?.filled(with: shape.texts)

@@ -237,6 +237,27 @@ struct StencilTests {
         #expect(expectRowsSameAsMustache(templates, names: names, seed: 23) > 200 * names.count)
     }
 
+    /// Rows of many kinds rendered on many threads at once: each kind's stencil is made once, while
+    /// rows of other kinds go on, and every row comes out as swift-mustache renders it.
+    @Test func rowsOfManyKindsRenderOnManyThreadsAtOnce() throws {
+        let (templates, folder) = try theme(layout: nil)
+        defer { folder.remove() }
+        let names = ["bijsluiters-rij", "wijziging", "feed-entry", "school-rij", "ontvanger", "bijsluiter-categorie"]
+        var random = SeededGenerator(seed: 41)
+        let rows = (0..<300).map { _ in Self.randomRow(&random) }
+        let work = rows.indices.flatMap { row in names.map { (row, $0) } }
+        let rendered = try Parallel.map(work, minimumBatch: 1) { row, name in
+            templates.rowStencils.render(rows[row], template: name, templates: templates)
+        }
+        var stenciled = 0
+        for ((row, name), filled) in zip(work, rendered) {
+            let expected = templates.library.render(rows[row], withTemplate: name)
+            if filled != nil { stenciled += 1 }
+            #expect((filled ?? expected) == expected, "\(name): \(rows[row].fields)")
+        }
+        #expect(stenciled > 250 * names.count)
+    }
+
     @Test func rowTemplatesAUserWritesRenderAsMustacheRendersThem() throws {
         let rows = [
             "eigen-rij": "<li>{{#naam}}<b>{{.}}</b>{{/naam}}{{^naam}}naamloos{{/naam}} {{naam.x}} {{{reden}}} {{#datum}}{{dutch}}: {{naam}}{{/datum}}{{#current}}!{{/current}}</li>\n",
