@@ -187,16 +187,20 @@ extension SiteBuilder {
                                              view: { FeedBuilder.view(site, entries: entries) })
             }),
             // Keyed by its texts: a walk of 2 000 entry views cost more than rendering a changed sitemap.
-            (0, { try self.renderedFile("sitemap.xml", template: "sitemap.xml",
+            // Weighed by its entries, one per page: with 10 000 extra pages it is one of the largest pieces.
+            (sitemap.count, { try self.renderedFile("sitemap.xml", template: "sitemap.xml",
                                         key: { ViewFingerprint(sitemap.flatMap { [$0.loc, $0.lastmod ?? "-"] }, named: []) },
                                         view: { SitemapView(urls: sitemap) }) }),
         ]
-        let jobs: [Job] = rest + laidOutPages.map { page in
-            (page.listedRows, { try self.laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer) })
+        // The home page (the first) weighs its links, one per section and extra page.
+        let homeLinks = sections.count + extraPages.count
+        let jobs: [Job] = rest + laidOutPages.enumerated().map { index, page in
+            (index == 0 ? homeLinks : page.listedRows, { try self.laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer) })
         }
         let sharedJobs = UncheckedSendable(jobs)
         // The largest pieces first, so that both cores finish together: the feed, then the pages by
-        // the rows of their long lists (every change, every product), then the rest as listed.
+        // the rows of their long lists (every change, every product; the home page's links) and the
+        // sitemap by its entries, then the rest as listed.
         let order = jobs.indices.sorted { (-jobs[$0].weight, $0) < (-jobs[$1].weight, $1) }
         let done = try Parallel.map(order, minimumBatch: 1) { (index: $0, made: try sharedJobs.value[$0].make()) }
         var results = done
