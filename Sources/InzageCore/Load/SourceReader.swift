@@ -114,10 +114,24 @@ enum SourceReader {
         return normalized
     }
 
-    /// The first byte below 0x20 that is not a tab or line end, or 0x7F (DEL).
+    /// The first byte below 0x20 that is not a tab or line end, or 0x7F (DEL). Sixteen bytes at
+    /// a time: every content file is scanned whole, and almost none holds one.
     static func firstControlByte(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices {
+            var start = 0
+            if let base = buffer.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                let space = SIMD16<UInt8>(repeating: 0x20), delete = SIMD16<UInt8>(repeating: 0x7F)
+                let tab = SIMD16<UInt8>(repeating: 0x09), lineFeed = SIMD16<UInt8>(repeating: 0x0A), carriageReturn = SIMD16<UInt8>(repeating: 0x0D)
+                while start + 16 <= buffer.count {
+                    let block = (raw + start).loadUnaligned(as: SIMD16<UInt8>.self)
+                    let allowed = (block .== tab) .| (block .== lineFeed) .| (block .== carriageReturn)
+                    // The block holding one is searched byte by byte below.
+                    if ASCIIScan.anyLane(((block .< space) .& .!allowed) .| (block .== delete)) { break }
+                    start += 16
+                }
+            }
+            for index in start..<buffer.count {
                 let byte = buffer[index]
                 if byte < 0x20 ? (byte != 0x09 && byte != 0x0A && byte != 0x0D) : byte == 0x7F { return index }
             }

@@ -109,9 +109,7 @@ enum ASCIIScan {
                     found .|= here
                 }
             }
-            // Two words instead of `any`, which reduces lane by lane here.
-            let words = unsafeBitCast(found, to: SIMD2<UInt64>.self)
-            return words[0] | words[1] != 0
+            return anyLane(found)
         }
 
         /// The byte-wise search for needles starting in `start..<end`.
@@ -167,6 +165,33 @@ enum ASCIIScan {
             guard let start = bytes.baseAddress else { return false }
             return memchr(start, Int32(byte), bytes.count) != nil
         }
+    }
+
+    /// The first index at or after `start` that holds `first` or `second`, sixteen bytes at a time.
+    static func firstIndex(of first: UInt8, or second: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = max(start, 0)
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let firsts = SIMD16<UInt8>(repeating: first), seconds = SIMD16<UInt8>(repeating: second)
+            while index + 16 <= bytes.count {
+                let block = (raw + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                // The block holding one is searched byte by byte below.
+                if anyLane((block .== firsts) .| (block .== seconds)) { break }
+                index += 16
+            }
+        }
+        while index < bytes.count {
+            if bytes[index] == first || bytes[index] == second { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether any lane of a 16-byte compare is set: two words instead of `any`, which reduces
+    /// lane by lane.
+    @inline(__always) static func anyLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        return words[0] | words[1] != 0
     }
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {

@@ -48,4 +48,21 @@ struct SourceReaderTests {
     func findsTheFirstControlByte(text: String, at: Int?) {
         #expect(SourceReader.firstControlByte(Array(text.utf8)) == at)
     }
+
+    @Test func findsAControlByteAtEveryPlaceOfALongText() {
+        // Bytes that are allowed: text, tab, line ends, and the bytes of "é".
+        let allowed: [UInt8] = [UInt8(ascii: "a"), 0x09, 0x0A, 0x0D, 0x20, 0x7E, 0xC3, 0xA9]
+        for length in [1, 15, 16, 17, 40, 70] {
+            let text = (0..<length).map { allowed[$0 % allowed.count] }
+            #expect(SourceReader.firstControlByte(text) == nil)
+            for at in 0..<length {
+                for control: UInt8 in [0x00, 0x01, 0x0B, 0x0C, 0x1F, 0x7F] {
+                    var bytes = text
+                    bytes[at] = control
+                    if at + 3 < length { bytes[at + 3] = 0x00 }
+                    #expect(SourceReader.firstControlByte(bytes) == at, "\(length) \(at) \(control)")
+                }
+            }
+        }
+    }
 }

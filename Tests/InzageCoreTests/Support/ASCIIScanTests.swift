@@ -79,4 +79,26 @@ struct ASCIIScanTests {
             #expect(!ASCIIScan.containsAny(filler + "n\u{0E}t\u{0E}b", needles))
         }
     }
+
+    @Test func findsEitherOfTwoBytesAtEveryPlace() {
+        for length in [0, 1, 15, 16, 17, 33, 70] {
+            let filler = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            filler.withUnsafeBufferPointer { #expect(ASCIIScan.firstIndex(of: UInt8(ascii: "["), or: UInt8(ascii: "<"), in: $0, from: 0) == nil) }
+            for at in 0..<length {
+                for byte in [UInt8(ascii: "["), UInt8(ascii: "<")] {
+                    var bytes = filler
+                    bytes[at] = byte
+                    // A second one further on is not the first.
+                    if at + 5 < length { bytes[at + 5] = UInt8(ascii: "<") }
+                    bytes.withUnsafeBufferPointer { buffer in
+                        #expect(ASCIIScan.firstIndex(of: UInt8(ascii: "["), or: UInt8(ascii: "<"), in: buffer, from: 0) == at, "\(length) \(at)")
+                        // From past it, the next one or none.
+                        let next = at + 5 < length ? at + 5 : nil
+                        #expect(ASCIIScan.firstIndex(of: UInt8(ascii: "["), or: UInt8(ascii: "<"), in: buffer, from: at + 1) == next, "\(length) \(at)")
+                    }
+                }
+            }
+        }
+    }
 }
+

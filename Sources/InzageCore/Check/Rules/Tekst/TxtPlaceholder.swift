@@ -67,25 +67,22 @@ struct TxtPlaceholder: FileRule {
     }
 
     private static func mightMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
+        var from = 0
+        // Most text holds no bracket: it is passed over sixteen bytes at a time.
+        while let index = ASCIIScan.firstIndex(of: UInt8(ascii: "["), or: UInt8(ascii: "<"), in: bytes, from: from) {
+            from = index + 1
             let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "["), UInt8(ascii: "<"):
-                let close = byte == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ">")
-                var end = index + 1
-                while end < bytes.count, end - index < 120, bytes[end] != close, bytes[end] != byte { end += 1 }
-                if end < bytes.count, bytes[end] == close {
-                    let followedByLink = close == UInt8(ascii: "]") && end + 1 < bytes.count
-                        && (bytes[end + 1] == UInt8(ascii: "(") || bytes[end + 1] == UInt8(ascii: "["))
-                    if !followedByLink, let inner = String(validating: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self),
-                       ASCIIScan.containsAny(inner, blankNeedles) || inner.contains("…") {
-                        return true
-                    }
+            let close = byte == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ">")
+            var end = index + 1
+            while end < bytes.count, end - index < 120, bytes[end] != close, bytes[end] != byte { end += 1 }
+            if end < bytes.count, bytes[end] == close {
+                let followedByLink = close == UInt8(ascii: "]") && end + 1 < bytes.count
+                    && (bytes[end + 1] == UInt8(ascii: "(") || bytes[end + 1] == UInt8(ascii: "["))
+                if !followedByLink, let inner = String(validating: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self),
+                   ASCIIScan.containsAny(inner, blankNeedles) || inner.contains("…") {
+                    return true
                 }
-            default: break
             }
-            index += 1
         }
         return false
     }
