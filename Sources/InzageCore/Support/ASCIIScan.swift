@@ -54,62 +54,81 @@ enum ASCIIScan {
             self.pairs = pairs
             self.singles = singles
             var seen: Set<[UInt8]> = []
-            prefixes = patterns.map { Array($0.prefix(4)).map { $0 | 0x20 } }.filter { seen.insert($0).inserted }.map(Prefix.init)
+            let distinct = patterns.map { Array($0.prefix(4)).map { $0 | 0x20 } }.filter { seen.insert($0).inserted }
+            ends = (1...4).map { length in distinct.filter { $0.count == length }.map(Ends.init) }
         }
 
-        /// The first bytes of every needle (up to four), each with its 0x20 bit set and repeated
-        /// over a vector, for `mayStart`. Two bytes let through most blocks of a Dutch text
-        /// ("be", "ve", "ge"); four let through few.
-        fileprivate let prefixes: [Prefix]
+        /// The first and the last byte of every needle's first four, each with its 0x20 bit set
+        /// and repeated over a vector, for `mayStart`; by how many bytes they are apart (0 to 3).
+        /// Two bytes next to each other let through most blocks of a Dutch text ("be", "ve",
+        /// "ge"); two bytes further apart let through few, at half the compares of four bytes.
+        fileprivate let ends: [[Ends]]
 
-        fileprivate struct Prefix {
-            var bytes: (SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)
-            var count: Int
+        fileprivate struct Ends {
+            var first: SIMD16<UInt8>
+            var last: SIMD16<UInt8>
 
             /// - Parameter prefix: one to four bytes, their 0x20 bit set.
             init(_ prefix: [UInt8]) {
-                let lowered = prefix.map { SIMD16<UInt8>(repeating: $0) }
-                count = lowered.count
-                let zero = SIMD16<UInt8>()
-                bytes = (lowered[0], count > 1 ? lowered[1] : zero, count > 2 ? lowered[2] : zero, count > 3 ? lowered[3] : zero)
+                first = SIMD16(repeating: prefix[0])
+                last = SIMD16(repeating: prefix[prefix.count - 1])
             }
         }
 
         /// One pass over the bytes, sixteen at a time: a block where no needle can start is passed
-        /// over with a few vector compares; needles are compared only in the other blocks, and
-        /// there only where one of them could start.
+        /// over with a few vector compares; needles are compared only where one of them could
+        /// start (its first and last byte are there).
         fileprivate func occur(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
             guard !patterns.isEmpty, let base = haystack.baseAddress else { return false }
             let raw = UnsafeRawPointer(base)
             var block = 0
-            // A block's prefixes read up to three bytes past it.
+            // A block's ends read up to three bytes past it.
             while block + 19 <= haystack.count {
-                if mayStart(in: raw + block), occur(in: haystack, startingFrom: block, before: block + 16) { return true }
+                let lanes = mayStart(in: raw + block)
+                for half in 0..<2 {
+                    var word = lanes[half]
+                    while word != 0 {
+                        let lane = word.trailingZeroBitCount / 8
+                        if occurs(in: haystack, at: block + half * 8 + lane) { return true }
+                        word &= ~(0xFF << UInt64(lane * 8))
+                    }
+                }
                 block += 16
             }
             return occur(in: haystack, startingFrom: block, before: haystack.count)
         }
 
-        /// Whether a needle may start at one of the 16 bytes at `block`. Setting the 0x20 bit (on
-        /// both sides) lowers ASCII letters and keeps every byte equal to itself, so no start is
-        /// missed; the few other bytes it makes equal are ruled out by the byte-wise compare.
-        @inline(__always) private func mayStart(in block: UnsafeRawPointer) -> Bool {
+        /// Where a needle may start among the 16 bytes at `block`: a byte 0xFF for each such
+        /// byte, in order, over two words. Setting the 0x20 bit (on both sides) lowers ASCII
+        /// letters and keeps every byte equal to itself, so no start is missed; the few other
+        /// bytes it makes equal are ruled out by the byte-wise compare.
+        @inline(__always) private func mayStart(in block: UnsafeRawPointer) -> SIMD2<UInt64> {
             let bit = SIMD16<UInt8>(repeating: 0x20)
             let at0 = block.loadUnaligned(as: SIMD16<UInt8>.self) | bit
-            let at1 = (block + 1).loadUnaligned(as: SIMD16<UInt8>.self) | bit
-            let at2 = (block + 2).loadUnaligned(as: SIMD16<UInt8>.self) | bit
-            let at3 = (block + 3).loadUnaligned(as: SIMD16<UInt8>.self) | bit
             var found = SIMDMask<SIMD16<Int8>>(repeating: false)
-            prefixes.withUnsafeBufferPointer { prefixes in
-                for prefix in prefixes {
-                    var here = at0 .== prefix.bytes.0
-                    if prefix.count > 1 { here .&= at1 .== prefix.bytes.1 }
-                    if prefix.count > 2 { here .&= at2 .== prefix.bytes.2 }
-                    if prefix.count > 3 { here .&= at3 .== prefix.bytes.3 }
-                    found .|= here
+            for (distance, ends) in ends.enumerated() where !ends.isEmpty {
+                let atLast = distance == 0 ? at0 : (block + distance).loadUnaligned(as: SIMD16<UInt8>.self) | bit
+                ends.withUnsafeBufferPointer { ends in
+                    for end in ends { found .|= (at0 .== end.first) .& (atLast .== end.last) }
                 }
             }
-            return anyLane(found)
+            return unsafeBitCast(found, to: SIMD2<UInt64>.self)
+        }
+
+        /// Whether a needle starts at `start`.
+        private func occurs(in haystack: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+            patterns.withUnsafeBufferPointer { patterns in
+                for pattern in patterns where pattern.count <= haystack.count - start {
+                    var index = start
+                    var matched = true
+                    for byte in pattern {
+                        if lower(haystack[index]) != byte { matched = false; break }
+                        index += 1
+                    }
+                    if matched { return true }
+                }
+                return false
+            }
         }
 
         /// The byte-wise search for needles starting in `start..<end`.

@@ -66,6 +66,9 @@ struct ASCIIScanTests {
                 #expect(ASCIIScan.containsAny(String(decoding: bytes, as: UTF8.self), needles), "\(length) \(at)")
                 bytes.replaceSubrange(at..<(at + 3), with: "wb ".utf8)
                 #expect(!ASCIIScan.containsAny(String(decoding: bytes, as: UTF8.self), needles), "\(length) \(at)")
+                // The first and last byte of a needle, with another between them.
+                bytes.replaceSubrange(at..<(at + 3), with: "wap".utf8)
+                #expect(!ASCIIScan.containsAny(String(decoding: bytes, as: UTF8.self), needles), "\(length) \(at)")
             }
             var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
             bytes[length - 1] = UInt8(ascii: "X")
