@@ -182,6 +182,11 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func plainText(_ node: OpaquePointer) -> String {
+        // Most headings hold one text and nothing else: its literal, without a walk.
+        if let child = cmark_node_first_child(node), cmark_node_next(child) == nil, cmark_node_get_type(child) == CMARK_NODE_TEXT,
+           let literal = cmark_node_get_literal(child) {
+            return String(cString: literal)
+        }
         var text = ""
         walk(node) { child in
             let type = cmark_node_get_type(child)

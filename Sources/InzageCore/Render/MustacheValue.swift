@@ -19,10 +19,18 @@ enum MustacheValue {
         dictionary.reserveCapacity(fields.count)
         var names: [String] = []
         names.reserveCapacity(fields.count)
+        var kinds: [ConvertedView.Kind] = []
+        kinds.reserveCapacity(fields.count)
         for (label, value) in fields {
-            if dictionary.updateValue(value.flatMap(convertPresent) ?? AbsentValue(), forKey: label) == nil { names.append(label) }
+            let converted = value.flatMap(convertPresentWithKind) ?? (AbsentValue(), .absent)
+            if dictionary.updateValue(converted.value, forKey: label) == nil {
+                names.append(label)
+                kinds.append(converted.kind)
+            } else if let position = names.firstIndex(of: label) {
+                kinds[position] = converted.kind
+            }
         }
-        return ConvertedView(dictionary, names: names)
+        return ConvertedView(dictionary, names: names, kinds: kinds)
     }
 
     /// The converted value, or nil for an empty optional.
@@ -32,16 +40,22 @@ enum MustacheValue {
     /// first time it checks a type against a protocol, so each protocol asked of each view type
     /// costs a scan, and a short build (the demo board) asks it of every view type once.
     fileprivate static func convertPresent(_ value: Any) -> Any? {
+        convertPresentWithKind(value)?.value
+    }
+
+    /// `convertPresent`, with what the converted value is as far as the casts that converted it
+    /// tell (`ConvertedView.Kind`), so that no one casts it again.
+    private static func convertPresentWithKind(_ value: Any) -> (value: Any, kind: ConvertedView.Kind)? {
         switch value {
-        case let text as String: return text
-        case let flag as Bool: return flag
-        case let number as Int: return number
+        case let text as String: return (text, .text)
+        case let flag as Bool: return (flag, .flag(flag))
+        case let number as Int: return (number, .number(number))
         // Converted already: a page's context, converted once for its template and the layout.
-        case let view as ConvertedView: return view
-        case let dictionary as [String: Any]: return dictionary
-        case let texts as [String]: return texts
-        case let convertible as any MustacheConvertible: return convertible.mustacheValue
-        default: return reflected(value)
+        case let view as ConvertedView: return (view, .view)
+        case let dictionary as [String: Any]: return (dictionary, .other)
+        case let texts as [String]: return (texts, .texts)
+        case let convertible as any MustacheConvertible: return convertible.mustacheValue.map { ($0, .unknown) }
+        default: return reflected(value).map { ($0, .unknown) }
         }
     }
 
@@ -79,11 +93,48 @@ final class ConvertedView: MustacheParent, MustacheTransformable, @unchecked Sen
     /// (a dictionary's own order differs from one dictionary to the next), without sorting the
     /// fields of every view they read.
     let names: [String]
+    /// What each field of `names` is, in the same order, when the conversion found it; nil when
+    /// not (`kind(at:)` then casts).
+    private let kinds: [Kind]?
 
-    /// - Parameter names: every key of `fields` once, in the order to go through them; nil sorts them.
-    init(_ fields: [String: Any], names: [String]? = nil) {
+    /// What a converted field is, as stencil shapes read it. Found by the casts that convert a
+    /// view: casting a value again costs the runtime a look for bridging conformances whenever the
+    /// cast fails (a view or a list asked whether it is a text), for every field of every row.
+    enum Kind: Equatable {
+        case text, flag(Bool), number(Int), absent, texts, rows, view
+        /// Anything else (a list of views, a dictionary).
+        case other
+        /// Not known from the conversion: found by a cast.
+        case unknown
+
+        init(of value: Any) {
+            // Views and rows first: asked whether it is a text, a class is looked up for bridging.
+            switch value {
+            case is ConvertedView: self = .view
+            case is FragmentRows: self = .rows
+            case is String: self = .text
+            case let flag as Bool: self = .flag(flag)
+            case let number as Int: self = .number(number)
+            case is AbsentValue: self = .absent
+            case is [String]: self = .texts
+            default: self = .other
+            }
+        }
+    }
+
+    /// - Parameters:
+    ///   - names: every key of `fields` once, in the order to go through them; nil sorts them.
+    ///   - kinds: what each field of `names` is, in that order, where known.
+    init(_ fields: [String: Any], names: [String]? = nil, kinds: [Kind]? = nil) {
         self.fields = fields
         self.names = names ?? fields.keys.sorted()
+        self.kinds = names == nil ? nil : kinds
+    }
+
+    /// What the field at `position` of `names` is; `value` is that field's value.
+    func kind(at position: Int, value: Any) -> Kind {
+        if let kinds, kinds[position] != .unknown { return kinds[position] }
+        return Kind(of: value)
     }
 
     func child(named name: String) -> Any? { fields[name] }

@@ -41,39 +41,38 @@ final class RowStencils: @unchecked Sendable {
         }
 
         private mutating func add(_ view: ConvertedView, at path: [String]) -> Bool {
-            for name in view.names {
+            for (position, name) in view.names.enumerated() {
                 guard let value = view.fields[name] else { return false }
                 signature += name
-                switch value {
-                case let text as String:
+                switch view.kind(at: position, value: value) {
+                case .text:
                     signature += "\u{1}"
                     if withPaths { paths.append(path + [name]) }
-                    texts.append(text)
-                case let flag as Bool:
+                    texts.append(value as! String)
+                case .flag(let flag):
                     signature += flag ? "\u{2}" : "\u{3}"
-                case let number as Int:
+                case .number(let number):
                     signature += "\u{4}\(number)"
-                case is AbsentValue:
+                case .absent:
                     signature += "\u{5}"
-                case let list as [String] where !list.isEmpty:
+                case .texts:
+                    let list = value as! [String]
                     // A list of texts of this length, each text left open.
                     signature += "\u{8}\(list.count)"
                     for (index, text) in list.enumerated() {
                         if withPaths { paths.append(path + [name, Stencil.item(index)]) }
                         texts.append(text)
                     }
-                case is [String]:
-                    signature += "\u{8}0"
-                case let rows as FragmentRows:
+                case .rows:
                     // Rows placed by their HTML, left open.
                     signature += "\u{9}"
                     if withPaths { paths.append(path + [name, "html"]) }
-                    texts.append(rows.html)
-                case let nested as ConvertedView:
+                    texts.append((value as! FragmentRows).html)
+                case .view:
                     signature += "\u{6}"
-                    guard add(nested, at: withPaths ? path + [name] : path) else { return false }
+                    guard add(value as! ConvertedView, at: withPaths ? path + [name] : path) else { return false }
                     signature += "\u{7}"
-                default:
+                case .other, .unknown:
                     return false
                 }
                 signature += "\u{0}"

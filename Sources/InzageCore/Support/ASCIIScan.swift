@@ -174,7 +174,21 @@ enum ASCIIScan {
     /// Whether every byte of `text` is ASCII, so a byte-by-byte reading means what a reading by
     /// characters would.
     static func isASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            // Eight bytes at a time: headings, names and values are checked on every page.
+            var index = 0, high: UInt64 = 0
+            while index + 8 <= bytes.count {
+                high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                index += 8
+            }
+            while index < bytes.count {
+                high |= UInt64(bytes[index])
+                index += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
     }
 
     /// Whether `text` holds `byte`, found with `memchr` (the generic search goes byte by byte).

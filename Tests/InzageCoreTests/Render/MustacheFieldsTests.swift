@@ -42,6 +42,23 @@ struct MustacheFieldsTests {
         }
     }
 
+    /// What the conversion notes of each field is what a cast finds: stencil shapes go by it.
+    @Test func eachFieldsKindIsWhatACastFinds() {
+        for view in Self.samples {
+            guard let converted = MustacheValue.convert(view) as? ConvertedView else {
+                Issue.record("\(type(of: view)) is not converted to fields")
+                continue
+            }
+            for (position, name) in converted.names.enumerated() {
+                let value = converted.fields[name] as Any
+                #expect(converted.kind(at: position, value: value) == ConvertedView.Kind(of: value), "\(type(of: view)).\(name)")
+            }
+        }
+        let doel = MustacheValue.convert(BijsluiterView.DoelRow(label: "L", tekst: nil, punten: [], heeftPunten: false)) as? ConvertedView
+        let kinds = doel.map { view in view.names.indices.map { view.kind(at: $0, value: view.fields[view.names[$0]] as Any) } }
+        #expect(kinds == [.text, .absent, .texts, .flag(false)])
+    }
+
     /// A view every page shows is converted once, and reads as its view does.
     @Test func aSharedViewIsConvertedOnceAndReadsAsItsView() {
         let texts = SiteTexts(.je)

@@ -103,5 +103,21 @@ struct ASCIIScanTests {
             }
         }
     }
+
+    @Test func aNonASCIICharacterIsSeenAtEveryPlace() {
+        #expect(ASCIIScan.isASCII(""))
+        for length in [1, 7, 8, 9, 16, 23] {
+            let text = String(repeating: "a", count: length)
+            #expect(ASCIIScan.isASCII(text))
+            for at in 0..<length {
+                var characters = Array(text)
+                characters[at] = "é"
+                #expect(!ASCIIScan.isASCII(String(characters)), "\(length) \(at)")
+                // Substrings too, which may start anywhere in a string's storage.
+                #expect(!ASCIIScan.isASCII(String(String(characters).dropFirst(at))), "\(length) \(at)")
+            }
+        }
+    }
 }
+
 
