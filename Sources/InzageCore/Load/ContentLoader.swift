@@ -58,7 +58,7 @@ public struct ContentLoader {
         var content = Content(today: today)
         content.root = root
         let rootURL = URL(fileURLWithPath: root)
-        // Every file read, so a long `serve` session can forget the ones that left.
+        // Under `serve`, every file read, so a long session can forget the ones that left.
         var listed: Set<String> = []
         // Each file's texts for the text rules, made (and under `serve` kept) with its parse.
         var textFiles: [TextValues.File] = []
@@ -126,10 +126,11 @@ public struct ContentLoader {
                 if folder == "bijsluiters", !skippedBijsluiters.isEmpty { entries.removeAll { skippedBijsluiters.contains($0) } }
                 timer.lap("   \(folder): listed")
                 let paths = entries.map { display("\(folder)/\($0)") }
-                listed.formUnion(paths)
                 let rootPath = rootURL.path
                 let results = try Parallel.map(entries, minimumBatch: 1) { loadFolderFile(folder: folder, entry: $0, rootPath: rootPath) }
-                _ = merge(results, paths: paths, into: &content, textFiles: &textFiles, sink: sink)
+                // The bijsluiters' results are returned (for the findings record); the pages' are
+                // not used again, so their parts are moved into the content, not copied.
+                _ = merge(results, paths: paths, into: &content, textFiles: &textFiles, sink: sink, consuming: folder == "paginas")
                 if folder == "bijsluiters" { bijsluiterResults = results }
                 timer.lap("   \(folder): merged")
             }
@@ -149,8 +150,12 @@ public struct ContentLoader {
 
     /// Adds the results of one folder's files (at `paths`) to `content`, in name order; returns
     /// where each one's parts went, for patching under `serve` (`KeptContent`).
+    /// - Parameter consuming: whether the results are used no more, so that their parts can be
+    ///   moved out of them instead of copied: merging is the one part of loading a folder that
+    ///   runs on one core, and most of its time went to retaining (and later releasing) the
+    ///   references in ten thousand copied pages.
     private func merge(_ results: [FolderFileResult], paths: [String], into content: inout Content,
-                       textFiles: inout [TextValues.File], sink: DiagnosticSink) -> KeptContent.MergedFolder {
+                       textFiles: inout [TextValues.File], sink: DiagnosticSink, consuming: Bool = false) -> KeptContent.MergedFolder {
         var folder = KeptContent.MergedFolder(paths: paths, results: results)
         content.sources.reserveCapacity(content.sources.count + results.count)
         content.yamlTrees.reserveCapacity(content.yamlTrees.count + results.count)
@@ -165,16 +170,16 @@ public struct ContentLoader {
             folder.invalidValues += result.invalidValues
             for diagnostic in result.diagnostics { sink.add(diagnostic) }
             for value in result.invalidValues { sink.invalid(value) }
-            if let source = result.source { content.sources[result.path] = source }
+            if let source = consuming ? result.source.take() : result.source { content.sources[result.path] = source }
             folder.bodyIndex.append(result.body == nil ? -1 : content.bodies.count)
-            if let body = result.body { content.bodies.append(body) }
-            if let tree = result.tree { content.yamlTrees[result.path] = tree }
+            if let body = consuming ? result.body.take() : result.body { content.bodies.append(body) }
+            if let tree = consuming ? result.tree.take() : result.tree { content.yamlTrees[result.path] = tree }
             folder.itemIndex.append(result.bijsluiter != nil ? content.bijsluiters.count : result.pagina != nil ? content.paginas.count : -1)
-            if let bijsluiter = result.bijsluiter { content.bijsluiters.append(bijsluiter) }
-            if let pagina = result.pagina { content.paginas.append(pagina) }
+            if let bijsluiter = consuming ? result.bijsluiter.take() : result.bijsluiter { content.bijsluiters.append(bijsluiter) }
+            if let pagina = consuming ? result.pagina.take() : result.pagina { content.paginas.append(pagina) }
             if let bodyless = result.bodyless { content.bodylessFingerprints[result.path] = bodyless }
             if let listed = result.listed { content.listedBijsluiters[result.path] = listed }
-            if let textFile = result.textFile { textFiles.append(textFile) }
+            if let textFile = consuming ? result.textFile.take() : result.textFile { textFiles.append(textFile) }
         }
         return folder
     }

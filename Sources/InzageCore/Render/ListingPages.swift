@@ -159,7 +159,7 @@ extension SiteBuilder {
         // The home page links the sections and extra pages; products and schools have their own lists.
         let home = HomePage.make(site, pages: sections.map { ($0.path, $0.title) } + extraPages.map { (Self.path(of: $0), Self.title(of: $0)) })
         let nav = Self.navigation(pages: [home] + sections)
-        let footer = Self.footerLinks(listed)
+        let footer = Self.footerLinks(listed, extraPages: extraPages)
         // Every page of the site, in publication order.
         var sitemap = ([home] + sections).map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }
         sitemap += extraPages.map { SitemapView.URLEntry(loc: site.absolute(Self.path(of: $0)), lastmod: nil) }

@@ -270,19 +270,24 @@ public struct SiteBuilder {
     /// with thousands of pages does not get a footer of thousands of links on every page.
     static let footerPageLimit = 8
 
-    static func footerLinks(_ content: Content) -> [(path: String, title: String)] {
+    /// - Parameter extraPages: the content's extra pages in menu order (`sortedExtraPages`).
+    static func footerLinks(_ content: Content, extraPages: [Pagina]) -> [(path: String, title: String)] {
         var links: [(path: String, title: String)] = [("privacystatement/", "Privacy statement")]
         if content.bewaartermijnen != nil { links.append(("bewaartermijnen/", "Bewaartermijnen")) }
         links.append(("wijzigingen/", "Wijzigingen"))
         if content.toegankelijkheid != nil { links.append(("toegankelijkheid/", "Toegankelijkheid")) }
-        links += sortedExtraPages(content.paginas).prefix(Self.footerPageLimit).map { ("\($0.slug)/", $0.titel.nonBlank ?? $0.slug) }
+        links += extraPages.prefix(Self.footerPageLimit).map { ("\($0.slug)/", $0.titel.nonBlank ?? $0.slug) }
         return links
     }
 
-    /// Extra pages in menu order: `volgorde` first, then by name.
+    /// Extra pages in menu order: `volgorde` first, then by name. Their places are sorted, by
+    /// keys taken once, and the pages are then copied once: a page is a large value (a few dozen
+    /// references to retain whenever it is moved), and sorting 10 000 of them took one core 15 ms.
     static func sortedExtraPages(_ paginas: [Pagina]) -> [Pagina] {
-        paginas.filter { !Self.reservedPaths.contains($0.slug) }
-            .sorted { ($0.volgorde?.value ?? Int.max, $0.slug) < ($1.volgorde?.value ?? Int.max, $1.slug) }
+        let keys = paginas.map { (order: $0.volgorde?.value ?? Int.max, slug: $0.slug) }
+        let places = paginas.indices.filter { !Self.reservedPaths.contains(keys[$0].slug) }
+            .sorted { (keys[$0].order, keys[$0].slug) < (keys[$1].order, keys[$1].slug) }
+        return places.map { paginas[$0] }
     }
 
     /// A page in the layout as an output file. With a session the page is keyed by everything it
