@@ -53,8 +53,13 @@ extension ContentLoader {
 
     /// The entries of `bijsluiters/` or `paginas/`, sorted by name, as `isListed` keeps them.
     func listFolder(_ folder: String) -> [FolderEntry] {
+        Self.listFolder(folder, root: root)
+    }
+
+    /// `listFolder` of the content folder at `root`.
+    static func listFolder(_ folder: String, root: String) -> [FolderEntry] {
         FolderEntry.read(URL(fileURLWithPath: root).appendingPathComponent(folder).path)
-            .filter { Self.isListed($0.name) }.sorted { $0.name < $1.name }
+            .filter { isListed($0.name) }.sorted { $0.name < $1.name }
     }
 
     /// Whether an entry of `bijsluiters/` or `paginas/` is loaded. Hidden files (`.DS_Store`,

@@ -95,7 +95,15 @@ extension SiteBuilder {
             files = (files + kept.map { ($0.file, $0.listed) }).sorted { $0.0 < $1.0 }
         }
         files += content.paginas.map { p in (p.file, Self.listedDigest(content.sources[p.file] ?? "", body: p.body.text)) }
-        return StableDigest([globalKey] + files.flatMap { [$0.0, $0.1.description] })
+        // Part by part, as `StableDigest([globalKey, file, digest, …])` takes them, without
+        // the texts of 20 000 parts.
+        var key = StableDigest()
+        key.update(part: globalKey)
+        for (file, digest) in files {
+            key.update(part: file)
+            key.update(partOf: digest)
+        }
+        return key
     }
 
     /// A digest of `source` without `body` at its end, or of all of `source` when it does not end

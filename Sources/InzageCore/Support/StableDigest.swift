@@ -126,6 +126,23 @@ struct StableDigest: Hashable, CustomStringConvertible {
         update(byte: 0)
     }
 
+    /// `update(part: digest.description)`, without making the text: the listing pages' key takes
+    /// one such part per bijsluiter and page.
+    mutating func update(partOf digest: StableDigest) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var index = 0
+            for word in [digest.high, digest.low] {
+                for shift in stride(from: 60, through: 0, by: -4) {
+                    let value = UInt8((word >> UInt64(shift)) & 0xf)
+                    buffer[index] = value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+                    index += 1
+                }
+            }
+            update(UnsafeRawBufferPointer(buffer))
+        }
+        update(byte: 0)
+    }
+
     mutating func update(byte: UInt8) {
         withUnsafeBytes(of: byte) { update($0) }
     }

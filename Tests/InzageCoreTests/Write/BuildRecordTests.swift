@@ -314,4 +314,14 @@ struct BuildRecordTests {
         #expect(StableDigest(hex: digest.description) == digest)
         #expect(StableDigest(hex: "xyz") == nil)
     }
+
+    @Test func aDigestTakenAsAPartIsItsText() {
+        // Digests with leading zeros in either word, and without.
+        for digest in [StableDigest(), StableDigest(["a"]), StableDigest(bytes: Data("foobar".utf8)), StableDigest(hex: "000000000000000f0000000000000001")!] {
+            var byText = StableDigest(["x"]), byDigest = StableDigest(["x"])
+            byText.update(part: digest.description)
+            byDigest.update(partOf: digest)
+            #expect(byDigest == byText, "\(digest)")
+        }
+    }
 }
