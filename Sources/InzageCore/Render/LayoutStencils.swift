@@ -5,7 +5,19 @@ final class LayoutStencils: @unchecked Sendable {
     private let lock = PThreadMutex()
     /// By the page's root path (a cheap first look), each key with its stencil, or nil for a kind
     /// of page the layout has no stencil for.
-    private var made: [String: [(key: LayoutView, stencil: Stencil?)]] = [:]
+    private var made: [String: [Kind]] = [:]
+
+    /// A kind of page: its key and its stencil. A class, so that looking through the kinds for
+    /// every page copies no key (a view of twenty fields, each retained and released).
+    private final class Kind {
+        let key: LayoutView
+        let stencil: Stencil?
+
+        init(key: LayoutView, stencil: Stencil?) {
+            self.key = key
+            self.stencil = stencil
+        }
+    }
     /// At most this many kinds of page per root path get a stencil; the rest are rendered as before.
     static let kindsPerRoot = 32
 
@@ -21,10 +33,10 @@ final class LayoutStencils: @unchecked Sendable {
         guard templates.usesStencils else { return try templates.render(view, with: "layout") }
         let key = view.replacing { _ in "" }
         let stencil: Stencil? = lock.withLock {
-            if let known = made[key.root]?.first(where: { $0.key == key }) { return known.stencil }
+            if let kinds = made[key.root], let index = kinds.firstIndex(where: { $0.key == key }) { return kinds[index].stencil }
             guard made[key.root, default: []].count < Self.kindsPerRoot else { return nil }
             let stencil = Self.stencil(for: key, templates: templates)
-            made[key.root, default: []].append((key, stencil))
+            made[key.root, default: []].append(Kind(key: key, stencil: stencil))
             return stencil
         }
         guard let stencil else { return try templates.render(view, with: "layout") }

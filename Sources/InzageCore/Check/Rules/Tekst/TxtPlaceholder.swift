@@ -11,16 +11,18 @@ struct TxtPlaceholder: FileRule {
 
     func check(_ file: TextValues.File) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        for value in file.values {
-            let text = value.scalar.text.trimmedWhitespace
+        // By place: a value taken whole is a copy of its key and scalar (several references).
+        for index in file.values.indices {
+            let value = file.values[index].scalar.text
+            let text = value.trimmedWhitespace
             if Self.isBlankValue(text) {
-                result.append(finding(at: value.scalar.location, "'\(text)' is geen waarde maar een opengelaten plek",
+                result.append(finding(at: file.values[index].scalar.location, "'\(text)' is geen waarde maar een opengelaten plek",
                                       hint: "vul de echte gegevens in, of haal de regel weg als hij niet van toepassing is"))
                 continue
             }
-            if Self.mightMatch(value.scalar.text), let match = value.scalar.text.firstMatch(of: Self.pattern) {
-                result.append(report(String(value.scalar.text[match.range]),
-                                     at: TextValues.location(of: match.range, in: value.scalar.text, at: value.scalar.textStart)))
+            if Self.mightMatch(value), let match = value.firstMatch(of: Self.pattern) {
+                result.append(report(String(value[match.range]),
+                                     at: TextValues.location(of: match.range, in: value, at: file.values[index].scalar.textStart)))
             }
         }
         // A line becomes a text of its own only when it might hold a blank. A blank's brackets
