@@ -21,16 +21,20 @@ enum MustacheValue {
         names.reserveCapacity(fields.count)
         var kinds: [ConvertedView.Kind] = []
         kinds.reserveCapacity(fields.count)
+        var values: [Any] = []
+        values.reserveCapacity(fields.count)
         for (label, value) in fields {
             let converted = value.flatMap(convertPresentWithKind) ?? (AbsentValue(), .absent)
             if dictionary.updateValue(converted.value, forKey: label) == nil {
                 names.append(label)
                 kinds.append(converted.kind)
+                values.append(converted.value)
             } else if let position = names.firstIndex(of: label) {
                 kinds[position] = converted.kind
+                values[position] = converted.value
             }
         }
-        return ConvertedView(dictionary, names: names, kinds: kinds)
+        return ConvertedView(dictionary, names: names, kinds: kinds, values: values)
     }
 
     /// The converted value, or nil for an empty optional.
@@ -96,6 +100,9 @@ final class ConvertedView: MustacheParent, MustacheTransformable, @unchecked Sen
     /// What each field of `names` is, in the same order, when the conversion found it; nil when
     /// not (`kind(at:)` then casts).
     private let kinds: [Kind]?
+    /// Each field's value in the order of `names`, when the conversion listed them: stencil
+    /// shapes go through every field of every row, and a look-up by name hashes the name.
+    private let values: [Any]?
 
     /// What a converted field is, as stencil shapes read it. Found by the casts that convert a
     /// view: casting a value again costs the runtime a look for bridging conformances whenever the
@@ -125,10 +132,18 @@ final class ConvertedView: MustacheParent, MustacheTransformable, @unchecked Sen
     /// - Parameters:
     ///   - names: every key of `fields` once, in the order to go through them; nil sorts them.
     ///   - kinds: what each field of `names` is, in that order, where known.
-    init(_ fields: [String: Any], names: [String]? = nil, kinds: [Kind]? = nil) {
+    ///   - values: each field's value in that order (`fields[names[i]]`), where listed.
+    init(_ fields: [String: Any], names: [String]? = nil, kinds: [Kind]? = nil, values: [Any]? = nil) {
         self.fields = fields
         self.names = names ?? fields.keys.sorted()
         self.kinds = names == nil ? nil : kinds
+        self.values = names == nil ? nil : values
+    }
+
+    /// The value of the field at `position` of `names`.
+    func value(at position: Int) -> Any? {
+        if let values { return values[position] }
+        return fields[names[position]]
     }
 
     /// What the field at `position` of `names` is; `value` is that field's value.

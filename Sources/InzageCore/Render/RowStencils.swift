@@ -42,7 +42,7 @@ final class RowStencils: @unchecked Sendable {
 
         private mutating func add(_ view: ConvertedView, at path: [String]) -> Bool {
             for (position, name) in view.names.enumerated() {
-                guard let value = view.fields[name] else { return false }
+                guard let value = view.value(at: position) else { return false }
                 signature += name
                 switch view.kind(at: position, value: value) {
                 case .text:

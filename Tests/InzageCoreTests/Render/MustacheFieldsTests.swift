@@ -52,6 +52,8 @@ struct MustacheFieldsTests {
             for (position, name) in converted.names.enumerated() {
                 let value = converted.fields[name] as Any
                 #expect(converted.kind(at: position, value: value) == ConvertedView.Kind(of: value), "\(type(of: view)).\(name)")
+                // Its value by place is its value by name.
+                #expect(converted.value(at: position).map { ViewFingerprint($0) } == ViewFingerprint(value), "\(type(of: view)).\(name)")
             }
         }
         let doel = MustacheValue.convert(BijsluiterView.DoelRow(label: "L", tekst: nil, punten: [], heeftPunten: false)) as? ConvertedView
