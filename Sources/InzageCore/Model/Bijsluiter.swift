@@ -222,8 +222,12 @@ public struct BijsluiterFields: Sendable, Equatable {
     /// ISO codes of every country outside the EER where data is stored or a subverwerker sits.
     public var countriesOutsideEER: [String] {
         var result: [String] = []
-        for place in opslag + subverwerkers {
-            if let code = place.landCode, !Countries.isEER(code), !result.contains(code) { result.append(code) }
+        // By place, not by joining the lists: a place is a dozen references to copy, and the pages
+        // ask this several times of every bijsluiter.
+        for places in [opslag, subverwerkers] {
+            for index in places.indices {
+                if let code = places[index].landCode, !Countries.isEER(code), !result.contains(code) { result.append(code) }
+            }
         }
         for land in doorgifte?.landen ?? [] {
             let code = land.value.count == 2 ? land.value.uppercased() : (Countries.code(forDutchName: land.value) ?? land.value.uppercased())

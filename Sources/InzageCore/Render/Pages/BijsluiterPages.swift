@@ -182,9 +182,10 @@ enum BijsluiterPages {
     private static let categoryExplanations = Categories.all.map { ModelText($0.explanation) }
 
     static func row(_ b: Bijsluiter, root: String) -> BijsluitersView.Row {
-        .init(product: b.title, href: root + "bijsluiters/\(b.slug)/", verwerker: b.verwerker?.naam.nonBlank ?? "",
+        let outsideEER = b.countriesOutsideEER
+        return .init(product: b.title, href: root + "bijsluiters/\(b.slug)/", verwerker: b.verwerker?.naam.nonBlank ?? "",
               soort: b.soort?.value.dutch ?? "", bijzonder: b.processesSpecialCategories ? "Ja" : "Nee",
-              buitenEER: b.countriesOutsideEER.isEmpty ? "Nee" : "Ja: " + b.countriesOutsideEER.map { Countries.dutchName($0) ?? $0 }.joined(separator: ", "),
+              buitenEER: outsideEER.isEmpty ? "Nee" : "Ja: " + outsideEER.map { Countries.dutchName($0) ?? $0 }.joined(separator: ", "),
               versie: b.versie.nonBlank ?? "")
     }
 
@@ -218,7 +219,9 @@ enum BijsluiterPages {
         case .alle: alle = true; scholen = []
         case .brins(let brins):
             scholen = brins.compactMap { brin in
-                guard let school = site.content.scholen.first(where: { $0.brinCode == brin.value.uppercased() }) else { return nil }
+                let code = brin.value.uppercased()
+                guard let index = site.content.scholen.firstIndex(where: { $0.brinCode == code }) else { return nil }
+                let school = site.content.scholen[index]
                 return LinkView(href: site.hasSchoolPages ? root + SiteContext.schoolPath(school) : root, text: school.naam.nonBlank ?? brin.value)
             }
         case nil: scholen = []
@@ -234,6 +237,7 @@ enum BijsluiterPages {
             return o.getekend.map { "De school heeft \(model) getekend op \($0.value.dutch)." } ?? "De school heeft \(model) getekend."
         }
         let body = site.markdown.render(b.body.text)
+        let outsideEER = b.countriesOutsideEER
         let view = BijsluiterView(
             product: b.title, soort: b.soort?.value.dutch ?? "", omschrijving: b.omschrijving.nonBlank ?? "",
             verwerker: b.verwerker?.naam.nonBlank ?? "", verwerkerAdres: b.verwerker?.adres?.oneLine,
@@ -248,8 +252,8 @@ enum BijsluiterPages {
             bijzonder: b.processesSpecialCategories, entree: site.textRows(b.entreeAttributen.map(\.value), template: "bijsluiter-entree"),
             bewaartermijn: b.bewaartermijn.nonBlank ?? "", opslag: b.opslag.map { site.sharedFragment(place($0), parts: place($0).parts, template: "bijsluiter-opslag") },
             subverwerkers: b.subverwerkers.map { site.sharedFragment(place($0), parts: place($0).parts, template: "bijsluiter-subverwerker") },
-            doorgifte: !b.countriesOutsideEER.isEmpty,
-            doorgifteLanden: b.countriesOutsideEER.isEmpty ? nil : b.countriesOutsideEER.map(Countries.dutchNameInSentence).joined(separator: ", "),
+            doorgifte: !outsideEER.isEmpty,
+            doorgifteLanden: outsideEER.isEmpty ? nil : outsideEER.map(Countries.dutchNameInSentence).joined(separator: ", "),
             doorgifteWaarborg: b.doorgifte?.waarborg?.value.dutch, doorgifteToelichting: b.doorgifte?.toelichting.nonBlank,
             contact: ContactView(b.verwerker?.contact),
             datalek: datalek.map { ContactView(naam: nil, functie: nil, email: SafeURL.mailto($0.email.nonBlank), telefoon: $0.telefoon.nonBlank, telefoonHref: SafeURL.tel($0.telefoon.nonBlank)) },

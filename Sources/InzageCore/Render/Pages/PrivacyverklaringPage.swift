@@ -79,10 +79,11 @@ enum PrivacyverklaringPage {
         let doorgiften = site.productsByName.compactMap { product in
             site.kept(doorgifteKind.key, of: product) { () -> ViewFragment<PrivacyverklaringView.DoorgifteRow>? in
                 let b = site.bijsluiter(product)
-                guard !b.countriesOutsideEER.isEmpty else { return nil }
+                let outsideEER = b.countriesOutsideEER
+                guard !outsideEER.isEmpty else { return nil }
                 return site.fragment(PrivacyverklaringView.DoorgifteRow(
                     product: b.title, href: root + "bijsluiters/\(b.slug)/", verwerker: b.verwerker?.naam.nonBlank ?? "",
-                    landen: b.countriesOutsideEER.map(Countries.dutchNameInSentence).joined(separator: ", "),
+                    landen: outsideEER.map(Countries.dutchNameInSentence).joined(separator: ", "),
                     waarborg: b.doorgifte?.waarborg?.value.dutch ?? "geen waarborg vermeld", toelichting: b.doorgifte?.toelichting.nonBlank),
                     template: doorgifteKind.template)
             }
