@@ -10,16 +10,58 @@ struct ListingPages {
     /// The main and footer menus, which every page shows.
     let nav: [(path: String, title: String)]
     let footer: [(path: String, title: String)]
-    /// Home and section pages, published before the per-item pages.
-    let sections: [OutputFile]
-    /// School pages, published after the per-item pages.
-    let schools: [OutputFile]
-    /// 404.html, feed.xml and sitemap.xml.
-    let rest: [OutputFile]
-    /// The session's keys of these rendered pages, kept for the next build.
-    let cacheKeys: Set<String>
+    /// The rendered pages: made already, or still being made on other threads while the item
+    /// pages are made (`makeListingPages`), and waited for when first asked for.
+    private let made: Made
     /// Whether these pages came from the last build as they were.
     var reused = false
+
+    /// The rendered listing pages.
+    struct Files {
+        /// Home and section pages.
+        var sections: [OutputFile]
+        /// School pages.
+        var schools: [OutputFile]
+        /// 404.html, feed.xml and sitemap.xml.
+        var rest: [OutputFile]
+        /// The session's keys of these rendered pages, kept for the next build.
+        var cacheKeys: Set<String>
+    }
+
+    /// Files made already, or being made.
+    private final class Made: @unchecked Sendable {
+        let ready: Files?
+        let making: Background<Files>?
+
+        init(ready: Files?, making: Background<Files>?) {
+            self.ready = ready
+            self.making = making
+        }
+
+        func value() throws -> Files {
+            if let ready { return ready }
+            return try making!.value()
+        }
+    }
+
+    init(nav: [(path: String, title: String)], footer: [(path: String, title: String)], files: Files, reused: Bool = false) {
+        self.nav = nav
+        self.footer = footer
+        made = Made(ready: files, making: nil)
+        self.reused = reused
+    }
+
+    /// Listing pages whose files `make` makes on another thread, starting now.
+    init(nav: [(path: String, title: String)], footer: [(path: String, title: String)], making make: @escaping @Sendable () throws -> Files) {
+        self.nav = nav
+        self.footer = footer
+        made = Made(ready: nil, making: Background(make))
+    }
+
+    /// The rendered pages, once they are made; an error of their making is thrown here.
+    func files() throws -> Files {
+        try made.value()
+    }
 }
 
 extension Content {
@@ -68,7 +110,8 @@ extension SiteBuilder {
             if let published = record.publishedListing(inputs: inputs) { return published }
             // Without the bijsluiters a patch build did not load, they cannot be made.
             guard kept.isEmpty else { throw PatchBuild.Declined("de overzichtspagina's staan niet zoals vastgelegd in de gepubliceerde site") }
-            let listing = try makeListingPages(content.forListing, organisatie: organisatie)
+            // A one-off build renders them beside the item pages (`makeListingPages`).
+            let listing = try makeListingPages(content.forListing, organisatie: organisatie, besideItems: session == nil)
             record.noteListing(listing, inputs: inputs)
             return listing
         }
@@ -135,7 +178,11 @@ extension SiteBuilder {
     }
 
     /// Makes the listing pages from `listed` (`Content.forListing`).
-    func makeListingPages(_ listed: Content, organisatie: Organisatie) throws -> ListingPages {
+    /// - Parameter besideItems: whether the pages are rendered on other threads while the caller
+    ///   goes on to the item pages, which need only the menus: with 10 000 extra pages the home
+    ///   page (10 000 links) is one piece of work, and one core waited for it at the end of the
+    ///   listing pages. Their files are then waited for when first asked for.
+    func makeListingPages(_ listed: Content, organisatie: Organisatie, besideItems: Bool = false) throws -> ListingPages {
         var timer = PhaseTimer()
         let site = SiteContext(content: listed, organisatie: organisatie, templates: templates, session: session)
         site.markdown.reservedIDs = templates.fixedIDs
@@ -206,19 +253,25 @@ extension SiteBuilder {
             (index == 0 ? homeLinks : page.listedRows, { try self.laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer) })
         }
         let sharedJobs = UncheckedSendable(jobs)
-        // The largest pieces first, so that both cores finish together: the feed, then the pages by
-        // the rows of their long lists (every change, every product; the home page's links) and the
-        // sitemap by its entries, then the rest as listed.
-        let order = jobs.indices.sorted { (-jobs[$0].weight, $0) < (-jobs[$1].weight, $1) }
-        let done = try Parallel.map(order, minimumBatch: 1) { (index: $0, made: try sharedJobs.value[$0].make()) }
-        var results = done
-        for job in done { results[job.index] = job }
-        let files = results.map(\.made.file)
-        let cacheKeys = Set(results.compactMap(\.made.key))
-        let restFiles = Array(files[..<rest.count])
-        let sectionFiles = Array(files[rest.count..<(rest.count + 1 + sections.count)])
-        let schoolFiles = Array(files[(rest.count + 1 + sections.count)...])
+        let sectionCount = sections.count, restCount = rest.count
+        /// The pages, each piece of work on all cores.
+        @Sendable func render() throws -> ListingPages.Files {
+            let jobs = sharedJobs.value
+            // The largest pieces first, so that both cores finish together: the feed, then the pages by
+            // the rows of their long lists (every change, every product; the home page's links) and the
+            // sitemap by its entries, then the rest as listed.
+            let order = jobs.indices.sorted { (-jobs[$0].weight, $0) < (-jobs[$1].weight, $1) }
+            let done = try Parallel.map(order, minimumBatch: 1) { (index: $0, made: try sharedJobs.value[$0].make()) }
+            var results = done
+            for job in done { results[job.index] = job }
+            let files = results.map(\.made.file)
+            return ListingPages.Files(sections: Array(files[restCount..<(restCount + 1 + sectionCount)]),
+                                      schools: Array(files[(restCount + 1 + sectionCount)...]), rest: Array(files[..<restCount]),
+                                      cacheKeys: Set(results.compactMap(\.made.key)))
+        }
+        if besideItems { return ListingPages(nav: nav, footer: footer, making: render) }
+        let files = try render()
         timer.lap("   pages laid out, 404, feed and sitemap")
-        return ListingPages(nav: nav, footer: footer, sections: sectionFiles, schools: schoolFiles, rest: restFiles, cacheKeys: cacheKeys)
+        return ListingPages(nav: nav, footer: footer, files: files)
     }
 }

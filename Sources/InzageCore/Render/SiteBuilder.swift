@@ -131,8 +131,9 @@ public struct SiteBuilder {
     static let batchSize = 256
 
     /// Every output file of the site, handed to `emit` batch by batch in a fixed order, so a large
-    /// site never has to be in memory as a whole: the section pages, then the extra pages and the
-    /// bijsluiters a batch at a time (each batch on all cores), then the school pages and the rest.
+    /// site never has to be in memory as a whole: the extra pages and the bijsluiters a batch at a
+    /// time (each batch on all cores), then the home and section pages, the school pages and the
+    /// rest. A one-off build renders the listing pages beside the item pages (`ListingPages`).
     public func build(emit: ([OutputFile]) throws -> Void) throws {
         guard let organisatie = content.organisatie else { return }
         var timer = PhaseTimer()
@@ -148,7 +149,8 @@ public struct SiteBuilder {
         let site = SiteContext(content: content, organisatie: organisatie, templates: templates, session: session, sortingProducts: false)
         site.markdown.reservedIDs = templates.fixedIDs
         let sharedSite = UncheckedSendable(site)
-        var cacheKeys = listing.cacheKeys
+        // Under a session, the keys of every page this pass made or took (the listing pages' too).
+        var cacheKeys: Set<String> = []
 
         /// Makes and lays out the pages of one file each, a batch at a time; with a session, a page
         /// whose file and global inputs are unchanged is taken from the last build without rendering.
@@ -189,7 +191,6 @@ public struct SiteBuilder {
             }
         }
 
-        try emit(listing.sections)
         try publishItems(Self.sortedExtraPages(content.paginas), path: Self.path(of:), file: \.file) { OtherPages.pagina(site, $0) }
         try publishItems(bijsluiterItems, path: { item in
             switch item {
@@ -204,10 +205,14 @@ public struct SiteBuilder {
             }
         }
         timer.lap("  items published")
-        try emit(listing.schools)
-        session?.keepOnly(cacheKeys, listingReused: listing.reused)
+        // The listing pages after the item pages: a one-off build renders them meanwhile.
+        let listed = try listing.files()
+        timer.lap("  listing pages (waited for)")
+        try emit(listed.sections)
+        try emit(listed.schools)
+        session?.keepOnly(cacheKeys.union(listed.cacheKeys), listingReused: listing.reused)
 
-        var files = listing.rest
+        var files = listed.rest
         files.append(OutputFile(path: "robots.txt", data: Data("User-agent: *\nAllow: /\n\nSitemap: \(site.absolute("sitemap.xml"))\n".utf8)))
         for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) where path.hasPrefix("assets/") {
             files.append(OutputFile(path: path, data: data))

@@ -50,6 +50,8 @@ final class BuildRecord: @unchecked Sendable {
     private var current: [String: Entry] = [:]
     private var previousListing: RecordedListing?
     private var currentListing: RecordedListing?
+    /// The listing pages this build made, and their inputs (`noteListing`).
+    private var notedListing: (listing: ListingPages, inputs: StableDigest)?
     private var kept = 0
     private var unread = 0
     /// The record as the last build left it, so an unchanged record is not written again.
@@ -189,20 +191,34 @@ final class BuildRecord: @unchecked Sendable {
         let unreadFiles = groups.values.reduce(0) { $0 + $1.filter(\.isUnread).count }
         lock.withLock {
             currentListing = recorded
+            notedListing = nil
             kept += recorded.files.count
             unread += unreadFiles
         }
-        return ListingPages(nav: recorded.nav, footer: recorded.footer, sections: groups[.section] ?? [], schools: groups[.school] ?? [],
-                            rest: groups[.rest] ?? [], cacheKeys: [], reused: true)
+        return ListingPages(nav: recorded.nav, footer: recorded.footer,
+                            files: ListingPages.Files(sections: groups[.section] ?? [], schools: groups[.school] ?? [], rest: groups[.rest] ?? [], cacheKeys: []),
+                            reused: true)
     }
 
     /// Notes the listing pages this build made from `inputs`.
+    /// Their files may still be being made (`ListingPages`): they are read when the record is
+    /// saved, after the build.
     func noteListing(_ listing: ListingPages, inputs: StableDigest) {
+        lock.withLock {
+            currentListing = nil
+            notedListing = (listing, inputs)
+        }
+    }
+
+    /// The listing pages noted last, as recorded; nil when they could not be made (the build then
+    /// failed, and no record is saved).
+    private static func recorded(_ listing: ListingPages, inputs: StableDigest) -> RecordedListing? {
+        guard let made = try? listing.files() else { return nil }
         var recorded = RecordedListing(inputs: inputs, nav: listing.nav, footer: listing.footer)
-        for (group, files) in [(RecordedListing.Group.section, listing.sections), (.school, listing.schools), (.rest, listing.rest)] {
+        for (group, files) in [(RecordedListing.Group.section, made.sections), (.school, made.schools), (.rest, made.rest)] {
             recorded.files += files.map { (group, $0.path, StableDigest(bytes: $0.data), nil) }
         }
-        lock.withLock { currentListing = recorded }
+        return recorded
     }
 
     /// Notes a page this build made from `inputs`.
@@ -216,7 +232,8 @@ final class BuildRecord: @unchecked Sendable {
     /// nothing. Called only after the site was published. A record that cannot be written is
     /// left out: the next build then renders every page.
     func save() {
-        let (identity, entries, listing, lastBytes) = lock.withLock { (self.identity, current, currentListing, self.lastBytes) }
+        let (identity, entries, taken, noted, lastBytes) = lock.withLock { (self.identity, current, currentListing, notedListing, self.lastBytes) }
+        let listing = taken ?? noted.flatMap { Self.recorded($0.listing, inputs: $0.inputs) }
         let target = output.appendingPathComponent(Self.fileName)
         guard let identity else {
             try? FileManager.default.removeItem(at: target)

@@ -19,10 +19,13 @@ struct ListingPagesTests {
         let builder = SiteBuilder(content: content, templates: try TemplateSet(override: nil))
         var whole = content.forListing
         whole.bijsluiters = content.bijsluiters.map(\.withoutBody)
-        let fromListed = try builder.makeListingPages(content.forListing, organisatie: organisatie)
-        let fromWhole = try builder.makeListingPages(whole, organisatie: organisatie)
+        let fromListed = try builder.makeListingPages(content.forListing, organisatie: organisatie).files()
+        let fromWhole = try builder.makeListingPages(whole, organisatie: organisatie).files()
         let listedFiles = fromListed.sections + fromListed.schools + fromListed.rest
         let wholeFiles = fromWhole.sections + fromWhole.schools + fromWhole.rest
+        // Rendered on other threads, beside the item pages, they are the same.
+        let beside = try builder.makeListingPages(content.forListing, organisatie: organisatie, besideItems: true).files()
+        #expect((beside.sections + beside.schools + beside.rest).map(\.data) == listedFiles.map(\.data))
         #expect(listedFiles.map(\.path) == wholeFiles.map(\.path))
         #expect(listedFiles.count > 5)
         for (listed, whole) in zip(listedFiles, wholeFiles) where listed.data != whole.data {
