@@ -205,6 +205,8 @@ public struct SiteBuilder {
             }
         }
         timer.lap("  items published")
+        // Every page is noted now: the record is made while the last pages are written.
+        record?.prepareBeside()
         // The listing pages after the item pages: a one-off build renders them meanwhile.
         let listed = try listing.files()
         timer.lap("  listing pages (waited for)")

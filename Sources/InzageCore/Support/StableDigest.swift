@@ -57,11 +57,24 @@ struct StableDigest: Hashable, CustomStringConvertible {
 
     /// Appends the `description`'s UTF-8 bytes to `bytes`.
     func appendHex(to bytes: inout [UInt8]) {
-        for word in [high, low] {
-            for shift in stride(from: 60, through: 0, by: -4) {
-                let value = UInt8((word >> UInt64(shift)) & 0xf)
-                bytes.append(value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10)
+        withHex { bytes.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with the `description`'s 32 UTF-8 bytes, made without a text or an array: the
+    /// build record writes two digests for each of 10 000 pages.
+    private func withHex<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var index = 0
+            func put(_ word: UInt64) {
+                for shift in stride(from: 60, through: 0, by: -4) {
+                    let value = UInt8((word >> UInt64(shift)) & 0xf)
+                    buffer[index] = value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+                    index += 1
+                }
             }
+            put(high)
+            put(low)
+            return body(UnsafeRawBufferPointer(buffer))
         }
     }
 
@@ -129,17 +142,7 @@ struct StableDigest: Hashable, CustomStringConvertible {
     /// `update(part: digest.description)`, without making the text: the listing pages' key takes
     /// one such part per bijsluiter and page.
     mutating func update(partOf digest: StableDigest) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-            var index = 0
-            for word in [digest.high, digest.low] {
-                for shift in stride(from: 60, through: 0, by: -4) {
-                    let value = UInt8((word >> UInt64(shift)) & 0xf)
-                    buffer[index] = value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
-                    index += 1
-                }
-            }
-            update(UnsafeRawBufferPointer(buffer))
-        }
+        digest.withHex { update($0) }
         update(byte: 0)
     }
 

@@ -50,6 +50,8 @@ final class BuildRecord: @unchecked Sendable {
     private var current: [String: Entry] = [:]
     private var previousListing: RecordedListing?
     private var currentListing: RecordedListing?
+    /// The record's bytes, being made (`prepareBeside`).
+    private var preparing: Background<Prepared>?
     /// The listing pages this build made, and their inputs (`noteListing`).
     private var notedListing: (listing: ListingPages, inputs: StableDigest)?
     private var kept = 0
@@ -232,13 +234,49 @@ final class BuildRecord: @unchecked Sendable {
     /// nothing. Called only after the site was published. A record that cannot be written is
     /// left out: the next build then renders every page.
     func save() {
-        let (identity, entries, taken, noted, lastBytes) = lock.withLock { (self.identity, current, currentListing, notedListing, self.lastBytes) }
-        let listing = taken ?? noted.flatMap { Self.recorded($0.listing, inputs: $0.inputs) }
+        let preparing = lock.withLock { self.preparing }
+        save((try? preparing?.value()) ?? prepared())
+    }
+
+    /// Starts making the record's bytes on another core, once every page of the build is noted
+    /// (`SiteBuilder` calls it after the item pages): the last pages are still being written
+    /// then, on one core. `save` takes what it made.
+    func prepareBeside() {
+        let preparing = Background { self.prepared() }
+        lock.withLock { self.preparing = preparing }
+    }
+
+    /// The record of this build as it will be saved: its bytes, or nil when it has no identity.
+    /// Made once every page is noted (the build's pages are all rendered), so that a build can
+    /// make it while the last pages are still being written.
+    struct Prepared {
+        fileprivate let bytes: [UInt8]?
+    }
+
+    /// Saves a record made by `prepared()` (see `save()`).
+    func save(_ prepared: Prepared) {
         let target = output.appendingPathComponent(Self.fileName)
-        guard let identity else {
+        guard let bytes = prepared.bytes else {
             try? FileManager.default.removeItem(at: target)
             return
         }
+        let lastBytes = lock.withLock { self.lastBytes }
+        guard bytes != lastBytes || !FileManager.default.fileExists(atPath: target.path) else { return }
+        let temporary = output.appendingPathComponent(Self.fileName + ".\(getpid())")
+        do {
+            try SiteWriter.writeFile(temporary.path, Data(bytes))
+            guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            try? FileManager.default.removeItem(at: target)
+        }
+    }
+
+    /// The record's bytes for the pages noted so far (`save`).
+    func prepared() -> Prepared {
+        let (identity, entries, taken, noted) = lock.withLock { (self.identity, current, currentListing, notedListing) }
+        let listing = taken ?? noted.flatMap { Self.recorded($0.listing, inputs: $0.inputs) }
+        guard let identity else { return Prepared(bytes: nil) }
         // Built as bytes: at 10 000 pages, joining strings (and Foundation's `contains`) took 30 ms,
         // after the site was published.
         var bytes: [UInt8] = []
@@ -248,17 +286,25 @@ final class BuildRecord: @unchecked Sendable {
         /// A file's digest, with its stat after a `.` when there is one.
         func add(_ digest: StableDigest, _ stamp: FileStamp?) {
             add(digest)
-            if let stamp { add("." + stamp.recordText) }
+            if let stamp {
+                add(".")
+                add(stamp.recordText)
+            }
         }
         func hasLineBreak(_ path: String) -> Bool { path.utf8.contains(UInt8(ascii: "\n")) }
         add(Self.header + "\n")
         add(identity)
         add("\n")
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) where !hasLineBreak(path) {
+        // Sorted by place: a pair of a path and an entry is large to move about while sorting.
+        let pairs = Array(entries)
+        for index in pairs.indices.sorted(by: { pairs[$0].key < pairs[$1].key }) where !hasLineBreak(pairs[index].key) {
+            let (path, entry) = pairs[index]
             add(entry.inputs)
             add(" ")
             add(entry.output, entry.stamp)
-            add(" " + path + "\n")
+            add(" ")
+            add(path)
+            add("\n")
         }
         if let listing, !listing.files.contains(where: { hasLineBreak($0.path) }) {
             add("listing ")
@@ -274,15 +320,7 @@ final class BuildRecord: @unchecked Sendable {
                 add(" " + file.path + "\n")
             }
         }
-        guard bytes != lastBytes || !FileManager.default.fileExists(atPath: target.path) else { return }
-        let temporary = output.appendingPathComponent(Self.fileName + ".\(getpid())")
-        do {
-            try SiteWriter.writeFile(temporary.path, Data(bytes))
-            guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            try? FileManager.default.removeItem(at: target)
-        }
+        return Prepared(bytes: bytes)
     }
 
     /// What a menu path or title keeps as it is in the record: letters, digits, `-`, `.`, `_`, `/`.
