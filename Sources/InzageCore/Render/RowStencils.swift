@@ -46,9 +46,10 @@ final class RowStencils: @unchecked Sendable {
                 signature += name
                 switch view.kind(at: position, value: value) {
                 case .text:
+                    guard let text = value as? String else { return false }
                     signature += "\u{1}"
                     if withPaths { paths.append(path + [name]) }
-                    texts.append(value as! String)
+                    texts.append(text)
                 case .flag(let flag):
                     signature += flag ? "\u{2}" : "\u{3}"
                 case .number(let number):
@@ -56,7 +57,7 @@ final class RowStencils: @unchecked Sendable {
                 case .absent:
                     signature += "\u{5}"
                 case .texts:
-                    let list = value as! [String]
+                    guard let list = value as? [String] else { return false }
                     // A list of texts of this length, each text left open.
                     signature += "\u{8}\(list.count)"
                     for (index, text) in list.enumerated() {
@@ -64,13 +65,15 @@ final class RowStencils: @unchecked Sendable {
                         texts.append(text)
                     }
                 case .rows:
+                    guard let rows = value as? FragmentRows else { return false }
                     // Rows placed by their HTML, left open.
                     signature += "\u{9}"
                     if withPaths { paths.append(path + [name, "html"]) }
-                    texts.append((value as! FragmentRows).html)
+                    texts.append(rows.html)
                 case .view:
+                    guard let nested = value as? ConvertedView else { return false }
                     signature += "\u{6}"
-                    guard add(value as! ConvertedView, at: withPaths ? path + [name] : path) else { return false }
+                    guard add(nested, at: withPaths ? path + [name] : path) else { return false }
                     signature += "\u{7}"
                 case .other, .unknown:
                     return false

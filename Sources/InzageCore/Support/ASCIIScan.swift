@@ -142,15 +142,7 @@ enum ASCIIScan {
                             guard start + 1 < haystack.count else { break }
                             let pair = Int(first) << 8 | Int(lower(haystack[start + 1]))
                             guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                            for pattern in patterns where pattern.count > 1 && pattern.count <= haystack.count - start {
-                                var index = start
-                                var matched = true
-                                for byte in pattern {
-                                    if lower(haystack[index]) != byte { matched = false; break }
-                                    index += 1
-                                }
-                                if matched { return true }
-                            }
+                            if occurs(in: haystack, at: start) { return true }
                         }
                         return false
                     }
