@@ -151,9 +151,8 @@ struct StableDigest: Hashable, CustomStringConvertible {
     }
 
     /// 32 lower-case hexadecimal digits.
+    /// The digest as 32 lowercase hexadecimal digits.
     var description: String {
-        let digits = String(high, radix: 16)
-        let lowDigits = String(low, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits + String(repeating: "0", count: 16 - lowDigits.count) + lowDigits
+        withHex { String(decoding: $0, as: UTF8.self) }
     }
 }

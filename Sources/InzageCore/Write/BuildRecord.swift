@@ -249,12 +249,12 @@ final class BuildRecord: @unchecked Sendable {
     /// The record of this build as it will be saved: its bytes, or nil when it has no identity.
     /// Made once every page is noted (the build's pages are all rendered), so that a build can
     /// make it while the last pages are still being written.
-    struct Prepared {
-        fileprivate let bytes: [UInt8]?
+    private struct Prepared {
+        let bytes: [UInt8]?
     }
 
     /// Saves a record made by `prepared()` (see `save()`).
-    func save(_ prepared: Prepared) {
+    private func save(_ prepared: Prepared) {
         let target = output.appendingPathComponent(Self.fileName)
         guard let bytes = prepared.bytes else {
             try? FileManager.default.removeItem(at: target)
@@ -273,7 +273,7 @@ final class BuildRecord: @unchecked Sendable {
     }
 
     /// The record's bytes for the pages noted so far (`save`).
-    func prepared() -> Prepared {
+    private func prepared() -> Prepared {
         let (identity, entries, taken, noted) = lock.withLock { (self.identity, current, currentListing, notedListing) }
         let listing = taken ?? noted.flatMap { Self.recorded($0.listing, inputs: $0.inputs) }
         guard let identity else { return Prepared(bytes: nil) }
