@@ -46,17 +46,35 @@ public enum Slug {
 
     /// `suggest` for text that is all ASCII, byte by byte.
     private static func suggest(ascii text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            let lower = ASCIIScan.lower(byte)
-            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
-                bytes.append(lower)
-            } else if let last = bytes.last, last != UInt8(ascii: "-") {
-                bytes.append(UInt8(ascii: "-"))
+        var text = text
+        return text.withUTF8 { suggest(asciiBytes: $0) }
+    }
+
+    /// `suggest` of the text in `bytes` (UTF-8), read byte by byte, or nil when a byte is not
+    /// ASCII. Heading ids are made from cmark's bytes without a string of the heading first.
+    static func suggest(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        return high < 0x80 ? suggest(asciiBytes: bytes) : nil
+    }
+
+    private static func suggest(asciiBytes bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Written straight into the string's storage: one allocation, not an array's and then a string's.
+        let slug = String(unsafeUninitializedCapacity: bytes.count) { slug in
+            var count = 0
+            for byte in bytes {
+                let lower = ASCIIScan.lower(byte)
+                if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                    slug[count] = lower
+                    count += 1
+                } else if count > 0, slug[count - 1] != UInt8(ascii: "-") {
+                    slug[count] = UInt8(ascii: "-")
+                    count += 1
+                }
             }
+            while count > 0, slug[count - 1] == UInt8(ascii: "-") { count -= 1 }
+            return count
         }
-        while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
-        return bytes.isEmpty ? "naam" : String(decoding: bytes, as: UTF8.self)
+        return slug.isEmpty ? "naam" : slug
     }
 }

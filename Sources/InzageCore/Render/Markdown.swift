@@ -14,8 +14,8 @@ public struct MarkdownRenderer: Sendable {
     public var siteHost: String?
     /// The level the body's top headings get (2 under a page's h1).
     public var topLevel: Int32 = 2
-    /// Heading text → id; default is a slug of the text.
-    public var headingID: @Sendable (String) -> String = { Slug.suggest(from: $0) }
+    /// Heading text → id; nil (the default) is a slug of the text (`Slug.suggest`).
+    public var headingID: (@Sendable (String) -> String)?
     /// Ids the page around the body already uses; a heading with the same slug gets a suffix.
     public var reservedIDs: Set<String> = []
     public var linker: TextLinker?
@@ -80,15 +80,15 @@ public struct MarkdownRenderer: Sendable {
         let shallowest = nodes.map { Int32(cmark_node_get_heading_level($0)) }.min() ?? 1
         var previous = topLevel - 1
         var ids: [String] = []
+        ids.reserveCapacity(nodes.count)
         // The ids taken so far besides the reserved ones (not a copy of those for every page).
-        var used: Set<String> = []
-        used.reserveCapacity(nodes.count)
+        var used = TakenIDs()
         for node in nodes {
             let wanted = Int32(cmark_node_get_heading_level(node)) - shallowest + topLevel
             let level = min(wanted, previous + 1, 6)
             cmark_node_set_heading_level(node, level)
             previous = level
-            let slug = headingID(plainText(node))
+            let slug = headingID.map { $0(plainText(node)) } ?? defaultID(node)
             let base = slug.isEmpty ? "kop" : slug
             // "vraag", "vraag-2", …; a heading whose own slug is "vraag-2" must not take it twice.
             var id = base
@@ -101,6 +101,39 @@ public struct MarkdownRenderer: Sendable {
             ids.append(id)
         }
         return ids
+    }
+
+    /// `Slug.suggest` of a heading's text. A heading of one ASCII text (most) is read from cmark's
+    /// bytes, without a string of its text.
+    private func defaultID(_ node: OpaquePointer) -> String {
+        if let child = cmark_node_first_child(node), cmark_node_next(child) == nil, cmark_node_get_type(child) == CMARK_NODE_TEXT,
+           let literal = cmark_node_get_literal(child) {
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+            if let slug = Slug.suggest(utf8: bytes) { return slug }
+        }
+        return Slug.suggest(from: plainText(node))
+    }
+
+    /// The heading ids a page has taken: a page has a handful, which a look through costs less
+    /// than hashing each; a page with many keeps them in a set.
+    private struct TakenIDs {
+        private var few: [String] = []
+        private var many: Set<String>?
+        static let fewLimit = 16
+
+        func contains(_ id: String) -> Bool {
+            many?.contains(id) ?? few.contains(id)
+        }
+
+        mutating func insert(_ id: String) {
+            if many != nil {
+                many!.insert(id)
+            } else if few.count < Self.fewLimit {
+                few.append(id)
+            } else {
+                many = Set(few + [id])
+            }
+        }
     }
 
     /// The headings under `root`, in document order. Only blocks hold headings, and a block whose

@@ -1,4 +1,4 @@
-import InzageCore
+@testable import InzageCore
 import Testing
 
 /// The files and folders of a content folder.
@@ -89,5 +89,10 @@ struct FileLayoutTests {
                       ("--A_b--", "a-b"), ("Z9 [x]", "z9-x")])
     func slugSuggestions(text: String, suggestion: String) {
         #expect(Slug.suggest(from: text) == suggestion)
+        // From UTF-8 bytes (a heading's text as cmark holds it): the same slug, or nil for
+        // text that is not all ASCII.
+        var bytes = text
+        let fromBytes = bytes.withUTF8 { Slug.suggest(utf8: $0) }
+        #expect(fromBytes == (ASCIIScan.isASCII(text) ? suggestion : nil))
     }
 }

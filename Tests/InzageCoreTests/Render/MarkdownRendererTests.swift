@@ -59,6 +59,14 @@ struct MarkdownRendererTests {
         #expect(renderer.render(markdown) == html, "the same text gives the same ids")
     }
 
+    /// A page keeps its first ids in a short list and the rest in a set: ids stay unique across
+    /// that change, and a heading of one text gets the id that its text as a whole gives.
+    @Test func manyHeadingsOfOneTextGetUniqueIdsInOrder() {
+        let html = renderer.render((1...40).map { _ in "## Vraag\n\nTekst." }.joined(separator: "\n\n") + "\n\n## Vraag 2\n\n## Vraag *2*")
+        let ids = HTMLScan.ids(in: html)
+        #expect(ids == ["vraag"] + (2...40).map { "vraag-\($0)" } + ["vraag-2-2", "vraag-2-3"])
+    }
+
     /// Headings stand in quotes and list items too, at any depth, between paragraphs and tables
     /// whose inline content the search for headings skips: every one is found, in document order.
     @Test func headingsInQuotesAndListsAreFittedAndGetIdsInOrder() {
