@@ -58,7 +58,12 @@ public struct MarkdownRenderer: Sendable {
         let shared = Self.inlineParsingIsShared
         guard let parser = Self.newParser() else { return "" }
         defer { cmark_parser_free(parser) }
-        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        // Its bytes and their count as they are: no search for the end of a C string.
+        var markdown = markdown
+        markdown.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return }
+            start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
+        }
         guard let document = shared ? cmark_parser_finish(parser) : Self.inlineParsing.withLock({ cmark_parser_finish(parser) }) else { return "" }
         defer { cmark_node_free(document) }
 

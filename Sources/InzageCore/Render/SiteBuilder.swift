@@ -357,7 +357,7 @@ public struct SiteBuilder {
         let view = LayoutView(
             title: page.title, headTitle: page.path.isEmpty && !absolute ? site.siteTitle : "\(page.title) - \(site.siteTitle)",
             description: page.description, siteTitle: site.siteTitle, organisatie: site.organisatie.naam.nonBlank ?? "",
-            root: root, homeHref: root, stylesheet: root + "assets/stijl.css", kleur: site.organisatie.site?.kleur.nonBlank.flatMap { RGBColour(hex: $0)?.hex } ?? "#1d4f91",
+            root: root, homeHref: root, stylesheet: root + "assets/stijl.css", kleur: site.kleur,
             canonical: site.absolute(page.path), feedHref: root + "feed.xml",
             nav: site.menu(nav, root: root, current: absolute ? nil : page.path),
             footerLinks: site.menu(footer, root: root, current: absolute ? nil : page.path),

@@ -46,6 +46,7 @@ final class SiteContext {
         fg = ContactView(organisatie.fg)
         footerFG = fg.map(SharedView.init)
         texts = SharedView(SiteTexts(aanspreekvorm))
+        kleur = organisatie.site?.kleur.nonBlank.flatMap { RGBColour(hex: $0)?.hex } ?? "#1d4f91"
         guard sortingProducts else { return }
         // What the session keeps of each parse, taken under one lock for all lists.
         var kept = [FileFragments?](repeating: nil, count: content.bijsluiters.count)
@@ -130,6 +131,8 @@ final class SiteContext {
     let footerFG: SharedView<ContactView>?
     /// The texts every page reads (`{{t.…}}`) in the board's form of address, converted once.
     let texts: SharedView<SiteTexts>
+    /// The site's colour as the layout prints it (`site.kleur`, else the default blue), worked out once.
+    let kleur: String
 
     /// Schools get their own page only when the board has more than one.
     var hasSchoolPages: Bool { content.scholen.count > 1 }
