@@ -26,13 +26,14 @@ struct HTMLFixups {
     private static let externClass = Array(" class=\"extern\"".utf8)
     private static let externNote = Array("<span class=\"visueel-verborgen\"> (externe website)</span>".utf8)
 
-    func apply(to html: UnsafeBufferPointer<UInt8>) -> String {
+    /// The fixed HTML: valid UTF-8 when `html` is (it adds ASCII and escaped ids only).
+    func apply(to html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(html.count + ids.count * 24 + 256)
         var index = 0
         var heading = 0
         let count = html.count
-        guard let base = html.baseAddress else { return "" }
+        guard let base = html.baseAddress else { return [] }
         while index < count {
             // Text up to the next tag is copied as it is, in one go.
             let tag = memchr(base + index, Int32(UInt8(ascii: "<")), count - index).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
@@ -94,7 +95,7 @@ struct HTMLFixups {
             out.append(byte)
             index += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     @inline(__always)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The layout's stencils of one site (`Stencil`), made at the first page of each kind: the
 /// key is the page's view without its page texts, compared whole, so two pages share a stencil
 /// only when everything else the layout could print is the same.
@@ -28,9 +30,15 @@ final class LayoutStencils: @unchecked Sendable {
         }
     }
 
-    /// `view` in the layout template.
-    func render(_ view: LayoutView, templates: TemplateSet) throws -> String {
-        guard templates.usesStencils else { return try templates.render(view, with: "layout") }
+    /// `view` in the layout template, as the page's file.
+    /// - Parameter body: the page's body; `view.body` is left empty when it is HTML bytes.
+    func render(_ view: LayoutView, body: Stencil.Filling, templates: TemplateSet) throws -> Data {
+        /// Rendered by Mustache, with the body as a string.
+        func rendered() throws -> Data {
+            let whole = if case .html(let html) = body { view.replacing { $0 == .body ? html.string : $0.value(in: view) ?? "" } } else { view }
+            return Data(try templates.render(whole, with: "layout").utf8)
+        }
+        guard templates.usesStencils else { return try rendered() }
         let key = view.replacing { _ in "" }
         let stencil: Stencil? = lock.withLock {
             if let kinds = made[key.root], let index = kinds.firstIndex(where: { $0.key == key }) { return kinds[index].stencil }
@@ -39,8 +47,8 @@ final class LayoutStencils: @unchecked Sendable {
             made[key.root, default: []].append(Kind(key: key, stencil: stencil))
             return stencil
         }
-        guard let stencil else { return try templates.render(view, with: "layout") }
-        return stencil.filled(with: LayoutText.allCases.map { $0.value(in: view) ?? "" })
+        guard let stencil else { return try rendered() }
+        return stencil.filledData(with: LayoutText.allCases.map { $0 == .body ? body : .text($0.value(in: view) ?? "") })
     }
 }
 
@@ -55,13 +63,13 @@ final class BodyStencils: @unchecked Sendable {
     /// The stencil of `template` for a page of a site with these texts, or nil when it has none.
     static func stencil(_ template: String, texts: SharedView<SiteTexts>, templates: TemplateSet) -> Stencil? {
         Stencil.make(template, templates: templates, paths: [["page", "body"]]) { probes in
-            PageContext(t: texts, page: PaginaView(body: probes[0]))
+            PageContext(t: texts, page: PaginaView(body: HTMLText(probes[0])))
         }
     }
 
     /// `view` in `template`, or nil when the template has no stencil. `texts` are the site's, the
     /// same for every page.
-    func render(_ view: PaginaView, template: String, texts: SharedView<SiteTexts>, templates: TemplateSet) -> String? {
+    func render(_ view: PaginaView, template: String, texts: SharedView<SiteTexts>, templates: TemplateSet) -> HTMLText? {
         guard templates.usesStencils else { return nil }
         let stencil = lock.withLock {
             if let known = made[template] { return known }
@@ -69,6 +77,7 @@ final class BodyStencils: @unchecked Sendable {
             made[template] = stencil
             return stencil
         }
-        return stencil?.filled(with: [view.body])
+        // Valid UTF-8: the template's text and the body's bytes, or the body escaped as a string.
+        return stencil.map { HTMLText(validUTF8: $0.filledBytes(with: [.html(view.body)])) }
     }
 }

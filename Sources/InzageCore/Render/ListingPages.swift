@@ -221,7 +221,7 @@ extension SiteBuilder {
         sitemap += listed.bijsluiters.map { SitemapView.URLEntry(loc: site.absolute(BijsluiterPages.path(of: $0)), lastmod: BijsluiterPages.lastModified(of: $0)?.iso) }
         sitemap += schools.map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }
 
-        let notFound = Page(path: "", title: "Pagina niet gevonden", template: "404", view: PaginaView(body: ""),
+        let notFound = Page(path: "", title: "Pagina niet gevonden", template: "404", view: PaginaView(body: HTMLText("")),
                             description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
         let laidOutPages = [home] + sections + schools
         // Each page laid out, and 404.html, the feed and the sitemap made, as pieces of work on all

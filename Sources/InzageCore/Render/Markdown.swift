@@ -55,8 +55,13 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func render(_ markdown: String) -> String {
+        renderHTML(markdown).string
+    }
+
+    /// `render`, as bytes: what an extra page's body is until it is written (`HTMLText`).
+    func renderHTML(_ markdown: String) -> HTMLText {
         let shared = Self.inlineParsingIsShared
-        guard let parser = Self.newParser() else { return "" }
+        guard let parser = Self.newParser() else { return HTMLText(validUTF8: []) }
         defer { cmark_parser_free(parser) }
         // Its bytes and their count as they are: no search for the end of a C string.
         var markdown = markdown
@@ -64,17 +69,18 @@ public struct MarkdownRenderer: Sendable {
             guard let start = bytes.baseAddress else { return }
             start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
         }
-        guard let document = shared ? cmark_parser_finish(parser) : Self.inlineParsing.withLock({ cmark_parser_finish(parser) }) else { return "" }
+        guard let document = shared ? cmark_parser_finish(parser) : Self.inlineParsing.withLock({ cmark_parser_finish(parser) }) else { return HTMLText(validUTF8: []) }
         defer { cmark_node_free(document) }
 
         let headings = fitHeadings(document)
         if let linker { addLinks(document, linker: linker) }
         // Column alignment as a style attribute: `align` on th/td is obsolete HTML.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
-        guard let raw = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        guard let raw = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return HTMLText(validUTF8: []) }
         defer { free(raw) }
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
-        return HTMLFixups(ids: headings, siteHost: siteHost).apply(to: bytes)
+        // cmark-gfm writes valid UTF-8: it replaces invalid input as it reads it.
+        return HTMLText(validUTF8: HTMLFixups(ids: headings, siteHost: siteHost).apply(to: bytes))
     }
 
     /// Moves headings under the page's h1 without skipped levels; returns their ids in order.

@@ -332,25 +332,25 @@ public struct SiteBuilder {
     /// Renders a page (its view converted for Mustache) and puts it in the layout.
     private func layoutFile(_ page: Page, file: String, site: SiteContext, nav: [(path: String, title: String)],
                             footer: [(path: String, title: String)], absolute: Bool = false) throws -> OutputFile {
-        OutputFile(path: file, data: Data(try layout(page, site: site, nav: nav, footer: footer, absolute: absolute).utf8))
+        OutputFile(path: file, data: try layout(page, site: site, nav: nav, footer: footer, absolute: absolute))
     }
 
     /// A page's own template with its view: from the site's stencil when the view is a text alone
     /// (an extra page), else from the theme's stencil for pages of its shape (`RowStencils`: a
     /// bijsluiter's page, whose lists are rows placed by their HTML), else rendered.
-    private func body(of page: Page, site: SiteContext) throws -> String {
+    private func body(of page: Page, site: SiteContext) throws -> Stencil.Filling {
         if let pagina = page.view as? PaginaView, let filled = site.bodyStencils.render(pagina, template: page.template, texts: site.texts, templates: templates) {
-            return filled
+            return .html(filled)
         }
         let context = MustacheValue.convert(PageContext(t: site.texts, page: page.view))
         if let view = context as? ConvertedView, let filled = templates.rowStencils.render(view, template: page.template, templates: templates) {
-            return filled
+            return .text(filled)
         }
-        return try templates.render(context, with: page.template)
+        return .text(try templates.render(context, with: page.template))
     }
 
     private func layout(_ page: Page, site: SiteContext, nav: [(path: String, title: String)], footer: [(path: String, title: String)],
-                        absolute: Bool = false) throws -> String {
+                        absolute: Bool = false) throws -> Data {
         let root = absolute ? site.sitePath : SiteContext.root(for: page.path)
         let body = try body(of: page, site: site)
         let logo = site.organisatie.site?.logo.nonBlank.flatMap { path in content.bestanden.contains { "bestanden/\($0)" == path } ? root + path : nil }
@@ -362,8 +362,8 @@ public struct SiteBuilder {
             nav: site.menu(nav, root: root, current: absolute ? nil : page.path),
             footerLinks: site.menu(footer, root: root, current: absolute ? nil : page.path),
             fg: site.footerFG, contactHref: root + "contact/", logo: logo, logoAlt: site.organisatie.site?.logoAlt.nonBlank,
-            body: body, gewijzigd: page.lastModified.map(DateView.init), t: site.texts)
-        return try site.layoutStencils.render(view, templates: templates)
+            body: { if case .text(let text) = body { text } else { "" } }(), gewijzigd: page.lastModified.map(DateView.init), t: site.texts)
+        return try site.layoutStencils.render(view, body: body, templates: templates)
     }
 }
 

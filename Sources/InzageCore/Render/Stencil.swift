@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// A template as swift-mustache renders it for one kind of page (everything in the view but a
@@ -55,6 +56,80 @@ struct Stencil: Sendable, Equatable {
         }
         result += parts[parts.count - 1]
         return result
+    }
+
+    /// A text to fill a hole with: a string, or HTML as bytes (an extra page's body).
+    enum Filling {
+        case text(String)
+        case html(HTMLText)
+
+        /// The text as a string (HTML bytes are checked then): for a page without a stencil.
+        var string: String {
+            switch self {
+            case .text(let text): text
+            case .html(let html): html.string
+            }
+        }
+    }
+
+    /// The template filled in with a page's `texts` (in the order the stencil was made with), as
+    /// bytes: each part and text copied once, and HTML bytes put where Mustache does not escape
+    /// them never made a string.
+    func filledBytes(with texts: [Filling]) -> [UInt8] {
+        let (values, count) = escaped(texts)
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, written in
+            if let start = buffer.baseAddress { write(values, to: UnsafeMutableRawPointer(start)) }
+            written = count
+        }
+    }
+
+    /// `filledBytes` as a file's `Data`, written straight into its memory (`Data`'s own appends
+    /// cast every sequence they are given, which cost more than the copy).
+    func filledData(with texts: [Filling]) -> Data {
+        let (values, count) = escaped(texts)
+        guard count > 0, let memory = malloc(count) else { return Data() }
+        write(values, to: memory)
+        return Data(bytesNoCopy: memory, count: count, deallocator: .free)
+    }
+
+    /// The texts of the holes in order, each escaped as Mustache escapes it there, and the length
+    /// in bytes of the filled-in template.
+    private func escaped(_ texts: [Filling]) -> (values: [Filling], count: Int) {
+        var count = parts.reduce(0) { $0 + $1.utf8.count }
+        let values = holes.map { hole -> Filling in
+            let value: Filling
+            if case .html(let html) = texts[hole.text], hole.escaping == .none { value = .html(html) } else {
+                value = .text(hole.escaping.apply(texts[hole.text].string))
+            }
+            switch value {
+            case .text(let text): count += text.utf8.count
+            case .html(let html): count += html.bytes.count
+            }
+            return value
+        }
+        return (values, count)
+    }
+
+    /// The parts with `values` between them, written from `start` on (room for all of them).
+    private func write(_ values: [Filling], to start: UnsafeMutableRawPointer) {
+        var at = start
+        func put(_ bytes: UnsafeRawBufferPointer) {
+            guard let base = bytes.baseAddress else { return }
+            at.copyMemory(from: base, byteCount: bytes.count)
+            at += bytes.count
+        }
+        func put(_ text: String) {
+            var text = text
+            text.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+        }
+        for (part, value) in zip(parts, values) {
+            put(part)
+            switch value {
+            case .text(let text): put(text)
+            case .html(let html): html.bytes.withUnsafeBytes { put($0) }
+            }
+        }
+        put(parts[parts.count - 1])
     }
 
     /// The stencil of `template` for a kind of page, or nil when it has none (see above).

@@ -128,7 +128,8 @@ extension ToegankelijkheidView.Beperking: MustacheFields {
 }
 
 /// `/<slug>/`: an extra page.
-struct PaginaView { let body: String }
+/// An extra page's view: its body as HTML bytes (`HTMLText`), which its stencil places as they are.
+struct PaginaView { let body: HTMLText }
 
 enum OtherPages {
     static func privacystatement(_ site: SiteContext, _ ps: Privacystatement) -> Page {
@@ -306,7 +307,7 @@ enum OtherPages {
     }
 
     static func pagina(_ site: SiteContext, _ p: Pagina) -> Page {
-        Page(path: "\(p.slug)/", title: p.titel.nonBlank ?? p.slug, template: "pagina", view: PaginaView(body: site.markdown.render(p.body.text)),
+        Page(path: "\(p.slug)/", title: p.titel.nonBlank ?? p.slug, template: "pagina", view: PaginaView(body: site.markdown.renderHTML(p.body.text)),
              description: p.titel.nonBlank ?? p.slug, lastModified: nil, sources: [p.file])
     }
 }
