@@ -95,4 +95,22 @@ struct FileLayoutTests {
         let fromBytes = bytes.withUTF8 { Slug.suggest(utf8: $0) }
         #expect(fromBytes == (ASCIIScan.isASCII(text) ? suggestion : nil))
     }
+
+    /// Text beyond ASCII is folded one scalar at a time; that gives what Foundation gives folding
+    /// the whole text, for every scalar folded so (alone, between letters, in runs of several),
+    /// and for text with combining marks and other scalars, which is folded whole.
+    @Test func slugsOfTextBeyondASCIIAreThoseOfFoldingItWhole() {
+        let scalars = Slug.foldedScalars.keys.sorted().compactMap(Unicode.Scalar.init)
+        var texts = scalars.flatMap { [String($0), "a\($0)b", "Kop \($0)\($0) 2"] }
+        var generator = SeededGenerator(seed: 2026)
+        for _ in 0..<5000 {
+            texts.append(String(String.UnicodeScalarView((0..<8).map { _ in
+                Bool.random(using: &generator) ? scalars.randomElement(using: &generator)! : "aZ9 -.".unicodeScalars.randomElement(using: &generator)!
+            })))
+        }
+        texts += ["Één café: Waarom? – België", "Cafe\u{301} e\u{308}n", "Ἀθῆναι", "日本語の見出し", "ﬁets", "İstanbul", "Straße ’s morgens…"]
+        for text in texts {
+            #expect(Slug.suggest(from: text) == Slug.suggest(foldingWhole: text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }
