@@ -157,6 +157,26 @@ enum ASCIIScan {
         return text.withUTF8 { needles.occur(in: $0) }
     }
 
+    /// Whether `bytes` (UTF-8) contain any of the needles, comparing ASCII letters case-insensitively.
+    static func containsAny(bytes: UnsafeBufferPointer<UInt8>, _ needles: Needles) -> Bool {
+        needles.occur(in: bytes)
+    }
+
+    /// Whether `bytes` hold `sequence`, byte for byte: its first byte found with `memchr`, the
+    /// rest compared there.
+    static func contains(bytes: UnsafeBufferPointer<UInt8>, sequence: [UInt8]) -> Bool {
+        guard let first = sequence.first else { return true }
+        guard let base = bytes.baseAddress else { return false }
+        var start = 0
+        while start + sequence.count <= bytes.count,
+              let found = memchr(base + start, Int32(first), bytes.count - start - sequence.count + 1) {
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, sequence, sequence.count) == 0 { return true }
+            start = at + 1
+        }
+        return false
+    }
+
     /// Whether `text` contains any of the needles (lowercase), comparing ASCII letters
     /// case-insensitively; for needles looked for once. Hot paths prepare theirs (`Needles`).
     static func containsAny<Text: StringProtocol>(_ text: Text, _ needles: [String]) -> Bool {

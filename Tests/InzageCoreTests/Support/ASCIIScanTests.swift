@@ -57,6 +57,26 @@ struct ASCIIScanTests {
         }
     }
 
+    /// A byte sequence is found at every place of texts of up to 40 bytes, and not where only its
+    /// first bytes stand.
+    @Test func aByteSequenceIsFoundAtEveryPlace() {
+        let sequence = Array("…".utf8)
+        for length in 0...40 {
+            let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            plain.withUnsafeBufferPointer { #expect(!ASCIIScan.contains(bytes: $0, sequence: sequence)) }
+            for place in 0..<max(length - sequence.count + 1, 0) {
+                var bytes = plain
+                bytes.replaceSubrange(place..<(place + sequence.count), with: sequence)
+                bytes.withUnsafeBufferPointer { #expect(ASCIIScan.contains(bytes: $0, sequence: sequence), "\(length) \(place)") }
+                // Its first two bytes alone, which other characters share ("–" is E2 80 93).
+                var partial = plain
+                partial.replaceSubrange(place..<(place + 2), with: sequence.prefix(2))
+                partial.withUnsafeBufferPointer { #expect(!ASCIIScan.contains(bytes: $0, sequence: sequence), "\(length) \(place)") }
+            }
+        }
+        [UInt8]().withUnsafeBufferPointer { #expect(ASCIIScan.contains(bytes: $0, sequence: []) && !ASCIIScan.contains(bytes: $0, sequence: sequence)) }
+    }
+
     @Test func aNeedleIsFoundAtEveryPlaceInALongText() {
         let needles = ASCIIScan.Needles(["wbp", "n.t.b", "x"])
         for length in [16, 17, 31, 32, 33, 64] {

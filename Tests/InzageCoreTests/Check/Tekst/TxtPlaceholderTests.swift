@@ -9,7 +9,8 @@ struct TxtPlaceholderTests {
         expectNoDiagnostic("TXT-PLACEHOLDER")
     }
 
-    @Test(arguments: ["[naam school]", "[Naam School]", "[datum]", "[N.V.T.]", "<naam directeur>", "[XX]", "XXX", "TODO", "n.t.b."])
+    @Test(arguments: ["[naam school]", "[Naam School]", "[datum]", "[N.V.T.]", "<naam directeur>", "[XX]", "XXX", "TODO", "n.t.b.", "[…]",
+                      "[ondertekening …]"])
     func templateLeftoverInABody(placeholder: String) {
         let d = expectDiagnostic("TXT-PLACEHOLDER", in: .valid.replacing("Hebt u een vraag?", with: "Hebt u een vraag over 1️⃣\(placeholder) vandaag?", in: page))
         #expect(d?.message == "een invulplek uit een sjabloon is blijven staan: '\(placeholder)'")
@@ -46,6 +47,13 @@ struct TxtPlaceholderTests {
     @Test func markdownLinkIsNotAPlaceholder() {
         // The fixture's page links "[Mail de school](mailto:…)"; a reference-style link is fine too.
         expectNoDiagnostic("TXT-PLACEHOLDER", in: .valid.replacing("Hebt u een vraag?", with: "Lees [het beleid van de school][beleid].", in: page))
+    }
+
+    /// Brackets around other text are no blanks: a footnote mark, an address in angle brackets,
+    /// HTML, an ellipsis outside brackets.
+    @Test func bracketsAroundOtherTextAreNoBlanks() {
+        expectNoDiagnostic("TXT-PLACEHOLDER", in: .valid.replacing(
+            "Hebt u een vraag?", with: "Zie noot[^1] en <https://example.org/pad?x=1&y=2>, <div class=\"kader\">tekst</div> – enzovoort… [ook dit]", in: page))
     }
 
     @Test func columnsCountUnicodeScalars() {

@@ -59,6 +59,8 @@ struct TxtPlaceholder: FileRule {
 
     private static let markerNeedles = ASCIIScan.Needles(["xxx", "todo", "tbd", "ntb", "n.t.b"])
     private static let blankNeedles = ASCIIScan.Needles(blankWords)
+    /// "…" in UTF-8.
+    private static let ellipsis = Array("…".utf8)
 
     /// A cheap byte scan before the (slow) regex: every match needs one of these, and a bracketed
     /// blank needs one of `blankWords` between its brackets and no `(` or `[` right after it, which
@@ -80,8 +82,10 @@ struct TxtPlaceholder: FileRule {
             if end < bytes.count, bytes[end] == close {
                 let followedByLink = close == UInt8(ascii: "]") && end + 1 < bytes.count
                     && (bytes[end + 1] == UInt8(ascii: "(") || bytes[end + 1] == UInt8(ascii: "["))
-                if !followedByLink, let inner = String(validating: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self),
-                   ASCIIScan.containsAny(inner, blankNeedles) || inner.contains("…") {
+                // Read as bytes: Foundation's search for "…" in a string cost more than the rest of
+                // the rule on pages with many brackets that are no links (footnotes, `<https://…>`).
+                let inner = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+                if !followedByLink, ASCIIScan.containsAny(bytes: inner, blankNeedles) || ASCIIScan.contains(bytes: inner, sequence: ellipsis) {
                     return true
                 }
             }
