@@ -66,8 +66,15 @@ public struct MarkdownBody: Sendable, Equatable {
     }
 
     /// Each line as a slice of `text` (no copy of its characters), with its location in the file.
-    /// Line ends are found with `memchr`: the text rules read every line of every body.
     public var lineSlices: [Located<Substring>] {
+        var result: [Located<Substring>] = []
+        forEachLine { line, number in result.append(Located(line, at: SourceLocation(file: file, line: number, column: 1))) }
+        return result
+    }
+
+    /// Each line as a slice of `text`, with its line number in the file, in order. Line ends are
+    /// found with `memchr`: the text rules read the lines of every body that holds one of their words.
+    func forEachLine(_ body: (Substring, Int) -> Void) {
         var ends: [Int] = []
         var whole = text
         whole.withUTF8 { bytes in
@@ -79,19 +86,16 @@ public struct MarkdownBody: Sendable, Equatable {
                 offset = end + 1
             }
         }
-        var result: [Located<Substring>] = []
-        result.reserveCapacity(ends.count + 1)
         let utf8 = whole.utf8
         var start = utf8.startIndex
         var startOffset = 0
         for (number, end) in ends.enumerated() {
             let endIndex = utf8.index(start, offsetBy: end - startOffset)
-            result.append(Located(whole[start..<endIndex], at: SourceLocation(file: file, line: firstLine + number, column: 1)))
+            body(whole[start..<endIndex], firstLine + number)
             start = utf8.index(after: endIndex)
             startOffset = end + 1
         }
-        result.append(Located(whole[start...], at: SourceLocation(file: file, line: firstLine + ends.count, column: 1)))
-        return result
+        body(whole[start...], firstLine + ends.count)
     }
 }
 

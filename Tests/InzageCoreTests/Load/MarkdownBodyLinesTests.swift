@@ -30,6 +30,11 @@ struct MarkdownBodyLinesTests {
 
     @Test func linesInFencedCodeAreLeftOut() {
         let body = MarkdownBody(text: "voor\n```\ncode XXX\n```\nna", firstLine: 10, file: "paginas/a.md")
-        #expect(TextValues.bodyLines(of: body).map { "\($0.location.line):\($0.value)" } == ["10:voor", "14:na"])
+        #expect(TextValues.bodyLines(of: body, where: { _ in true }).map { "\($0.location.line):\($0.value)" } == ["10:voor", "14:na"])
+        // Only the wanted lines are made, with the numbers they have among all lines.
+        #expect(TextValues.bodyLines(of: body, where: { $0.hasPrefix("n") }).map { "\($0.location.line):\($0.value)" } == ["14:na"])
+        let file = TextValues.File(path: "paginas/a.md", tree: nil, body: body)
+        #expect(file.lines(where: { $0.contains("XXX") }).isEmpty, "a line in a code block is never wanted")
+        #expect(file.lines.map(\.value) == ["voor", "na"])
     }
 }

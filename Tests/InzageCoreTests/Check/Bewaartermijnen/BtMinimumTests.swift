@@ -1,4 +1,5 @@
-import InzageCore
+import Foundation
+@testable import InzageCore
 import Testing
 
 @Suite("BT-MIN")
@@ -23,6 +24,48 @@ struct BtMinimumTests {
     @Test func sentenceThatPromisesAtLeastTheTermIsFine() {
         expectNoDiagnostic("BT-MIN", in: .valid.replacing("en waarvoor.\n", with: "en waarvoor. Gegevens van leerlingen worden minimaal 2 jaar na uitschrijving bewaard.\n",
                                                           in: "privacyverklaring.md"))
+    }
+
+    @Test(arguments: ["1️⃣GEGEVENS VAN LEERLINGEN WORDEN TWEE JAAR NA UITSCHRIJVING VERWIJDERD.",
+                      "Wij zijn klaar! 1️⃣Gegevens van leerlingen worden twee jaar na uitschrijving gewist?"])
+    func aShorterTermInCapitalsOrAfterAnotherSentence(text: String) {
+        expectDiagnostic("BT-MIN", in: .valid.replacing("en waarvoor.\n", with: "en waarvoor. \(text)\n", in: "privacyverklaring.md"))
+    }
+
+    /// Sentences are cut at `.`, `!` or `?` before a space or the end, and trimmed of spaces and
+    /// tabs, as reading the text character by character and trimming with Foundation did.
+    @Test func sentencesAreCutAsCharacterByCharacter() {
+        func reference(_ text: Located<String>) -> [Located<String>] {
+            var result: [Located<String>] = []
+            func append(_ from: String.Index, _ to: String.Index) {
+                let piece = text.value[from..<to]
+                let trimmed = piece.trimmingCharacters(in: .whitespaces)
+                guard !trimmed.isEmpty else { return }
+                var location = text.location
+                location.column += text.value[text.value.startIndex..<from].unicodeScalars.count + piece.prefix { $0 == " " }.count
+                result.append(Located(trimmed, at: location))
+            }
+            var start = text.value.startIndex, index = start
+            while index < text.value.endIndex {
+                let next = text.value.index(after: index)
+                if ".!?".contains(text.value[index]), next == text.value.endIndex || text.value[next] == " " {
+                    append(start, next)
+                    start = next
+                }
+                index = next
+            }
+            append(start, text.value.endIndex)
+            return result
+        }
+        let lines = ["", " ", "Eén zin.", "Twee zinnen. En nog één!", "Vraag? Ja. Nee!  Misschien", "3.5 jaar. Daarna\tweg.", "\t Tab voor.\u{A0}Niet-brekende spatie. ",
+                     "Einde op punt.", "...", ". . .", "Café.Geen spatie. é. ë?", "Wij bewaren, verwijderen. En wissen."]
+        for line in lines {
+            let text = Located(line, at: SourceLocation(file: "f.md", line: 3, column: 2))
+            let sentences = RetentionTexts.sentences(of: text)
+            let expected = reference(text)
+            #expect(sentences.map(\.value) == expected.map(\.value), "\(line)")
+            #expect(sentences.map(\.location) == expected.map(\.location), "\(line)")
+        }
     }
 
     @Test func verwerkerRetentionInABijsluiterIsAboutItsOwnCopy() {

@@ -10,11 +10,20 @@ struct BtMinimum: DocumentRule {
     static let deletionWords = ["verwijder", "vernietig", "gewist", "wissen", "bewaard", "bewaren", "vernietiging", "verwijdering"]
     static let deletionNeedles = ASCIIScan.Needles(deletionWords)
     static let minimumWords = ["minimaal", "ten minste", "tenminste", "minstens", "niet eerder dan"]
+    static let minimumNeedles = ASCIIScan.Needles(minimumWords)
 
     func check(_ content: Content) -> [Diagnostic] {
         guard let table = content.bewaartermijnen else { return [] }
         let minima = table.termijnen.filter { $0.wettelijk?.value == true && $0.soort?.value == .minimaal && $0.duur != nil }
         guard !minima.isEmpty else { return [] }
+        // Each minimum's subjects as word stems, made once, not for every sentence.
+        struct Minimum {
+            let term: Bewaartermijn
+            let who: [String], what: [String], start: [String]
+            var days: Int { term.duur?.days ?? 0 }
+        }
+        let subjects = minima.map { Minimum(term: $0, who: RetentionTexts.stems(of: $0.betrokkenen.nonBlank),
+                                            what: RetentionTexts.stems(of: $0.gegevens.nonBlank), start: RetentionTexts.stems(of: $0.ingang.nonBlank)) }
         var result: [Diagnostic] = []
         var reported: Set<SourceLocation> = []
         // A verwerker's own retention in a bijsluiter is about its copy, not the school's records.
@@ -23,17 +32,19 @@ struct BtMinimum: DocumentRule {
         for text in RetentionTexts.all(in: content, skipping: bijsluiterFiles.union([table.file])) {
             for sentence in RetentionTexts.sentences(of: text) {
                 let lower = sentence.value.lowercased()
-                guard Self.deletionWords.contains(where: lower.contains), !Self.minimumWords.contains(where: lower.contains),
+                // The words are ASCII and `lower` holds no capitals: a search of its bytes finds what a
+                // search of the string finds, without Foundation's (a privacy site's pages are full of
+                // sentences about keeping and deleting).
+                guard ASCIIScan.containsAny(lower, Self.deletionNeedles), !ASCIIScan.containsAny(lower, Self.minimumNeedles),
                       let duur = RetentionTexts.firstDuration(in: lower) else { continue }
                 // The sentence must be about the same people and the same data or start event.
-                let relevant = minima.filter {
-                    RetentionTexts.mentions(lower, $0.betrokkenen.nonBlank)
-                        && (RetentionTexts.mentions(lower, $0.gegevens.nonBlank) || RetentionTexts.mentions(lower, $0.ingang.nonBlank))
+                let relevant = subjects.filter {
+                    RetentionTexts.mentions(lower, stems: $0.who) && (RetentionTexts.mentions(lower, stems: $0.what) || RetentionTexts.mentions(lower, stems: $0.start))
                 }
                 guard !relevant.isEmpty else { continue }
                 // A sentence about data whose own term allows this duration is consistent.
-                if relevant.contains(where: { RetentionTexts.mentions(lower, $0.gegevens.nonBlank) && ($0.duur?.days ?? 0) <= duur.days }) { continue }
-                guard let strictest = relevant.max(by: { ($0.duur?.days ?? 0) < ($1.duur?.days ?? 0) }),
+                if relevant.contains(where: { RetentionTexts.mentions(lower, stems: $0.what) && $0.days <= duur.days }) { continue }
+                guard let strictest = relevant.max(by: { $0.days < $1.days })?.term,
                       let minimum = strictest.duur, minimum.days > duur.days, reported.insert(sentence.location).inserted else { continue }
                 result.append(finding(at: sentence.location,
                                       "deze tekst noemt \(duur.aantal) \(duur.eenheid.rawValue), maar '\(strictest.gegevens.nonBlank ?? strictest.id.nonBlank ?? "")' moet wettelijk minimaal \(strictest.termijn.nonBlank ?? "") worden bewaard",
@@ -53,7 +64,7 @@ enum RetentionTexts {
         // lines are slices of their files and copied only then; a body that mentions neither has
         // no such line.
         for file in TextValues.files(in: content) where !skipped.contains(file.path) && ASCIIScan.containsAny(file.bodyText, BtMinimum.deletionNeedles) {
-            for line in file.lines where !line.value.isEmpty && ASCIIScan.containsAny(line.value, BtMinimum.deletionNeedles) {
+            for line in file.lines(where: { !$0.isEmpty && ASCIIScan.containsAny($0, BtMinimum.deletionNeedles) }) {
                 result.append(Located(String(line.value), at: line.location))
             }
         }
@@ -71,34 +82,44 @@ enum RetentionTexts {
         return result
     }
 
+    /// The text's sentences: each ends at a `.`, `!` or `?` followed by a space or the end.
+    /// Those are ASCII bytes, found in the text's UTF-8 without going through its characters.
     static func sentences(of text: Located<String>) -> [Located<String>] {
         var result: [Located<String>] = []
-        var start = text.value.startIndex
+        let utf8 = text.value.utf8
+        var start = utf8.startIndex
         var index = start
-        while index < text.value.endIndex {
-            let character = text.value[index]
-            let next = text.value.index(after: index)
-            if ".!?".contains(character), next == text.value.endIndex || text.value[next] == " " {
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?"),
+               next == utf8.endIndex || utf8[next] == UInt8(ascii: " ") {
                 append(text, from: start, to: next, into: &result)
                 start = next
             }
             index = next
         }
-        append(text, from: start, to: text.value.endIndex, into: &result)
+        append(text, from: start, to: utf8.endIndex, into: &result)
         return result
     }
 
     private static func append(_ text: Located<String>, from: String.Index, to: String.Index, into result: inout [Located<String>]) {
         let piece = text.value[from..<to]
-        let leading = piece.prefix { $0 == " " }.count
-        let trimmed = piece.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return }
+        let leading = piece.utf8.prefix { $0 == UInt8(ascii: " ") }.count
+        // As `trimmingCharacters(in: .whitespaces)`: spaces (Zs) and tabs at both ends.
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = piece.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return }
         var location = text.location
         location.column += text.value[text.value.startIndex..<from].unicodeScalars.count + leading
-        result.append(Located(trimmed, at: location))
+        result.append(Located(String(scalars[first...last]), at: location))
     }
 
+    /// Every duration names one of these units (`Duur(parsing:)`): a text without any has none.
+    private static let unitNeedles = ASCIIScan.Needles(["dag", "week", "weken", "maand", "jaar", "jaren"])
+
     static func firstDuration(in text: String) -> Duur? {
+        guard ASCIIScan.containsAny(text, unitNeedles) else { return nil }
         let words = text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         for (a, b) in zip(words, words.dropFirst()) {
             if let duur = Duur(parsing: "\(a) \(b)") { return duur }
@@ -106,11 +127,24 @@ enum RetentionTexts {
         return nil
     }
 
-    /// Whether a text mentions a subject, comparing word stems ("leerlingen" ~ "leerling").
-    static func mentions(_ text: String, _ subject: String?) -> Bool {
-        guard let subject else { return false }
-        let stems = subject.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count >= 5 && !stopWords.contains($0) }.map { stem($0) }
-        return !stems.isEmpty && stems.contains { text.contains($0) }
+    /// The word stems a subject is recognised by ("leerlingen" → "leerling"): its words of five
+    /// letters or more that are no stop words; none without a subject.
+    static func stems(of subject: String?) -> [String] {
+        guard let subject else { return [] }
+        return subject.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count >= 5 && !stopWords.contains($0) }.map { stem($0) }
+    }
+
+    /// Whether a text mentions a subject known by its `stems` (`stems(of:)`).
+    static func mentions(_ text: String, stems: [String]) -> Bool {
+        stems.contains { RetentionTexts.contains(text, $0) }
+    }
+
+    /// Whether `text` contains `part`: for ASCII texts by their bytes (Foundation's search of a
+    /// string cost more than the rest of the rule), else by Foundation's.
+    private static func contains(_ text: String, _ part: String) -> Bool {
+        guard ASCIIScan.isASCII(text), ASCIIScan.isASCII(part) else { return text.contains(part) }
+        var text = text
+        return text.withUTF8 { ASCIIScan.contains(bytes: $0, sequence: Array(part.utf8)) }
     }
 
     static let stopWords: Set<String> = ["gegevens", "persoonsgegevens", "overige", "andere", "worden", "welke", "alle", "onder", "tijdens", "school", "scholen"]

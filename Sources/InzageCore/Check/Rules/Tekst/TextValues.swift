@@ -27,7 +27,13 @@ enum TextValues {
         /// The body's lines outside code blocks, found when asked for: the rules that read lines
         /// look at `bodyText` first and need the lines of few files. Made for every file while
         /// loading, they were about 3 % of a 10 000-page build (a text and a path taken per line).
-        var lines: [Located<Substring>] { body.map(TextValues.bodyLines(of:)) ?? [] }
+        var lines: [Located<Substring>] { lines { _ in true } }
+
+        /// The lines of `lines` for which `isWanted` holds: only those are made located slices (a
+        /// rule that wants the few lines holding its words reads the others only as slices).
+        func lines(where isWanted: (Substring) -> Bool) -> [Located<Substring>] {
+            body.map { TextValues.bodyLines(of: $0, where: isWanted) } ?? []
+        }
     }
 
     /// Every text value of one YAML tree.
@@ -61,13 +67,18 @@ enum TextValues {
         return Set(content.yamlTrees.keys).union(bodies.keys).sorted().compactMap { file($0, tree: content.yamlTrees[$0], body: bodies[$0]) }
     }
 
-    /// Body lines outside fenced code blocks.
-    static func bodyLines(of body: MarkdownBody) -> [Located<Substring>] {
+    /// Body lines outside fenced code blocks for which `isWanted` holds.
+    static func bodyLines(of body: MarkdownBody, where isWanted: (Substring) -> Bool) -> [Located<Substring>] {
         var inFence = false
-        return body.lineSlices.filter { line in
-            if MarkdownBody.isFence(line.value) { inFence.toggle(); return false }
-            return !inFence
+        var result: [Located<Substring>] = []
+        body.forEachLine { line, number in
+            if MarkdownBody.isFence(line) {
+                inFence.toggle()
+            } else if !inFence, isWanted(line) {
+                result.append(Located(line, at: SourceLocation(file: body.file, line: number, column: 1)))
+            }
         }
+        return result
     }
 
     /// The location of a substring inside a text that starts at `start`. Columns count Unicode
