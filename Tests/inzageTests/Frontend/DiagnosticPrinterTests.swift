@@ -66,6 +66,9 @@ struct DiagnosticPrinterTests {
         #expect(excerpt(3) == ["    3 | ", "      | ^"])
         #expect(excerpt(4).isEmpty)
         #expect(excerpt(0).isEmpty)
+        let lines = DiagnosticPrinter.Lines("\nééé ✓\nx")
+        #expect([lines[1], lines[2], lines[3], lines[4]] == ["", "ééé ✓", "x", nil])
+        #expect(DiagnosticPrinter.Lines("één regel")[1] == "één regel" && DiagnosticPrinter.Lines("")[1] == "")
     }
 
     @Test func withoutSourceOrHintOnlyTheHeadline() {
