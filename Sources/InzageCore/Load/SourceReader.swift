@@ -67,6 +67,26 @@ enum SourceReader {
         return bytes
     }
 
+    /// `bytes` with every "\r\n" and every other "\r" made "\n".
+    static func unixLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte != 13 {
+                    result.append(byte)
+                    continue
+                }
+                result.append(10)
+                if index < bytes.count, bytes[index] == 10 { index += 1 }
+            }
+        }
+        return result
+    }
+
     static func decode(_ data: [UInt8], displayPath: String, sink: DiagnosticSink) -> String? {
         var bytes = data
         if bytes.count > maximumBytes {
@@ -102,8 +122,10 @@ enum SourceReader {
                        hint: "sla het bestand op met de codering UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8)")
             return nil
         }
-        let normalized = ASCIIScan.contains(text, byte: 13)
-            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        // Line ends made "\n": "\r\n" (Windows) and a lone "\r" (old Mac files), byte by byte:
+        // both are ASCII, never part of a longer character. Foundation's replacing in the text
+        // took three times the whole build at 10 000 pages saved on Windows.
+        let normalized = ASCIIScan.contains(text, byte: 13) ? String(decoding: unixLineEnds(bytes), as: UTF8.self) : text
         // In valid UTF-8 a byte under 0x80 is always a character of its own, so the byte scan
         // above tells whether the slower look for the character's line and column is needed.
         if control != nil, let location = controlCharacterLocation(normalized, file: displayPath) {

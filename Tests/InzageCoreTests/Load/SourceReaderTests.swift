@@ -44,6 +44,15 @@ struct SourceReaderTests {
         #expect(sink.diagnostics.map(\.code) == ["FILE-SIZE"])
     }
 
+    /// Line ends become "\n" byte by byte as Foundation's replacing makes them: "\r\n" first,
+    /// then every other "\r".
+    @Test(arguments: ["", "a", "\r", "\r\n", "\n\r", "a\r\nb\rc\nd", "\r\r\n", "\r\n\r", "één\r\ntwee ✓\r", "x\r\n\r\n\r\ny"])
+    func lineEndsBecomeLineFeeds(text: String) {
+        let expected = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        #expect(SourceReader.unixLineEnds(Array(text.utf8)) == Array(expected.utf8))
+        #expect(SourceReader.decode(Array(("tekst " + text).utf8), displayPath: "a.md", sink: DiagnosticSink()) == "tekst " + expected)
+    }
+
     @Test(arguments: [("a\u{0C}b", 1), ("ab\tc\r\nd\n\u{7F}", 8), ("geen\tstuur\r\nteken\n", nil)] as [(String, Int?)])
     func findsTheFirstControlByte(text: String, at: Int?) {
         #expect(SourceReader.firstControlByte(Array(text.utf8)) == at)
