@@ -205,6 +205,10 @@ public struct SiteBuilder {
             }
         }
         timer.lap("  items published")
+        // A file in bestanden/ may change without its name changing: each is looked at on every
+        // build, before the record is made (it notes the files it read).
+        let bestanden = content.bestanden.compactMap(bestand)
+        timer.lap("  bestanden")
         // Every page is noted now: the record is made while the last pages are written.
         record?.prepareBeside()
         // The listing pages after the item pages: a one-off build renders them meanwhile.
@@ -219,15 +223,29 @@ public struct SiteBuilder {
         for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) where path.hasPrefix("assets/") {
             files.append(OutputFile(path: path, data: data))
         }
-        // Read on every build: a file in bestanden/ may change without its name changing.
-        let root = URL(fileURLWithPath: content.root).appendingPathComponent("bestanden")
-        for relative in content.bestanden {
-            if let data = try? Data(contentsOf: root.appendingPathComponent(relative)) {
-                files.append(OutputFile(path: "bestanden/" + relative, data: data))
-            }
-        }
+        files += bestanden
         try emit(files)
         timer.lap("  rest")
+    }
+
+    /// A file of bestanden/ as an output file. Taken from the published site, unread, when the
+    /// build record holds it for this very stat of the source (`FileStamp`: taken before the source
+    /// was last read, and only when the source had not changed for `BuildSession.racyInterval`, so
+    /// every later change moves it); else read, and noted in the record when its stat is such.
+    /// A board's forms and photos can be hundreds of megabytes: reading them, and the published
+    /// copies to compare, was most of a rebuild after an edit. Nil for a file that cannot be read.
+    private func bestand(_ relative: String) -> OutputFile? {
+        let source = content.root + "/bestanden/" + relative
+        let path = "bestanden/" + relative
+        let lookStart = FileStamp.now()
+        var info = stat()
+        let inputs = record != nil && stat(source, &info) == 0
+            ? FileStamp.trusted(info, readStart: lookStart).map { StableDigest(["bestand", path, $0.recordText]) } : nil
+        if let inputs, let published = record?.publishedPage(at: path, inputs: inputs) { return published }
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: source)) else { return nil }
+        let file = OutputFile(path: path, data: data)
+        if let inputs { record?.note(file, inputs: inputs) }
+        return file
     }
 
     /// A page of the board's own documents as a function of the site, and whether it lists
