@@ -13,7 +13,8 @@ import Foundation
 ///   top-level document, the list of pages, a template, the date);
 /// - pages that show many files, keyed by a fingerprint of their view, and all of them together
 ///   (`ListingPages`) while no global input and no bijsluiter's or page's front matter changed;
-/// - the parsed theme, and what the output folder held (`PublishedFiles`).
+/// - the parsed theme, and what the output folder held (`PublishedFiles`);
+/// - the files of bestanden/ as last read, while their stat stays (`bestand`).
 public final class BuildSession: @unchecked Sendable {
     private let lock = NSLock()
     private var parsed: [String: (stamp: FileStamp, value: Any)] = [:]
@@ -22,6 +23,8 @@ public final class BuildSession: @unchecked Sendable {
     private var nextGeneration = 0
     private var lastListed: Set<String> = []
     private var rendered: [String: OutputFile] = [:]
+    /// The files of bestanden/ as last read, by output path, with their source's stat.
+    private var bestanden: [String: (stamp: FileStamp, data: Data)] = [:]
     private var globalKey: String?
     private var findings: [String: [Diagnostic]] = [:]
     /// What the pages keep of each parse (rows, sort keys), by parse key.
@@ -234,6 +237,25 @@ public final class BuildSession: @unchecked Sendable {
         }
         usedFragments = []
         lock.unlock()
+    }
+
+    /// The bytes of the file of bestanden/ published at `path`, as last read, when its source still
+    /// has `stamp` (a stat taken before that read, old enough to show every later change).
+    func bestand(at path: String, stamp: FileStamp) -> Data? {
+        lock.withLock { bestanden[path].flatMap { $0.stamp == stamp ? $0.data : nil } }
+    }
+
+    /// Keeps the bytes of the file of bestanden/ at `path`, read after its source had `stamp`.
+    func keepBestand(_ data: Data, at path: String, stamp: FileStamp) {
+        lock.withLock { bestanden[path] = (stamp, data) }
+    }
+
+    /// The paths of the kept files of bestanden/ (for tests).
+    var keptBestanden: Set<String> { lock.withLock { Set(bestanden.keys) } }
+
+    /// Forgets the kept files of bestanden/ that are not in `paths` (removed since).
+    func keepOnlyBestanden(_ paths: Set<String>) {
+        lock.withLock { bestanden = bestanden.filter { paths.contains($0.key) } }
     }
 
     func renderedPage(for key: String, make: () throws -> OutputFile) rethrows -> OutputFile {

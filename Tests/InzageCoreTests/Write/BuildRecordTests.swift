@@ -209,6 +209,39 @@ struct BuildRecordTests {
         #expect(after.keptPages == renderedFiles(site) + bestanden - 1)
     }
 
+    /// Under `serve` the session keeps a download's bytes while its source's stat stays: a
+    /// rebuild takes them from memory; new bytes (same size, old modification time) are read and
+    /// published; a removed file is forgotten and leaves the site.
+    @Test func serveKeepsDownloadsWhileTheirStatStays() throws {
+        var content = TestContent.valid
+        content.entries["bestanden/formulier.pdf"] = .bytes(Array(repeating: UInt8(ascii: "a"), count: 4096))
+        let site = try BuiltSite(content)
+        defer { site.remove() }
+        let session = BuildSession()
+        let path = "bestanden/formulier.pdf"
+        let source = URL(fileURLWithPath: site.contentRoot).appendingPathComponent(path)
+        func kept() -> Data? { FileStamp(path: source.path).flatMap { session.bestand(at: path, stamp: $0) } }
+        _ = try site.rebuild(session: session)
+        #expect(kept() == nil, "just written: not kept, as it could still change within a clock tick")
+        Thread.sleep(forTimeInterval: Double(BuildSession.racyInterval) / 1e9 + 0.3)
+        _ = try site.rebuild(session: session)
+        #expect(kept() == Data(repeating: UInt8(ascii: "a"), count: 4096))
+        #expect(try site.rebuild(session: session).report?.written == 0)
+
+        let modified = try #require(try FileManager.default.attributesOfItem(atPath: source.path)[.modificationDate] as? Date)
+        let changed = Data(repeating: UInt8(ascii: "b"), count: 4096)
+        try changed.write(to: source)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: source.path)
+        #expect(try site.rebuild(session: session).report?.written == 1)
+        #expect(try Data(contentsOf: site.output.appendingPathComponent(path)) == changed)
+
+        try FileManager.default.removeItem(at: source)
+        _ = try site.rebuild(session: session)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(path).path))
+        #expect(!session.keptBestanden.contains(path), "forgotten when it was removed")
+        #expect(session.keptBestanden.contains("bestanden/logo.svg"))
+    }
+
     /// Many new pages make the publication stage a new site: the pages known by their stat, never
     /// read, go into it from the published site, as they were.
     @Test func pagesKnownByTheirStatGoIntoAStagedSiteAsTheyWere() throws {
