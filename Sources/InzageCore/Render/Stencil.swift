@@ -87,7 +87,9 @@ struct Stencil: Sendable, Equatable {
     /// cast every sequence they are given, which cost more than the copy).
     func filledData(with texts: [Filling]) -> Data {
         let (values, count) = escaped(texts)
-        guard count > 0, let memory = malloc(count) else { return Data() }
+        guard count > 0 else { return Data() }
+        // Without memory of its own for the file, through an array (which fails as Swift does).
+        guard let memory = malloc(count) else { return Data(filledBytes(with: texts)) }
         write(values, to: memory)
         return Data(bytesNoCopy: memory, count: count, deallocator: .free)
     }
