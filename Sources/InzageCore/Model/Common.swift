@@ -68,34 +68,33 @@ public struct MarkdownBody: Sendable, Equatable {
     /// Each line as a slice of `text` (no copy of its characters), with its location in the file.
     public var lineSlices: [Located<Substring>] {
         var result: [Located<Substring>] = []
-        forEachLine { line, number in result.append(Located(line, at: SourceLocation(file: file, line: number, column: 1))) }
+        forEachLine { line, _, number in result.append(Located(line, at: SourceLocation(file: file, line: number, column: 1))) }
         return result
     }
 
-    /// Each line as a slice of `text`, with its line number in the file, in order. Line ends are
-    /// found with `memchr`: the text rules read the lines of every body that holds one of their words.
-    func forEachLine(_ body: (Substring, Int) -> Void) {
-        var ends: [Int] = []
+    /// Each line as a slice of `text` and as its UTF-8 bytes (valid only during the call), with
+    /// its line number in the file, in order. Line ends are found with `memchr`: the text rules
+    /// read the lines of every body that holds one of their words, and look at most lines only as
+    /// bytes.
+    func forEachLine(_ body: (_ line: Substring, _ bytes: UnsafeBufferPointer<UInt8>, _ number: Int) -> Void) {
+        // Slices of `text`; the bytes of its contiguous UTF-8 (the same text).
+        let text = self.text
+        let utf8 = text.utf8
         var whole = text
         whole.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
+            var start = utf8.startIndex
             var offset = 0
-            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+            var number = firstLine
+            while let base = bytes.baseAddress, offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
                 let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                ends.append(end)
+                let endIndex = utf8.index(start, offsetBy: end - offset)
+                body(text[start..<endIndex], UnsafeBufferPointer(rebasing: bytes[offset..<end]), number)
+                start = utf8.index(after: endIndex)
                 offset = end + 1
+                number += 1
             }
+            body(text[start...], UnsafeBufferPointer(rebasing: bytes[offset...]), number)
         }
-        let utf8 = whole.utf8
-        var start = utf8.startIndex
-        var startOffset = 0
-        for (number, end) in ends.enumerated() {
-            let endIndex = utf8.index(start, offsetBy: end - startOffset)
-            body(whole[start..<endIndex], firstLine + number)
-            start = utf8.index(after: endIndex)
-            startOffset = end + 1
-        }
-        body(whole[start...], firstLine + ends.count)
     }
 }
 

@@ -9,6 +9,17 @@ struct MarkdownBodyLinesTests {
         MarkdownBody(text: text, firstLine: first, file: "paginas/a.md").lineSlices.map { "\($0.location.line):\($0.value)" }
     }
 
+    /// Each line's bytes are the bytes of its slice.
+    @Test func eachLinesBytesAreItsText() {
+        let body = MarkdownBody(text: "Één\n\ntwee ✓\r\nvier", firstLine: 3, file: "f.md")
+        var seen: [String] = []
+        body.forEachLine { line, bytes, number in
+            #expect(Array(bytes) == Array(line.utf8))
+            seen.append("\(number):\(line)")
+        }
+        #expect(seen == ["3:Één", "4:", "5:twee ✓\r", "6:vier"])
+    }
+
     @Test func everyLineWithItsNumberInTheFile() {
         #expect(lines("Één\nTwee ✓\n\nVier") == ["5:Één", "6:Twee ✓", "7:", "8:Vier"])
         // A last line break ends the last line; the empty line after it still counts, as an editor shows it.
@@ -32,9 +43,9 @@ struct MarkdownBodyLinesTests {
         let body = MarkdownBody(text: "voor\n```\ncode XXX\n```\nna", firstLine: 10, file: "paginas/a.md")
         #expect(TextValues.bodyLines(of: body, where: { _ in true }).map { "\($0.location.line):\($0.value)" } == ["10:voor", "14:na"])
         // Only the wanted lines are made, with the numbers they have among all lines.
-        #expect(TextValues.bodyLines(of: body, where: { $0.hasPrefix("n") }).map { "\($0.location.line):\($0.value)" } == ["14:na"])
+        #expect(TextValues.bodyLines(of: body, where: { $0.first == UInt8(ascii: "n") }).map { "\($0.location.line):\($0.value)" } == ["14:na"])
         let file = TextValues.File(path: "paginas/a.md", tree: nil, body: body)
-        #expect(file.lines(where: { $0.contains("XXX") }).isEmpty, "a line in a code block is never wanted")
+        #expect(file.lines(where: { String(decoding: $0, as: UTF8.self).contains("XXX") }).isEmpty, "a line in a code block is never wanted")
         #expect(file.lines.map(\.value) == ["voor", "na"])
     }
 }

@@ -64,7 +64,7 @@ enum RetentionTexts {
         // lines are slices of their files and copied only then; a body that mentions neither has
         // no such line.
         for file in TextValues.files(in: content) where !skipped.contains(file.path) && ASCIIScan.containsAny(file.bodyText, BtMinimum.deletionNeedles) {
-            for line in file.lines(where: { !$0.isEmpty && ASCIIScan.containsAny($0, BtMinimum.deletionNeedles) }) {
+            for line in file.lines(where: { ASCIIScan.containsAny(bytes: $0, BtMinimum.deletionNeedles) }) {
                 result.append(Located(String(line.value), at: line.location))
             }
         }

@@ -29,9 +29,9 @@ enum TextValues {
         /// loading, they were about 3 % of a 10 000-page build (a text and a path taken per line).
         var lines: [Located<Substring>] { lines { _ in true } }
 
-        /// The lines of `lines` for which `isWanted` holds: only those are made located slices (a
-        /// rule that wants the few lines holding its words reads the others only as slices).
-        func lines(where isWanted: (Substring) -> Bool) -> [Located<Substring>] {
+        /// The lines of `lines` whose UTF-8 bytes `isWanted` accepts: only those are made located
+        /// slices (a rule that wants the few lines holding its words reads the others as bytes).
+        func lines(where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Located<Substring>] {
             body.map { TextValues.bodyLines(of: $0, where: isWanted) } ?? []
         }
     }
@@ -67,14 +67,14 @@ enum TextValues {
         return Set(content.yamlTrees.keys).union(bodies.keys).sorted().compactMap { file($0, tree: content.yamlTrees[$0], body: bodies[$0]) }
     }
 
-    /// Body lines outside fenced code blocks for which `isWanted` holds.
-    static func bodyLines(of body: MarkdownBody, where isWanted: (Substring) -> Bool) -> [Located<Substring>] {
+    /// Body lines outside fenced code blocks whose bytes `isWanted` accepts.
+    static func bodyLines(of body: MarkdownBody, where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Located<Substring>] {
         var inFence = false
         var result: [Located<Substring>] = []
-        body.forEachLine { line, number in
+        body.forEachLine { line, bytes, number in
             if MarkdownBody.isFence(line) {
                 inFence.toggle()
-            } else if !inFence, isWanted(line) {
+            } else if !inFence, isWanted(bytes) {
                 result.append(Located(line, at: SourceLocation(file: body.file, line: number, column: 1)))
             }
         }

@@ -51,7 +51,7 @@ struct TxtOutdated: FileRule {
             Self.mightMatch(file.values[index].scalar.text) ? Located(file.values[index].scalar.text, at: file.values[index].scalar.textStart) : nil
         }
         if Self.mightMatch(file.bodyText) {
-            texts += file.lines(where: Self.mightMatch).map { Located(String($0.value), at: $0.location) }
+            texts += file.lines(where: { ASCIIScan.containsAny(bytes: $0, Self.needles) }).map { Located(String($0.value), at: $0.location) }
         }
         var result: [Diagnostic] = []
         for text in texts {

@@ -27,7 +27,7 @@ struct TxtPlaceholder: FileRule {
         }
         // A line becomes a text of its own only when it might hold a blank. A blank's brackets
         // and words are on one line, so a body without any has no line with one.
-        for slice in Self.mightMatch(file.bodyText) ? file.lines(where: Self.mightMatch) : [] {
+        for slice in Self.mightMatch(file.bodyText) ? file.lines(where: { Self.mightMatch(bytes: $0) || ASCIIScan.containsAny(bytes: $0, Self.markerNeedles) }) : [] {
             let line = Located(String(slice.value), at: slice.location)
             for match in line.value.matches(of: Self.pattern) {
                 result.append(report(String(line.value[match.range]), at: TextValues.location(of: match.range, in: line.value, at: line.location)))
