@@ -14,12 +14,14 @@ struct TxtOutdated: FileRule {
         let pattern: Regex<AnyRegexOutput>
         let message: String
         let hint: String
+        let wordList: [String]
         let words: ASCIIScan.Needles
 
         init(_ pattern: Regex<AnyRegexOutput>, _ message: String, _ hint: String, words: [String]) {
             self.pattern = pattern
             self.message = message
             self.hint = hint
+            wordList = words
             self.words = ASCIIScan.Needles(words)
         }
     }
@@ -42,7 +44,8 @@ struct TxtOutdated: FileRule {
         ASCIIScan.containsAny(text, needles)
     }
 
-    private static let needles = ASCIIScan.Needles(["wbp", "cbp", "bescherming persoonsgegevens", "twee werkdagen", "2 werkdagen"])
+    /// Every term's words.
+    private static let needles = ASCIIScan.Needles(terms.flatMap(\.wordList))
 
     func check(_ file: TextValues.File) -> [Diagnostic] {
         // Only the few texts that might match are listed; body lines (slices of their files) are

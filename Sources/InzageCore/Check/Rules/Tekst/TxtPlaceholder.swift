@@ -27,7 +27,7 @@ struct TxtPlaceholder: FileRule {
         }
         // A line becomes a text of its own only when it might hold a blank. A blank's brackets
         // and words are on one line, so a body without any has no line with one.
-        for slice in Self.mightMatch(file.bodyText) ? file.lines(where: { Self.mightMatch(bytes: $0) || ASCIIScan.containsAny(bytes: $0, Self.markerNeedles) }) : [] {
+        for slice in Self.mightMatch(file.bodyText) ? file.lines(where: Self.mightMatch(utf8:)) : [] {
             let line = Located(String(slice.value), at: slice.location)
             for match in line.value.matches(of: Self.pattern) {
                 result.append(report(String(line.value[match.range]), at: TextValues.location(of: match.range, in: line.value, at: line.location)))
@@ -67,10 +67,16 @@ struct TxtPlaceholder: FileRule {
     /// rules out the Markdown links most lines with brackets hold.
     static func mightMatch<Text: StringProtocol>(_ text: Text) -> Bool {
         var bytes = Substring(text)
-        return bytes.withUTF8 { mightMatch(bytes: $0) } || ASCIIScan.containsAny(text, markerNeedles)
+        return bytes.withUTF8 { mightMatch(utf8: $0) }
     }
 
-    private static func mightMatch(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `mightMatch` of a text's UTF-8 bytes.
+    private static func mightMatch(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        holdsBracketedBlank(bytes) || ASCIIScan.containsAny(bytes: bytes, markerNeedles)
+    }
+
+    /// Whether a bracketed text that is no link holds one of `blankWords` or "…".
+    private static func holdsBracketedBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var from = 0
         // Most text holds no bracket: it is passed over sixteen bytes at a time.
         while let index = ASCIIScan.firstIndex(of: UInt8(ascii: "["), or: UInt8(ascii: "<"), in: bytes, from: from) {
