@@ -245,12 +245,10 @@ extension SiteBuilder {
             // Weighed by its entries, one per page: with 10 000 extra pages it is one of the largest pieces.
             (sitemap.count, { try self.renderedFile("sitemap.xml", template: "sitemap.xml",
                                         key: { ViewFingerprint(sitemap.flatMap { [$0.loc, $0.lastmod ?? "-"] }, named: []) },
-                                        view: { SitemapView(urls: sitemap) }) }),
+                                        view: { SitemapView(urls: viewSite.value.rows(sitemap.map { viewSite.value.fragment($0, template: "sitemap-url") }, at: "sitemap.xml#urls")) }) }),
         ]
-        // The home page (the first) weighs its links, one per section and extra page.
-        let homeLinks = sections.count + extraPages.count
-        let jobs: [Job] = rest + laidOutPages.enumerated().map { index, page in
-            (index == 0 ? homeLinks : page.listedRows, { try self.laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer) })
+        let jobs: [Job] = rest + laidOutPages.map { page in
+            (page.listedRows, { try self.laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer) })
         }
         let sharedJobs = UncheckedSendable(jobs)
         let sectionCount = sections.count, restCount = rest.count

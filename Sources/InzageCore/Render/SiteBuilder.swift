@@ -369,7 +369,8 @@ public struct SiteBuilder {
 /// `sitemap.xml`.
 struct SitemapView {
     struct URLEntry { let loc: String; let lastmod: String? }
-    let urls: [URLEntry]
+    /// One per page (10 000 on a large site): rows of `sitemap-url`.
+    let urls: RowList<URLEntry>
 }
 
 // One per page and one per change: listed by hand so they convert without reflection.

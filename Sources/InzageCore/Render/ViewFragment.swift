@@ -31,21 +31,45 @@ struct RowTemplate {
 
 final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     let view: View
-    let fields: ConvertedView
+    /// The view converted for Mustache: up front for a kept fragment, else at its first use
+    /// (`fields`), which is in the rendering of its list, on whichever core renders it: a list of
+    /// 10 000 links was converted row by row on the thread that made the page's view.
+    private let convertedUpFront: ConvertedView?
+    private var convertedLater: ConvertedView?
     private let keptFingerprint: ViewFingerprint?
     private let template: RowTemplate
     private let lock = PThreadMutex()
     private var rendered: String?
 
     /// - Parameters:
-    ///   - kept: whether the fragment is kept between builds; only then is its fingerprint made
-    ///     up front (a one-off build never asks for it).
+    ///   - kept: whether the fragment is kept between builds; only then is it converted and its
+    ///     fingerprint made up front (a one-off build never asks for the fingerprint).
     ///   - template: the row template that renders it as `html`.
     init(_ view: View, kept: Bool = true, template: RowTemplate) {
         self.view = view
-        fields = MustacheValue.convert(view) as? ConvertedView ?? ConvertedView([:])
-        keptFingerprint = kept ? ViewFingerprint(fields) : nil
+        if kept {
+            let fields = Self.convert(view)
+            convertedUpFront = fields
+            keptFingerprint = ViewFingerprint(fields)
+        } else {
+            convertedUpFront = nil
+            keptFingerprint = nil
+        }
         self.template = template
+    }
+
+    private static func convert(_ view: View) -> ConvertedView {
+        MustacheValue.convert(view) as? ConvertedView ?? ConvertedView([:])
+    }
+
+    var fields: ConvertedView {
+        if let convertedUpFront { return convertedUpFront }
+        return lock.withLock {
+            if let convertedLater { return convertedLater }
+            let fields = Self.convert(view)
+            convertedLater = fields
+            return fields
+        }
     }
 
     var fingerprint: ViewFingerprint { keptFingerprint ?? ViewFingerprint(fields) }

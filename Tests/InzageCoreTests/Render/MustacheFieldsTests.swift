@@ -119,12 +119,12 @@ struct MustacheFieldsTests {
         let organisatie = try #require(content.organisatie)
         let site = SiteContext(content: content, organisatie: organisatie, templates: try TemplateSet(override: nil))
         var views: [Any] = SiteBuilder.sectionBuilders(content).map { $0.make(site).view }
-        views.append(HomePage.make(site, pages: []).view)
+        views.append(HomePage.make(site, pages: [("contact/", "Contact")]).view)
         views += content.scholen.indices.map { BijsluiterPages.school(site, at: $0).view }
         views += content.bijsluiters.map { BijsluiterPages.detail(site, $0).view }
         views += content.paginas.map { OtherPages.pagina(site, $0).view }
         views.append(FeedBuilder.view(site, entries: FeedBuilder.entries(site)))
-        views.append(SitemapView(urls: [.init(loc: "https://x.nl/", lastmod: nil)]))
+        views.append(SitemapView(urls: site.rows([site.fragment(SitemapView.URLEntry(loc: "https://x.nl/", lastmod: nil), template: "sitemap-url")], at: "sitemap.xml#urls")))
 
         var listed: Set<String> = [], reflected: Set<String> = [], incomplete: Set<String> = []
         func walk(_ value: Any) {

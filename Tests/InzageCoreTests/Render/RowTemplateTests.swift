@@ -52,6 +52,39 @@ struct RowTemplateTests {
         #expect(list.contains("<li><a href=\"../bijsluiters/rekentuin/\">Rekentuin</a> (Oefenweb B.V.)</li>"), "\(list)")
     }
 
+    @Test func theHomePageLinksAndTheSitemapURLsAreRowsToo() throws {
+        // Every section and extra page is a link on the home page and a url in the sitemap: with
+        // 10 000 pages these are long lists, rendered a row at a time with `home-link` and
+        // `sitemap-url`.
+        let (folder, output) = try build(overriding: [
+            "home-link.mustache": "<li class=\"eigen\"><a href=\"{{href}}\">{{text}}</a></li>\n",
+            "sitemap-url.mustache": "<url><loc>{{loc}}</loc>{{#lastmod}}<lastmod>{{.}}</lastmod>{{/lastmod}}<!-- eigen --></url>\n",
+        ])
+        defer { folder.remove() }
+        let home = try text(output, "index.html")
+        #expect(home.contains("<li class=\"eigen\"><a href=\"./bijsluiters/\">Digitale producten en privacybijsluiters</a></li>\n"), "\(home)")
+        #expect(home.contains("<li class=\"eigen\"><a href=\"./contact/\">"))
+        let sitemap = try text(output, "sitemap.xml")
+        let urls = sitemap.components(separatedBy: "<url>").count - 1
+        #expect(urls > 10 && urls == sitemap.components(separatedBy: "<!-- eigen --></url>").count - 1, "every url through the row template")
+        #expect(sitemap.contains("<url><loc>https://privacy.delinde.nl/bijsluiters/rekentuin/</loc>"), "\(sitemap)")
+        #expect(!sitemap.contains("\n\n"))
+    }
+
+    @Test func aHomeOrSitemapTemplateThatGoesThroughTheRowsStillWorks() throws {
+        // Themes made before these lists had row templates read each row's fields themselves.
+        let (folder, output) = try build(overriding: [
+            "home.mustache": "{{#page}}<ul>{{#links}}<li><a href=\"{{href}}\">{{text}}</a>{{#last()}} (laatste){{/last()}}</li>{{/links}}</ul>{{/page}}\n",
+            "sitemap.xml.mustache": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{{#urls}}\n<url><loc>{{loc}}</loc></url>\n{{/urls}}\n</urlset>\n",
+        ])
+        defer { folder.remove() }
+        let home = try text(output, "index.html")
+        #expect(home.contains("<li><a href=\"./privacyverklaring/\">Privacyverklaring</a></li>"), "\(home)")
+        #expect(home.contains("(laatste)</li></ul>"))
+        let sitemap = try text(output, "sitemap.xml")
+        #expect(sitemap.contains("\n<url><loc>https://privacy.delinde.nl/</loc></url>\n<url><loc>https://privacy.delinde.nl/privacyverklaring/</loc></url>\n"), "\(sitemap)")
+    }
+
     @Test func aRowTemplateSeesOnlyItsRowsFields() throws {
         // Rendered on its own: a name from the page around it (here the page's `leeg`) is not found.
         let (folder, output) = try build(overriding: [

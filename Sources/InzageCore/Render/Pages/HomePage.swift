@@ -2,7 +2,8 @@
 struct HomeView {
     let intro: String
     let organisatie: String
-    let links: [LinkView]
+    /// Every section and extra page (10 000 on a large site): rows of `home-link`.
+    let links: RowList<LinkView>
     let scholen: [LinkView]
     let heeftScholen: Bool
     let fg: ContactView?
@@ -26,7 +27,8 @@ enum HomePage {
         let view = HomeView(
             intro: "Op deze site leest \(voice.u) hoe \(naam) omgaat met de persoonsgegevens van leerlingen, ouders en medewerkers. \(voice.U) vindt hier welke gegevens wij gebruiken en waarom, welke digitale leermiddelen onze scholen gebruiken, en wat \(voice.uw) rechten zijn.",
             organisatie: naam,
-            links: pages.filter { !$0.path.isEmpty }.map { LinkView(href: root + $0.path, text: $0.title) },
+            links: site.rows(pages.filter { !$0.path.isEmpty }.map { site.fragment(LinkView(href: root + $0.path, text: $0.title), template: "home-link") },
+                             at: "#links"),
             scholen: scholen, heeftScholen: !scholen.isEmpty, fg: site.fg, contactHref: root + "contact/")
         return Page(path: "", title: site.siteTitle, template: "home", view: view,
                     description: "Privacy-informatie van \(naam)", lastModified: nil, sources: [site.organisatie.file])

@@ -26,7 +26,7 @@ struct TxtOutdated: FileRule {
         }
     }
 
-    nonisolated(unsafe) static let terms: [Term] = [
+    static let terms: [Term] = [
         Term(Regex(#/\bWbp\b/#), "de Wbp geldt niet meer sinds 25 mei 2018", "schrijf 'de AVG' (Algemene verordening gegevensbescherming)",
              words: ["wbp"]),
         Term(Regex(#/(?i)wet bescherming persoonsgegevens/#), "de Wet bescherming persoonsgegevens geldt niet meer sinds 25 mei 2018",
