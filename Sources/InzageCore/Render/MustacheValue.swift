@@ -14,9 +14,8 @@ enum MustacheValue {
     }
 
     /// Fields as a view lists them; a `nil` field is an `AbsentValue`, as in `Mirror`-read views.
+    /// A name listed twice keeps its first place and its last value.
     static func convert(_ fields: KeyValuePairs<String, Any?>) -> ConvertedView {
-        var dictionary: [String: Any] = [:]
-        dictionary.reserveCapacity(fields.count)
         var names: [String] = []
         names.reserveCapacity(fields.count)
         var kinds: [ConvertedView.Kind] = []
@@ -25,16 +24,16 @@ enum MustacheValue {
         values.reserveCapacity(fields.count)
         for (label, value) in fields {
             let converted = value.flatMap(convertPresentWithKind) ?? (AbsentValue(), .absent)
-            if dictionary.updateValue(converted.value, forKey: label) == nil {
+            if let position = names.firstIndex(of: label) {
+                kinds[position] = converted.kind
+                values[position] = converted.value
+            } else {
                 names.append(label)
                 kinds.append(converted.kind)
                 values.append(converted.value)
-            } else if let position = names.firstIndex(of: label) {
-                kinds[position] = converted.kind
-                values[position] = converted.value
             }
         }
-        return ConvertedView(dictionary, names: names, kinds: kinds, values: values)
+        return ConvertedView(names: names, kinds: kinds, values: values)
     }
 
     /// The converted value, or nil for an empty optional.
@@ -91,7 +90,10 @@ enum MustacheValue {
 /// every name a page prints); this one is compiled for these fields. (A list of pairs gone
 /// through by name was cheaper to build but dearer to look in: tried in the thirteenth round.)
 final class ConvertedView: MustacheParent, MustacheTransformable, @unchecked Sendable {
-    let fields: [String: Any]
+    /// The fields by name; nil for a view of a few listed fields (a row of a long list: one of
+    /// thousands), whose names are gone through instead (`child(named:)`), which costs less
+    /// than hashing them into a dictionary that a row rendered from its stencil never reads.
+    private let byName: [String: Any]?
     /// The names of `fields` in a fixed order: as the view lists them (the same for every view of
     /// a type), else sorted. Stencil shapes and fingerprints go through the fields in this order
     /// (a dictionary's own order differs from one dictionary to the next), without sorting the
@@ -129,21 +131,36 @@ final class ConvertedView: MustacheParent, MustacheTransformable, @unchecked Sen
         }
     }
 
+    /// At most this many listed fields are looked up by going through their names.
+    static let fieldsGoneThrough = 8
+
     /// - Parameters:
     ///   - names: every key of `fields` once, in the order to go through them; nil sorts them.
     ///   - kinds: what each field of `names` is, in that order, where known.
-    ///   - values: each field's value in that order (`fields[names[i]]`), where listed.
-    init(_ fields: [String: Any], names: [String]? = nil, kinds: [Kind]? = nil, values: [Any]? = nil) {
-        self.fields = fields
+    init(_ fields: [String: Any], names: [String]? = nil, kinds: [Kind]? = nil) {
+        byName = fields
         self.names = names ?? fields.keys.sorted()
         self.kinds = names == nil ? nil : kinds
-        self.values = names == nil ? nil : values
+        values = nil
+    }
+
+    /// A view of listed fields: `names` (each once), what each is and its value, in that order.
+    init(names: [String], kinds: [Kind], values: [Any]) {
+        byName = names.count > Self.fieldsGoneThrough ? Dictionary(uniqueKeysWithValues: zip(names, values)) : nil
+        self.names = names
+        self.kinds = kinds
+        self.values = values
+    }
+
+    /// The fields by name.
+    var fields: [String: Any] {
+        byName ?? Dictionary(uniqueKeysWithValues: zip(names, values ?? []))
     }
 
     /// The value of the field at `position` of `names`.
     func value(at position: Int) -> Any? {
         if let values { return values[position] }
-        return fields[names[position]]
+        return byName?[names[position]]
     }
 
     /// What the field at `position` of `names` is; `value` is that field's value.
@@ -152,7 +169,11 @@ final class ConvertedView: MustacheParent, MustacheTransformable, @unchecked Sen
         return Kind(of: value)
     }
 
-    func child(named name: String) -> Any? { fields[name] }
+    func child(named name: String) -> Any? {
+        if let byName { return byName[name] }
+        guard let values, let position = names.firstIndex(of: name) else { return nil }
+        return values[position]
+    }
 
     /// What swift-mustache offers for a dictionary (`count`, `empty`, `enumerated`, `sorted`).
     func transform(_ name: String) -> Any? { fields.transform(name) }

@@ -91,9 +91,9 @@ struct ViewFingerprint: Hashable, CustomStringConvertible {
             // In the view's fixed order (`ConvertedView.names`): the same for every view of a type.
             first.combine(5); first.combine(view.names.count)
             second.combine(5); second.combine(view.names.count)
-            for name in view.names {
+            for (position, name) in view.names.enumerated() {
                 first.combine(name); second.combine(name)
-                feed(view.fields[name] ?? AbsentValue(), &first, &second)
+                feed(view.value(at: position) ?? AbsentValue(), &first, &second)
             }
         case let dictionary as [String: Any]:
             feed(fields: dictionary, &first, &second)

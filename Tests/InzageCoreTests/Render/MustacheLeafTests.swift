@@ -34,6 +34,35 @@ struct MustacheLeafTests {
         #expect(asView == (try render(template, ["v": fields, "titel": "T"])))
     }
 
+    /// A view of a few listed fields (a row) keeps no dictionary and goes through its names; one
+    /// of more keeps one. Both answer every name, section and transform as a dictionary does.
+    @Test func listedFieldsAnswerByNameWithOrWithoutADictionary() throws {
+        for count in [1, ConvertedView.fieldsGoneThrough, ConvertedView.fieldsGoneThrough + 1, 40] {
+            let names = (0..<count).map { "veld\($0)" } + ["leeg"]
+            let values: [Any] = (0..<count).map { "waarde \($0)" } + [AbsentValue()]
+            let view = ConvertedView(names: names, kinds: names.map { $0 == "leeg" ? .absent : .text }, values: values)
+            #expect(view.child(named: "veld0") as? String == "waarde 0")
+            #expect(view.child(named: "veld\(count - 1)") as? String == "waarde \(count - 1)")
+            #expect(view.child(named: "leeg") is AbsentValue)
+            #expect(view.child(named: "ontbreekt") == nil)
+            #expect(view.fields.count == count + 1 && view.fields["veld0"] as? String == "waarde 0")
+            for position in names.indices {
+                #expect(view.value(at: position) as? String == view.child(named: names[position]) as? String)
+            }
+            let template = "{{#v}}{{veld0}}|{{leeg}}{{^leeg}}geen{{/leeg}}|{{ontbreekt}}{{/v}} {{count(v)}} {{v.veld0}}"
+            #expect(try render(template, ["v": view]) == "waarde 0|geen| \(count + 1) waarde 0")
+        }
+    }
+
+    /// A name a view lists twice keeps its first place and its last value.
+    @Test func aNameListedTwiceKeepsItsFirstPlaceAndLastValue() {
+        let fields: KeyValuePairs<String, Any?> = ["a": "1", "b": nil, "a": "2"]
+        let view = MustacheValue.convert(fields)
+        #expect(view.names == ["a", "b"])
+        #expect(view.child(named: "a") as? String == "2" && view.value(at: 0) as? String == "2")
+        #expect(view.child(named: "b") is AbsentValue)
+    }
+
     /// A converted view answers the casts swift-mustache makes of every value it looks at (a
     /// failed cast of a class costs the runtime twice a successful one); printed, in a section and
     /// in an inverted one it shows what it showed before it answered them.
