@@ -4,7 +4,7 @@ import Foundation
 /// as `FragmentRows`. Under `serve` the list is put together from the same list of the last
 /// render pass (`KeptRowList`): after one product is renamed, the rows of the 1 999 others are
 /// copied from the last pass's text in a few runs, instead of being read one by one.
-struct RowList<View> {
+struct RowList<View: MustacheFields> {
     let fragments: [ViewFragment<View>]
     /// Where the list stands in the site (its page and field): its key in the session.
     let place: String
@@ -81,7 +81,7 @@ final class KeptRowList: @unchecked Sendable {
     /// `fragments` as a list, taking the text and fingerprint of every row that `previous` holds
     /// (the very same fragment: a kept fragment is never changed) from it, a run of neighbouring
     /// rows at a time; the other rows are rendered (on all cores) and read.
-    static func make<View>(_ fragments: [ViewFragment<View>], from previous: KeptRowList?) -> KeptRowList {
+    static func make<View: MustacheFields>(_ fragments: [ViewFragment<View>], from previous: KeptRowList?) -> KeptRowList {
         // An array of class references holds their addresses, which is what an ObjectIdentifier
         // is: read as such, without touching (or retaining) the thousands of objects.
         let rows = fragments.withUnsafeBufferPointer { $0.withMemoryRebound(to: ObjectIdentifier.self) { Array($0) } }
@@ -141,7 +141,7 @@ final class KeptRowList: @unchecked Sendable {
             self.session = session
         }
 
-        func list<View>(of fragments: [ViewFragment<View>]) -> KeptRowList {
+        func list<View: MustacheFields>(of fragments: [ViewFragment<View>]) -> KeptRowList {
             lock.withLock {
                 if let made { return made }
                 let list = KeptRowList.make(fragments, from: session.rowList(at: place))

@@ -99,7 +99,7 @@ final class SiteContext {
     /// `parts` are the view's fields as texts, all of them: equal parts mean an equal view. They
     /// are compared instead of a fingerprint of the converted view, which would cost more than
     /// rendering the row.
-    func sharedFragment<View>(_ view: View, parts: [String], template: String) -> ViewFragment<View> {
+    func sharedFragment<View: MustacheFields>(_ view: View, parts: [String], template: String) -> ViewFragment<View> {
         let key = SharedFragmentKey(template: template, parts: parts)
         if let kept = sharedFragmentsLock.withLock({ sharedFragments[key] }) as? ViewFragment<View> { return kept }
         let made = ViewFragment(view, kept: session != nil, template: RowTemplate(templates: templates, name: template))

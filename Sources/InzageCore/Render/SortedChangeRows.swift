@@ -7,7 +7,7 @@
 /// The order is the one a stable sort by date gives: newest first, and among rows of the same
 /// date (ISO text; "" when unknown, which sorts last) the order of the documents, then of the
 /// products, then of each one's changes.
-struct SortedChangeRows<Row> {
+struct SortedChangeRows<Row: MustacheFields> {
     private(set) var rows: [ViewFragment<Row>]
     private var dates: [String]
     /// Each row's group (the top-level documents first, one group each, then each product in

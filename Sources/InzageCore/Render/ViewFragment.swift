@@ -1,4 +1,5 @@
 import Mustache
+import Synchronization
 
 /// A part of a page that shows one file (a product's row in a list): converted for Mustache
 /// once, with its fingerprint. Under `serve` a fragment is kept per parse of its file, so a list
@@ -29,17 +30,17 @@ struct RowTemplate {
     let name: String
 }
 
-final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
+final class ViewFragment<View: MustacheFields>: ConvertedFragment, @unchecked Sendable {
     let view: View
     /// The view converted for Mustache: up front for a kept fragment, else at its first use
     /// (`fields`), which is in the rendering of its list, on whichever core renders it: a list of
     /// 10 000 links was converted row by row on the thread that made the page's view.
     private let convertedUpFront: ConvertedView?
-    private var convertedLater: ConvertedView?
     private let keptFingerprint: ViewFingerprint?
     private let template: RowTemplate
-    private let lock = PThreadMutex()
-    private var rendered: String?
+    /// What is made at first use: the view converted (unless up front) and the rendered row. A
+    /// lock inside the fragment itself: a list of 10 000 rows makes 10 000 of them.
+    private let made = Mutex<(converted: ConvertedView?, rendered: String?)>((nil, nil))
 
     /// - Parameters:
     ///   - kept: whether the fragment is kept between builds; only then is it converted and its
@@ -58,16 +59,19 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
         self.template = template
     }
 
+    /// Converted from the fields the view lists (`MustacheFields`), known when the fragment is
+    /// made: the general conversion first asks the runtime whether the view is a text, a flag, a
+    /// number, a dictionary or a list (a few failed casts for each of thousands of rows).
     private static func convert(_ view: View) -> ConvertedView {
-        MustacheValue.convert(view) as? ConvertedView ?? ConvertedView([:])
+        MustacheValue.convert(view.mustacheFields)
     }
 
     var fields: ConvertedView {
         if let convertedUpFront { return convertedUpFront }
-        return lock.withLock {
-            if let convertedLater { return convertedLater }
+        return made.withLock { made in
+            if let converted = made.converted { return converted }
             let fields = Self.convert(view)
-            convertedLater = fields
+            made.converted = fields
             return fields
         }
     }
@@ -79,15 +83,15 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
     /// made again from kept fragments renders only the new ones. The row template sees the
     /// fragment's own fields and nothing else.
     var html: String {
-        if let rendered = lock.withLock({ rendered }) { return rendered }
+        if let rendered = made.withLock({ $0.rendered }) { return rendered }
         var html = template.templates.rowStencils.render(fields, template: template.name, templates: template.templates)
             ?? template.templates.library.render(fields, withTemplate: template.name) ?? ""
         if html.hasSuffix("\n") { html.removeLast() }
-        lock.withLock { rendered = html }
+        made.withLock { $0.rendered = html }
         return html
     }
 
-    var isRendered: Bool { lock.withLock { rendered != nil } }
+    var isRendered: Bool { made.withLock { $0.rendered != nil } }
 
     func child(named name: String) -> Any? {
         name == "html" ? html : fields.child(named: name)
@@ -100,8 +104,7 @@ final class ViewFragment<View>: ConvertedFragment, @unchecked Sendable {
 final class TextRow: ConvertedFragment, MustacheCustomRenderable, @unchecked Sendable {
     let text: String
     private let template: RowTemplate
-    private let lock = PThreadMutex()
-    private var rendered: String?
+    private let rendered = Mutex<String?>(nil)
 
     init(_ text: String, template: RowTemplate) {
         self.text = text
@@ -112,15 +115,15 @@ final class TextRow: ConvertedFragment, MustacheCustomRenderable, @unchecked Sen
 
     /// The text rendered with its row template, without the template's last line break.
     var html: String {
-        if let rendered = lock.withLock({ rendered }) { return rendered }
+        if let rendered = rendered.withLock({ $0 }) { return rendered }
         var html = template.templates.rowStencils.render(text: text, template: template.name, templates: template.templates)
             ?? template.templates.library.render(text, withTemplate: template.name) ?? ""
         if html.hasSuffix("\n") { html.removeLast() }
-        lock.withLock { rendered = html }
+        rendered.withLock { $0 = html }
         return html
     }
 
-    var isRendered: Bool { lock.withLock { rendered != nil } }
+    var isRendered: Bool { rendered.withLock { $0 != nil } }
 
     func child(named name: String) -> Any? { nil }
 
@@ -170,13 +173,13 @@ extension SiteContext {
 
     /// The fragment `kind` of a product, kept like `kept`, rendered as `html` with the kind's row
     /// template.
-    func fragment<View>(_ kind: FragmentKind, of product: ListedProduct, _ make: () -> View) -> ViewFragment<View> {
+    func fragment<View: MustacheFields>(_ kind: FragmentKind, of product: ListedProduct, _ make: () -> View) -> ViewFragment<View> {
         kept(kind.key, of: product) { fragment(make(), template: kind.template) }
     }
 
     /// A fragment of no one file (a change of a top-level document, a recipient the board names),
     /// rendered as `html` with the row template `template`.
-    func fragment<View>(_ view: View, template: String) -> ViewFragment<View> {
+    func fragment<View: MustacheFields>(_ view: View, template: String) -> ViewFragment<View> {
         ViewFragment(view, kept: session != nil, template: RowTemplate(templates: templates, name: template))
     }
 
@@ -188,7 +191,7 @@ extension SiteContext {
 
     /// A long list of rows at `place` (a page's path and the list's field), put together from
     /// the last render pass's under a session (`RowList`).
-    func rows<View>(_ fragments: [ViewFragment<View>], at place: String) -> RowList<View> {
+    func rows<View: MustacheFields>(_ fragments: [ViewFragment<View>], at place: String) -> RowList<View> {
         RowList(fragments, place: place, session: session)
     }
 

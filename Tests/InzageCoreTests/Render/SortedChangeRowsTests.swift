@@ -6,7 +6,10 @@ import Testing
 /// products that changed, they must stand exactly where sorting every row anew puts them.
 @Suite("Render: sorted change rows")
 struct SortedChangeRowsTests {
-    struct Change { let date: String; let label: String }
+    struct Change: MustacheFields {
+        let date: String; let label: String
+        var mustacheFields: KeyValuePairs<String, Any?> { ["date": date, "label": label] }
+    }
 
     typealias Generator = SeededGenerator
 
