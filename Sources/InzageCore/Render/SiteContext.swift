@@ -118,8 +118,23 @@ final class SiteContext {
 
     /// Relative prefix from a page folder ("bijsluiters/x/") back to the site root.
     static func root(for pagePath: String) -> String {
-        let depth = pagePath.split(separator: "/").count
-        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+        // Its names counted byte by byte: every page asks, some more than once, and splitting
+        // the path made an array of its names each time.
+        var depth = 0, inName = false
+        for byte in pagePath.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inName = false
+            } else if !inName {
+                inName = true
+                depth += 1
+            }
+        }
+        switch depth {
+        case 0: return "./"
+        case 1: return "../"
+        case 2: return "../../"
+        default: return String(repeating: "../", count: depth)
+        }
     }
 
     /// Absolute URL of a page folder, for sitemap, feed and letters.
