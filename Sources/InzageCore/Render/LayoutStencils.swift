@@ -1,24 +1,20 @@
 import Foundation
 
 /// The layout's stencils of one site (`Stencil`), made at the first page of each kind: the
-/// key is the page's view without its page texts, compared whole, so two pages share a stencil
-/// only when everything else the layout could print is the same.
+/// key is the page's frame (everything but its page texts: `LayoutFrame`, compared whole) and
+/// whether it has a date, so two pages share a stencil only when everything else the layout
+/// could print is the same.
 final class LayoutStencils: @unchecked Sendable {
     private let lock = PThreadMutex()
     /// By the page's root path (a cheap first look), each key with its stencil, or nil for a kind
     /// of page the layout has no stencil for.
     private var made: [String: [Kind]] = [:]
 
-    /// A kind of page: its key and its stencil. A class, so that looking through the kinds for
-    /// every page copies no key (a view of twenty fields, each retained and released).
-    private final class Kind {
-        let key: LayoutView
+    /// A kind of page: its key and its stencil.
+    private struct Kind {
+        let frame: LayoutFrame
+        let dated: Bool
         let stencil: Stencil?
-
-        init(key: LayoutView, stencil: Stencil?) {
-            self.key = key
-            self.stencil = stencil
-        }
     }
     /// At most this many kinds of page per root path get a stencil; the rest are rendered as before.
     static let kindsPerRoot = 32
@@ -39,12 +35,14 @@ final class LayoutStencils: @unchecked Sendable {
             return Data(try templates.render(whole, with: "layout").utf8)
         }
         guard templates.usesStencils else { return try rendered() }
-        let key = view.replacing { _ in "" }
+        let frame = view.frame, dated = view.gewijzigd != nil
         let stencil: Stencil? = lock.withLock {
-            if let kinds = made[key.root], let index = kinds.firstIndex(where: { $0.key == key }) { return kinds[index].stencil }
-            guard made[key.root, default: []].count < Self.kindsPerRoot else { return nil }
-            let stencil = Self.stencil(for: key, templates: templates)
-            made[key.root, default: []].append(Kind(key: key, stencil: stencil))
+            if let kinds = made[frame.root], let index = kinds.firstIndex(where: { $0.dated == dated && $0.frame == frame }) {
+                return kinds[index].stencil
+            }
+            guard made[frame.root, default: []].count < Self.kindsPerRoot else { return nil }
+            let stencil = Self.stencil(for: view.replacing { _ in "" }, templates: templates)
+            made[frame.root, default: []].append(Kind(frame: frame, dated: dated, stencil: stencil))
             return stencil
         }
         guard let stencil else { return try rendered() }

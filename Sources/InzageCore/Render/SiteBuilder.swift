@@ -352,16 +352,19 @@ public struct SiteBuilder {
                         absolute: Bool = false) throws -> Data {
         let root = absolute ? site.sitePath : SiteContext.root(for: page.path)
         let body = try body(of: page, site: site)
-        let logo = site.organisatie.site?.logo.nonBlank.flatMap { path in content.bestanden.contains { "bestanden/\($0)" == path } ? root + path : nil }
+        let navRows = site.menu(nav, root: root, current: absolute ? nil : page.path)
+        let footerRows = site.menu(footer, root: root, current: absolute ? nil : page.path)
+        let frame = site.layoutFrame(root: root, nav: navRows, footer: footerRows) {
+            let logo = site.organisatie.site?.logo.nonBlank.flatMap { path in content.bestanden.contains { "bestanden/\($0)" == path } ? root + path : nil }
+            return LayoutFrame(siteTitle: site.siteTitle, organisatie: site.organisatie.naam.nonBlank ?? "", root: root, homeHref: root,
+                               stylesheet: root + "assets/stijl.css", kleur: site.kleur, feedHref: root + "feed.xml", nav: navRows,
+                               footerLinks: footerRows, fg: site.footerFG, contactHref: root + "contact/", logo: logo,
+                               logoAlt: site.organisatie.site?.logoAlt.nonBlank, t: site.texts)
+        }
         let view = LayoutView(
-            title: page.title, headTitle: page.path.isEmpty && !absolute ? site.siteTitle : "\(page.title) - \(site.siteTitle)",
-            description: page.description, siteTitle: site.siteTitle, organisatie: site.organisatie.naam.nonBlank ?? "",
-            root: root, homeHref: root, stylesheet: root + "assets/stijl.css", kleur: site.kleur,
-            canonical: site.absolute(page.path), feedHref: root + "feed.xml",
-            nav: site.menu(nav, root: root, current: absolute ? nil : page.path),
-            footerLinks: site.menu(footer, root: root, current: absolute ? nil : page.path),
-            fg: site.footerFG, contactHref: root + "contact/", logo: logo, logoAlt: site.organisatie.site?.logoAlt.nonBlank,
-            body: { if case .text(let text) = body { text } else { "" } }(), gewijzigd: page.lastModified.map(DateView.init), t: site.texts)
+            frame: frame, title: page.title, headTitle: page.path.isEmpty && !absolute ? site.siteTitle : "\(page.title) - \(site.siteTitle)",
+            description: page.description, canonical: site.absolute(page.path),
+            body: { if case .text(let text) = body { text } else { "" } }(), gewijzigd: page.lastModified.map(DateView.init))
         return try site.layoutStencils.render(view, body: body, templates: templates)
     }
 }

@@ -27,6 +27,9 @@ final class SiteContext {
     /// Fragments many pages show alike (`sharedFragment`), by row template and view.
     private var sharedFragments: [SharedFragmentKey: Any] = [:]
     private let sharedFragmentsLock = PThreadMutex()
+    /// The layout's frames (`layoutFrame`), by root path and menus.
+    private var layoutFrames: [LayoutFrameKey: LayoutFrame] = [:]
+    private let layoutFramesLock = PThreadMutex()
     /// The layout cut where each page's own texts go, for each kind of page.
     let layoutStencils = LayoutStencils()
     /// The page templates of extra pages cut where the page's text goes, for each template.
@@ -89,6 +92,19 @@ final class SiteContext {
         return menusLock.withLock {
             if let kept = kept() { return kept }
             menus[key, default: []].append((links, made))
+            return made
+        }
+    }
+
+    /// The layout's frame of the pages at `root` with these menus (`menu`'s, which the site keeps):
+    /// made by `make` once, so thousands of pages share one, and with it the layout's stencil.
+    func layoutFrame(root: String, nav: MenuRows, footer: MenuRows, make: () -> LayoutFrame) -> LayoutFrame {
+        let key = LayoutFrameKey(root: root, nav: ObjectIdentifier(nav), footer: ObjectIdentifier(footer))
+        if let kept = layoutFramesLock.withLock({ layoutFrames[key] }) { return kept }
+        let made = make()
+        return layoutFramesLock.withLock {
+            if let kept = layoutFrames[key] { return kept }
+            layoutFrames[key] = made
             return made
         }
     }
@@ -166,6 +182,14 @@ final class MenuRows: MustacheConvertible, Equatable, @unchecked Sendable {
     init(_ fragments: [ViewFragment<LinkView>]) {
         mustacheValue = ViewFragment<LinkView>.mustacheList(fragments)
     }
+}
+
+/// Where a page stands for the layout's frame (`SiteContext.layoutFrame`): its root path and its
+/// menus, which the site keeps (so their identities stand for them while it does).
+struct LayoutFrameKey: Hashable {
+    let root: String
+    let nav: ObjectIdentifier
+    let footer: ObjectIdentifier
 }
 
 /// A shared fragment's row template and view (`SiteContext.sharedFragment`): the view's fields

@@ -141,15 +141,49 @@ struct StencilTests {
         let base = try #require(views(site).first)
         // A field that is not a page text differs on every page: a kind of its own each.
         for number in 0..<(LayoutStencils.kindsPerRoot + 8) {
-            let view = LayoutView(title: base.title, headTitle: base.headTitle, description: base.description, siteTitle: base.siteTitle,
-                                  organisatie: "Stichting \(number)", root: base.root, homeHref: base.homeHref, stylesheet: base.stylesheet,
-                                  kleur: base.kleur, canonical: base.canonical, feedHref: base.feedHref, nav: base.nav, footerLinks: base.footerLinks,
-                                  fg: base.fg, contactHref: base.contactHref, logo: base.logo, logoAlt: base.logoAlt, body: "<p>\(number)</p>",
-                                  gewijzigd: base.gewijzigd, t: base.t)
+            let view = LayoutView(title: base.title, headTitle: base.headTitle, description: base.description, siteTitle: base.frame.siteTitle,
+                                  organisatie: "Stichting \(number)", root: base.frame.root, homeHref: base.frame.homeHref, stylesheet: base.frame.stylesheet,
+                                  kleur: base.frame.kleur, canonical: base.canonical, feedHref: base.frame.feedHref, nav: base.frame.nav, footerLinks: base.frame.footerLinks,
+                                  fg: base.frame.fg, contactHref: base.frame.contactHref, logo: base.frame.logo, logoAlt: base.frame.logoAlt, body: "<p>\(number)</p>",
+                                  gewijzigd: base.gewijzigd, t: base.frame.t)
             let expected = try Data(templates.render(view, with: "layout").utf8)
             #expect(try site.layoutStencils.render(view, body: .text(view.body), templates: templates) == expected)
             let withoutBody = view.replacing { $0 == .body ? "" : $0.value(in: view) ?? "" }
             #expect(try site.layoutStencils.render(withoutBody, body: .html(HTMLText(view.body)), templates: templates) == expected)
+        }
+    }
+
+    /// A page's frame (`LayoutFrame`) is its stencil's key: two frames are equal only when every
+    /// field is, and a page whose frame differs in any one field renders what Mustache renders.
+    @Test func framesDifferingInAnyFieldAreKindsOfTheirOwn() throws {
+        let (templates, folder) = try theme(layout: nil)
+        defer { folder.remove() }
+        let site = try site(templates)
+        let base = try #require(views(site).first)
+        let f = base.frame
+        let otherMenu = site.menu([(path: "reglement/", title: "Reglement")], root: f.root, current: nil)
+        func frame(siteTitle: String? = nil, organisatie: String? = nil, root: String? = nil, homeHref: String? = nil, stylesheet: String? = nil,
+                   kleur: String? = nil, feedHref: String? = nil, nav: MenuRows? = nil, footerLinks: MenuRows? = nil,
+                   fg: SharedView<ContactView>?? = nil, contactHref: String? = nil, logo: String?? = nil, logoAlt: String?? = nil,
+                   t: SharedView<SiteTexts>? = nil) -> LayoutFrame {
+            LayoutFrame(siteTitle: siteTitle ?? f.siteTitle, organisatie: organisatie ?? f.organisatie, root: root ?? f.root,
+                        homeHref: homeHref ?? f.homeHref, stylesheet: stylesheet ?? f.stylesheet, kleur: kleur ?? f.kleur,
+                        feedHref: feedHref ?? f.feedHref, nav: nav ?? f.nav, footerLinks: footerLinks ?? f.footerLinks, fg: fg ?? f.fg,
+                        contactHref: contactHref ?? f.contactHref, logo: logo ?? f.logo, logoAlt: logoAlt ?? f.logoAlt, t: t ?? f.t)
+        }
+        #expect(frame() == f && frame() !== f)
+        let variants = [frame(siteTitle: "Ander"), frame(organisatie: "Ander"), frame(root: "../../../"), frame(homeHref: "/"),
+                        frame(stylesheet: "x.css"), frame(kleur: "#000000"), frame(feedHref: "f.xml"), frame(nav: otherMenu),
+                        frame(footerLinks: otherMenu), frame(fg: .some(nil)), frame(contactHref: "/c/"), frame(logo: .some("l.png")),
+                        frame(logoAlt: .some("Ander logo")), frame(t: SharedView(SiteTexts(.je)))]
+        for (index, variant) in variants.enumerated() {
+            #expect(variant != f, "field \(index)")
+            for frame in [f, variant] {
+                let view = LayoutView(frame: frame, title: base.title, headTitle: base.headTitle, description: base.description,
+                                      canonical: base.canonical, body: base.body, gewijzigd: base.gewijzigd)
+                #expect(try site.layoutStencils.render(view, body: .text(view.body), templates: templates)
+                        == Data(templates.render(view, with: "layout").utf8), "field \(index)")
+            }
         }
     }
 
