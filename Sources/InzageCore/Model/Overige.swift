@@ -126,14 +126,42 @@ public struct Toegankelijkheid: Sendable {
     public var endLocation: SourceLocation
 }
 
-/// An extra free page from `paginas/`.
+/// An extra free page from `paginas/`. Its front matter lives in one shared box, as a
+/// bijsluiter's fields do: the lists, the rules and the listing key copy 10 000 pages several
+/// times, and a copy now costs one reference count for the box instead of one per text.
 public struct Pagina: Sendable {
-    public var slug: String
-    public var file: String
-    public var titel: Located<String>?
-    public var volgorde: Located<Int>?
+    /// Immutable: a stored `let` of a class is read in place.
+    private final class Box: Sendable {
+        let slug: String
+        let file: String
+        let titel: Located<String>?
+        let volgorde: Located<Int>?
+        let location: SourceLocation
+
+        init(slug: String, file: String, titel: Located<String>?, volgorde: Located<Int>?, location: SourceLocation) {
+            self.slug = slug
+            self.file = file
+            self.titel = titel
+            self.volgorde = volgorde
+            self.location = location
+        }
+    }
+
+    private let box: Box
+    /// The Markdown body, outside the box: the page without its body (what the lists see) is a
+    /// copy of the box and a new body.
     public var body: MarkdownBody
-    public var location: SourceLocation
+
+    public init(slug: String, file: String, titel: Located<String>?, volgorde: Located<Int>?, body: MarkdownBody, location: SourceLocation) {
+        box = Box(slug: slug, file: file, titel: titel, volgorde: volgorde, location: location)
+        self.body = body
+    }
+
+    public var slug: String { box.slug }
+    public var file: String { box.file }
+    public var titel: Located<String>? { box.titel }
+    public var volgorde: Located<Int>? { box.volgorde }
+    public var location: SourceLocation { box.location }
 
     /// The page with an empty body: what the pages that list pages see.
     var withoutBody: Pagina {
