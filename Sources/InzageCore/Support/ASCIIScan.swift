@@ -54,36 +54,82 @@ enum ASCIIScan {
             self.pairs = pairs
             self.singles = singles
             var seen: Set<[UInt8]> = []
-            let distinct = patterns.map { Array($0.prefix(4)).map { $0 | 0x20 } }.filter { seen.insert($0).inserted }
-            ends = (1...4).map { length in distinct.filter { $0.count == length }.map(Ends.init) }
+            anchors = patterns.map { Anchor($0) }.filter { seen.insert([$0.firstByte, $0.secondByte, UInt8($0.firstAt), UInt8($0.secondAt)]).inserted }
+            reach = anchors.map(\.secondAt).max() ?? 0
         }
 
-        /// The first and the last byte of every needle's first four, each with its 0x20 bit set
-        /// and repeated over a vector, for `mayStart`; by how many bytes they are apart (0 to 3).
-        /// Two bytes next to each other let through most blocks of a Dutch text ("be", "ve",
-        /// "ge"); two bytes further apart let through few, at half the compares of four bytes.
-        fileprivate let ends: [[Ends]]
+        /// For every needle, two of its first eight bytes (their 0x20 bit set) each repeated over
+        /// a vector, with their places in the needle, for `mayStart`: the two that are together
+        /// the rarest in Dutch text (`commonness`), so that few places of a text let a needle
+        /// through to the byte-wise compare. A needle's first and last byte let "twee werkdagen"
+        /// through at every "t" with an "e" three bytes on; its two "w"s are rare.
+        fileprivate let anchors: [Anchor]
+        /// How far past a place the anchors reach.
+        fileprivate let reach: Int
 
-        fileprivate struct Ends {
-            var first: SIMD16<UInt8>
-            var last: SIMD16<UInt8>
+        fileprivate struct Anchor {
+            let first: SIMD16<UInt8>
+            let second: SIMD16<UInt8>
+            let firstByte: UInt8
+            let secondByte: UInt8
+            let firstAt: Int
+            let secondAt: Int
 
-            /// - Parameter prefix: one to four bytes, their 0x20 bit set.
-            init(_ prefix: [UInt8]) {
-                first = SIMD16(repeating: prefix[0])
-                last = SIMD16(repeating: prefix[prefix.count - 1])
+            init(_ pattern: [UInt8]) {
+                let prefix = pattern.prefix(8).map { $0 | 0x20 }
+                var best = (score: Int.max, first: 0, second: 0)
+                for i in prefix.indices {
+                    for j in i..<prefix.count where j > i || prefix.count == 1 {
+                        let score = Needles.commonness(prefix[i]) * Needles.commonness(prefix[j])
+                        // Rarer first; of equally rare pairs, the one further apart.
+                        if score < best.score || score == best.score && j - i > best.second - best.first { best = (score, i, j) }
+                    }
+                }
+                firstAt = best.first
+                secondAt = best.second
+                firstByte = prefix[best.first]
+                secondByte = prefix[best.second]
+                first = SIMD16(repeating: firstByte)
+                second = SIMD16(repeating: secondByte)
             }
         }
 
-        /// One pass over the bytes, sixteen at a time: a block where no needle can start is passed
-        /// over with a few vector compares; needles are compared only where one of them could
-        /// start (its first and last byte are there).
+        /// How common a byte (its 0x20 bit set) is in Dutch text, roughly: letters by their
+        /// frequency, a space most of all; digits, punctuation and the bytes of other characters rare.
+        static func commonness(_ byte: UInt8) -> Int {
+            switch byte {
+            case UInt8(ascii: " "): 100
+            case UInt8(ascii: "e"): 90
+            case UInt8(ascii: "n"): 70
+            case UInt8(ascii: "a"): 60
+            case UInt8(ascii: "t"), UInt8(ascii: "i"): 55
+            case UInt8(ascii: "r"): 50
+            case UInt8(ascii: "o"), UInt8(ascii: "d"): 45
+            case UInt8(ascii: "s"): 40
+            case UInt8(ascii: "l"): 35
+            case UInt8(ascii: "g"): 30
+            case UInt8(ascii: "v"), UInt8(ascii: "h"), UInt8(ascii: "k"): 25
+            case UInt8(ascii: "m"), UInt8(ascii: "u"): 21
+            case UInt8(ascii: "b"), UInt8(ascii: "p"), UInt8(ascii: "."), UInt8(ascii: ","): 15
+            case UInt8(ascii: "w"), UInt8(ascii: "j"), UInt8(ascii: "*"): 12
+            case UInt8(ascii: "z"), UInt8(ascii: "c"), UInt8(ascii: "-"): 10
+            case UInt8(ascii: "f"): 8
+            case 0x80...: 5
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): 5
+            case UInt8(ascii: "x"), UInt8(ascii: "y"): 2
+            default: 3
+            }
+        }
+
+        /// One pass over the bytes, sixteen places at a time: a block where no needle can start
+        /// is passed over with a few vector compares; needles are compared only where one of
+        /// them could start (its two anchor bytes are there).
         fileprivate func occur(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
             guard !patterns.isEmpty, let base = haystack.baseAddress else { return false }
             let raw = UnsafeRawPointer(base)
             var block = 0
-            // A block's ends read up to three bytes past it.
-            while block + 19 <= haystack.count {
+            // A block's anchors read up to `reach` bytes past it.
+            while block + 16 + reach <= haystack.count {
                 let lanes = mayStart(in: raw + block)
                 for half in 0..<2 {
                     var word = lanes[half]
@@ -98,18 +144,18 @@ enum ASCIIScan {
             return occur(in: haystack, startingFrom: block, before: haystack.count)
         }
 
-        /// Where a needle may start among the 16 bytes at `block`: a byte 0xFF for each such
-        /// byte, in order, over two words. Setting the 0x20 bit (on both sides) lowers ASCII
+        /// Where a needle may start among the 16 places at `block`: a byte 0xFF for each such
+        /// place, in order, over two words. Setting the 0x20 bit (on both sides) lowers ASCII
         /// letters and keeps every byte equal to itself, so no start is missed; the few other
         /// bytes it makes equal are ruled out by the byte-wise compare.
         @inline(__always) private func mayStart(in block: UnsafeRawPointer) -> SIMD2<UInt64> {
             let bit = SIMD16<UInt8>(repeating: 0x20)
-            let at0 = block.loadUnaligned(as: SIMD16<UInt8>.self) | bit
             var found = SIMDMask<SIMD16<Int8>>(repeating: false)
-            for (distance, ends) in ends.enumerated() where !ends.isEmpty {
-                let atLast = distance == 0 ? at0 : (block + distance).loadUnaligned(as: SIMD16<UInt8>.self) | bit
-                ends.withUnsafeBufferPointer { ends in
-                    for end in ends { found .|= (at0 .== end.first) .& (atLast .== end.last) }
+            anchors.withUnsafeBufferPointer { anchors in
+                for anchor in anchors {
+                    let atFirst = (block + anchor.firstAt).loadUnaligned(as: SIMD16<UInt8>.self) | bit
+                    let atSecond = (block + anchor.secondAt).loadUnaligned(as: SIMD16<UInt8>.self) | bit
+                    found .|= (atFirst .== anchor.first) .& (atSecond .== anchor.second)
                 }
             }
             return unsafeBitCast(found, to: SIMD2<UInt64>.self)

@@ -57,6 +57,32 @@ struct ASCIIScanTests {
         }
     }
 
+    /// Needles of up to ten bytes (anchored on two of their first eight, `Needles.Anchor`), half
+    /// of them taken from the text itself, agree with a plain search in texts of up to 120 bytes.
+    @Test func longNeedlesAgreeWithAPlainSearch() {
+        var generator = SeededGenerator(seed: 2026)
+        let alphabet = Array("abtnwTNW.x é-2 ee")
+        func text(_ length: Int) -> String { String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }) }
+        for _ in 0..<4_000 {
+            let haystack = text(Int.random(in: 0...120, using: &generator))
+            let needles = (0..<Int.random(in: 1...4, using: &generator)).map { _ -> String in
+                let length = Int.random(in: 1...10, using: &generator)
+                let characters = Array(haystack)
+                if Bool.random(using: &generator), characters.count >= length {
+                    let start = Int.random(in: 0...(characters.count - length), using: &generator)
+                    return String(characters[start..<(start + length)]).lowercased()
+                }
+                return text(length).lowercased()
+            }
+            let bytes = haystack.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            let plain = needles.contains { needle in
+                let pattern = Array(needle.utf8)
+                return bytes.indices.contains { start in bytes[start...].starts(with: pattern) }
+            }
+            #expect(ASCIIScan.containsAny(haystack, ASCIIScan.Needles(needles)) == plain, "\(haystack) \(needles)")
+        }
+    }
+
     /// A byte sequence is found at every place of texts of up to 40 bytes, and not where only its
     /// first bytes stand.
     @Test func aByteSequenceIsFoundAtEveryPlace() {
