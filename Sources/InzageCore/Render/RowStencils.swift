@@ -9,7 +9,13 @@
 final class RowStencils: @unchecked Sendable {
     private let lock = PThreadMutex()
     /// Each kind's stencil, made once, by the first row of the kind.
-    private var made: [String: Slot] = [:]
+    private var made: [Kind: Slot] = [:]
+
+    /// A kind of row: its template and its shape's signature.
+    private struct Kind: Hashable {
+        let template: String
+        let signature: [UInt8]
+    }
     private var kinds: [String: Int] = [:]
 
     /// A kind's stencil (nil when its rows cannot have one), made under the slot's own lock: a row
@@ -27,7 +33,9 @@ final class RowStencils: @unchecked Sendable {
     /// (`ConvertedView.names`; a dictionary's own order differs from one dictionary to the next).
     /// The paths of the texts are made only for a new stencil.
     struct Shape {
-        var signature = ""
+        /// The names of the fields and a mark for what each is, as bytes: made for every row,
+        /// where a text grew by many appends.
+        var signature: [UInt8] = []
         var paths: [[String]] = []
         var texts: [String] = []
         private var withPaths = false
@@ -37,29 +45,35 @@ final class RowStencils: @unchecked Sendable {
         /// The shape of `view`, or nil when it holds a field no stencil can stand for.
         init?(_ view: ConvertedView, withPaths: Bool = false) {
             self.withPaths = withPaths
+            signature.reserveCapacity(256)
+            texts.reserveCapacity(16)
             guard add(view, at: []) else { return nil }
         }
+
+        private mutating func mark(_ byte: UInt8) { signature.append(byte) }
 
         private mutating func add(_ view: ConvertedView, at path: [String]) -> Bool {
             for (position, name) in view.names.enumerated() {
                 guard let value = view.value(at: position) else { return false }
-                signature += name
+                signature.append(contentsOf: name.utf8)
                 switch view.kind(at: position, value: value) {
                 case .text:
                     guard let text = value as? String else { return false }
-                    signature += "\u{1}"
+                    mark(1)
                     if withPaths { paths.append(path + [name]) }
                     texts.append(text)
                 case .flag(let flag):
-                    signature += flag ? "\u{2}" : "\u{3}"
+                    mark(flag ? 2 : 3)
                 case .number(let number):
-                    signature += "\u{4}\(number)"
+                    mark(4)
+                    signature.append(contentsOf: String(number).utf8)
                 case .absent:
-                    signature += "\u{5}"
+                    mark(5)
                 case .texts:
                     guard let list = value as? [String] else { return false }
                     // A list of texts of this length, each text left open.
-                    signature += "\u{8}\(list.count)"
+                    mark(8)
+                    signature.append(contentsOf: String(list.count).utf8)
                     for (index, text) in list.enumerated() {
                         if withPaths { paths.append(path + [name, Stencil.item(index)]) }
                         texts.append(text)
@@ -67,18 +81,18 @@ final class RowStencils: @unchecked Sendable {
                 case .rows:
                     guard let rows = value as? FragmentRows else { return false }
                     // Rows placed by their HTML, left open.
-                    signature += "\u{9}"
+                    mark(9)
                     if withPaths { paths.append(path + [name, "html"]) }
                     texts.append(rows.html)
                 case .view:
                     guard let nested = value as? ConvertedView else { return false }
-                    signature += "\u{6}"
+                    mark(6)
                     guard add(nested, at: withPaths ? path + [name] : path) else { return false }
-                    signature += "\u{7}"
+                    mark(7)
                 case .other, .unknown:
                     return false
                 }
-                signature += "\u{0}"
+                mark(0)
             }
             return true
         }
@@ -116,7 +130,7 @@ final class RowStencils: @unchecked Sendable {
     func render(text: String, template: String, templates: TemplateSet) -> String? {
         guard templates.usesStencils else { return nil }
         var shape = Shape()
-        shape.signature = "\u{a}"
+        shape.signature = [10]
         shape.texts = [text]
         return render(shape, template: template, templates: templates, paths: { [[]] }) { _, probes in probes[0] }
     }
@@ -125,7 +139,7 @@ final class RowStencils: @unchecked Sendable {
     /// text stands) and `view` (the row with probes in place of its texts).
     private func render(_ shape: Shape, template: String, templates: TemplateSet, paths: () -> [[String]],
                         view: @escaping ([[String]], [String]) -> Any) -> String? {
-        let key = template + "\u{0}" + shape.signature
+        let key = Kind(template: template, signature: shape.signature)
         let slot: Slot? = lock.withLock {
             if let known = made[key] { return known }
             guard kinds[template, default: 0] < Self.shapesPerTemplate else { return nil }
