@@ -26,6 +26,22 @@ struct DiagnosticPrinterTests {
             """)
     }
 
+    /// Many diagnostics are printed in pieces on all cores: the text is the pieces in order, each
+    /// diagnostic exactly as printed alone, then one summary.
+    @Test func manyDiagnosticsPrintInOrderAsEachAlone() {
+        let files = (0..<7).map { "content/paginas/pagina-\($0).md" }
+        let sources = Dictionary(uniqueKeysWithValues: files.map { ($0, "---\ntitel: T\n---\n" + (1...40).map { "regel \($0)\tmet tab" }.joined(separator: "\n")) })
+        let diagnostics = (0..<(DiagnosticPrinter.piece * 3 + 17)).map { index in
+            Diagnostic(index % 5 == 0 ? .error : .warning, "X\(index % 3)",
+                       at: InzageCore.SourceLocation(file: files[index * 7 / (DiagnosticPrinter.piece * 3 + 17)], line: index % 45 + 1, column: index % 9 + 1),
+                       "bericht \(index)", hint: index % 2 == 0 ? "hulp \(index)" : nil)
+        }
+        let printer = DiagnosticPrinter(sources: sources, useColour: false)
+        let alone = diagnostics.map { printer.render([$0], summary: false) }.joined()
+        #expect(printer.render(diagnostics) == alone + printer.summary(diagnostics) + "\n")
+        #expect(printer.render(diagnostics, summary: false) == alone)
+    }
+
     @Test(arguments: [(Severity.error, "fout"), (.warning, "waarschuwing"), (.note, "opmerking")])
     func severityInDutch(severity: Severity, word: String) {
         let text = DiagnosticPrinter(sources: [:], useColour: false).render([Diagnostic(severity, "X", at: at(1, 1), "bericht")])
