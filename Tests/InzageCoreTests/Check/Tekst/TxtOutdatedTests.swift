@@ -52,3 +52,29 @@ struct TxtOutdatedTests {
         expectNoDiagnostic("TXT-OUTDATED", in: .valid.replacing(line, with: "3.1. Wbpx en ACBPQ zijn geen afkortingen.", in: "reglement.md"))
     }
 }
+
+extension TxtOutdatedTests {
+    /// In a text of ASCII alone each term is found by bytes (`TxtOutdated.ASCIIPattern`), with
+    /// Unicode's word boundaries: the same range as its regular expression finds, over seeded
+    /// texts full of the terms, their near misses and every character the boundaries turn on.
+    @Test func asciiTextsMatchAsTheRegularExpressionsDo() {
+        var generator = SeededGenerator(seed: 33)
+        let pieces = ["Wbp", "wbp", "WBP", "CBP", "cbp", "twee werkdagen", "TWEE werkdagen", "2 werkdagen", "12 werkdagen",
+                      "wet bescherming persoonsgegevens", "College Bescherming Persoonsgegevens", "a", "Z", "7", "_", ":", ".", "'",
+                      ",", ";", " ", "-", "(", ")", "\"", "/", "\t", "twee", "werkdagen", "de ", "s"]
+        for _ in 0..<6_000 {
+            let text = (0..<Int.random(in: 0...9, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for term in TxtOutdated.terms {
+                let expected = text.firstMatch(of: term.pattern)?.range
+                #expect(term.ascii.firstMatch(in: text) == expected, "\(text.debugDescription) \(term.wordList)")
+            }
+        }
+    }
+
+    /// A text with any other character is searched by the regular expression itself.
+    @Test func otherTextsUseTheRegularExpression() {
+        let wbp = TxtOutdated.terms[0]
+        #expect(wbp.firstMatch(in: "éWbp") == nil && wbp.firstMatch(in: "é Wbp") != nil)
+        #expect(wbp.firstMatch(in: "Wbp\u{301}") == nil && wbp.firstMatch(in: "Wbp’s") == nil && wbp.firstMatch(in: "Wbp’") != nil)
+    }
+}
