@@ -85,7 +85,9 @@ final class SiteContext {
         // the site's few lists, whose texts compare by their shared storage.
         let key = root + "\u{0}" + (here ?? "\u{1}")
         func kept() -> MenuRows? {
-            menus[key]?.first { $0.links.elementsEqual(links) { $0.path == $1.path && $0.title == $1.title } }?.rows
+            guard let made = menus[key] else { return nil }
+            for index in made.indices where Self.sameLinks(made[index].links, links) { return made[index].rows }
+            return nil
         }
         if let kept = menusLock.withLock(kept) { return kept }
         let made = MenuRows(links.map { fragment(LinkView(href: root + $0.path, text: $0.title, current: $0.path == here), template: "menu-link") })
@@ -94,6 +96,15 @@ final class SiteContext {
             menus[key, default: []].append((links, made))
             return made
         }
+    }
+
+    /// Whether two menus have the same links: every page passes the site's own menus, so the
+    /// very same array (one look at where its elements are) is the common case; else the links
+    /// are compared one by one.
+    static func sameLinks(_ a: [(path: String, title: String)], _ b: [(path: String, title: String)]) -> Bool {
+        guard a.count == b.count else { return false }
+        let sameStorage = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+        return sameStorage || a.elementsEqual(b) { $0.path == $1.path && $0.title == $1.title }
     }
 
     /// The layout's frame of the pages at `root` with these menus (`menu`'s, which the site keeps):

@@ -14,4 +14,17 @@ struct SiteContextTests {
             #expect(SiteContext.root(for: path) == expected, "\(path)")
         }
     }
+
+    /// Menus are the same when their links are: the very same array, or an equal one made apart.
+    @Test func menusWithTheSameLinksAreTheSame() throws {
+        let links: [(path: String, title: String)] = [("bijsluiters/", "Producten"), ("contact/", "Contact")]
+        let apart = [("bijsluiters/", "Product" + "en"), ("contact/", "Contact")].map { (path: $0.0, title: $0.1) }
+        #expect(SiteContext.sameLinks(links, links) && SiteContext.sameLinks(links, apart))
+        #expect(!SiteContext.sameLinks(links, [("bijsluiters/", "Producten"), ("contact/", "Contact!")]))
+        #expect(!SiteContext.sameLinks(links, [("bijsluiters/", "Producten")]) && SiteContext.sameLinks([], []))
+        let content = try TestContent.valid.check().content
+        let site = SiteContext(content: content, organisatie: try #require(content.organisatie), templates: try TemplateSet(override: nil))
+        #expect(site.menu(links, root: "../", current: nil) === site.menu(apart, root: "../", current: nil))
+        #expect(site.menu(links, root: "../", current: nil) !== site.menu(links, root: "../", current: "contact/"))
+    }
 }
