@@ -38,6 +38,16 @@ struct ASCIIScanTests {
         #expect(!ASCIIScan.containsAny("..", ["…"]))
     }
 
+    /// Whether `haystack` holds one of `needles` (lowercase), its ASCII letters lowered byte by
+    /// byte, as the scan compares them.
+    static func plainSearch(_ haystack: String, _ needles: [String]) -> Bool {
+        let bytes = haystack.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        return needles.contains { needle in
+            let pattern = Array(needle.utf8)
+            return bytes.indices.contains { start in bytes[start...].starts(with: pattern) }
+        }
+    }
+
     /// The scan agrees with a plain search over many generated texts and needles.
     @Test func agreesWithAPlainSearch() {
         var generator = SystemRandomNumberGenerator()
@@ -47,13 +57,7 @@ struct ASCIIScanTests {
             // Up to five blocks of sixteen bytes, so needles fall inside blocks, across them and in the tail.
             let haystack = text(Int.random(in: 0...80, using: &generator))
             let needles = (0..<Int.random(in: 1...3, using: &generator)).map { _ in text(Int.random(in: 1...3, using: &generator)).lowercased() }
-            // ASCII letters lowered, byte by byte, as the scan compares them.
-            let bytes = haystack.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-            let plain = needles.contains { needle in
-                let pattern = Array(needle.utf8)
-                return bytes.indices.contains { start in bytes[start...].starts(with: pattern) }
-            }
-            #expect(ASCIIScan.containsAny(haystack, ASCIIScan.Needles(needles)) == plain, "\(haystack) \(needles)")
+            #expect(ASCIIScan.containsAny(haystack, ASCIIScan.Needles(needles)) == Self.plainSearch(haystack, needles), "\(haystack) \(needles)")
         }
     }
 
@@ -74,12 +78,7 @@ struct ASCIIScanTests {
                 }
                 return text(length).lowercased()
             }
-            let bytes = haystack.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-            let plain = needles.contains { needle in
-                let pattern = Array(needle.utf8)
-                return bytes.indices.contains { start in bytes[start...].starts(with: pattern) }
-            }
-            #expect(ASCIIScan.containsAny(haystack, ASCIIScan.Needles(needles)) == plain, "\(haystack) \(needles)")
+            #expect(ASCIIScan.containsAny(haystack, ASCIIScan.Needles(needles)) == Self.plainSearch(haystack, needles), "\(haystack) \(needles)")
         }
     }
 
