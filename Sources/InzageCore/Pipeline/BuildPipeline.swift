@@ -114,8 +114,10 @@ public enum BuildPipeline {
         // What the last build left in the output folder stands in for a session, and for what a
         // new session has not made yet (the first build of `serve`).
         let record = session?.hasRendered ?? false ? nil : BuildRecord(output: writer.output, takesUnreadFiles: session == nil)
+        // With its findings, a one-off build keeps what its lists made of each bijsluiter (`ListingSnapshot`).
+        let snapshotSlot = keepsFindings ? ListingSnapshot.Slot() : nil
         do {
-            try SiteBuilder(content: content, templates: templates, session: session, record: record).build { files in
+            try SiteBuilder(content: content, templates: templates, session: session, record: record, snapshotSlot: snapshotSlot).build { files in
                 pageCount += files.filter { $0.path.hasSuffix(".html") }.count
                 if let error = writeError.error { throw error }
                 queued?.wait()
@@ -151,6 +153,9 @@ public enum BuildPipeline {
                     FindingsRecord.remove(at: findingsLocation)
                 }
                 timer.lap("findings record saved")
+                let snapshotLocation = ListingSnapshot.location(for: writer.output)
+                if let snapshotSlot { snapshotSlot.save(to: snapshotLocation) } else { ListingSnapshot.remove(at: snapshotLocation) }
+                timer.lap("listing snapshot saved")
             }
         } catch {
             writing.sync {}

@@ -453,17 +453,54 @@ struct FileStamp: Equatable {
 }
 
 /// What the pages keep of one parse of one file (its rows in the lists, its sort keys), by kind.
+/// Under `serve` a session keeps them per parse; a one-off build records them for its listing
+/// snapshot (`ListingSnapshot`), and a patch build reads a product's back from there, sealed:
+/// every value the pages ask of it must be there.
 final class FileFragments: @unchecked Sendable {
     private let lock = PThreadMutex()
-    private var values: [String: Any] = [:]
+    private var values: [String: Any]
+    /// Where a sealed product notes a value the pages asked for and it does not hold.
+    private let misses: Misses?
+
+    /// Values not kept in a sealed product's fragments (`FileFragments(sealed:misses:)`): the
+    /// pages that asked cannot be trusted.
+    final class Misses: @unchecked Sendable {
+        private let lock = PThreadMutex()
+        private var first: String?
+
+        /// The first kind of value asked for and not kept, if any.
+        var firstMissed: String? { lock.withLock { first } }
+
+        func note(_ kind: String) {
+            lock.withLock { if first == nil { first = kind } }
+        }
+    }
+
+    init() {
+        values = [:]
+        misses = nil
+    }
+
+    /// A product's values as an earlier build kept them, sealed: a value asked for that is not
+    /// among them (or not of the type asked for) is still made, but noted in `misses`.
+    init(sealed values: [String: Any], misses: Misses) {
+        self.values = values
+        self.misses = misses
+    }
 
     /// The value kept under `kind`, or what `make` makes (kept from then on; `make` runs outside
     /// the lock). `T` may be optional: a kept nil is a kept value.
     func value<T>(_ kind: String, make: () -> T) -> T {
         // Unwrapped before the cast: a missing value cast to an optional `T` would pass as nil.
         if let stored = lock.withLock({ values[kind] }), let value = stored as? T { return value }
+        misses?.note(kind)
         let value = make()
         lock.withLock { values[kind] = value }
         return value
+    }
+
+    /// Every value kept, by kind, in the order of their kinds.
+    var kept: [(kind: String, value: Any)] {
+        lock.withLock { values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
     }
 }

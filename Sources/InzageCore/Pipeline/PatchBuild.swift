@@ -63,6 +63,33 @@ enum PatchBuild {
         }
     }
 
+    /// The findings of the rules across documents after a change to what they read of some
+    /// bijsluiters: those of the rules that read no bijsluiter from the record (every other document
+    /// is as it was), those of the rules that read bijsluiters run again over every bijsluiter's
+    /// summary, in file order: the loaded ones' (entries at `loaded`) from their files, the others'
+    /// from the listing snapshot, where each must stand with the listed digest the record knows.
+    private static func wholeFindings(_ content: Content, record: FindingsRecord, snapshot: ListingSnapshot, folder: String,
+                                      loaded: Set<Int>) throws -> [Diagnostic] {
+        let byFile = Dictionary(content.bijsluiters.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        var summaries: [BijsluiterSummary] = []
+        for (index, entry) in record.entries.enumerated() {
+            let path = folder + entry.name
+            if loaded.contains(index) {
+                if let b = byFile[path] { summaries.append(BijsluiterSummary(b)) }
+            } else if entry.page != nil {
+                guard let product = snapshot.products[path], product.listed == entry.listed else {
+                    throw Declined("de lijsten van de vorige build kennen \(path) niet zoals het nu is")
+                }
+                summaries.append(product.summary)
+            }
+        }
+        let reading = RuleRegistry.all.compactMap { $0 as? any BijsluiterReadingRule }
+        let codes = Set(reading.map(\.code))
+        let others = content.forWholeRules.withoutBijsluiters
+        let found = reading.flatMap { $0.check(others, bijsluiters: summaries) }.withoutMissingFindings(for: content.invalidValues)
+        return record.whole.filter { !codes.contains($0.code) } + found
+    }
+
     private static func patch(contentRoot: String, templatesRoot: String?, writer: SiteWriter, today: SchoolDate,
                               timer: inout PhaseTimer) throws -> BuildPipeline.Result {
         // First what costs least: a build into a new output folder declines at once.
@@ -74,6 +101,10 @@ enum PatchBuild {
               var record = FindingsRecord.read(from: location, identity: identity) else { throw Declined("geen bevindingen van een vorige build") }
         let recorded = record
         timer.lap("patch: findings record read")
+        // The listing snapshot is read on another core meanwhile: the lists need it when a changed
+        // bijsluiter changed what they show, which is known once the changed files are loaded.
+        let snapshotLocation = ListingSnapshot.location(for: writer.output)
+        let snapshotRead = Background { ListingSnapshot.read(from: snapshotLocation, contentRoot: contentRoot) }
         // The theme is read and parsed on another core while the bijsluiters are compared and
         // the changed ones loaded and checked (as in a full build).
         let theme = Background { try TemplateSet(TemplateSet.read(override: templatesRoot).forSite) }
@@ -119,6 +150,8 @@ enum PatchBuild {
         // rules across documents read of it (`BijsluiterSummary`) must be as they were, and so
         // must the values the loader refused, which the rules' findings were filtered by.
         var listedKeys: [String: StableDigest] = [:]
+        // Whether a changed bijsluiter changed what the lists or the rules across documents read of it.
+        var listsChanged = false
         for (index, result) in zip(loaded, results) where record.entries[index].source != nil {
             let entry = record.entries[index]
             guard let b = result.bijsluiter, entry.page != nil, let listed = entry.listed else {
@@ -126,19 +159,37 @@ enum PatchBuild {
             }
             // The listing pages stay recorded under what their key held of it, which its text before
             // its body may no longer give (an earlier patch build kept them over such a change).
-            listedKeys[result.path] = listed
-            if result.frontMatter != nil, result.frontMatter == entry.frontMatter { continue }
+            if result.frontMatter != nil, result.frontMatter == entry.frontMatter {
+                listedKeys[result.path] = listed
+                continue
+            }
             guard let text = record.listedText(at: index, record: location) else { throw Declined("geen front matter van \(result.path) bewaard") }
             let before = ContentLoader.FolderFileResult(path: result.path)
             loader.parse(text, into: before, folder: "bijsluiters", slug: String(entry.name.dropLast(3)), sink: DiagnosticSink(), recording: false)
-            guard let was = before.bijsluiter, BijsluiterSummary(was) == BijsluiterSummary(b),
-                  was.listed == b.listed, before.invalidValues == result.invalidValues,
-                  BijsluiterPages.path(of: was) == BijsluiterPages.path(of: b) else {
-                throw Declined("de front matter van \(result.path) verandert wat lijsten of regels over documenten lezen")
+            guard let was = before.bijsluiter, BijsluiterPages.path(of: was) == BijsluiterPages.path(of: b) else {
+                throw Declined("de front matter van \(result.path) was niet te lezen")
+            }
+            if BijsluiterSummary(was) == BijsluiterSummary(b), was.listed == b.listed, before.invalidValues == result.invalidValues {
+                listedKeys[result.path] = listed
+            } else {
+                listsChanged = true
             }
         }
         guard FindingsRecord.otherInputs(content, bijsluiterFolder: folderPath) == record.otherInputs else {
             throw Declined("andere documenten dan bijsluiters zijn veranderd")
+        }
+        // When the lists changed, the listing pages are made from the listing snapshot of the build
+        // before (`ListingSnapshot`), and the rules across documents that read bijsluiters run again
+        // over every bijsluiter's summary, from the snapshot for those not loaded.
+        var snapshot: ListingSnapshot?
+        if listsChanged {
+            guard let read = try snapshotRead.value(), read.identity == ListingSnapshot.identity(contentRoot: content.root) else {
+                throw Declined("de front matter van een bijsluiter verandert wat lijsten lezen, en er zijn geen lijsten van de vorige build")
+            }
+            snapshot = read
+            timer.lap("patch: listing snapshot read")
+            record.whole = try wholeFindings(content, record: record, snapshot: read, folder: folderPath, loaded: Set(loaded))
+            timer.lap("patch: rules across documents")
         }
 
         // The per-file rules for what was loaded; every other finding from the record.
@@ -168,10 +219,11 @@ enum PatchBuild {
         }
 
         // Only the changed bijsluiters' pages are rendered: a stencil, made by rendering twice,
-        // would not pay for itself.
+        // would not pay for itself. The listing pages, when they are made, are thousands of rows.
         var templates = try theme.value()
-        templates.usesStencils = false
+        templates.usesStencils = snapshot != nil
         let buildRecord = BuildRecord(output: writer.output, takesUnreadFiles: true)
+        let snapshotSlot = ListingSnapshot.Slot()
         // Begun before the pages are taken, so the look at what the published site holds runs
         // beside them; nothing is written before `finish`, and a page the published site no
         // longer holds as recorded abandons it.
@@ -179,7 +231,8 @@ enum PatchBuild {
         let report: WriteReport
         var pageCount = 0
         do {
-            try SiteBuilder(content: content, templates: templates, session: nil, record: buildRecord, kept: kept, listedKeys: listedKeys).build { batch in
+            try SiteBuilder(content: content, templates: templates, session: nil, record: buildRecord, kept: kept, listedKeys: listedKeys,
+                            listingSnapshot: snapshot, snapshotSlot: snapshotSlot).build { batch in
                 pageCount += batch.filter { $0.path.hasSuffix(".html") }.count
                 try publication.add(batch)
             }
@@ -204,6 +257,8 @@ enum PatchBuild {
         for index in unchanged { if case .unchanged(let stamp) = looks[index] { record.entries[index].stamp = stamp } }
         if record != recorded { record.save(to: location) }
         timer.lap("patch: findings record saved")
+        snapshotSlot.save(to: snapshotLocation)
+        timer.lap("patch: listing snapshot saved")
         return BuildPipeline.Result(content: reported(content), diagnostics: diagnostics, report: report, pageCount: pageCount,
                                     keptPages: buildRecord.keptCount, unreadPages: buildRecord.unreadCount, patched: true)
     }

@@ -106,12 +106,27 @@ extension SiteBuilder {
         /// From the build record when it holds them for these inputs, else made (and noted).
         func recordedOrMade() throws -> ListingPages {
             guard let record else { return try makeListingPages(content.forListing, organisatie: organisatie) }
-            let inputs = listingRecordKey(globalKey: globalKey)
+            let listedDigests = self.listedDigests()
+            let inputs = listingRecordKey(globalKey: globalKey, listedDigests: listedDigests)
             if let published = record.publishedListing(inputs: inputs) { return published }
-            // Without the bijsluiters a patch build did not load, they cannot be made.
-            guard kept.isEmpty else { throw PatchBuild.Declined("de overzichtspagina's staan niet zoals vastgelegd in de gepubliceerde site") }
-            // A one-off build renders them beside the item pages (`makeListingPages`).
-            let listing = try makeListingPages(content.forListing, organisatie: organisatie, besideItems: session == nil)
+            snapshotSlot?.madeListing = true
+            let listing: ListingPages
+            if !kept.isEmpty {
+                // Without the bijsluiters a patch build did not load, they are made from the snapshot.
+                listing = try snapshotListing(organisatie, globalKey: globalKey, listedDigests: listedDigests)
+            } else {
+                // A one-off build renders them beside the item pages (`makeListingPages`), and
+                // keeps what its lists made of each bijsluiter for its snapshot.
+                let listed = content.forListing
+                let fragments = snapshotSlot.map { _ in listed.bijsluiters.map { _ in FileFragments() } }
+                listing = try makeListingPages(listed, organisatie: organisatie, besideItems: session == nil, productFragments: fragments)
+                if let snapshotSlot, let fragments, let identity = ListingSnapshot.identity(contentRoot: content.root) {
+                    snapshotSlot.making = ListingSnapshot.Making(
+                        identity: identity, global: ListingSnapshot.globalDigest(globalKey),
+                        entries: content.bijsluiters.indices.map { .made(content.bijsluiters[$0], listed: listedDigests[$0].digest, fragments: fragments[$0]) },
+                        source: nil)
+                }
+            }
             record.noteListing(listing, inputs: inputs)
             return listing
         }
@@ -131,11 +146,11 @@ extension SiteBuilder {
     /// the name and a digest of the front matter (as written) of every bijsluiter and page.
     /// That is more than `Content.forListing` keeps of them, never less: their bodies are all it
     /// leaves out. A file whose text does not end in its body counts whole.
-    func listingRecordKey(globalKey: String) -> StableDigest {
-        var files = content.bijsluiters.map { b in (b.file, listedKeys[b.file] ?? Self.listedDigest(content.sources[b.file] ?? "", body: b.body.text)) }
+    func listingRecordKey(globalKey: String, listedDigests: [(file: String, digest: StableDigest)]? = nil) -> StableDigest {
+        var files = listedDigests ?? self.listedDigests()
         if !kept.isEmpty {
             // In file order, as a full load has them.
-            files = (files + kept.map { ($0.file, $0.listed) }).sorted { $0.0 < $1.0 }
+            files = (files + kept.map { ($0.file, $0.listed) }).sorted { $0.file < $1.file }
         }
         files += content.paginas.map { p in (p.file, Self.listedDigest(content.sources[p.file] ?? "", body: p.body.text)) }
         // Part by part, as `StableDigest([globalKey, file, digest, …])` takes them, without
@@ -147,6 +162,77 @@ extension SiteBuilder {
             key.update(partOf: digest)
         }
         return key
+    }
+
+    /// What the listing pages' key holds of each bijsluiter of the content, in its order.
+    func listedDigests() -> [(file: String, digest: StableDigest)] {
+        content.bijsluiters.map { b in (b.file, listedKeys[b.file] ?? Self.listedDigest(content.sources[b.file] ?? "", body: b.body.text)) }
+    }
+
+    /// The listing pages of a patch build (`PatchBuild`), from the bijsluiters it loaded and, for
+    /// the others, what the listing snapshot of the build before kept of them (`ListingSnapshot`):
+    /// each stands in the lists by its kept values, sealed, so a value not kept abandons the build.
+    private func snapshotListing(_ organisatie: Organisatie, globalKey: String, listedDigests: [(file: String, digest: StableDigest)]) throws -> ListingPages {
+        guard let snapshot = listingSnapshot else { throw PatchBuild.Declined("de overzichtspagina's staan niet zoals vastgelegd in de gepubliceerde site") }
+        guard snapshot.global == ListingSnapshot.globalDigest(globalKey) else {
+            throw PatchBuild.Declined("de lijsten van de vorige build horen bij andere algemene invoer")
+        }
+        /// A bijsluiter in the lists: one this build loaded (by its place in the content), or one it took.
+        enum Item { case loaded(Int), taken(ListingSnapshot.Product) }
+        var items: [(file: String, item: Item)] = content.bijsluiters.indices.map { (content.bijsluiters[$0].file, .loaded($0)) }
+        for bijsluiter in kept {
+            guard let product = snapshot.products[bijsluiter.file], product.listed == bijsluiter.listed,
+                  BijsluiterPages.path(of: ListingSnapshot.standIn(for: product)) == bijsluiter.page else {
+                throw PatchBuild.Declined("de lijsten van de vorige build kennen \(bijsluiter.file) niet zoals het nu is")
+            }
+            items.append((bijsluiter.file, .taken(product)))
+        }
+        // In file order, as a full load has them.
+        items.sort { $0.file < $1.file }
+        var timer = PhaseTimer()
+        // The taken products' values, read on all cores.
+        let misses = FileFragments.Misses()
+        let reading = snapshot.reading(templates: templates, misses: misses)
+        let fragments: [FileFragments]
+        do {
+            // The names of kinds and row templates learnt from a few products, read then on all cores.
+            try reading.learnNames {
+                for case .taken(let product) in items.lazy.map(\.item).prefix(8) { _ = try snapshot.values(of: product, reading) }
+            }
+            fragments = try Parallel.map(items, minimumBatch: 64) { item -> FileFragments in
+                switch item.item {
+                case .loaded: return FileFragments()
+                case .taken(let product): return FileFragments(sealed: try snapshot.values(of: product, reading), misses: misses)
+                }
+            }
+        } catch {
+            throw PatchBuild.Declined("de lijsten van de vorige build zijn niet te lezen")
+        }
+        timer.lap("   snapshot: values read")
+        let loadedListed = content.forListing
+        var listed = loadedListed
+        listed.bijsluiters = items.map { item in
+            switch item.item {
+            case .loaded(let index): loadedListed.bijsluiters[index]
+            case .taken(let product): ListingSnapshot.standIn(for: product)
+            }
+        }
+        let listing = try makeListingPages(listed, organisatie: organisatie, besideItems: session == nil, productFragments: fragments) {
+            if let kind = misses.firstMissed {
+                throw PatchBuild.Declined("de lijsten van de vorige build bewaren geen '\(kind.replacingOccurrences(of: "\u{0}", with: " "))'")
+            }
+        }
+        let digests = Dictionary(listedDigests.map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first })
+        snapshotSlot?.making = ListingSnapshot.Making(
+            identity: snapshot.identity, global: snapshot.global,
+            entries: items.enumerated().map { index, item in
+                switch item.item {
+                case .loaded(let loaded): .made(content.bijsluiters[loaded], listed: digests[item.file]!, fragments: fragments[index])
+                case .taken(let product): .taken(product)
+                }
+            },
+            source: snapshot)
+        return listing
     }
 
     /// A digest of `source` without `body` at its end, or of all of `source` when it does not end
@@ -182,9 +268,12 @@ extension SiteBuilder {
     ///   goes on to the item pages, which need only the menus: with 10 000 extra pages the home
     ///   page (10 000 links) is one piece of work, and one core waited for it at the end of the
     ///   listing pages. Their files are then waited for when first asked for.
-    func makeListingPages(_ listed: Content, organisatie: Organisatie, besideItems: Bool = false) throws -> ListingPages {
+    /// - Parameter productFragments: what each bijsluiter keeps for the lists, in place of the
+    ///   session's (`SiteContext`); verify: run once the pages are made, before they are handed on.
+    func makeListingPages(_ listed: Content, organisatie: Organisatie, besideItems: Bool = false, productFragments: [FileFragments?]? = nil,
+                          verify: (@Sendable () throws -> Void)? = nil) throws -> ListingPages {
         var timer = PhaseTimer()
-        let site = SiteContext(content: listed, organisatie: organisatie, templates: templates, session: session)
+        let site = SiteContext(content: listed, organisatie: organisatie, templates: templates, session: session, productFragments: productFragments)
         site.markdown.reservedIDs = templates.fixedIDs
         timer.lap("   site (products sorted)")
         // The section and school views are independent and some are large: made on all cores.
@@ -263,6 +352,7 @@ extension SiteBuilder {
             var results = done
             for job in done { results[job.index] = job }
             let files = results.map(\.made.file)
+            try verify?()
             return ListingPages.Files(sections: Array(files[restCount..<(restCount + 1 + sectionCount)]),
                                       schools: Array(files[(restCount + 1 + sectionCount)...]), rest: Array(files[..<restCount]),
                                       cacheKeys: Set(results.compactMap(\.made.key)))

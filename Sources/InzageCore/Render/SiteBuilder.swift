@@ -54,25 +54,32 @@ public struct SiteBuilder {
     /// For bijsluiters a patch build loaded whose front matter changed but not what the lists
     /// show of them: what the listing pages' record key held of them before (`FindingsRecord.Entry.listed`).
     let listedKeys: [String: StableDigest]
+    /// The listing snapshot of the build before, for a patch build whose lists changed: the listing
+    /// pages are then made from it and the loaded bijsluiters (`snapshotListing`).
+    let listingSnapshot: ListingSnapshot?
+    /// Where a one-off build leaves the listing snapshot it made (`ListingSnapshot.Slot`); nil: none is made.
+    let snapshotSlot: ListingSnapshot.Slot?
 
     public init(content: Content, templates: TemplateSet, session: BuildSession? = nil) {
         self.init(content: content, templates: templates, session: session, record: nil)
     }
 
     init(content: Content, templates: TemplateSet, session: BuildSession?, record: BuildRecord?, kept: [KeptBijsluiter] = [],
-         listedKeys: [String: StableDigest] = [:]) {
+         listedKeys: [String: StableDigest] = [:], listingSnapshot: ListingSnapshot? = nil, snapshotSlot: ListingSnapshot.Slot? = nil) {
         self.content = content
         self.templates = templates
         self.session = session
         self.record = record
         self.kept = kept
         self.listedKeys = listedKeys
+        self.listingSnapshot = listingSnapshot
+        self.snapshotSlot = snapshotSlot
         keptInputs = Dictionary(kept.map { ($0.file, $0.pageInputs) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Everything a page can read besides its own file: the theme, the date, every top-level
     /// document, the list of extra pages and files. Any change here re-renders every page.
-    private var globalKey: String {
+    var globalKey: String {
         let itemFiles = Set(content.bijsluiters.map(\.file) + content.paginas.map(\.file))
         var key = templates.fingerprint + "\u{1}" + content.today.iso + "\u{1}" + content.bestanden.joined(separator: "\u{0}")
         for path in content.sources.keys.filter({ !itemFiles.contains($0) }).sorted() {
@@ -227,6 +234,8 @@ public struct SiteBuilder {
         files += bestanden
         try emit(files)
         timer.lap("  rest")
+        // A one-off build is about to end: its lists are freed beside it.
+        if session == nil { BackgroundRelease.release((listing, site)) }
     }
 
     /// A page of the board's own documents as a function of the site, and whether it lists

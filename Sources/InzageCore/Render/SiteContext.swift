@@ -35,7 +35,10 @@ final class SiteContext {
     /// The page templates of extra pages cut where the page's text goes, for each template.
     let bodyStencils = BodyStencils()
 
-    init(content: Content, organisatie: Organisatie, templates: TemplateSet, session: BuildSession? = nil, sortingProducts: Bool = true) {
+    /// - Parameter productFragments: what each bijsluiter of `content` keeps for the lists, in its
+    ///   order, in place of what the session keeps (a one-off build's listing snapshot, `ListingSnapshot`).
+    init(content: Content, organisatie: Organisatie, templates: TemplateSet, session: BuildSession? = nil, sortingProducts: Bool = true,
+         productFragments: [FileFragments?]? = nil) {
         self.session = session
         self.templates = templates
         self.content = content
@@ -53,7 +56,10 @@ final class SiteContext {
         guard sortingProducts else { return }
         // What the session keeps of each parse, taken under one lock for all lists.
         var kept = [FileFragments?](repeating: nil, count: content.bijsluiters.count)
-        if let session {
+        if let productFragments {
+            precondition(productFragments.count == kept.count, "one product's fragments for each bijsluiter")
+            kept = productFragments
+        } else if let session {
             let known = session.parseKeys(for: content.bijsluiters.map(\.file)).enumerated()
                 .compactMap { index, parse in parse.map { (index: index, parse: $0) } }
             for (product, fragments) in zip(known, session.fragments(forParses: known.map(\.parse))) { kept[product.index] = fragments }

@@ -31,23 +31,29 @@ struct RowTemplate {
 }
 
 final class ViewFragment<View: MustacheFields>: ConvertedFragment, @unchecked Sendable {
-    let view: View
+    /// The view, when the fragment was made from one; nil for a fragment read back from a listing
+    /// snapshot, whose view is read when first asked for (`KeptSource`).
+    private let madeView: View?
     /// The view converted for Mustache: up front for a kept fragment, else at its first use
     /// (`fields`), which is in the rendering of its list, on whichever core renders it: a list of
     /// 10 000 links was converted row by row on the thread that made the page's view.
     private let convertedUpFront: ConvertedView?
     private let keptFingerprint: ViewFingerprint?
     private let template: RowTemplate
-    /// What is made at first use: the view converted (unless up front) and the rendered row. A
-    /// lock inside the fragment itself: a list of 10 000 rows makes 10 000 of them.
-    private let made = Mutex<(converted: ConvertedView?, rendered: String?)>((nil, nil))
+    /// Where a fragment read back from a listing snapshot finds its view and its HTML.
+    private let source: KeptFragmentSource?
+    /// What is made at first use: the view converted (unless up front), the rendered row, and a
+    /// read-back fragment's view. A lock inside the fragment itself: a list of 10 000 rows makes
+    /// 10 000 of them. Of no generic type (the view is held as `Any`): the state of every
+    /// fragment would otherwise be a type looked up at run time on each use.
+    private let made = Mutex<(converted: ConvertedView?, rendered: String?, view: Any?)>((nil, nil, nil))
 
     /// - Parameters:
     ///   - kept: whether the fragment is kept between builds; only then is it converted and its
     ///     fingerprint made up front (a one-off build never asks for the fingerprint).
     ///   - template: the row template that renders it as `html`.
     init(_ view: View, kept: Bool = true, template: RowTemplate) {
-        self.view = view
+        madeView = view
         if kept {
             let fields = Self.convert(view)
             convertedUpFront = fields
@@ -57,7 +63,32 @@ final class ViewFragment<View: MustacheFields>: ConvertedFragment, @unchecked Se
             keptFingerprint = nil
         }
         self.template = template
+        source = nil
     }
+
+    /// A fragment read back from a listing snapshot (`ListingSnapshot`): its view (when read already)
+    /// and HTML come from `source`; converted, and its fingerprint made, only when asked for.
+    init(kept source: KeptFragmentSource, view: View?, template: RowTemplate) {
+        madeView = view
+        convertedUpFront = nil
+        keptFingerprint = nil
+        self.template = template
+        self.source = source
+    }
+
+    var view: View {
+        if let madeView { return madeView }
+        // Out of the lock as unchecked: a view is only read once made.
+        return made.withLock { made in
+            if let view = made.view { return UncheckedSendable(view as! View) }
+            let view = source!.reading.view(View.self, at: source!.view)
+            made.view = view
+            return UncheckedSendable(view)
+        }.value
+    }
+
+    /// The name of the row template that renders it.
+    var templateName: String { template.name }
 
     /// Converted from the fields the view lists (`MustacheFields`), known when the fragment is
     /// made: the general conversion first asks the runtime whether the view is a text, a flag, a
@@ -84,6 +115,11 @@ final class ViewFragment<View: MustacheFields>: ConvertedFragment, @unchecked Se
     /// fragment's own fields and nothing else.
     var html: String {
         if let rendered = made.withLock({ $0.rendered }) { return rendered }
+        if let source {
+            let html = source.reading.text(source.html)
+            made.withLock { $0.rendered = html }
+            return html
+        }
         var html = template.templates.rowStencils.render(fields, template: template.name, templates: template.templates)
             ?? template.templates.library.render(fields, withTemplate: template.name) ?? ""
         if html.hasSuffix("\n") { html.removeLast() }
@@ -96,6 +132,14 @@ final class ViewFragment<View: MustacheFields>: ConvertedFragment, @unchecked Se
     func child(named name: String) -> Any? {
         name == "html" ? html : fields.child(named: name)
     }
+}
+
+/// Where a fragment's view and HTML stand in a listing snapshot (`KeptValueCoding`), read when
+/// first asked for: most rows of a long list are only placed by their HTML, on all cores.
+struct KeptFragmentSource: Sendable {
+    let reading: KeptValueCoding.Reading
+    let html: Range<Int>
+    let view: Range<Int>
 }
 
 /// One text of a list on a page (what a product processes, an Entree attribute, …), rendered with
@@ -197,12 +241,17 @@ extension SiteContext {
 
     /// A name's sort key (`nameSortKey`) and the name, kept per product.
     func sortKey(_ kind: NameKind, of product: ListedProduct) -> (key: String, exact: String) {
-        // Kept as a struct: taking a labelled tuple out of `Any` costs a cast that compares labels.
-        struct NameKey { let key: String; let exact: String }
         let kept = kept(kind.key, of: product) { () -> NameKey in
             let exact = kind.name(bijsluiter(product))
             return NameKey(key: exact.nameSortKey, exact: exact)
         }
         return (kept.key, kept.exact)
     }
+}
+
+/// A name's sort key and the name, as a product keeps them (`SiteContext.sortKey`). A struct:
+/// taking a labelled tuple out of `Any` costs a cast that compares labels.
+struct NameKey {
+    let key: String
+    let exact: String
 }

@@ -32,6 +32,52 @@ enum FileData {
         return data
     }
 
+    /// The bytes of the regular file at `path`, read straight into an array: for files read as
+    /// bytes (`ListingSnapshot`), without a copy out of a `Data`.
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let read = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if read < 0 && errno == EINTR { continue }
+                if read <= 0 { return }
+                count += read
+            }
+            complete = true
+        }
+        // A file that grew since its `fstat` is not the one whose size was read.
+        var next: UInt8 = 0
+        guard complete, Glibc.read(fd, &next, 1) == 0 else { return nil }
+        return bytes
+    }
+
+    /// Appends `bytes` to the regular file at `path` when it is `size` bytes long (no other build
+    /// wrote to it since it was read); false, with nothing appended, otherwise. A crash halfway
+    /// leaves a file whose reader finds it cut off.
+    static func append(_ path: String, _ bytes: [UInt8], toSize size: Int) -> Bool {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return false }
+        return bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let count = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return false }
+                written += count
+            }
+            return true
+        }
+    }
+
     /// Puts `data` at `path` in place of what is there: written next to it, the old file removed,
     /// then the new one renamed to `path`. For files whose readers check what they read (the
     /// findings record names its digests): between the removal and the rename there is no file,

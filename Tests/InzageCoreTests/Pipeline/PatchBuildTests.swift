@@ -212,22 +212,45 @@ struct PatchBuildTests {
         #expect(full.report?.written == 0)
     }
 
-    @Test func aFrontMatterEditThatListsOrRulesAcrossDocumentsReadIsAFullBuild() throws {
-        let edits: [(old: String, new: String)] = [
-            ("product: Rekentuin", "product: Rekenbos"),  // every list shows the name
-            ("scholen: alle", "scholen: [07RB]"),  // the school pages list it; X-SCHOOL reads it
-            ("scholen: alle", "scholen: [99ZZ]"),  // a BRIN no school has: an X-SCHOOL error
-            ("product: Rekentuin\n", "product: Rekentuin\n# een regel erbij\n"),  // everything below moves a line
-        ]
-        for edit in edits {
+    /// Edits to what the lists or the rules across documents read of a bijsluiter.
+    static let listedEdits: [(old: String, new: String)] = [
+        ("product: Rekentuin", "product: Rekenbos"),  // every list shows the name
+        ("scholen: alle", "scholen: [07RB]"),  // the school pages list it; X-SCHOOL reads it
+        ("scholen: alle", "scholen: [99ZZ]"),  // a BRIN no school has: an X-SCHOOL error
+        ("product: Rekentuin\n", "product: Rekentuin\n# een regel erbij\n"),  // everything below moves a line
+        ("  medisch: nee", "  medisch: Ondersteuningsbehoefte bij dyscalculie."),  // the matrix and the special column
+        ("datum: 2026-09-01\n", "datum: 2026-10-01\n"),  // the sitemap's date of its page
+    ]
+
+    @Test func aFrontMatterEditThatListsOrRulesAcrossDocumentsReadIsPatchedFromTheListingSnapshot() throws {
+        for edit in Self.listedEdits {
             let board = try Board()
             defer { board.remove() }
             _ = try board.build()
+            #expect(FileManager.default.fileExists(atPath: ListingSnapshot.location(for: board.output).path))
+            try replace(edit.old, with: edit.new, in: "bijsluiters/rekentuin.md", of: board)
+            let result = try board.build()
+            #expect(result.patched, "\(edit.new)")
+            #expect(result.diagnostics == (try CheckPipeline.run(contentRoot: board.content, today: Fixture.today)).1)
+            if result.report != nil { try expectSameAsClean(board, result) }
+        }
+    }
+
+    @Test func withoutAListingSnapshotSuchAnEditIsAFullBuild() throws {
+        for edit in Self.listedEdits {
+            let board = try Board()
+            defer { board.remove() }
+            _ = try board.build()
+            try FileManager.default.removeItem(at: ListingSnapshot.location(for: board.output))
             try replace(edit.old, with: edit.new, in: "bijsluiters/rekentuin.md", of: board)
             let result = try board.build()
             #expect(!result.patched, "\(edit.new)")
             #expect(result.diagnostics == (try CheckPipeline.run(contentRoot: board.content, today: Fixture.today)).1)
-            if result.report != nil { try expectSameAsClean(board, result) }
+            if result.report != nil {
+                try expectSameAsClean(board, result)
+                // The full build kept a snapshot again.
+                #expect(FileManager.default.fileExists(atPath: ListingSnapshot.location(for: board.output).path))
+            }
         }
     }
 

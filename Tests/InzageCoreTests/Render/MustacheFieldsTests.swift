@@ -142,7 +142,7 @@ struct MustacheFieldsTests {
             // Leaves; HTML bytes (an extra page's body) convert themselves to a text.
             if value is String || value is Bool || value is Int || value is HTMLText { return }
             if value is any ConvertedFragment {
-                if let view = mirror.children.first(where: { $0.label == "view" }) { walk(view.value) }
+                if let view = mirror.children.first(where: { $0.label == "madeView" }) { walk(view.value) }
                 return
             }
             let name = String(reflecting: type(of: value))

@@ -1,0 +1,292 @@
+/// The values a product keeps for the lists (`FileFragments`: its sort keys, its schools, its
+/// rows), written to a listing snapshot (`ListingSnapshot`) and read back as the very values the
+/// pages made: each row with its view, its row template's name and its rendered HTML.
+///
+/// Only the kinds of value listed here are written. A product that keeps a value of any other
+/// type cannot be written, and a build then keeps no snapshot: a kind of value added to the lists
+/// later is never read back as something else.
+enum KeptValueCoding {
+    /// What reading needs besides the bytes: the snapshot's bytes themselves (a row's view and HTML
+    /// are read from them when first asked for), the theme the rows render with, the cells of the
+    /// matrix, which every product shares (`SiteContext.sharedFragment`), and where a row that
+    /// cannot be read is noted (the pages that showed it are then abandoned).
+    final class Reading: @unchecked Sendable {
+        let bytes: [UInt8]
+        let templates: TemplateSet
+        let misses: FileFragments.Misses
+        private let lock = PThreadMutex()
+        private var cells: [ViewFragment<BijsluitersView.Cell>?] = [nil, nil]
+        private var cellTexts: [String?] = [nil, nil]
+        private var cellTemplates: [String?] = [nil, nil]
+        /// Texts read many times over (the kinds of values, the row templates' names), with their
+        /// bytes: learnt before the values are read on all cores (`learnNames`), read without a lock.
+        private var names: [(bytes: [UInt8], text: String)] = []
+        private var learning = false
+
+        init(bytes: [UInt8], templates: TemplateSet, misses: FileFragments.Misses) {
+            self.bytes = bytes
+            self.templates = templates
+            self.misses = misses
+        }
+
+        func template(_ name: String) -> RowTemplate {
+            RowTemplate(templates: templates, name: name)
+        }
+
+        /// Learns the names `read` reads (on this thread alone), so that reading them again on any
+        /// core makes no new text.
+        func learnNames(_ read: () throws -> Void) rethrows {
+            learning = true
+            defer { learning = false }
+            try read()
+        }
+
+        /// A text of a few kinds that recur (a value's kind, a row template's name).
+        func name(_ reader: inout ByteReader) throws -> String {
+            let range = try reader.part()
+            for name in names where ByteReader.equal(bytes, at: range, name.bytes) { return name.text }
+            guard let text = ByteReader.text(bytes, at: range) else { throw ByteReader.Malformed() }
+            if learning { names.append((Array(bytes[range]), text)) }
+            return text
+        }
+
+        /// One fragment for each cell alike, rendered when first asked for, as the site shares them.
+        func cell(_ view: BijsluitersView.Cell, template: String) -> ViewFragment<BijsluitersView.Cell> {
+            let slot = view.verwerkt ? 1 : 0
+            return lock.withLock {
+                if let made = cells[slot], cellTexts[slot] == view.tekst, cellTemplates[slot] == template { return made }
+                let made = ViewFragment(view, kept: false, template: self.template(template))
+                // The last cell of each kind is kept: the matrix has two cells.
+                cells[slot] = made
+                cellTexts[slot] = view.tekst
+                cellTemplates[slot] = template
+                return made
+            }
+        }
+
+        /// The text at `range`, or an empty one, noted as a miss, when the bytes are no UTF-8.
+        func text(_ range: Range<Int>) -> String {
+            if let text = ByteReader.text(bytes, at: range) { return text }
+            misses.note("html")
+            return ""
+        }
+
+        /// The view at `range`; when it cannot be read, a blank one, noted as a miss. `View` is one
+        /// of the kept views (`KeptView`), which only `KeptValueCoding` reads back.
+        func view<View>(_ type: View.Type, at range: Range<Int>) -> View {
+            guard let kept = View.self as? any KeptView.Type else { preconditionFailure("no kept view: \(View.self)") }
+            var reader = ByteReader(bytes, from: range.lowerBound, to: range.upperBound)
+            if let view = try? kept.init(from: &reader, self) as? View, reader.isAtEnd { return view }
+            misses.note("view")
+            return kept.blank as! View
+        }
+    }
+
+    /// The types, each by a byte of its own.
+    private enum Tag: UInt8 {
+        case nameKey = 1, indices, productRow, matrixRow, ontvanger, doorgifte, changes, feedEntries
+    }
+
+    /// Writes `value`; false (and nothing written) for a type this file does not know.
+    static func write(_ value: Any, to writer: inout ByteWriter) -> Bool {
+        switch value {
+        case let key as NameKey:
+            writer.raw([Tag.nameKey.rawValue])
+            writer.text(key.key)
+            writer.text(key.exact)
+        case let indices as [Int]:
+            guard indices.allSatisfy({ $0 >= 0 }) else { return false }
+            writer.raw([Tag.indices.rawValue])
+            writer.number(indices.count)
+            for index in indices { writer.number(index) }
+        case let row as ViewFragment<BijsluitersView.Row>:
+            writer.raw([Tag.productRow.rawValue])
+            write(row, to: &writer)
+        case let row as ViewFragment<BijsluitersView.MatrixRow>:
+            writer.raw([Tag.matrixRow.rawValue])
+            write(row, to: &writer)
+        // An optional row: a missing one of either kind reads back as nil of the kind asked for.
+        case let row as ViewFragment<PrivacyverklaringView.OntvangerRow>?:
+            writer.raw([Tag.ontvanger.rawValue])
+            writer.flag(row != nil)
+            if let row { write(row, to: &writer) }
+        case let row as ViewFragment<PrivacyverklaringView.DoorgifteRow>?:
+            writer.raw([Tag.doorgifte.rawValue])
+            writer.flag(row != nil)
+            if let row { write(row, to: &writer) }
+        case let rows as [ViewFragment<ChangeView>]:
+            writer.raw([Tag.changes.rawValue])
+            writer.number(rows.count)
+            for row in rows { write(row, to: &writer) }
+        case let rows as [ViewFragment<FeedView.Entry>]:
+            writer.raw([Tag.feedEntries.rawValue])
+            writer.number(rows.count)
+            for row in rows { write(row, to: &writer) }
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// A value `write` wrote, of the very type it had (an optional row as an optional). Rows are
+    /// read with their HTML and view left in the bytes until asked for; the changes' views are read
+    /// now (their dates sort the change list).
+    static func read(from reader: inout ByteReader, _ reading: Reading) throws -> Any {
+        guard let tag = Tag(rawValue: UInt8(try reader.number())) else { throw ByteReader.Malformed() }
+        switch tag {
+        case .nameKey:
+            return NameKey(key: try reader.text(), exact: try reader.text())
+        case .indices:
+            let count = try reader.number()
+            var indices: [Int] = []
+            for _ in 0..<count { indices.append(try reader.number()) }
+            return indices
+        case .productRow:
+            return try fragment(BijsluitersView.Row.self, from: &reader, reading)
+        case .matrixRow:
+            return try fragment(BijsluitersView.MatrixRow.self, from: &reader, reading)
+        case .ontvanger:
+            let row: ViewFragment<PrivacyverklaringView.OntvangerRow>? = try reader.flag() ? try fragment(PrivacyverklaringView.OntvangerRow.self, from: &reader, reading) : nil
+            return row as Any
+        case .doorgifte:
+            let row: ViewFragment<PrivacyverklaringView.DoorgifteRow>? = try reader.flag() ? try fragment(PrivacyverklaringView.DoorgifteRow.self, from: &reader, reading) : nil
+            return row as Any
+        case .changes:
+            let count = try reader.number()
+            return try (0..<count).map { _ in try fragment(ChangeView.self, from: &reader, reading, viewNow: true) }
+        case .feedEntries:
+            let count = try reader.number()
+            return try (0..<count).map { _ in try fragment(FeedView.Entry.self, from: &reader, reading, viewNow: true) }
+        }
+    }
+
+    /// A row: its row template's name, its HTML (rendered now if it was not yet) and its view.
+    private static func write<View: KeptView>(_ fragment: ViewFragment<View>, to writer: inout ByteWriter) {
+        writer.text(fragment.templateName)
+        writer.text(fragment.html)
+        var view = ByteWriter()
+        fragment.view.write(to: &view)
+        writer.number(view.bytes.count)
+        writer.raw(view.bytes)
+    }
+
+    private static func fragment<View: KeptView>(_ type: View.Type, from reader: inout ByteReader, _ reading: Reading,
+                                                 viewNow: Bool = false) throws -> ViewFragment<View> {
+        let template = try reading.name(&reader)
+        let html = try reader.part(), view = try reader.part()
+        let source = KeptFragmentSource(reading: reading, html: html, view: view)
+        return ViewFragment(kept: source, view: viewNow ? reading.view(View.self, at: view) : nil, template: reading.template(template))
+    }
+}
+
+/// A row's view that a listing snapshot keeps (`KeptValueCoding`): written field by field.
+protocol KeptView: MustacheFields {
+    func write(to writer: inout ByteWriter)
+    init(from reader: inout ByteReader, _ reading: KeptValueCoding.Reading) throws
+    /// A view of empty texts, read back in place of one that could not be read (which is noted,
+    /// so the pages that show it are abandoned).
+    static var blank: Self { get }
+}
+
+extension BijsluitersView.Row: KeptView {
+    static var blank: Self { .init(product: "", href: "", verwerker: "", soort: "", bijzonder: "", buitenEER: "", versie: "") }
+
+    func write(to writer: inout ByteWriter) {
+        for field in [product, href, verwerker, soort, bijzonder, buitenEER, versie] { writer.text(field) }
+    }
+
+    init(from reader: inout ByteReader, _ reading: KeptValueCoding.Reading) throws {
+        self.init(product: try reader.text(), href: try reader.text(), verwerker: try reader.text(), soort: try reader.text(),
+                  bijzonder: try reader.text(), buitenEER: try reader.text(), versie: try reader.text())
+    }
+}
+
+extension BijsluitersView.MatrixRow: KeptView {
+    static var blank: Self { .init(product: "", href: "", cellen: []) }
+
+    /// The cells by their views and row template: every product shares them.
+    func write(to writer: inout ByteWriter) {
+        writer.text(product)
+        writer.text(href)
+        writer.number(cellen.count)
+        for cell in cellen {
+            writer.flag(cell.view.verwerkt)
+            writer.text(cell.view.tekst)
+            writer.text(cell.templateName)
+        }
+    }
+
+    init(from reader: inout ByteReader, _ reading: KeptValueCoding.Reading) throws {
+        let product = try reader.text(), href = try reader.text()
+        let count = try reader.number()
+        var cellen: [ViewFragment<BijsluitersView.Cell>] = []
+        for _ in 0..<count {
+            let view = BijsluitersView.Cell(verwerkt: try reader.flag(), tekst: try reader.text())
+            cellen.append(reading.cell(view, template: try reading.name(&reader)))
+        }
+        self.init(product: product, href: href, cellen: cellen)
+    }
+}
+
+extension PrivacyverklaringView.OntvangerRow: KeptView {
+    static var blank: Self { .init(naam: "", reden: "", href: nil) }
+
+    func write(to writer: inout ByteWriter) {
+        writer.text(naam)
+        writer.text(reden)
+        writer.optionalText(href)
+    }
+
+    init(from reader: inout ByteReader, _ reading: KeptValueCoding.Reading) throws {
+        self.init(naam: try reader.text(), reden: try reader.text(), href: try reader.optionalText())
+    }
+}
+
+extension PrivacyverklaringView.DoorgifteRow: KeptView {
+    static var blank: Self { .init(product: "", href: "", verwerker: "", landen: "", waarborg: "", toelichting: nil) }
+
+    func write(to writer: inout ByteWriter) {
+        for field in [product, href, verwerker, landen, waarborg] { writer.text(field) }
+        writer.optionalText(toelichting)
+    }
+
+    init(from reader: inout ByteReader, _ reading: KeptValueCoding.Reading) throws {
+        self.init(product: try reader.text(), href: try reader.text(), verwerker: try reader.text(), landen: try reader.text(),
+                  waarborg: try reader.text(), toelichting: try reader.optionalText())
+    }
+}
+
+extension ChangeView: KeptView {
+    static var blank: Self { .init(document: nil, documentHref: nil, versie: nil, datum: nil, samenvatting: "") }
+
+    func write(to writer: inout ByteWriter) {
+        writer.optionalText(document)
+        writer.optionalText(documentHref)
+        writer.optionalText(versie)
+        writer.flag(datum != nil)
+        if let datum {
+            writer.text(datum.iso)
+            writer.text(datum.dutch)
+        }
+        writer.text(samenvatting)
+    }
+
+    init(from reader: inout ByteReader, _ reading: KeptValueCoding.Reading) throws {
+        let document = try reader.optionalText(), documentHref = try reader.optionalText(), versie = try reader.optionalText()
+        let datum = try reader.flag() ? DateView(iso: try reader.text(), dutch: try reader.text()) : nil
+        self.init(document: document, documentHref: documentHref, versie: versie, datum: datum, samenvatting: try reader.text())
+    }
+}
+
+extension FeedView.Entry: KeptView {
+    static var blank: Self { .init(id: "", title: "", link: "", updated: "", summary: "", date: "") }
+
+    func write(to writer: inout ByteWriter) {
+        for field in [id, title, link, updated, summary, date] { writer.text(field) }
+    }
+
+    init(from reader: inout ByteReader, _ reading: KeptValueCoding.Reading) throws {
+        self.init(id: try reader.text(), title: try reader.text(), link: try reader.text(), updated: try reader.text(),
+                  summary: try reader.text(), date: try reader.text())
+    }
+}

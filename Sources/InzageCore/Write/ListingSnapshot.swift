@@ -1,0 +1,382 @@
+import Foundation
+
+/// What a one-off `inzage build` keeps of every bijsluiter for the pages that list them, so that
+/// the next build after an edit to what a list shows (a product's name, its schools, its changes)
+/// makes the listing pages without loading the other bijsluiters (`PatchBuild`). It lies beside
+/// the output folder, like the findings record (`FindingsRecord`), in the hidden file
+/// `.public-inzage-lijsten` beside `public/`.
+///
+/// For each bijsluiter it holds what its listing-page values were made from: its file, what the
+/// listing pages' record key holds of it (`SiteBuilder.listedDigest`) and its page's path and
+/// date (the sitemap's); what the rules across documents read of it (`BijsluiterSummary`); and
+/// every value the listing pages kept of it (`FileFragments`: its sort keys, its schools, its rows
+/// with their views and HTML; `KeptValueCoding`). Those values are a function of the bijsluiter
+/// as the lists see it (`Bijsluiter.listed`) and of the global inputs alone: that is what `serve`
+/// keeps them by, per parse, between rebuilds. So a product's values are taken only for a file
+/// the findings record knows unchanged with the same listed digest, and only when the snapshot
+/// was made by this executable for the same global inputs (`SiteBuilder.globalKey`). The pages
+/// then ask a taken product for its values sealed (`FileFragments(sealed:misses:)`): a value not
+/// kept abandons the build, which then is a full one.
+///
+/// It holds no pupil data; it holds what the published pages show. It may be deleted at any
+/// time: the next build that needs it is then a full one, which writes it again.
+struct ListingSnapshot {
+    static let header = "inzage-lijsten 3"
+
+    /// One bijsluiter as the snapshot holds it: the fields read at once, and where its kept
+    /// values are in `bytes` (read when the lists need them).
+    struct Product {
+        let file: String
+        let listed: StableDigest
+        let slug: String
+        let datum: SchoolDate?
+        let summary: BijsluiterSummary
+        /// The product's whole record in `bytes`, and its kept values in it.
+        let record: Range<Int>
+        let values: Range<Int>
+    }
+
+    /// The executable and content folder it was made by (`identity(contentRoot:)`).
+    let identity: StableDigest
+    /// A digest of the global inputs its values were made for (`globalDigest`).
+    let global: StableDigest
+    /// Every product, by file: the last record of each in the file.
+    let products: [String: Product]
+    private let bytes: [UInt8]
+
+    /// The snapshot's file for the output folder `output`: beside it, hidden, named after it (and
+    /// not starting with the staging folders' prefix, `.public.inzage-`, which a publication clears away).
+    static func location(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent)-inzage-lijsten")
+    }
+
+    /// The executable and content folder (as given: files are named relative to it).
+    static func identity(contentRoot: String) -> StableDigest? {
+        BuildRecord.executableStamp.map { StableDigest([header, $0, contentRoot]) }
+    }
+
+    /// A digest of the global inputs (`SiteBuilder.globalKey`).
+    static func globalDigest(_ globalKey: String) -> StableDigest {
+        StableDigest.of(globalKey)
+    }
+
+    // MARK: The file
+    //
+    // The header (its name, the identity and the global digest as texts), then parts, each with
+    // its length: a part holds records, each with its length and starting with the digest of the
+    // rest (as 32 hex digits), and ends in the text "end". A full
+    // build writes one part; a patch build appends a part with the records of the bijsluiters it
+    // loaded, which stand in for their earlier records (`Making.save`). A part cut off makes the
+    // whole file unreadable.
+
+    // MARK: Reading
+
+    /// The snapshot at `url` when it is whole and was made by this executable for `contentRoot`.
+    static func read(from url: URL, contentRoot: String) -> ListingSnapshot? {
+        guard let identity = identity(contentRoot: contentRoot), let bytes = FileData.readBytes(url.path) else { return nil }
+        return try? ListingSnapshot(bytes: bytes, identity: identity)
+    }
+
+    private init(bytes: [UInt8], identity: StableDigest) throws {
+        var reader = ByteReader(bytes)
+        guard try reader.text() == Self.header, StableDigest(hex: try reader.text()) == identity,
+              let global = StableDigest(hex: try reader.text()) else { throw ByteReader.Malformed() }
+        // Where each record is, part by part; then each one checked against its digest and its
+        // fields read, on all cores.
+        var records: [Range<Int>] = []
+        while !reader.isAtEnd {
+            let partRange = try reader.part()
+            var part = ByteReader(bytes, from: partRange.lowerBound, to: partRange.upperBound)
+            let count = try part.number()
+            for _ in 0..<count { records.append(try part.part()) }
+            guard try part.text() == "end", part.isAtEnd else { throw ByteReader.Malformed() }
+        }
+        let read = try Parallel.map(records, minimumBatch: 64) { record -> Product in
+            guard record.count >= 32, let digest = StableDigest(hexBytes: bytes[record.prefix(32)]),
+                  Self.digest(bytes, record.dropFirst(32)) == digest else { throw ByteReader.Malformed() }
+            var fields = ByteReader(bytes, from: record.lowerBound + 32, to: record.upperBound)
+            let file = try fields.text()
+            guard let listed = StableDigest(hex: try fields.text()) else { throw ByteReader.Malformed() }
+            let slug = try fields.text()
+            let datum = try fields.flag() ? try Self.date(&fields) : nil
+            let summary = try BijsluiterSummary(from: &fields, file: file)
+            return Product(file: file, listed: listed, slug: slug, datum: datum, summary: summary, record: record,
+                           values: fields.offset..<record.upperBound)
+        }
+        // A later record of a file stands in for an earlier one.
+        var products: [String: Product] = [:]
+        products.reserveCapacity(read.count)
+        for product in read { products[product.file] = product }
+        self.identity = identity
+        self.global = global
+        self.products = products
+        self.bytes = bytes
+    }
+
+    /// The digest of the bytes at `range` of `bytes`, which a record starts with (as 32 hex digits).
+    private static func digest(_ bytes: [UInt8], _ range: Range<Int>) -> StableDigest {
+        var digest = StableDigest()
+        bytes.withUnsafeBytes { digest.update(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        return digest
+    }
+
+    private static func date(_ reader: inout ByteReader) throws -> SchoolDate {
+        guard let date = SchoolDate(year: try reader.signed(), month: try reader.signed(), day: try reader.signed()) else { throw ByteReader.Malformed() }
+        return date
+    }
+
+    /// What reading the values of this snapshot's products needs (`values(of:_:)`).
+    func reading(templates: TemplateSet, misses: FileFragments.Misses) -> KeptValueCoding.Reading {
+        KeptValueCoding.Reading(bytes: bytes, templates: templates, misses: misses)
+    }
+
+    /// The values `product` kept for the lists, by kind; its rows' HTML and views are read when
+    /// first asked for.
+    func values(of product: Product, _ reading: KeptValueCoding.Reading) throws -> [String: Any] {
+        var reader = ByteReader(bytes, from: product.values.lowerBound, to: product.values.upperBound)
+        let count = try reader.number()
+        var values: [String: Any] = [:]
+        values.reserveCapacity(count)
+        for _ in 0..<count {
+            let kind = try reading.name(&reader)
+            values[kind] = try KeptValueCoding.read(from: &reader, reading)
+        }
+        guard reader.isAtEnd else { throw ByteReader.Malformed() }
+        return values
+    }
+
+    /// A bijsluiter that stands for `product` in the lists: its file, its page's path and its date
+    /// (the sitemap's); nothing else. Every value the lists make of a bijsluiter comes from its
+    /// kept values (`values(of:_:)`), sealed.
+    static func standIn(for product: Product) -> Bijsluiter {
+        let start = SourceLocation(file: product.file, line: 1, column: 1)
+        let fields = BijsluiterFields(
+            slug: product.slug, file: product.file, product: nil, soort: nil, verwerker: nil, omschrijving: nil, doelgroep: [],
+            gebruikers: [], scholen: nil, scholenKey: nil, verwerkingen: nil, optioneleVerwerkingen: nil, doeleinden: nil,
+            doeleindenKey: nil, categorieen: [], categorieenKey: nil, entreeAttributen: [], bewaartermijn: nil, opslag: [],
+            opslagKey: nil, subverwerkers: [], doorgifte: nil, doorgifteKey: nil, beveiliging: nil, verwerkersovereenkomst: nil,
+            versie: nil, datum: product.datum.map { Located($0, at: start) }, wijzigingen: [], location: start, endLocation: start)
+        return Bijsluiter(fields, body: MarkdownBody(text: "", firstLine: 1, file: product.file))
+    }
+
+    // MARK: Making
+
+    /// Where a build leaves what it made for the snapshot (`SiteBuilder`), for the pipeline to save
+    /// once the site is published.
+    final class Slot: @unchecked Sendable {
+        /// Whether the build made the listing pages. When it took them from the published site as the
+        /// build before made them, the snapshot before still holds (its global inputs and every
+        /// bijsluiter's listed digest are what they were).
+        var madeListing = false
+        /// The snapshot, when the build made the listing pages and could keep one.
+        var making: Making?
+
+        /// Saves the snapshot the build made at `url`, or removes the one there when the build made
+        /// the listing pages without one.
+        func save(to url: URL) {
+            if let making {
+                making.save(to: url)
+            } else if madeListing {
+                ListingSnapshot.remove(at: url)
+            }
+        }
+    }
+
+    /// A snapshot being made by a build: one entry per bijsluiter, in file order, each a product
+    /// whose values this build's lists kept, or one taken as it was from the snapshot before.
+    final class Making: @unchecked Sendable {
+        enum Entry {
+            /// A bijsluiter this build loaded, with what the listing pages' key holds of it and the
+            /// values its lists kept.
+            case made(Bijsluiter, listed: StableDigest, fragments: FileFragments)
+            case taken(Product)
+        }
+
+        let identity: StableDigest
+        let global: StableDigest
+        let entries: [Entry]
+        /// The snapshot the taken entries come from.
+        private let source: ListingSnapshot?
+
+        init(identity: StableDigest, global: StableDigest, entries: [Entry], source: ListingSnapshot?) {
+            self.identity = identity
+            self.global = global
+            self.entries = entries
+            self.source = source
+        }
+
+        /// The record of each made entry, in order, made on all cores; nil when a product kept a
+        /// value of a kind the snapshot cannot hold (`KeptValueCoding`).
+        private func madeRecords() -> [[UInt8]]? {
+            let made = entries.compactMap { entry -> (Bijsluiter, StableDigest, FileFragments)? in
+                if case .made(let b, let listed, let fragments) = entry { return (b, listed, fragments) }
+                return nil
+            }
+            let records = try? Parallel.map(made, minimumBatch: 64) { b, listed, fragments -> [UInt8]? in
+                var writer = ByteWriter(capacity: 4096)
+                writer.text(b.file)
+                writer.text(listed.description)
+                writer.text(b.slug)
+                let datum = BijsluiterPages.lastModified(of: b)
+                writer.flag(datum != nil)
+                if let datum {
+                    writer.signed(datum.year)
+                    writer.signed(datum.month)
+                    writer.signed(datum.day)
+                }
+                BijsluiterSummary(b).write(to: &writer)
+                let kept = fragments.kept
+                writer.number(kept.count)
+                for (kind, value) in kept {
+                    writer.text(kind)
+                    guard KeptValueCoding.write(value, to: &writer) else { return nil }
+                }
+                // Its digest first: a record that does not hold what was written is never read.
+                var record: [UInt8] = []
+                record.reserveCapacity(writer.bytes.count + 32)
+                ListingSnapshot.digest(writer.bytes, writer.bytes.indices).appendHex(to: &record)
+                record += writer.bytes
+                return record
+            }
+            guard let records, records.allSatisfy({ $0 != nil }) else { return nil }
+            return records.map { $0! }
+        }
+
+        /// A part of the file holding `records`.
+        private static func part(_ records: [ArraySlice<UInt8>]) -> [UInt8] {
+            var body = ByteWriter(capacity: records.reduce(16) { $0 + $1.count + 5 })
+            body.number(records.count)
+            for record in records {
+                body.number(record.count)
+                body.raw(record)
+            }
+            body.text("end")
+            var part = ByteWriter(capacity: body.bytes.count + 5)
+            part.number(body.bytes.count)
+            part.raw(body.bytes)
+            return part.bytes
+        }
+
+        /// Writes the snapshot at `url`: after a patch build, a part with the loaded bijsluiters'
+        /// records appended to the snapshot it read, as long as the file stays under twice the size
+        /// of the records that count; else the whole file anew. When it cannot be made or written,
+        /// the file there is removed.
+        func save(to url: URL) {
+            guard let made = madeRecords() else {
+                ListingSnapshot.remove(at: url)
+                return
+            }
+            if let source, source.identity == identity, source.global == global {
+                let appended = Self.part(made.map { $0[...] })
+                var counting = appended.count
+                for entry in entries { if case .taken(let product) = entry { counting += product.record.count } }
+                if source.bytes.count + appended.count <= 2 * counting, FileData.append(url.path, appended, toSize: source.bytes.count) { return }
+            }
+            var records: [ArraySlice<UInt8>] = []
+            var next = made.makeIterator()
+            for entry in entries {
+                switch entry {
+                case .made: records.append(next.next()![...])
+                case .taken(let product):
+                    guard let source else { ListingSnapshot.remove(at: url); return }
+                    records.append(source.bytes[product.record])
+                }
+            }
+            var file = ByteWriter(capacity: records.reduce(256) { $0 + $1.count + 5 })
+            file.text(ListingSnapshot.header)
+            file.text(identity.description)
+            file.text(global.description)
+            file.raw(Self.part(records))
+            if !FileData.replace(url.path, with: Data(file.bytes)) { ListingSnapshot.remove(at: url) }
+        }
+    }
+
+    /// Removes the snapshot at `url`, if there is one: a plain file only.
+    static func remove(at url: URL) {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+        unlink(url.path)
+    }
+}
+
+extension BijsluiterSummary {
+    /// Written with its locations in its own file (`SourceLocation.write(to:in:)`).
+    func write(to writer: inout ByteWriter) {
+        writer.text(file)
+        writer.text(title)
+        location.write(to: &writer, in: file)
+        switch scholen {
+        case nil:
+            writer.number(0)
+        case .alle(let location)?:
+            writer.number(1)
+            location.write(to: &writer, in: file)
+        case .brins(let brins)?:
+            writer.number(2)
+            writer.number(brins.count)
+            for brin in brins {
+                writer.text(brin.value)
+                brin.location.write(to: &writer, in: file)
+            }
+        }
+        writer.flag(scholenKey != nil)
+        scholenKey?.write(to: &writer, in: file)
+        writer.flag(verwerker != nil)
+        if let verwerker {
+            verwerker.location.write(to: &writer, in: file)
+            writer.flag(verwerker.isNamed)
+        }
+        writer.number(countriesOutsideEER.count)
+        for country in countriesOutsideEER { writer.text(country) }
+    }
+
+    /// Read back, its locations in `file` sharing its text.
+    init(from reader: inout ByteReader, file product: String) throws {
+        let own = try reader.text()
+        file = own == product ? product : own
+        title = try reader.text()
+        location = try SourceLocation(from: &reader, in: file)
+        switch try reader.number() {
+        case 0:
+            scholen = nil
+        case 1:
+            scholen = .alle(try SourceLocation(from: &reader, in: file))
+        case 2:
+            let count = try reader.number()
+            var brins: [Located<String>] = []
+            for _ in 0..<count {
+                let value = try reader.text()
+                brins.append(Located(value, at: try SourceLocation(from: &reader, in: file)))
+            }
+            scholen = .brins(brins)
+        default:
+            throw ByteReader.Malformed()
+        }
+        scholenKey = try reader.flag() ? try SourceLocation(from: &reader, in: file) : nil
+        if try reader.flag() {
+            let location = try SourceLocation(from: &reader, in: file)
+            verwerker = Verwerker(location: location, isNamed: try reader.flag())
+        } else {
+            verwerker = nil
+        }
+        let count = try reader.number()
+        var countries: [String] = []
+        for _ in 0..<count { countries.append(try reader.text()) }
+        countriesOutsideEER = countries
+    }
+}
+
+extension SourceLocation {
+    /// Its line and column, and its file unless that is `file` (a flag tells which).
+    func write(to writer: inout ByteWriter, in file: String) {
+        writer.flag(self.file == file)
+        if self.file != file { writer.text(self.file) }
+        writer.signed(line)
+        writer.signed(column)
+    }
+
+    init(from reader: inout ByteReader, in file: String) throws {
+        let own = try reader.flag() ? file : try reader.text()
+        self.init(file: own, line: try reader.signed(), column: try reader.signed())
+    }
+}
