@@ -64,6 +64,15 @@ enum KeptValueCoding {
             }
         }
 
+        /// Copies the bytes at `range` to the start of `buffer`; how many.
+        func copy(_ range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            bytes.withUnsafeBufferPointer { bytes in
+                guard let target = buffer.baseAddress, let start = bytes.baseAddress, !range.isEmpty else { return }
+                target.update(from: start + range.lowerBound, count: range.count)
+            }
+            return range.count
+        }
+
         /// The text at `range`, or an empty one, noted as a miss, when the bytes are no UTF-8.
         func text(_ range: Range<Int>) -> String {
             if let text = ByteReader.text(bytes, at: range) { return text }
@@ -117,11 +126,11 @@ enum KeptValueCoding {
         case let rows as [ViewFragment<ChangeView>]:
             writer.raw([Tag.changes.rawValue])
             writer.number(rows.count)
-            for row in rows { write(row, to: &writer) }
+            for row in rows { writeDated(row, to: &writer) }
         case let rows as [ViewFragment<FeedView.Entry>]:
             writer.raw([Tag.feedEntries.rawValue])
             writer.number(rows.count)
-            for row in rows { write(row, to: &writer) }
+            for row in rows { writeDated(row, to: &writer) }
         default:
             return false
         }
@@ -129,8 +138,8 @@ enum KeptValueCoding {
     }
 
     /// A value `write` wrote, of the very type it had (an optional row as an optional). Rows are
-    /// read with their HTML and view left in the bytes until asked for; the changes' views are read
-    /// now (their dates sort the change list).
+    /// read with their HTML and view left in the bytes until asked for; a change's date, which the
+    /// change list and the feed sort by, is read now.
     static func read(from reader: inout ByteReader, _ reading: Reading) throws -> Any {
         guard let tag = Tag(rawValue: UInt8(try reader.number())) else { throw ByteReader.Malformed() }
         switch tag {
@@ -153,10 +162,10 @@ enum KeptValueCoding {
             return row as Any
         case .changes:
             let count = try reader.number()
-            return try (0..<count).map { _ in try fragment(ChangeView.self, from: &reader, reading, viewNow: true) }
+            return try (0..<count).map { _ in try dated(ChangeView.self, from: &reader, reading) }
         case .feedEntries:
             let count = try reader.number()
-            return try (0..<count).map { _ in try fragment(FeedView.Entry.self, from: &reader, reading, viewNow: true) }
+            return try (0..<count).map { _ in try dated(FeedView.Entry.self, from: &reader, reading) }
         }
     }
 
@@ -170,12 +179,23 @@ enum KeptValueCoding {
         writer.raw(view.bytes)
     }
 
+    /// A change's row: its date (the lists sort by it), then the row.
+    private static func writeDated<View: ListedChange>(_ fragment: ViewFragment<View>, to writer: inout ByteWriter) {
+        writer.text(fragment.view.listDate)
+        write(fragment, to: &writer)
+    }
+
     private static func fragment<View: KeptView>(_ type: View.Type, from reader: inout ByteReader, _ reading: Reading,
-                                                 viewNow: Bool = false) throws -> ViewFragment<View> {
+                                                 listDate: String? = nil) throws -> ViewFragment<View> {
         let template = try reading.name(&reader)
         let html = try reader.part(), view = try reader.part()
-        let source = KeptFragmentSource(reading: reading, html: html, view: view)
-        return ViewFragment(kept: source, view: viewNow ? reading.view(View.self, at: view) : nil, template: reading.template(template))
+        let source = KeptFragmentSource(reading: reading, html: html, view: view, listDate: listDate)
+        return ViewFragment(kept: source, view: nil, template: reading.template(template))
+    }
+
+    private static func dated<View: ListedChange>(_ type: View.Type, from reader: inout ByteReader, _ reading: Reading) throws -> ViewFragment<View> {
+        let date = try reader.text()
+        return try fragment(View.self, from: &reader, reading, listDate: date)
     }
 }
 

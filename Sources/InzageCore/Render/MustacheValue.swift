@@ -286,11 +286,48 @@ struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
         // Rows not rendered yet (every row of a first build, a changed product's after an edit)
         // are rendered on all cores first: the feed and the product list have thousands. Rows
         // kept from an earlier build are only read.
-        let unrendered = fragments.filter { !$0.isRendered }
+        let unrendered = fragments.filter { $0.keptSource == nil && !$0.isRendered }
         _ = try? Parallel.map(unrendered, minimumBatch: 64) { $0.html }
+        if fragments.contains(where: { $0.keptSource != nil }) { return FragmentRows(fragments, html: joinedKept(fragments)) }
         // A closure, not the key path `\.html`: in this generic function the key path was made
         // anew on every call (once per list of every page).
         return FragmentRows(fragments, html: fragments.map { $0.html }.joined(separator: "\n"))
+    }
+
+    /// Every row's HTML on a line of its own, where rows read back from a listing snapshot are
+    /// copied from its bytes into the text, without a text of their own each (a patch build's
+    /// lists hold thousands of them).
+    private static func joinedKept<Fragment: ConvertedFragment>(_ fragments: [Fragment]) -> String {
+        let sources = fragments.map { $0.keptSource }
+        var others: [String?] = Array(repeating: nil, count: fragments.count)
+        var count = fragments.count - 1
+        for index in fragments.indices {
+            if let source = sources[index] {
+                count += source.html.count
+            } else {
+                let html = fragments[index].html
+                count += html.utf8.count
+                others[index] = html
+            }
+        }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var at = 0
+            for index in fragments.indices {
+                if index > 0 {
+                    buffer[at] = UInt8(ascii: "\n")
+                    at += 1
+                }
+                if let source = sources[index] {
+                    at += source.reading.copy(source.html, into: UnsafeMutableBufferPointer(rebasing: buffer[at...]))
+                } else if var html = others[index] {
+                    at += html.withUTF8 { utf8 in
+                        if let start = utf8.baseAddress, let target = buffer.baseAddress { (target + at).update(from: start, count: utf8.count) }
+                        return utf8.count
+                    }
+                }
+            }
+            return at
+        }
     }
 
     func makeIterator() -> IndexingIterator<[Any]> { rows.makeIterator() }

@@ -426,7 +426,7 @@ enum FeedBuilder {
     /// one, its place in the document's changes counted from the oldest) and its date, so it
     /// stays the same when other changes are added.
     static func entries(_ site: SiteContext) -> [ViewFragment<FeedView.Entry>] {
-        OtherPages.allChanges(site, root: site.siteURL, kind: "feed", date: \.date) { changes in
+        OtherPages.allChanges(site, root: site.siteURL, kind: "feed") { changes in
             changes.enumerated().map { index, change in
                 let number = change.versie ?? String(changes.count - index)
                 return site.fragment(FeedView.Entry(

@@ -4,10 +4,10 @@
 /// pass) are taken out and put in again, instead of 2 000 products' rows being collected and
 /// 5 000 rows sorted.
 ///
-/// The order is the one a stable sort by date gives: newest first, and among rows of the same
-/// date (ISO text; "" when unknown, which sorts last) the order of the documents, then of the
+/// The order is the one a stable sort by date gives (`ListedChange.listDate`): newest first, and
+/// among rows of the same date (ISO text; "" when unknown, which sorts last) the order of the documents, then of the
 /// products, then of each one's changes.
-struct SortedChangeRows<Row: MustacheFields> {
+struct SortedChangeRows<Row: ListedChange> {
     private(set) var rows: [ViewFragment<Row>]
     private var dates: [String]
     /// Each row's group (the top-level documents first, one group each, then each product in
@@ -25,8 +25,7 @@ struct SortedChangeRows<Row: MustacheFields> {
 
     /// Every row sorted: `documents` (each top-level document's rows, one group each, also when
     /// empty) and the rows of each of `products`.
-    init(documents: [[ViewFragment<Row>]], products: [ListedProduct], rows productRows: (ListedProduct) -> [ViewFragment<Row>],
-         date: (Row) -> String) {
+    init(documents: [[ViewFragment<Row>]], products: [ListedProduct], rows productRows: (ListedProduct) -> [ViewFragment<Row>]) {
         var result: [ViewFragment<Row>] = []
         var groups: [Int] = [], ordinals: [Int] = []
         func add(_ rows: [ViewFragment<Row>], group: Int) {
@@ -38,7 +37,7 @@ struct SortedChangeRows<Row: MustacheFields> {
         for (index, product) in products.enumerated() { add(productRows(product), group: documents.count + index) }
         // Each row's date read once (5 000 rows for 2 000 products), not per comparison, and
         // ranked among the few dates there are: the rows are sorted by a number, not a text.
-        let dates = result.map { date($0.view) }
+        let dates = result.map(Self.date)
         var rankOf: [String: Int] = [:]
         for (rank, date) in Set(dates).sorted().enumerated() { rankOf[date] = rank }
         let ranks = dates.map { rankOf[$0] ?? 0 }
@@ -57,7 +56,7 @@ struct SortedChangeRows<Row: MustacheFields> {
     /// their old rows; false, with nothing changed, when the products are not the same list
     /// (one added or removed), one has no kept fragments, or more than `patchLimit` changed.
     mutating func patch(documents: [[ViewFragment<Row>]], products now: [ListedProduct],
-                        rows productRows: (ListedProduct) -> [ViewFragment<Row>], date: (Row) -> String) -> Bool {
+                        rows productRows: (ListedProduct) -> [ViewFragment<Row>]) -> Bool {
         guard documents.count == documentCount, now.count == products.count else { return false }
         var changed: [Int] = []
         for index in now.indices {
@@ -78,7 +77,7 @@ struct SortedChangeRows<Row: MustacheFields> {
             + changed.map { (group: documentCount + $0, rows: productRows(now[$0])) }
         for (group, newRows) in added {
             for (ordinal, row) in newRows.enumerated() {
-                let day = date(row.view)
+                let day = Self.date(row)
                 let at = position(date: day, group: group, ordinal: ordinal)
                 rows.insert(row, at: at)
                 dates.insert(day, at: at)
@@ -90,10 +89,29 @@ struct SortedChangeRows<Row: MustacheFields> {
         return true
     }
 
+    /// The date a row is sorted by: as a listing snapshot kept it with the row, without reading
+    /// the row's view, or the view's own.
+    private static func date(_ row: ViewFragment<Row>) -> String {
+        row.keptSource?.listDate ?? row.view.listDate
+    }
+
     /// Where a row of `date`, `group` and `ordinal` goes: before the first row it comes before.
     private func position(date: String, group: Int, ordinal: Int) -> Int {
         rows.indices.partitionPoint { index in
             dates[index] > date || (dates[index] == date && (groups[index] < group || (groups[index] == group && ordinals[index] < ordinal)))
         }
     }
+}
+
+/// A row of the change list or the feed: sorted by its date (ISO text, "" when unknown).
+protocol ListedChange: KeptView {
+    var listDate: String { get }
+}
+
+extension ChangeView: ListedChange {
+    var listDate: String { datum?.iso ?? "" }
+}
+
+extension FeedView.Entry: ListedChange {
+    var listDate: String { date }
 }

@@ -11,6 +11,12 @@ protocol ConvertedFragment: MustacheParent, MustacheConvertible {
     var html: String { get }
     /// Whether `html` is rendered already.
     var isRendered: Bool { get }
+    /// Where its HTML stands in a listing snapshot, for a fragment read back from one.
+    var keptSource: KeptFragmentSource? { get }
+}
+
+extension ConvertedFragment {
+    var keptSource: KeptFragmentSource? { nil }
 }
 
 extension ConvertedFragment {
@@ -129,6 +135,8 @@ final class ViewFragment<View: MustacheFields>: ConvertedFragment, @unchecked Se
 
     var isRendered: Bool { made.withLock { $0.rendered != nil } }
 
+    var keptSource: KeptFragmentSource? { source }
+
     func child(named name: String) -> Any? {
         name == "html" ? html : fields.child(named: name)
     }
@@ -140,6 +148,8 @@ struct KeptFragmentSource: Sendable {
     let reading: KeptValueCoding.Reading
     let html: Range<Int>
     let view: Range<Int>
+    /// A change's date, which the change list and the feed sort by (`ListedChange.listDate`).
+    var listDate: String? = nil
 }
 
 /// One text of a list on a page (what a product processes, an Entree attribute, …), rendered with

@@ -21,7 +21,7 @@ import Foundation
 /// It holds no pupil data; it holds what the published pages show. It may be deleted at any
 /// time: the next build that needs it is then a full one, which writes it again.
 struct ListingSnapshot {
-    static let header = "inzage-lijsten 3"
+    static let header = "inzage-lijsten 4"
 
     /// One bijsluiter as the snapshot holds it: the fields read at once, and where its kept
     /// values are in `bytes` (read when the lists need them).

@@ -251,7 +251,7 @@ enum OtherPages {
     /// Every change of every document, newest first, each as a row fragment made by `make` from
     /// one document's changes (newest first); a bijsluiter's are kept per parse under `kind`.
     /// - Parameter date: the date a row is sorted by (ISO, "" when unknown).
-    static func allChanges<Row>(_ site: SiteContext, root: String, kind: String, date: (Row) -> String,
+    static func allChanges<Row: ListedChange>(_ site: SiteContext, root: String, kind: String,
                                 _ make: ([ChangeView]) -> [ViewFragment<Row>]) -> [ViewFragment<Row>] {
         // Each top-level document's changes, one group each (also when it has none).
         let content = site.content
@@ -268,14 +268,14 @@ enum OtherPages {
             }
         }
         guard let session = site.session else {
-            return SortedChangeRows(documents: documents, products: site.products, rows: rows, date: date).rows
+            return SortedChangeRows(documents: documents, products: site.products, rows: rows).rows
         }
         // Under `serve`, the last pass's list with the rows of the changed products put in again.
         var sorted: SortedChangeRows<Row>
-        if var last: SortedChangeRows<Row> = session.takeChangeRows(at: key), last.patch(documents: documents, products: site.products, rows: rows, date: date) {
+        if var last: SortedChangeRows<Row> = session.takeChangeRows(at: key), last.patch(documents: documents, products: site.products, rows: rows) {
             sorted = last
         } else {
-            sorted = SortedChangeRows(documents: documents, products: site.products, rows: rows, date: date)
+            sorted = SortedChangeRows(documents: documents, products: site.products, rows: rows)
         }
         session.keepChangeRows(sorted, at: key)
         return sorted.rows
@@ -285,7 +285,7 @@ enum OtherPages {
         let path = "wijzigingen/"
         let root = SiteContext.root(for: path)
         return Page(path: path, title: "Wijzigingen", template: "wijzigingen",
-                    view: WijzigingenView(wijzigingen: site.rows(allChanges(site, root: root, kind: "changes", date: { $0.datum?.iso ?? "" }) {
+                    view: WijzigingenView(wijzigingen: site.rows(allChanges(site, root: root, kind: "changes") {
                         $0.map { site.fragment($0, template: "wijziging") }
                     }, at: path + "#wijzigingen"), feedHref: root + "feed.xml"),
                     description: "Wat er is veranderd in onze privacydocumenten", lastModified: nil,
