@@ -182,11 +182,14 @@ enum PatchBuild {
         // before (`ListingSnapshot`), and the rules across documents that read bijsluiters run again
         // over every bijsluiter's summary, from the snapshot for those not loaded.
         var snapshot: ListingSnapshot?
+        var snapshotValues: ListingSnapshot.Decoding?
         if listsChanged {
             guard let read = try snapshotRead.value(), read.identity == ListingSnapshot.identity(contentRoot: content.root) else {
                 throw Declined("de front matter van een bijsluiter verandert wat lijsten lezen, en er zijn geen lijsten van de vorige build")
             }
             snapshot = read
+            // Its products' values are read on all cores while the rules run and the site is set up.
+            snapshotValues = ListingSnapshot.Decoding(read) { try theme.value() }
             timer.lap("patch: listing snapshot read")
             record.whole = try wholeFindings(content, record: record, snapshot: read, folder: folderPath, loaded: Set(loaded))
             timer.lap("patch: rules across documents")
@@ -232,7 +235,7 @@ enum PatchBuild {
         var pageCount = 0
         do {
             try SiteBuilder(content: content, templates: templates, session: nil, record: buildRecord, kept: kept, listedKeys: listedKeys,
-                            listingSnapshot: snapshot, snapshotSlot: snapshotSlot).build { batch in
+                            listingSnapshot: snapshot, snapshotValues: snapshotValues, snapshotSlot: snapshotSlot).build { batch in
                 pageCount += batch.filter { $0.path.hasSuffix(".html") }.count
                 try publication.add(batch)
             }

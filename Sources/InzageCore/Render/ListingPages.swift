@@ -173,7 +173,9 @@ extension SiteBuilder {
     /// the others, what the listing snapshot of the build before kept of them (`ListingSnapshot`):
     /// each stands in the lists by its kept values, sealed, so a value not kept abandons the build.
     private func snapshotListing(_ organisatie: Organisatie, globalKey: String, listedDigests: [(file: String, digest: StableDigest)]) throws -> ListingPages {
-        guard let snapshot = listingSnapshot else { throw PatchBuild.Declined("de overzichtspagina's staan niet zoals vastgelegd in de gepubliceerde site") }
+        guard let snapshot = listingSnapshot, let decoding = snapshotValues else {
+            throw PatchBuild.Declined("de overzichtspagina's staan niet zoals vastgelegd in de gepubliceerde site")
+        }
         guard snapshot.global == ListingSnapshot.globalDigest(globalKey) else {
             throw PatchBuild.Declined("de lijsten van de vorige build horen bij andere algemene invoer")
         }
@@ -190,23 +192,16 @@ extension SiteBuilder {
         // In file order, as a full load has them.
         items.sort { $0.file < $1.file }
         var timer = PhaseTimer()
-        // The taken products' values, read on all cores.
-        let misses = FileFragments.Misses()
-        let reading = snapshot.reading(templates: templates, misses: misses)
-        let fragments: [FileFragments]
-        do {
-            // The names of kinds and row templates learnt from a few products, read then on all cores.
-            try reading.learnNames {
-                for case .taken(let product) in items.lazy.map(\.item).prefix(8) { _ = try snapshot.values(of: product, reading) }
+        // The taken products' values, read on all cores since the patch build found it needs them.
+        guard let values = decoding.values() else { throw PatchBuild.Declined("de lijsten van de vorige build zijn niet te lezen") }
+        let misses = decoding.misses
+        let fragments = try items.map { item -> FileFragments in
+            switch item.item {
+            case .loaded: return FileFragments()
+            case .taken(let product):
+                guard let kept = values[product.file] else { throw PatchBuild.Declined("de lijsten van de vorige build zijn niet te lezen") }
+                return FileFragments(sealed: kept, misses: misses)
             }
-            fragments = try Parallel.map(items, minimumBatch: 64) { item -> FileFragments in
-                switch item.item {
-                case .loaded: return FileFragments()
-                case .taken(let product): return FileFragments(sealed: try snapshot.values(of: product, reading), misses: misses)
-                }
-            }
-        } catch {
-            throw PatchBuild.Declined("de lijsten van de vorige build zijn niet te lezen")
         }
         timer.lap("   snapshot: values read")
         let loadedListed = content.forListing

@@ -57,6 +57,8 @@ public struct SiteBuilder {
     /// The listing snapshot of the build before, for a patch build whose lists changed: the listing
     /// pages are then made from it and the loaded bijsluiters (`snapshotListing`).
     let listingSnapshot: ListingSnapshot?
+    /// Its products' values, being read (`ListingSnapshot.Decoding`).
+    let snapshotValues: ListingSnapshot.Decoding?
     /// Where a one-off build leaves the listing snapshot it made (`ListingSnapshot.Slot`); nil: none is made.
     let snapshotSlot: ListingSnapshot.Slot?
 
@@ -65,7 +67,8 @@ public struct SiteBuilder {
     }
 
     init(content: Content, templates: TemplateSet, session: BuildSession?, record: BuildRecord?, kept: [KeptBijsluiter] = [],
-         listedKeys: [String: StableDigest] = [:], listingSnapshot: ListingSnapshot? = nil, snapshotSlot: ListingSnapshot.Slot? = nil) {
+         listedKeys: [String: StableDigest] = [:], listingSnapshot: ListingSnapshot? = nil, snapshotValues: ListingSnapshot.Decoding? = nil,
+         snapshotSlot: ListingSnapshot.Slot? = nil) {
         self.content = content
         self.templates = templates
         self.session = session
@@ -73,6 +76,7 @@ public struct SiteBuilder {
         self.kept = kept
         self.listedKeys = listedKeys
         self.listingSnapshot = listingSnapshot
+        self.snapshotValues = snapshotValues
         self.snapshotSlot = snapshotSlot
         keptInputs = Dictionary(kept.map { ($0.file, $0.pageInputs) }, uniquingKeysWith: { first, _ in first })
     }

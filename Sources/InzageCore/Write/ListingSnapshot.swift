@@ -145,6 +145,31 @@ struct ListingSnapshot {
         return values
     }
 
+    /// Every product's values read on all cores (`values(of:_:)`), begun as soon as a build knows
+    /// it needs them, beside what it does before it makes the lists.
+    final class Decoding: @unchecked Sendable {
+        let misses = FileFragments.Misses()
+        private let work: Background<[String: [String: Any]]>
+
+        /// - Parameter templates: the theme, when it is read (the rows render with it).
+        init(_ snapshot: ListingSnapshot, templates: @escaping @Sendable () throws -> TemplateSet) {
+            let misses = self.misses
+            work = Background {
+                let reading = snapshot.reading(templates: try templates(), misses: misses)
+                let products = Array(snapshot.products.values)
+                // The names of kinds and row templates learnt from a few products, read then on all cores.
+                try reading.learnNames { for product in products.prefix(8) { _ = try snapshot.values(of: product, reading) } }
+                let values = try Parallel.map(products, minimumBatch: 64) { try snapshot.values(of: $0, reading) }
+                return Dictionary(zip(products.map(\.file), values), uniquingKeysWith: { first, _ in first })
+            }
+        }
+
+        /// The values of each product, by file; nil when they cannot be read.
+        func values() -> [String: [String: Any]]? {
+            try? work.value()
+        }
+    }
+
     /// A bijsluiter that stands for `product` in the lists: its file, its page's path and its date
     /// (the sitemap's); nothing else. Every value the lists make of a bijsluiter comes from its
     /// kept values (`values(of:_:)`), sealed.
