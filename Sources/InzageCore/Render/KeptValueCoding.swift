@@ -180,7 +180,7 @@ enum KeptValueCoding {
     }
 
     /// A change's row: its date (the lists sort by it), then the row.
-    private static func writeDated<View: ListedChange>(_ fragment: ViewFragment<View>, to writer: inout ByteWriter) {
+    private static func writeDated<View: ListedChange & KeptView>(_ fragment: ViewFragment<View>, to writer: inout ByteWriter) {
         writer.text(fragment.view.listDate)
         write(fragment, to: &writer)
     }
@@ -193,7 +193,7 @@ enum KeptValueCoding {
         return ViewFragment(kept: source, view: nil, template: reading.template(template))
     }
 
-    private static func dated<View: ListedChange>(_ type: View.Type, from reader: inout ByteReader, _ reading: Reading) throws -> ViewFragment<View> {
+    private static func dated<View: ListedChange & KeptView>(_ type: View.Type, from reader: inout ByteReader, _ reading: Reading) throws -> ViewFragment<View> {
         let date = try reader.text()
         return try fragment(View.self, from: &reader, reading, listDate: date)
     }

@@ -104,7 +104,7 @@ struct SortedChangeRows<Row: ListedChange> {
 }
 
 /// A row of the change list or the feed: sorted by its date (ISO text, "" when unknown).
-protocol ListedChange: KeptView {
+protocol ListedChange: MustacheFields {
     var listDate: String { get }
 }
 

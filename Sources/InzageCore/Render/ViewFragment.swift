@@ -105,9 +105,12 @@ final class ViewFragment<View: MustacheFields>: ConvertedFragment, @unchecked Se
 
     var fields: ConvertedView {
         if let convertedUpFront { return convertedUpFront }
+        if let converted = made.withLock({ $0.converted }) { return converted }
+        // Converted outside the lock: a read-back view is read under it (`view`). Two threads that
+        // convert at once make equal fields, and the first kept is the one every reader gets.
+        let fields = Self.convert(view)
         return made.withLock { made in
             if let converted = made.converted { return converted }
-            let fields = Self.convert(view)
             made.converted = fields
             return fields
         }

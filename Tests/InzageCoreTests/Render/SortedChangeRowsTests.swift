@@ -6,9 +6,10 @@ import Testing
 /// products that changed, they must stand exactly where sorting every row anew puts them.
 @Suite("Render: sorted change rows")
 struct SortedChangeRowsTests {
-    struct Change: MustacheFields {
+    struct Change: ListedChange {
         let date: String; let label: String
         var mustacheFields: KeyValuePairs<String, Any?> { ["date": date, "label": label] }
+        var listDate: String { date }
     }
 
     typealias Generator = SeededGenerator
@@ -35,7 +36,7 @@ struct SortedChangeRowsTests {
         var productRows = products.indices.map { rows("p\($0)", count: Int(random.next() % 4), using: &random) }
         var documents = (0..<3).map { rows("d\($0)", count: Int(random.next() % 3), using: &random) }
         func lookup(_ product: ListedProduct) -> [ViewFragment<Change>] { productRows[product.index] }
-        var sorted = SortedChangeRows(documents: documents, products: products, rows: lookup, date: \.date)
+        var sorted = SortedChangeRows(documents: documents, products: products, rows: lookup)
         #expect(sorted.rows.map(\.view.label) == expected(documents, productRows))
         for round in 0..<40 {
             // One to five products get a new parse (new kept fragments, new rows); the documents' rows are made anew.
@@ -45,7 +46,7 @@ struct SortedChangeRowsTests {
                 productRows[index] = rows("p\(index)r\(round)", count: Int(random.next() % 5), using: &random)
             }
             documents = (0..<3).map { rows("d\($0)r\(round)", count: Int(random.next() % 3), using: &random) }
-            let patched = sorted.patch(documents: documents, products: products, rows: lookup, date: \.date)
+            let patched = sorted.patch(documents: documents, products: products, rows: lookup)
             #expect(patched)
             #expect(sorted.rows.map(\.view.label) == expected(documents, productRows), "round \(round)")
         }
@@ -56,18 +57,18 @@ struct SortedChangeRowsTests {
         let products = (0..<40).map { ListedProduct(index: $0, kept: FileFragments()) }
         let productRows = products.indices.map { rows("p\($0)", count: 2, using: &random) }
         func lookup(_ product: ListedProduct) -> [ViewFragment<Change>] { productRows[product.index] }
-        var sorted = SortedChangeRows(documents: [[], [], []], products: products, rows: lookup, date: \.date)
+        var sorted = SortedChangeRows(documents: [[], [], []], products: products, rows: lookup)
         let before = sorted.rows.map(\.view.label)
         // A product added, every product changed, and a product without kept fragments: no patch, nothing changed.
-        let added = sorted.patch(documents: [[], [], []], products: products + [ListedProduct(index: 0, kept: FileFragments())], rows: lookup, date: \.date)
+        let added = sorted.patch(documents: [[], [], []], products: products + [ListedProduct(index: 0, kept: FileFragments())], rows: lookup)
         #expect(!added)
-        let allChanged = sorted.patch(documents: [[], [], []], products: products.map { ListedProduct(index: $0.index, kept: FileFragments()) }, rows: lookup, date: \.date)
+        let allChanged = sorted.patch(documents: [[], [], []], products: products.map { ListedProduct(index: $0.index, kept: FileFragments()) }, rows: lookup)
         #expect(!allChanged)
-        let withoutFragments = sorted.patch(documents: [[], [], []], products: products.map { ListedProduct(index: $0.index, kept: $0.index == 3 ? nil : $0.kept) }, rows: lookup, date: \.date)
+        let withoutFragments = sorted.patch(documents: [[], [], []], products: products.map { ListedProduct(index: $0.index, kept: $0.index == 3 ? nil : $0.kept) }, rows: lookup)
         #expect(!withoutFragments)
         #expect(sorted.rows.map(\.view.label) == before)
         // The same products: nothing to patch but the documents.
-        let documentsOnly = sorted.patch(documents: [[], [], []], products: products, rows: lookup, date: \.date)
+        let documentsOnly = sorted.patch(documents: [[], [], []], products: products, rows: lookup)
         #expect(documentsOnly)
         #expect(sorted.rows.map(\.view.label) == before)
     }
