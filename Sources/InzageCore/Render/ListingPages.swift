@@ -121,10 +121,14 @@ extension SiteBuilder {
                 let fragments = snapshotSlot.map { _ in listed.bijsluiters.map { _ in FileFragments() } }
                 listing = try makeListingPages(listed, organisatie: organisatie, besideItems: session == nil, productFragments: fragments)
                 if let snapshotSlot, let fragments, let identity = ListingSnapshot.identity(contentRoot: content.root) {
-                    snapshotSlot.making = ListingSnapshot.Making(
+                    let making = ListingSnapshot.Making(
                         identity: identity, global: ListingSnapshot.globalDigest(globalKey),
                         entries: content.bijsluiters.indices.map { .made(content.bijsluiters[$0], listed: listedDigests[$0].digest, fragments: fragments[$0]) },
                         source: nil)
+                    // Its records are made as soon as the lists are rendered.
+                    let made = UncheckedSendable(listing)
+                    making.prepare { _ = try made.value.files() }
+                    snapshotSlot.making = making
                 }
             }
             record.noteListing(listing, inputs: inputs)

@@ -201,6 +201,9 @@ struct ListingSnapshot {
         func save(to url: URL) {
             if let making {
                 making.save(to: url)
+                // What the lists kept of every product is freed beside the end of the build.
+                BackgroundRelease.release(making)
+                self.making = nil
             } else if madeListing {
                 ListingSnapshot.remove(at: url)
             }
@@ -228,6 +231,18 @@ struct ListingSnapshot {
             self.global = global
             self.entries = entries
             self.source = source
+        }
+
+        /// The made entries' records, being made (`prepare`).
+        private var prepared: Background<[[UInt8]]?>?
+
+        /// Begins to make the made entries' records on other threads once `ready` returns (the
+        /// lists are rendered): beside the rest of the build, not after it.
+        func prepare(after ready: @escaping @Sendable () throws -> Void) {
+            prepared = Background { [self] in
+                try ready()
+                return self.madeRecords()
+            }
         }
 
         /// The record of each made entry, in order, made on all cores; nil when a product kept a
@@ -287,7 +302,7 @@ struct ListingSnapshot {
         /// of the records that count; else the whole file anew. When it cannot be made or written,
         /// the file there is removed.
         func save(to url: URL) {
-            guard let made = madeRecords() else {
+            guard let made = (prepared.map { (try? $0.value()) ?? nil }) ?? madeRecords() else {
                 ListingSnapshot.remove(at: url)
                 return
             }
