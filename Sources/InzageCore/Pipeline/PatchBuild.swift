@@ -101,10 +101,12 @@ enum PatchBuild {
               var record = FindingsRecord.read(from: location, identity: identity) else { throw Declined("geen bevindingen van een vorige build") }
         let recorded = record
         timer.lap("patch: findings record read")
-        // The listing snapshot is read on another core meanwhile: the lists need it when a changed
-        // bijsluiter changed what they show, which is known once the changed files are loaded.
         let snapshotLocation = ListingSnapshot.location(for: writer.output)
-        let snapshotRead = Background { ListingSnapshot.read(from: snapshotLocation, contentRoot: contentRoot) }
+        /// The listing snapshot and its products' values, read on other cores from when a changed
+        /// bijsluiter is found to change what the lists show (a build after an edit to a body alone
+        /// never reads it).
+        var snapshotRead: Background<ListingSnapshot?>?
+        var snapshotValues: ListingSnapshot.Decoding?
         // The theme is read and parsed on another core while the bijsluiters are compared and
         // the changed ones loaded and checked (as in a full build).
         let theme = Background { try TemplateSet(TemplateSet.read(override: templatesRoot).forSite) }
@@ -173,6 +175,11 @@ enum PatchBuild {
                 listedKeys[result.path] = listed
             } else {
                 listsChanged = true
+                if snapshotRead == nil {
+                    let read = Background { ListingSnapshot.read(from: snapshotLocation, contentRoot: contentRoot) }
+                    snapshotRead = read
+                    snapshotValues = ListingSnapshot.Decoding({ try read.value() }, templates: { try theme.value() })
+                }
             }
         }
         guard FindingsRecord.otherInputs(content, bijsluiterFolder: folderPath) == record.otherInputs else {
@@ -182,14 +189,11 @@ enum PatchBuild {
         // before (`ListingSnapshot`), and the rules across documents that read bijsluiters run again
         // over every bijsluiter's summary, from the snapshot for those not loaded.
         var snapshot: ListingSnapshot?
-        var snapshotValues: ListingSnapshot.Decoding?
         if listsChanged {
-            guard let read = try snapshotRead.value(), read.identity == ListingSnapshot.identity(contentRoot: content.root) else {
+            guard let read = try snapshotRead?.value() ?? nil, read.identity == ListingSnapshot.identity(contentRoot: content.root) else {
                 throw Declined("de front matter van een bijsluiter verandert wat lijsten lezen, en er zijn geen lijsten van de vorige build")
             }
             snapshot = read
-            // Its products' values are read on all cores while the rules run and the site is set up.
-            snapshotValues = ListingSnapshot.Decoding(read) { try theme.value() }
             timer.lap("patch: listing snapshot read")
             record.whole = try wholeFindings(content, record: record, snapshot: read, folder: folderPath, loaded: Set(loaded))
             timer.lap("patch: rules across documents")

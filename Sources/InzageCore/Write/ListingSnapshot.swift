@@ -151,10 +151,12 @@ struct ListingSnapshot {
         let misses = FileFragments.Misses()
         private let work: Background<[String: [String: Any]]>
 
-        /// - Parameter templates: the theme, when it is read (the rows render with it).
-        init(_ snapshot: ListingSnapshot, templates: @escaping @Sendable () throws -> TemplateSet) {
+        /// - Parameters: snapshot: the snapshot, when it is read; templates: the theme, when it is
+        ///   read (the rows render with it).
+        init(_ snapshot: @escaping @Sendable () throws -> ListingSnapshot?, templates: @escaping @Sendable () throws -> TemplateSet) {
             let misses = self.misses
             work = Background {
+                guard let snapshot = try snapshot() else { throw ByteReader.Malformed() }
                 let reading = snapshot.reading(templates: try templates(), misses: misses)
                 let products = Array(snapshot.products.values)
                 // The names of kinds and row templates learnt from a few products, read then on all cores.
