@@ -188,6 +188,9 @@ enum PatchBuild {
         // When the lists changed, the listing pages are made from the listing snapshot of the build
         // before (`ListingSnapshot`), and the rules across documents that read bijsluiters run again
         // over every bijsluiter's summary, from the snapshot for those not loaded.
+        // The per-file rules for what was loaded (while the snapshot is read); every other finding
+        // from the record.
+        let fresh = Checker.check(content, rules: RuleRegistry.all.filter(\.isPerFile))
         var snapshot: ListingSnapshot?
         if listsChanged {
             guard let read = try snapshotRead?.value() ?? nil, read.identity == ListingSnapshot.identity(contentRoot: content.root) else {
@@ -199,8 +202,6 @@ enum PatchBuild {
             timer.lap("patch: rules across documents")
         }
 
-        // The per-file rules for what was loaded; every other finding from the record.
-        let fresh = Checker.check(content, rules: RuleRegistry.all.filter(\.isPerFile))
         var diagnostics = loadDiagnostics + fresh + record.whole
         for index in unchanged { diagnostics += record.entries[index].findings }
         diagnostics = diagnostics.sortedForReport()

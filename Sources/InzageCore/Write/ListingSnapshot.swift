@@ -21,7 +21,7 @@ import Foundation
 /// It holds no pupil data; it holds what the published pages show. It may be deleted at any
 /// time: the next build that needs it is then a full one, which writes it again.
 struct ListingSnapshot {
-    static let header = "inzage-lijsten 4"
+    static let header = "inzage-lijsten 5"
 
     /// One bijsluiter as the snapshot holds it: the fields read at once, and where its kept
     /// values are in `bytes` (read when the lists need them).
@@ -31,9 +31,11 @@ struct ListingSnapshot {
         let slug: String
         let datum: SchoolDate?
         let summary: BijsluiterSummary
-        /// The product's whole record in `bytes`, and its kept values in it.
+        /// The product's whole record in `bytes`, and its kept values in it with their digest
+        /// (checked when they are read, `values(of:_:)`).
         let record: Range<Int>
         let values: Range<Int>
+        let valuesDigest: StableDigest
     }
 
     /// The executable and content folder it was made by (`identity(contentRoot:)`).
@@ -63,8 +65,9 @@ struct ListingSnapshot {
     // MARK: The file
     //
     // The header (its name, the identity and the global digest as texts), then parts, each with
-    // its length: a part holds records, each with its length and starting with the digest of the
-    // rest (as 32 hex digits), and ends in the text "end". A full
+    // its length: a part holds records, each with its length and starting with the digests (as 32
+    // hex digits each) of its fields and of its kept values, which follow; a part ends in the text
+    // "end". The fields are checked when the file is read, the values when they are. A full
     // build writes one part; a patch build appends a part with the records of the bijsluiters it
     // loaded, which stand in for their earlier records (`Making.save`). A part cut off makes the
     // whole file unreadable.
@@ -92,16 +95,17 @@ struct ListingSnapshot {
             guard try part.text() == "end", part.isAtEnd else { throw ByteReader.Malformed() }
         }
         let read = try Parallel.map(records, minimumBatch: 64) { record -> Product in
-            guard record.count >= 32, let digest = StableDigest(hexBytes: bytes[record.prefix(32)]),
-                  Self.digest(bytes, record.dropFirst(32)) == digest else { throw ByteReader.Malformed() }
-            var fields = ByteReader(bytes, from: record.lowerBound + 32, to: record.upperBound)
+            guard record.count >= 64, let fieldsDigest = StableDigest(hexBytes: bytes[record.prefix(32)]),
+                  let valuesDigest = StableDigest(hexBytes: bytes[(record.lowerBound + 32)..<(record.lowerBound + 64)]) else { throw ByteReader.Malformed() }
+            var fields = ByteReader(bytes, from: record.lowerBound + 64, to: record.upperBound)
             let file = try fields.text()
             guard let listed = StableDigest(hex: try fields.text()) else { throw ByteReader.Malformed() }
             let slug = try fields.text()
             let datum = try fields.flag() ? try Self.date(&fields) : nil
             let summary = try BijsluiterSummary(from: &fields, file: file)
+            guard Self.digest(bytes, (record.lowerBound + 64)..<fields.offset) == fieldsDigest else { throw ByteReader.Malformed() }
             return Product(file: file, listed: listed, slug: slug, datum: datum, summary: summary, record: record,
-                           values: fields.offset..<record.upperBound)
+                           values: fields.offset..<record.upperBound, valuesDigest: valuesDigest)
         }
         // A later record of a file stands in for an earlier one.
         var products: [String: Product] = [:]
@@ -133,6 +137,7 @@ struct ListingSnapshot {
     /// The values `product` kept for the lists, by kind; its rows' HTML and views are read when
     /// first asked for.
     func values(of product: Product, _ reading: KeptValueCoding.Reading) throws -> [String: Any] {
+        guard Self.digest(bytes, product.values) == product.valuesDigest else { throw ByteReader.Malformed() }
         var reader = ByteReader(bytes, from: product.values.lowerBound, to: product.values.upperBound)
         let count = try reader.number()
         var values: [String: Any] = [:]
@@ -255,7 +260,7 @@ struct ListingSnapshot {
                 return nil
             }
             let records = try? Parallel.map(made, minimumBatch: 64) { b, listed, fragments -> [UInt8]? in
-                var writer = ByteWriter(capacity: 4096)
+                var writer = ByteWriter(capacity: 512)
                 writer.text(b.file)
                 writer.text(listed.description)
                 writer.text(b.slug)
@@ -268,16 +273,20 @@ struct ListingSnapshot {
                 }
                 BijsluiterSummary(b).write(to: &writer)
                 let kept = fragments.kept
-                writer.number(kept.count)
+                var values = ByteWriter(capacity: 4096)
+                values.number(kept.count)
                 for (kind, value) in kept {
-                    writer.text(kind)
-                    guard KeptValueCoding.write(value, to: &writer) else { return nil }
+                    values.text(kind)
+                    guard KeptValueCoding.write(value, to: &values) else { return nil }
                 }
-                // Its digest first: a record that does not hold what was written is never read.
+                // The digests of its fields and of its values first: a record that does not hold
+                // what was written is never read.
                 var record: [UInt8] = []
-                record.reserveCapacity(writer.bytes.count + 32)
+                record.reserveCapacity(writer.bytes.count + values.bytes.count + 64)
                 ListingSnapshot.digest(writer.bytes, writer.bytes.indices).appendHex(to: &record)
+                ListingSnapshot.digest(values.bytes, values.bytes.indices).appendHex(to: &record)
                 record += writer.bytes
+                record += values.bytes
                 return record
             }
             guard let records, records.allSatisfy({ $0 != nil }) else { return nil }
