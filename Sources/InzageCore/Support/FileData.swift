@@ -15,20 +15,9 @@ enum FileData {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var data = Data(count: Int(info.st_size))
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            var count = 0
-            while count < buffer.count {
-                let read = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
-                if read < 0 && errno == EINTR { continue }
-                if read <= 0 { return false }
-                count += read
-            }
-            return true
-        }
-        guard complete else { return nil }
+        guard data.withUnsafeMutableBytes({ readAll(fd, into: $0) }) else { return nil }
         // A file that grew since its `fstat` is read again whole.
-        var next: UInt8 = 0
-        guard Glibc.read(fd, &next, 1) == 0 else { return FileManager.default.contents(atPath: path) }
+        guard isAtEnd(fd) else { return FileManager.default.contents(atPath: path) }
         return data
     }
 
@@ -42,40 +31,54 @@ enum FileData {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var complete = false
         let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
-            count = 0
-            while count < buffer.count {
-                let read = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
-                if read < 0 && errno == EINTR { continue }
-                if read <= 0 { return }
-                count += read
-            }
-            complete = true
+            complete = readAll(fd, into: UnsafeMutableRawBufferPointer(buffer))
+            count = complete ? buffer.count : 0
         }
         // A file that grew since its `fstat` is not the one whose size was read.
-        var next: UInt8 = 0
-        guard complete, Glibc.read(fd, &next, 1) == 0 else { return nil }
+        guard complete, isAtEnd(fd) else { return nil }
         return bytes
+    }
+
+    /// Fills `buffer` from `fd`; false when the file ends first or cannot be read.
+    private static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        var count = 0
+        while count < buffer.count {
+            let read = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+            if read < 0 && errno == EINTR { continue }
+            if read <= 0 { return false }
+            count += read
+        }
+        return true
+    }
+
+    /// Whether `fd` has nothing more to read.
+    private static func isAtEnd(_ fd: Int32) -> Bool {
+        var next: UInt8 = 0
+        return Glibc.read(fd, &next, 1) == 0
     }
 
     /// Appends `bytes` to the regular file at `path` when it is `size` bytes long (no other build
     /// wrote to it since it was read); false, with nothing appended, otherwise. A crash halfway
     /// leaves a file whose reader finds it cut off.
-    static func append(_ path: String, _ bytes: [UInt8], toSize size: Int) -> Bool {
+    static func append(_ path: String, _ bytes: some Collection<UInt8>, toSize size: Int) -> Bool {
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return false }
-        return bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let count = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { return false }
-                written += count
-            }
-            return true
+        return bytes.withContiguousStorageIfAvailable { write(fd, UnsafeRawBufferPointer($0)) } ?? Array(bytes).withUnsafeBytes { write(fd, $0) }
+    }
+
+    /// Writes all of `buffer` to `fd`.
+    private static func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        var written = 0
+        while written < buffer.count {
+            let count = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return false }
+            written += count
         }
+        return true
     }
 
     /// Puts `data` at `path` in place of what is there: written next to it, the old file removed,

@@ -141,20 +141,6 @@ struct RecordedTexts: Equatable {
 
     /// Adds `tail` at the end of the file at `url`, which must hold `count` bytes.
     private static func append(_ tail: ArraySlice<UInt8>, to url: URL, after count: Int) -> Bool {
-        let fd = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == count else { return false }
-        return tail.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return false }
-                offset += written
-            }
-            return true
-        }
+        FileData.append(url.path, tail, toSize: count)
     }
 }
