@@ -190,7 +190,7 @@ enum KeptValueCoding {
         let template = try reading.name(&reader)
         let html = try reader.part(), view = try reader.part()
         let source = KeptFragmentSource(reading: reading, html: html, view: view, listDate: listDate)
-        return ViewFragment(kept: source, view: nil, template: reading.template(template))
+        return ViewFragment(kept: source, template: reading.template(template))
     }
 
     private static func dated<View: ListedChange & KeptView>(_ type: View.Type, from reader: inout ByteReader, _ reading: Reading) throws -> ViewFragment<View> {

@@ -72,10 +72,10 @@ final class ViewFragment<View: MustacheFields>: ConvertedFragment, @unchecked Se
         source = nil
     }
 
-    /// A fragment read back from a listing snapshot (`ListingSnapshot`): its view (when read already)
-    /// and HTML come from `source`; converted, and its fingerprint made, only when asked for.
-    init(kept source: KeptFragmentSource, view: View?, template: RowTemplate) {
-        madeView = view
+    /// A fragment read back from a listing snapshot (`ListingSnapshot`): its view and HTML come
+    /// from `source` when first asked for; converted, and its fingerprint made, only then too.
+    init(kept source: KeptFragmentSource, template: RowTemplate) {
+        madeView = nil
         convertedUpFront = nil
         keptFingerprint = nil
         self.template = template
