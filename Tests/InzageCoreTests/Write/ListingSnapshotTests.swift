@@ -265,6 +265,32 @@ struct ListingSnapshotTests {
         }
     }
 
+    @Test func aValueTheSnapshotDoesNotHoldMeansAFullBuild() throws {
+        // A snapshot whose products hold every value but which schools use them: the patch build
+        // asks the stand-ins for it, notes the miss, and gives way to a full build before writing.
+        let board = try Board()
+        defer { board.remove() }
+        _ = try board.build()
+        let snapshot = try #require(ListingSnapshot.read(from: board.snapshot, contentRoot: board.content))
+        let templates = try TemplateSet(override: nil)
+        let decoding = ListingSnapshot.Decoding({ snapshot }, templates: { templates })
+        let values = try #require(decoding.values())
+        let (content, _) = try CheckPipeline.run(contentRoot: board.content, today: Fixture.today)
+        let entries = try content.bijsluiters.map { b -> ListingSnapshot.Making.Entry in
+            let product = try #require(snapshot.products[b.file])
+            let fragments = FileFragments()
+            for (kind, value) in try #require(values[b.file]) where kind != "scholen" { _ = fragments.value(kind) { value } }
+            return .made(b, listed: product.listed, fragments: fragments)
+        }
+        ListingSnapshot.Making(identity: snapshot.identity, global: snapshot.global, entries: entries, source: nil).save(to: board.snapshot)
+        let without = try #require(ListingSnapshot.read(from: board.snapshot, contentRoot: board.content))
+        #expect(without.products.count == snapshot.products.count)
+        try board.replace("product: Rekentuin", with: "product: Rekenbos")
+        let result = try board.build()
+        #expect(!result.patched)
+        try board.expectSameAsClean(result)
+    }
+
     @Test func aThemeThatGoesThroughTheRowsReadsTheirViewsBack() throws {
         // Lists gone through row by row, each row's fields printed: the views of the rows the patch
         // build did not make are read back from the snapshot.
