@@ -185,15 +185,16 @@ enum PatchBuild {
         guard FindingsRecord.otherInputs(content, bijsluiterFolder: folderPath) == record.otherInputs else {
             throw Declined("andere documenten dan bijsluiters zijn veranderd")
         }
-        // When the lists changed, the listing pages are made from the listing snapshot of the build
-        // before (`ListingSnapshot`), and the rules across documents that read bijsluiters run again
-        // over every bijsluiter's summary, from the snapshot for those not loaded.
         // The per-file rules for what was loaded (while the snapshot is read); every other finding
         // from the record.
         let fresh = Checker.check(content, rules: RuleRegistry.all.filter(\.isPerFile))
+        // When the lists changed, the listing pages are made from the listing snapshot of the build
+        // before (`ListingSnapshot`, read only when made by this executable for this content
+        // folder), and the rules across documents that read bijsluiters run again over every
+        // bijsluiter's summary, from the snapshot for those not loaded.
         var snapshot: ListingSnapshot?
         if listsChanged {
-            guard let read = try snapshotRead?.value() ?? nil, read.identity == ListingSnapshot.identity(contentRoot: content.root) else {
+            guard let read = try snapshotRead?.value() ?? nil else {
                 throw Declined("de front matter van een bijsluiter verandert wat lijsten lezen, en er zijn geen lijsten van de vorige build")
             }
             snapshot = read
