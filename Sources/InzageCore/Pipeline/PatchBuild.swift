@@ -268,6 +268,9 @@ enum PatchBuild {
         timer.lap("patch: findings record saved")
         snapshotSlot.save(to: snapshotLocation)
         timer.lap("patch: listing snapshot saved")
+        // The snapshot's values (every kept row of 2 000 products) are freed beside the end of the
+        // build: freeing them took about 10 ms, after everything else.
+        BackgroundRelease.release((snapshotValues.take(), snapshot.take(), snapshotRead.take()))
         return BuildPipeline.Result(content: reported(content), diagnostics: diagnostics, report: report, pageCount: pageCount,
                                     keptPages: buildRecord.keptCount, unreadPages: buildRecord.unreadCount, patched: true)
     }

@@ -239,7 +239,7 @@ public struct SiteBuilder {
         try emit(files)
         timer.lap("  rest")
         // A one-off build is about to end: its lists are freed beside it.
-        if session == nil { BackgroundRelease.release((listing, site)) }
+        if session == nil { BackgroundRelease.release((consume listing, consume site)) }
     }
 
     /// A page of the board's own documents as a function of the site, and whether it lists

@@ -94,10 +94,18 @@ final class PThreadMutex: @unchecked Sendable {
 
 /// Lets go of a large structure on another thread: the listing pages of a one-off build hold
 /// tens of thousands of rows, and freeing them one by one took the build's own thread about
-/// 20 ms at its very end. A process that exits first frees nothing at all.
+/// 20 ms at its very end. A process that exits first frees nothing at all. The caller hands its
+/// own reference over (`consume`, `Optional.take()`): one it kept would free the structure
+/// wherever it ends, whenever the other thread is done first.
 enum BackgroundRelease {
-    static func release(_ value: some Any) {
-        let held = UncheckedSendable(value)
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+    static func release<Value>(_ value: consuming Value) {
+        // The other thread holds the only reference: one kept here would be let go of after it,
+        // whenever the other thread is done first, and free the structure here.
+        let held = Unmanaged.passRetained(UncheckedSendable(value))
+        let address = UInt(bitPattern: held.toOpaque())
+        DispatchQueue.global(qos: .utility).async {
+            guard let pointer = UnsafeRawPointer(bitPattern: address) else { return }
+            Unmanaged<UncheckedSendable<Value>>.fromOpaque(pointer).release()
+        }
     }
 }

@@ -206,11 +206,10 @@ struct ListingSnapshot {
         /// Saves the snapshot the build made at `url`, or removes the one there when the build made
         /// the listing pages without one.
         func save(to url: URL) {
-            if let making {
+            if let making = making.take() {
                 making.save(to: url)
                 // What the lists kept of every product is freed beside the end of the build.
-                BackgroundRelease.release(making)
-                self.making = nil
+                BackgroundRelease.release(consume making)
             } else if madeListing {
                 ListingSnapshot.remove(at: url)
             }
