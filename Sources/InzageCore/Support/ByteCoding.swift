@@ -1,7 +1,8 @@
 import Glibc
 
-/// Writes Inzage's own binary record files (`ListingSnapshot`): numbers as unsigned LEB128,
-/// texts as their length in bytes and their UTF-8 bytes, flags as one byte.
+/// Writes Inzage's own binary record files (`ListingSnapshot`, `FindingsRecord`): numbers as
+/// unsigned LEB128, texts as their length in bytes and their UTF-8 bytes, flags as one byte,
+/// digests as their 16 bytes.
 struct ByteWriter {
     private(set) var bytes: [UInt8] = []
 
@@ -20,7 +21,8 @@ struct ByteWriter {
         unsigned(UInt(bitPattern: value << 1) ^ UInt(bitPattern: value >> (Int.bitWidth - 1)))
     }
 
-    private mutating func unsigned(_ value: UInt) {
+    /// Any unsigned number (a device or inode number).
+    mutating func unsigned(_ value: UInt) {
         var rest = value
         while rest >= 0x80 {
             bytes.append(UInt8(rest & 0x7F) | 0x80)
@@ -71,6 +73,9 @@ struct ByteReader {
 
     var isAtEnd: Bool { offset == end }
 
+    /// How many bytes are left to read.
+    var remaining: Int { end - offset }
+
     mutating func number() throws -> Int {
         guard let number = Int(exactly: try unsigned()) else { throw Malformed() }
         return number
@@ -82,7 +87,8 @@ struct ByteReader {
         return Int(bitPattern: value >> 1) ^ -Int(bitPattern: value & 1)
     }
 
-    private mutating func unsigned() throws -> UInt {
+    /// A number `ByteWriter.unsigned` wrote.
+    mutating func unsigned() throws -> UInt {
         var value: UInt = 0, shift: UInt = 0
         while true {
             guard offset < end, shift < UInt(UInt.bitWidth) else { throw Malformed() }

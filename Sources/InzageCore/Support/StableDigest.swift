@@ -17,6 +17,12 @@ struct StableDigest: Hashable, CustomStringConvertible {
 
     init() {}
 
+    /// The digest of these two words (as `ByteReader.digest` reads it back).
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
     /// The digest of `parts`, each followed by a zero byte so that ["ab", "c"] and ["a", "bc"] differ.
     init(_ parts: [String]) {
         for part in parts { update(part: part) }
@@ -154,5 +160,35 @@ struct StableDigest: Hashable, CustomStringConvertible {
     /// The digest as 32 lowercase hexadecimal digits.
     var description: String {
         withHex { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+extension ByteWriter {
+    /// A digest as its 16 bytes.
+    mutating func digest(_ digest: StableDigest) {
+        for word in [digest.high, digest.low] {
+            withUnsafeBytes(of: word.bigEndian) { raw($0) }
+        }
+    }
+
+    /// A digest or none: a flag, then the digest when there is one.
+    mutating func optionalDigest(_ digest: StableDigest?) {
+        flag(digest != nil)
+        if let digest { self.digest(digest) }
+    }
+}
+
+extension ByteReader {
+    /// A digest `ByteWriter.digest` wrote.
+    mutating func digest() throws -> StableDigest {
+        let range = try raw(16)
+        return bytes.withUnsafeBytes { whole in
+            StableDigest(high: UInt64(bigEndian: whole.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self)),
+                         low: UInt64(bigEndian: whole.loadUnaligned(fromByteOffset: range.lowerBound + 8, as: UInt64.self)))
+        }
+    }
+
+    mutating func optionalDigest() throws -> StableDigest? {
+        try flag() ? try digest() : nil
     }
 }

@@ -16,7 +16,7 @@ import Foundation
 /// the build record it belongs to one Inzage executable, one working and content folder, one
 /// date and one set of rules; when any of these differs nothing of it is used.
 struct FindingsRecord: Equatable {
-    static let header = "inzage-bevindingen 2"
+    static let header = "inzage-bevindingen 3"
 
     /// One entry of `bijsluiters/`, as the build that made the record loaded and checked it.
     struct Entry: Equatable {
@@ -174,84 +174,84 @@ struct FindingsRecord: Equatable {
 
     // MARK: Reading and writing
 
-    /// The record at `url`, when it is whole and was made with `identity`; nil otherwise. Read as
-    /// bytes, line by line: a record of 2 000 bijsluiters is read on the path of every patch build.
+    /// The record at `url`, when it is whole and was made with `identity`; nil otherwise. Read
+    /// as Inzage's own binary records are (`ByteReader`): a record of 2 000 bijsluiters is read on
+    /// the path of every patch build, and read as lines of text it took about 10 ms.
     static func read(from url: URL, identity: StableDigest) -> FindingsRecord? {
-        guard let data = FileData.read(url.path) else { return nil }
-        let bytes = [UInt8](data)
-        var lines = ByteLines(bytes)
-        guard let first = lines.next(), first.elementsEqual(header.utf8), let second = lines.next(),
-              StableDigest(hexBytes: second) == identity, let third = lines.next(), third.starts(with: "inputs ".utf8),
-              let otherInputs = StableDigest(hexBytes: third.dropFirst(7)) else { return nil }
-        var record = FindingsRecord(identity: identity, otherInputs: otherInputs, whole: [], entries: [])
-        while let line = lines.next() {
-            // The texts file's size comes last: a record without it was cut off.
-            if line.starts(with: "texts ".utf8) {
-                let fields = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-                guard fields.count == 2, let count = ASCIIScan.decimal(fields[1]), count >= 0,
-                      lines.next() == nil, bytes.last == UInt8(ascii: "\n"),
-                      record.entries.allSatisfy({ $0.listedText.map { $0.upperBound <= count } ?? true }) else { return nil }
-                record.texts = RecordedTexts(count: Int(count))
-                return record
-            }
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            guard fields[0].count == 1 else { return nil }
-            switch fields[0].first {
-            case UInt8(ascii: "w"):
-                guard let finding = decode(fields) else { return nil }
-                record.whole.append(finding)
-            case UInt8(ascii: "d"):
-                guard let finding = decode(fields), !record.entries.isEmpty else { return nil }
-                record.entries[record.entries.count - 1].findings.append(finding)
-            case UInt8(ascii: "e"):
-                guard fields.count == 11, let name = text(fields[1]), !name.isEmpty else { return nil }
-                /// An empty field is no digest; anything else must be one.
-                func digest(_ field: ArraySlice<UInt8>) -> (valid: Bool, value: StableDigest?) {
-                    field.isEmpty ? (true, nil) : StableDigest(hexBytes: field).map { (true, $0) } ?? (false, nil)
+        guard let bytes = FileData.readBytes(url.path) else { return nil }
+        var reader = ByteReader(bytes)
+        do {
+            guard try reader.text() == header, try reader.digest() == identity else { return nil }
+            let otherInputs = try reader.digest()
+            var record = FindingsRecord(identity: identity, otherInputs: otherInputs, whole: try findings(&reader), entries: [])
+            let count = try reader.number()
+            // Each entry takes more than 8 bytes: a damaged count reserves no more than the file holds.
+            record.entries.reserveCapacity(min(count, bytes.count / 8))
+            for _ in 0..<count {
+                let name = try reader.text()
+                guard !name.isEmpty, record.entries.last.map({ $0.name < name }) ?? true else { return nil }
+                let stamp = try reader.flag()
+                    ? FileStamp(device: UInt64(try reader.unsigned()), inode: UInt64(try reader.unsigned()), size: Int64(try reader.signed()),
+                                modified: Int64(try reader.signed()), changed: Int64(try reader.signed()))
+                    : nil
+                let source = try reader.optionalDigest(), frontMatter = try reader.optionalDigest()
+                let page = try reader.optionalText(), pageInputs = try reader.optionalDigest(), listed = try reader.optionalDigest()
+                var listedText: Range<Int>?
+                if try reader.flag() {
+                    let start = try reader.number(), end = try reader.number()
+                    guard start <= end else { return nil }
+                    listedText = start..<end
                 }
-                let stamp = fields[2].isEmpty ? nil : FileStamp(recordText: fields[2])
-                let source = digest(fields[3]), frontMatter = digest(fields[4]), pageInputs = digest(fields[6]), listed = digest(fields[7])
-                let start = ASCIIScan.decimal(fields[8]), count = ASCIIScan.decimal(fields[9]), textDigest = digest(fields[10])
-                guard fields[2].isEmpty || stamp != nil, source.valid, frontMatter.valid, pageInputs.valid, listed.valid, textDigest.valid,
-                      fields[8].isEmpty == (textDigest.value == nil),
-                      (fields[8].isEmpty && fields[9].isEmpty) || (start.map { $0 >= 0 } ?? false && count.map { $0 >= 0 } ?? false),
-                      let page = text(fields[5]), record.entries.last.map({ $0.name < name }) ?? true else { return nil }
-                let listedText = start.flatMap { start in count.map { Int(start)..<Int(start + $0) } }
-                record.entries.append(Entry(name: name, stamp: stamp, source: source.value, frontMatter: frontMatter.value,
-                                            page: page.isEmpty ? nil : page, pageInputs: pageInputs.value, listed: listed.value,
-                                            listedText: listedText, listedTextDigest: textDigest.value, findings: []))
-            default:
-                return nil
+                let listedTextDigest = try reader.optionalDigest()
+                guard (listedText == nil) == (listedTextDigest == nil), page.map({ !$0.isEmpty }) ?? true else { return nil }
+                record.entries.append(Entry(name: name, stamp: stamp, source: source, frontMatter: frontMatter, page: page, pageInputs: pageInputs,
+                                            listed: listed, listedText: listedText, listedTextDigest: listedTextDigest, findings: try findings(&reader)))
             }
+            // The texts file's size comes last: a record without it was cut off.
+            let texts = try reader.number()
+            guard reader.isAtEnd, record.entries.allSatisfy({ $0.listedText.map { $0.upperBound <= texts } ?? true }) else { return nil }
+            record.texts = RecordedTexts(count: texts)
+            return record
+        } catch {
+            return nil
         }
-        return nil
     }
 
-    /// The record as bytes: a line per finding and per entry, fields apart by tabs.
+    /// The record as bytes (`ByteWriter`): its header and identity, the other inputs' digest, the
+    /// findings of the rules across documents, every entry with its own findings, and the size of
+    /// the texts file.
     var bytes: [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(160 * (entries.count + whole.count + 4))
-        func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
-        func add(_ digest: StableDigest?) { digest?.appendHex(to: &bytes) }
-        func tab() { bytes.append(UInt8(ascii: "\t")) }
-        add(Self.header + "\n")
-        add(identity)
-        add("\ninputs ")
-        add(otherInputs)
-        add("\n")
-        for finding in whole { Self.encode(finding, tag: "w", into: &bytes) }
+        var writer = ByteWriter(capacity: 200 * (entries.count + whole.count + 4))
+        writer.text(Self.header)
+        writer.digest(identity)
+        writer.digest(otherInputs)
+        Self.write(whole, to: &writer)
+        writer.number(entries.count)
         for entry in entries {
-            add("e\t" + Self.escaped(entry.name) + "\t")
-            if let stamp = entry.stamp { add(stamp.recordText) }
-            tab(); add(entry.source); tab(); add(entry.frontMatter); tab()
-            add(Self.escaped(entry.page ?? "")); tab(); add(entry.pageInputs); tab(); add(entry.listed); tab()
-            if let range = entry.listedText { add(String(range.lowerBound)); tab(); add(String(range.count)) } else { tab() }
-            tab(); add(entry.listedTextDigest)
-            bytes.append(UInt8(ascii: "\n"))
-            for finding in entry.findings { Self.encode(finding, tag: "d", into: &bytes) }
+            writer.text(entry.name)
+            writer.flag(entry.stamp != nil)
+            if let stamp = entry.stamp {
+                writer.unsigned(UInt(stamp.device))
+                writer.unsigned(UInt(stamp.inode))
+                writer.signed(Int(stamp.size))
+                writer.signed(Int(stamp.modified))
+                writer.signed(Int(stamp.changed))
+            }
+            writer.optionalDigest(entry.source)
+            writer.optionalDigest(entry.frontMatter)
+            writer.optionalText(entry.page)
+            writer.optionalDigest(entry.pageInputs)
+            writer.optionalDigest(entry.listed)
+            writer.flag(entry.listedText != nil && entry.listedTextDigest != nil)
+            if let range = entry.listedText, entry.listedTextDigest != nil {
+                writer.number(range.lowerBound)
+                writer.number(range.upperBound)
+            }
+            writer.optionalDigest(entry.listedText == nil ? nil : entry.listedTextDigest)
+            Self.write(entry.findings, to: &writer)
         }
-        add("texts \(texts.count)\n")
-        return bytes
+        writer.number(texts.count)
+        return writer.bytes
     }
 
     /// Writes the record at `url`, and its texts file when a text changed (the texts first, so a
@@ -286,65 +286,31 @@ struct FindingsRecord: Equatable {
         }
     }
 
-    /// `<tag> severity code file line column message [hint]`: no hint field for a finding without one.
-    private static func encode(_ finding: Diagnostic, tag: String, into bytes: inout [UInt8]) {
-        var fields = [tag, finding.severity.rawValue, escaped(finding.code), escaped(finding.location.file), String(finding.location.line),
-                      String(finding.location.column), escaped(finding.message)]
-        if let hint = finding.hint { fields.append(escaped(hint)) }
-        bytes.append(contentsOf: (fields.joined(separator: "\t") + "\n").utf8)
-    }
-
-    private static func decode(_ fields: [ArraySlice<UInt8>]) -> Diagnostic? {
-        guard fields.count == 7 || fields.count == 8, let severity = text(fields[1]).flatMap(Severity.init(rawValue:)),
-              let code = text(fields[2]), let file = text(fields[3]), let line = ASCIIScan.decimal(fields[4]), let column = ASCIIScan.decimal(fields[5]),
-              let message = text(fields[6]), let line = Int(exactly: line), let column = Int(exactly: column) else { return nil }
-        let hint = fields.count == 8 ? text(fields[7]) : nil
-        guard fields.count == 7 || hint != nil else { return nil }
-        return Diagnostic(severity, code, at: SourceLocation(file: file, line: line, column: column), message, hint: hint)
-    }
-
-    /// `text` with backslashes, tabs, newlines and carriage returns written as `\\`, `\t`, `\n`, `\r`.
-    static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        var result = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "\\": result += "\\\\"
-            case "\t": result += "\\t"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            default: result.unicodeScalars.append(character)
-            }
+    /// Findings: how many, then each with its severity, code, place, message and hint.
+    private static func write(_ findings: [Diagnostic], to writer: inout ByteWriter) {
+        writer.number(findings.count)
+        for finding in findings {
+            writer.text(finding.severity.rawValue)
+            writer.text(finding.code)
+            writer.text(finding.location.file)
+            writer.signed(finding.location.line)
+            writer.signed(finding.location.column)
+            writer.text(finding.message)
+            writer.optionalText(finding.hint)
         }
-        return result
     }
 
-    /// The text of a field `escaped` wrote; nil for bytes that are not UTF-8 or an escape it does not write.
-    private static func text(_ field: ArraySlice<UInt8>) -> String? {
-        String(validating: field, as: UTF8.self).flatMap { unescaped($0[...]) }
-    }
-
-    /// The text `escaped` wrote; nil for an escape it does not write.
-    static func unescaped(_ field: Substring) -> String? {
-        guard field.utf8.contains(0x5C) else { return String(field) }
-        var result = ""
-        var escaping = false
-        for character in field.unicodeScalars {
-            if escaping {
-                switch character {
-                case "\\": result += "\\"
-                case "t": result += "\t"
-                case "n": result += "\n"
-                case "r": result += "\r"
-                default: return nil
-                }
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                result.unicodeScalars.append(character)
-            }
+    private static func findings(_ reader: inout ByteReader) throws -> [Diagnostic] {
+        let count = try reader.number()
+        guard count <= reader.remaining else { throw ByteReader.Malformed() }
+        var findings: [Diagnostic] = []
+        findings.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let severity = Severity(rawValue: try reader.text()) else { throw ByteReader.Malformed() }
+            let code = try reader.text(), file = try reader.text(), line = try reader.signed(), column = try reader.signed()
+            findings.append(Diagnostic(severity, code, at: SourceLocation(file: file, line: line, column: column), try reader.text(),
+                                       hint: try reader.optionalText()))
         }
-        return escaping ? nil : result
+        return findings
     }
 }

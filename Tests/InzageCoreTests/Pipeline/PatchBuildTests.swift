@@ -290,9 +290,10 @@ struct PatchBuildTests {
         defer { board.remove() }
         _ = try board.build()
         let good = try Data(contentsOf: board.findingsRecord)
-        var damaged = try String(contentsOf: board.findingsRecord, encoding: .utf8)
-        damaged = damaged.replacingOccurrences(of: "\ne\t", with: "\ne\tkapot\t")
-        for bad in [Data(damaged.utf8), Data([0xff, 0xfe, 0x41]), Data(), good.dropLast(2)] {
+        // An older kind of record (its header's number), one with a byte too many, cut off, empty, or not one at all.
+        let older = Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "inzage-bevindingen 3", with: "inzage-bevindingen 2").utf8)
+        #expect(older != good)
+        for bad in [older, good + [0], Data([0xff, 0xfe, 0x41]), Data(), good.dropLast(2)] {
             try bad.write(to: board.findingsRecord)
             try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin.md")
             let result = try board.build()
@@ -443,18 +444,20 @@ struct PatchBuildTests {
         let identity = StableDigest(["een"])
         let tricky = Diagnostic(.warning, "TXT-OUTDATED", at: SourceLocation(file: "content/bijsluiters/a b.md", line: 3, column: 7),
                                 "tab\there, newline\nthere, back\\slash \\t and a carriage\rreturn", hint: "")
-        let record = FindingsRecord(
+        var record = FindingsRecord(
             identity: identity, otherInputs: StableDigest(["twee"]),
             whole: [Diagnostic(.error, "X-SCHOOL", at: .file("content/organisatie.yaml"), "geen hint")],
             entries: [
                 .init(name: "a b.md", stamp: FileStamp(device: 2049, inode: 77, size: 1234, modified: 1_700_000_000_123_456_789, changed: -5),
                       source: StableDigest(["a"]), frontMatter: StableDigest(["b"]), page: "bijsluiters/a-b/",
-                      pageInputs: StableDigest(["c"]), listed: StableDigest(["d"]), findings: [tricky]),
+                      pageInputs: StableDigest(["c"]), listed: StableDigest(["d"]), listedText: 3..<12, listedTextDigest: StableDigest(["t"]),
+                      findings: [tricky]),
                 .init(name: "b.md", source: StableDigest(["e"]), frontMatter: StableDigest(["f"]), page: "bijsluiters/b/",
                       pageInputs: StableDigest(["g"]), listed: StableDigest(["h"]), findings: []),
                 .init(name: "notities.txt", source: nil, frontMatter: nil, page: nil, pageInputs: nil, listed: nil,
                       findings: [Diagnostic(.warning, "FILE-UNEXPECTED", at: .file("content/bijsluiters/notities.txt"), "m", hint: "h")]),
             ])
+        record.texts = RecordedTexts(count: 12)
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let url = folder.url.appendingPathComponent("record")
@@ -462,16 +465,25 @@ struct PatchBuildTests {
         let read = try #require(FindingsRecord.read(from: url, identity: identity))
         #expect(read.entries == record.entries && read.whole == record.whole && read.otherInputs == record.otherInputs)
         #expect(FindingsRecord.read(from: url, identity: StableDigest(["drie"])) == nil)
-        // Entries out of order, or a finding before any entry, is a damaged record.
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let lines = text.split(separator: "\n").map(String.init)
-        let header = Array(lines.prefix(3)), entries = lines.filter { $0.hasPrefix("e\t") }, findings = lines.filter { $0.hasPrefix("d\t") }
-        try ((header + entries.reversed()).joined(separator: "\n") + "\n").write(to: url, atomically: false, encoding: .utf8)
+        // Entries out of order are a damaged record.
+        var reversed = record
+        reversed.entries.reverse()
+        reversed.save(to: url)
         #expect(FindingsRecord.read(from: url, identity: identity) == nil)
-        try ((header + findings + entries).joined(separator: "\n") + "\n").write(to: url, atomically: false, encoding: .utf8)
+        // So is a record cut off anywhere, or with more after its end.
+        let bytes = record.bytes
+        for count in 0..<bytes.count {
+            try Data(bytes.prefix(count)).write(to: url)
+            #expect(FindingsRecord.read(from: url, identity: identity) == nil, "cut off after \(count) bytes")
+        }
+        try Data(bytes + [0]).write(to: url)
         #expect(FindingsRecord.read(from: url, identity: identity) == nil)
-        // Without its last line end, a record was cut off.
-        try String(text.dropLast()).write(to: url, atomically: false, encoding: .utf8)
+        try Data(bytes).write(to: url)
+        #expect(FindingsRecord.read(from: url, identity: identity) != nil)
+        // And one whose entry's text lies beyond the texts file's end.
+        var short = record
+        short.texts = RecordedTexts(count: 11)
+        try Data(short.bytes).write(to: url)
         #expect(FindingsRecord.read(from: url, identity: identity) == nil)
     }
 }
