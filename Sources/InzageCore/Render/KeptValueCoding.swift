@@ -93,7 +93,7 @@ enum KeptValueCoding {
 
     /// The types, each by a byte of its own.
     private enum Tag: UInt8 {
-        case nameKey = 1, indices, productRow, matrixRow, ontvanger, doorgifte, changes, feedEntries
+        case nameKey = 1, indices, productRow, matrixRow, ontvanger, doorgifte, changes, feedEntries, sitemapEntry
     }
 
     /// Writes `value`; false (and nothing written) for a type this file does not know.
@@ -123,6 +123,9 @@ enum KeptValueCoding {
             writer.raw([Tag.doorgifte.rawValue])
             writer.flag(row != nil)
             if let row { write(row, to: &writer) }
+        case let row as ViewFragment<SitemapView.URLEntry>:
+            writer.raw([Tag.sitemapEntry.rawValue])
+            write(row, to: &writer)
         case let rows as [ViewFragment<ChangeView>]:
             writer.raw([Tag.changes.rawValue])
             writer.number(rows.count)
@@ -160,6 +163,8 @@ enum KeptValueCoding {
         case .doorgifte:
             let row: ViewFragment<PrivacyverklaringView.DoorgifteRow>? = try reader.flag() ? try fragment(PrivacyverklaringView.DoorgifteRow.self, from: &reader, reading) : nil
             return row as Any
+        case .sitemapEntry:
+            return try fragment(SitemapView.URLEntry.self, from: &reader, reading)
         case .changes:
             let count = try reader.number()
             return try (0..<count).map { _ in try dated(ChangeView.self, from: &reader, reading) }
@@ -308,5 +313,18 @@ extension FeedView.Entry: KeptView {
     init(from reader: inout ByteReader, _ reading: KeptValueCoding.Reading) throws {
         self.init(id: try reader.text(), title: try reader.text(), link: try reader.text(), updated: try reader.text(),
                   summary: try reader.text(), date: try reader.text())
+    }
+}
+
+extension SitemapView.URLEntry: KeptView {
+    static var blank: Self { .init(loc: "", lastmod: nil) }
+
+    func write(to writer: inout ByteWriter) {
+        writer.text(loc)
+        writer.optionalText(lastmod)
+    }
+
+    init(from reader: inout ByteReader, _ reading: KeptValueCoding.Reading) throws {
+        self.init(loc: try reader.text(), lastmod: try reader.optionalText())
     }
 }

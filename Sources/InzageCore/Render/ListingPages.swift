@@ -306,6 +306,7 @@ extension SiteBuilder {
         // Every page of the site, in publication order.
         var sitemap = ([home] + sections).map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }
         sitemap += extraPages.map { SitemapView.URLEntry(loc: site.absolute(Self.path(of: $0)), lastmod: nil) }
+        let bijsluiterEntries = sitemap.count..<(sitemap.count + listed.bijsluiters.count)
         sitemap += listed.bijsluiters.map { SitemapView.URLEntry(loc: site.absolute(BijsluiterPages.path(of: $0)), lastmod: BijsluiterPages.lastModified(of: $0)?.iso) }
         sitemap += schools.map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }
 
@@ -331,9 +332,21 @@ extension SiteBuilder {
             }),
             // Keyed by its texts: a walk of 2 000 entry views cost more than rendering a changed sitemap.
             // Weighed by its entries, one per page: with 10 000 extra pages it is one of the largest pieces.
+            // A bijsluiter's entry is kept with it, like its rows in the lists.
             (sitemap.count, { try self.renderedFile("sitemap.xml", template: "sitemap.xml",
                                         key: { ViewFingerprint(sitemap.flatMap { [$0.loc, $0.lastmod ?? "-"] }, named: []) },
-                                        view: { SitemapView(urls: viewSite.value.rows(sitemap.map { viewSite.value.fragment($0, template: "sitemap-url") }, at: "sitemap.xml#urls")) }) }),
+                                        view: {
+                                            let site = viewSite.value
+                                            let entryKind = FragmentKind("sitemap", root: "", template: "sitemap-url")
+                                            let rows = sitemap.indices.map { index -> ViewFragment<SitemapView.URLEntry> in
+                                                // The site lists every bijsluiter as a product, in the same order.
+                                                guard bijsluiterEntries.contains(index), site.products.count == bijsluiterEntries.count else {
+                                                    return site.fragment(sitemap[index], template: "sitemap-url")
+                                                }
+                                                return site.fragment(entryKind, of: site.products[index - bijsluiterEntries.lowerBound]) { sitemap[index] }
+                                            }
+                                            return SitemapView(urls: site.rows(rows, at: "sitemap.xml#urls"))
+                                        }) }),
         ]
         let jobs: [Job] = rest + laidOutPages.map { page in
             (page.listedRows, { try self.laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer) })

@@ -51,6 +51,49 @@ enum FileData {
         return true
     }
 
+    /// A regular file held open to be read part by part (`pread`): whatever replaces the file at
+    /// its path meanwhile, its parts are read from the file that was opened.
+    final class Opened: @unchecked Sendable {
+        private let fd: Int32
+        /// Its size when it was opened.
+        let size: Int
+
+        init?(_ path: String) {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                close(fd)
+                return nil
+            }
+            size = Int(info.st_size)
+        }
+
+        deinit { close(fd) }
+
+        /// The bytes at `range`; nil when the file no longer holds them.
+        func bytes(at range: Range<Int>) -> [UInt8]? {
+            var complete = false
+            let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
+                complete = read(range.lowerBound, into: UnsafeMutableRawBufferPointer(buffer))
+                count = complete ? buffer.count : 0
+            }
+            return complete ? bytes : nil
+        }
+
+        /// Fills `buffer` with the bytes from `offset` on; false when the file ends first.
+        func read(_ offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+            var count = 0
+            while count < buffer.count {
+                let read = pread(fd, buffer.baseAddress! + count, buffer.count - count, off_t(offset + count))
+                if read < 0 && errno == EINTR { continue }
+                if read <= 0 { return false }
+                count += read
+            }
+            return true
+        }
+    }
+
     /// Whether `fd` has nothing more to read.
     private static func isAtEnd(_ fd: Int32) -> Bool {
         var next: UInt8 = 0

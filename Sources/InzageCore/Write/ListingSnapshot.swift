@@ -21,18 +21,18 @@ import Foundation
 /// It holds no pupil data; it holds what the published pages show. It may be deleted at any
 /// time: the next build that needs it is then a full one, which writes it again.
 struct ListingSnapshot {
-    static let header = "inzage-lijsten 5"
+    static let header = "inzage-lijsten 6"
 
     /// One bijsluiter as the snapshot holds it: the fields read at once, and where its kept
-    /// values are in `bytes` (read when the lists need them).
+    /// values are in the values blocks (read when the lists need them, `ValueBlocks`).
     struct Product {
         let file: String
         let listed: StableDigest
         let slug: String
         let datum: SchoolDate?
         let summary: BijsluiterSummary
-        /// The product's whole record in `bytes`, and its kept values in it with their digest
-        /// (checked when they are read, `values(of:_:)`).
+        /// The product's record in `fields`, and its kept values in the values blocks with their
+        /// digest (checked when they are read, `values(of:_:)`).
         let record: Range<Int>
         let values: Range<Int>
         let valuesDigest: StableDigest
@@ -44,7 +44,12 @@ struct ListingSnapshot {
     let global: StableDigest
     /// Every product, by file: the last record of each in the file.
     let products: [String: Product]
-    private let bytes: [UInt8]
+    /// The fields blocks of the file's parts, one after another.
+    private let fields: [UInt8]
+    /// The values blocks of the file's parts, read from the file when first asked for.
+    private let valueBlocks: ValueBlocks
+    /// The file's size when it was read.
+    var size: Int { valueBlocks.file.size }
 
     /// The snapshot's file for the output folder `output`: beside it, hidden, named after it (and
     /// not starting with the staging folders' prefix, `.public.inzage-`, which a publication clears away).
@@ -64,48 +69,79 @@ struct ListingSnapshot {
 
     // MARK: The file
     //
-    // The header (its name, the identity and the global digest as texts), then parts, each with
-    // its length: a part holds records, each with its length and starting with the digests (as 32
-    // hex digits each) of its fields and of its kept values, which follow; a part ends in the text
-    // "end". The fields are checked when the file is read, the values when they are. A full
-    // build writes one part; a patch build appends a part with the records of the bijsluiters it
-    // loaded, which stand in for their earlier records (`Making.save`). A part cut off makes the
-    // whole file unreadable.
+    // The header (its name, the identity and the global digest as texts), then parts. A part is
+    // the length of its fields block and of its values block (8 bytes each, little-endian), then
+    // the two blocks. The fields block holds records, each with its length: the digests (as 32 hex
+    // digits each) of its fields and of its kept values, then the length of those values and the
+    // fields; it ends in the text "end". The values block holds the records' values one after
+    // another, in the same order. The fields are read and checked when the file is read; the values
+    // blocks are read, and each product's values checked, when the lists need them: the path of a
+    // patch build waits for the fields alone. A full build writes one part; a patch build appends
+    // a part with the records of the bijsluiters it loaded, which stand in for their earlier
+    // records (`Making.save`). A part cut off makes the whole file unreadable.
 
     // MARK: Reading
 
     /// The snapshot at `url` when it is whole and was made by this executable for `contentRoot`.
+    /// Its fields are read now; the file stays open for its values.
     static func read(from url: URL, contentRoot: String) -> ListingSnapshot? {
-        guard let identity = identity(contentRoot: contentRoot), let bytes = FileData.readBytes(url.path) else { return nil }
-        return try? ListingSnapshot(bytes: bytes, identity: identity)
+        guard let identity = identity(contentRoot: contentRoot), let file = FileData.Opened(url.path) else { return nil }
+        return try? ListingSnapshot(file: file, identity: identity)
     }
 
-    private init(bytes: [UInt8], identity: StableDigest) throws {
-        var reader = ByteReader(bytes)
-        guard try reader.text() == Self.header, StableDigest(hex: try reader.text()) == identity,
-              let global = StableDigest(hex: try reader.text()) else { throw ByteReader.Malformed() }
-        // Where each record is, part by part; then each one checked against its digest and its
-        // fields read, on all cores.
-        var records: [Range<Int>] = []
-        while !reader.isAtEnd {
-            let partRange = try reader.part()
-            var part = ByteReader(bytes, from: partRange.lowerBound, to: partRange.upperBound)
-            let count = try part.number()
-            for _ in 0..<count { records.append(try part.part()) }
-            guard try part.text() == "end", part.isAtEnd else { throw ByteReader.Malformed() }
+    private init(file: FileData.Opened, identity: StableDigest) throws {
+        // The header, from the file's first bytes.
+        guard let start = file.bytes(at: 0..<min(file.size, 512)) else { throw ByteReader.Malformed() }
+        var head = ByteReader(start)
+        guard try head.text() == Self.header, StableDigest(hex: try head.text()) == identity,
+              let global = StableDigest(hex: try head.text()) else { throw ByteReader.Malformed() }
+        // The parts: their fields blocks read one after another, their values blocks passed over.
+        var offset = head.offset
+        var fields: [UInt8] = [], fieldBlocks: [Range<Int>] = [], valueBlocks: [Range<Int>] = []
+        while offset < file.size {
+            guard file.size - offset >= 16, let lengths = file.bytes(at: offset..<(offset + 16)) else { throw ByteReader.Malformed() }
+            let fieldCount = Self.length(lengths, at: 0), valueCount = Self.length(lengths, at: 8)
+            offset += 16
+            guard fieldCount >= 0, valueCount >= 0, fieldCount <= file.size - offset, valueCount <= file.size - offset - fieldCount,
+                  let block = file.bytes(at: offset..<(offset + fieldCount)) else { throw ByteReader.Malformed() }
+            fieldBlocks.append(fields.count..<(fields.count + fieldCount))
+            fields += block
+            valueBlocks.append((offset + fieldCount)..<(offset + fieldCount + valueCount))
+            offset += fieldCount + valueCount
         }
-        let read = try Parallel.map(records, minimumBatch: 64) { record -> Product in
-            guard record.count >= 64, let fieldsDigest = StableDigest(hexBytes: bytes[record.prefix(32)]),
-                  let valuesDigest = StableDigest(hexBytes: bytes[(record.lowerBound + 32)..<(record.lowerBound + 64)]) else { throw ByteReader.Malformed() }
-            var fields = ByteReader(bytes, from: record.lowerBound + 64, to: record.upperBound)
-            let file = try fields.text()
-            guard let listed = StableDigest(hex: try fields.text()) else { throw ByteReader.Malformed() }
-            let slug = try fields.text()
-            let datum = try fields.flag() ? try Self.date(&fields) : nil
-            let summary = try BijsluiterSummary(from: &fields, file: file)
-            guard Self.digest(bytes, (record.lowerBound + 64)..<fields.offset) == fieldsDigest else { throw ByteReader.Malformed() }
+        // Where each record is, and its values in the values blocks read one after another; then
+        // each record checked against its digest and its fields read, on all cores.
+        var records: [(record: Range<Int>, values: Range<Int>)] = []
+        var valuesStart = 0
+        for (block, values) in zip(fieldBlocks, valueBlocks) {
+            var part = ByteReader(fields, from: block.lowerBound, to: block.upperBound)
+            let count = try part.number()
+            var at = valuesStart
+            for _ in 0..<count {
+                let record = try part.part()
+                guard record.count >= 64 else { throw ByteReader.Malformed() }
+                var reader = ByteReader(fields, from: record.lowerBound + 64, to: record.upperBound)
+                let length = try reader.number()
+                guard length <= valuesStart + values.count - at else { throw ByteReader.Malformed() }
+                records.append((record, at..<(at + length)))
+                at += length
+            }
+            guard try part.text() == "end", part.isAtEnd, at == valuesStart + values.count else { throw ByteReader.Malformed() }
+            valuesStart = at
+        }
+        let read = try Parallel.map(records, minimumBatch: 64) { record, values -> Product in
+            guard let fieldsDigest = StableDigest(hexBytes: fields[record.prefix(32)]),
+                  let valuesDigest = StableDigest(hexBytes: fields[(record.lowerBound + 32)..<(record.lowerBound + 64)]) else { throw ByteReader.Malformed() }
+            var reader = ByteReader(fields, from: record.lowerBound + 64, to: record.upperBound)
+            _ = try reader.number()
+            let file = try reader.text()
+            guard let listed = StableDigest(hex: try reader.text()) else { throw ByteReader.Malformed() }
+            let slug = try reader.text()
+            let datum = try reader.flag() ? try Self.date(&reader) : nil
+            let summary = try BijsluiterSummary(from: &reader, file: file)
+            guard reader.isAtEnd, Self.digest(fields, (record.lowerBound + 64)..<record.upperBound) == fieldsDigest else { throw ByteReader.Malformed() }
             return Product(file: file, listed: listed, slug: slug, datum: datum, summary: summary, record: record,
-                           values: fields.offset..<record.upperBound, valuesDigest: valuesDigest)
+                           values: values, valuesDigest: valuesDigest)
         }
         // A later record of a file stands in for an earlier one.
         var products: [String: Product] = [:]
@@ -114,7 +150,45 @@ struct ListingSnapshot {
         self.identity = identity
         self.global = global
         self.products = products
-        self.bytes = bytes
+        self.fields = fields
+        self.valueBlocks = ValueBlocks(file: file, blocks: valueBlocks)
+    }
+
+    /// The values blocks of a snapshot's file, read once, when first asked for.
+    final class ValueBlocks: @unchecked Sendable {
+        let file: FileData.Opened
+        private let blocks: [Range<Int>]
+        private let lock = PThreadMutex()
+        private var read: [UInt8]??
+
+        init(file: FileData.Opened, blocks: [Range<Int>]) {
+            self.file = file
+            self.blocks = blocks
+        }
+
+        /// The blocks one after another; nil when the file no longer holds them.
+        var bytes: [UInt8]? {
+            lock.withLock {
+                if let read { return read }
+                let total = blocks.reduce(0) { $0 + $1.count }
+                var complete = true
+                let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+                    var at = 0
+                    for block in blocks where complete {
+                        complete = file.read(block.lowerBound, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + block.count)])))
+                        at += block.count
+                    }
+                    count = complete ? total : 0
+                }
+                read = complete ? bytes : nil
+                return read!
+            }
+        }
+    }
+
+    /// A length of a part (8 bytes, little-endian) at `offset` of `bytes`.
+    private static func length(_ bytes: [UInt8], at offset: Int) -> Int {
+        Int(truncatingIfNeeded: bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) })
     }
 
     /// The digest of the bytes at `range` of `bytes`, which a record starts with (as 32 hex digits).
@@ -129,15 +203,17 @@ struct ListingSnapshot {
         return date
     }
 
-    /// What reading the values of this snapshot's products needs (`values(of:_:)`).
-    func reading(templates: TemplateSet, misses: FileFragments.Misses) -> KeptValueCoding.Reading {
-        KeptValueCoding.Reading(bytes: bytes, templates: templates, misses: misses)
+    /// What reading the values of this snapshot's products needs (`values(of:_:)`): its values
+    /// blocks, read now; nil when the file no longer holds them.
+    func reading(templates: TemplateSet, misses: FileFragments.Misses) -> KeptValueCoding.Reading? {
+        valueBlocks.bytes.map { KeptValueCoding.Reading(bytes: $0, templates: templates, misses: misses) }
     }
 
-    /// The values `product` kept for the lists, by kind; its rows' HTML and views are read when
-    /// first asked for.
+    /// The values `product` kept for the lists, by kind, read with `reading` (`reading(templates:misses:)`);
+    /// its rows' HTML and views are read when first asked for.
     func values(of product: Product, _ reading: KeptValueCoding.Reading) throws -> [String: Any] {
-        guard Self.digest(bytes, product.values) == product.valuesDigest else { throw ByteReader.Malformed() }
+        let bytes = reading.bytes
+        guard product.values.upperBound <= bytes.count, Self.digest(bytes, product.values) == product.valuesDigest else { throw ByteReader.Malformed() }
         var reader = ByteReader(bytes, from: product.values.lowerBound, to: product.values.upperBound)
         let count = try reader.number()
         var values: [String: Any] = [:]
@@ -162,7 +238,7 @@ struct ListingSnapshot {
             let misses = self.misses
             work = Background {
                 guard let snapshot = try snapshot() else { throw ByteReader.Malformed() }
-                let reading = snapshot.reading(templates: try templates(), misses: misses)
+                guard let reading = snapshot.reading(templates: try templates(), misses: misses) else { throw ByteReader.Malformed() }
                 let products = Array(snapshot.products.values)
                 // The names of kinds and row templates learnt from a few products, read then on all cores.
                 try reading.learnNames { for product in products.prefix(8) { _ = try snapshot.values(of: product, reading) } }
@@ -239,8 +315,11 @@ struct ListingSnapshot {
             self.source = source
         }
 
+        /// A product's record: its fields (with their digest and that of its values) and its values.
+        typealias Record = (fields: [UInt8], values: [UInt8])
+
         /// The made entries' records, being made (`prepare`).
-        private var prepared: Background<[[UInt8]]?>?
+        private var prepared: Background<[Record]?>?
 
         /// Begins to make the made entries' records on other threads once `ready` returns (the
         /// lists are rendered): beside the rest of the build, not after it.
@@ -253,13 +332,21 @@ struct ListingSnapshot {
 
         /// The record of each made entry, in order, made on all cores; nil when a product kept a
         /// value of a kind the snapshot cannot hold (`KeptValueCoding`).
-        private func madeRecords() -> [[UInt8]]? {
+        private func madeRecords() -> [Record]? {
             let made = entries.compactMap { entry -> (Bijsluiter, StableDigest, FileFragments)? in
                 if case .made(let b, let listed, let fragments) = entry { return (b, listed, fragments) }
                 return nil
             }
-            let records = try? Parallel.map(made, minimumBatch: 64) { b, listed, fragments -> [UInt8]? in
+            let records = try? Parallel.map(made, minimumBatch: 64) { b, listed, fragments -> Record? in
+                let kept = fragments.kept
+                var values = ByteWriter(capacity: 4096)
+                values.number(kept.count)
+                for (kind, value) in kept {
+                    values.text(kind)
+                    guard KeptValueCoding.write(value, to: &values) else { return nil }
+                }
                 var writer = ByteWriter(capacity: 512)
+                writer.number(values.bytes.count)
                 writer.text(b.file)
                 writer.text(listed.description)
                 writer.text(b.slug)
@@ -271,40 +358,38 @@ struct ListingSnapshot {
                     writer.signed(datum.day)
                 }
                 BijsluiterSummary(b).write(to: &writer)
-                let kept = fragments.kept
-                var values = ByteWriter(capacity: 4096)
-                values.number(kept.count)
-                for (kind, value) in kept {
-                    values.text(kind)
-                    guard KeptValueCoding.write(value, to: &values) else { return nil }
-                }
                 // The digests of its fields and of its values first: a record that does not hold
                 // what was written is never read.
-                var record: [UInt8] = []
-                record.reserveCapacity(writer.bytes.count + values.bytes.count + 64)
-                ListingSnapshot.digest(writer.bytes, writer.bytes.indices).appendHex(to: &record)
-                ListingSnapshot.digest(values.bytes, values.bytes.indices).appendHex(to: &record)
-                record += writer.bytes
-                record += values.bytes
-                return record
+                var fields: [UInt8] = []
+                fields.reserveCapacity(writer.bytes.count + 64)
+                ListingSnapshot.digest(writer.bytes, writer.bytes.indices).appendHex(to: &fields)
+                ListingSnapshot.digest(values.bytes, values.bytes.indices).appendHex(to: &fields)
+                fields += writer.bytes
+                return (fields, values.bytes)
             }
             guard let records, records.allSatisfy({ $0 != nil }) else { return nil }
             return records.map { $0! }
         }
 
-        /// A part of the file holding `records`.
-        private static func part(_ records: [ArraySlice<UInt8>]) -> [UInt8] {
-            var body = ByteWriter(capacity: records.reduce(16) { $0 + $1.count + 5 })
-            body.number(records.count)
+        /// A part of the file holding `records`: the lengths of its blocks, its fields block, its
+        /// values block.
+        private static func part(_ records: [(fields: ArraySlice<UInt8>, values: ArraySlice<UInt8>)]) -> [UInt8] {
+            var fields = ByteWriter(capacity: records.reduce(16) { $0 + $1.fields.count + 5 })
+            fields.number(records.count)
             for record in records {
-                body.number(record.count)
-                body.raw(record)
+                fields.number(record.fields.count)
+                fields.raw(record.fields)
             }
-            body.text("end")
-            var part = ByteWriter(capacity: body.bytes.count + 5)
-            part.number(body.bytes.count)
-            part.raw(body.bytes)
-            return part.bytes
+            fields.text("end")
+            let valueCount = records.reduce(0) { $0 + $1.values.count }
+            var part: [UInt8] = []
+            part.reserveCapacity(16 + fields.bytes.count + valueCount)
+            for length in [fields.bytes.count, valueCount] {
+                withUnsafeBytes(of: UInt64(length).littleEndian) { part.append(contentsOf: $0) }
+            }
+            part += fields.bytes
+            for record in records { part += record.values }
+            return part
         }
 
         /// Writes the snapshot at `url`: after a patch build, a part with the loaded bijsluiters'
@@ -317,28 +402,37 @@ struct ListingSnapshot {
                 return
             }
             if let source, source.identity == identity, source.global == global {
-                let appended = Self.part(made.map { $0[...] })
+                let appended = Self.part(made.map { ($0.fields[...], $0.values[...]) })
                 var counting = appended.count
-                for entry in entries { if case .taken(let product) = entry { counting += product.record.count } }
-                if source.bytes.count + appended.count <= 2 * counting, FileData.append(url.path, appended, toSize: source.bytes.count) { return }
+                for entry in entries { if case .taken(let product) = entry { counting += product.record.count + product.values.count } }
+                if source.size + appended.count <= 2 * counting, FileData.append(url.path, appended, toSize: source.size) { return }
             }
-            var records: [ArraySlice<UInt8>] = []
+            var records: [(fields: ArraySlice<UInt8>, values: ArraySlice<UInt8>)] = []
             var next = made.makeIterator()
             for entry in entries {
                 switch entry {
-                case .made: records.append(next.next()![...])
+                case .made:
+                    let record = next.next()!
+                    records.append((record.fields[...], record.values[...]))
                 case .taken(let product):
-                    guard let source else { ListingSnapshot.remove(at: url); return }
-                    records.append(source.bytes[product.record])
+                    guard let source, let record = source.record(of: product) else { ListingSnapshot.remove(at: url); return }
+                    records.append(record)
                 }
             }
-            var file = ByteWriter(capacity: records.reduce(256) { $0 + $1.count + 5 })
+            var file = ByteWriter(capacity: records.reduce(256) { $0 + $1.fields.count + $1.values.count + 5 })
             file.text(ListingSnapshot.header)
             file.text(identity.description)
             file.text(global.description)
             file.raw(Self.part(records))
             if !FileData.replace(url.path, with: Data(file.bytes)) { ListingSnapshot.remove(at: url) }
         }
+    }
+
+    /// The record of `product` as this snapshot holds it, to be written again; nil when its values
+    /// can no longer be read.
+    func record(of product: Product) -> (fields: ArraySlice<UInt8>, values: ArraySlice<UInt8>)? {
+        guard let values = valueBlocks.bytes, product.values.upperBound <= values.count else { return nil }
+        return (fields[product.record], values[product.values])
     }
 
     /// Removes the snapshot at `url`, if there is one: a plain file only.

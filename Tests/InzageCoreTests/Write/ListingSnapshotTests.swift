@@ -79,7 +79,7 @@ struct ListingSnapshotTests {
             }
         }
         // Every kind of value the lists keep of a product was read back.
-        #expect(kinds == ["sortKey", "scholen", "row", "matrix", "ontvanger", "doorgifte", "changes", "feed"], "\(kinds.sorted())")
+        #expect(kinds == ["sortKey", "scholen", "row", "matrix", "ontvanger", "doorgifte", "changes", "feed", "sitemap"], "\(kinds.sorted())")
     }
 
     /// `back` is `value` as the pages use it: the same type, texts, rows (HTML, template, view).
@@ -111,6 +111,8 @@ struct ListingSnapshotTests {
             let other = try #require(back as? ViewFragment<PrivacyverklaringView.DoorgifteRow>?)
             #expect((row == nil) == (other == nil))
             if let row, let other { same(row, other) }
+        case let row as ViewFragment<SitemapView.URLEntry>:
+            same(row, try #require(back as? ViewFragment<SitemapView.URLEntry>))
         case let rows as [ViewFragment<ChangeView>]:
             let other = try #require(back as? [ViewFragment<ChangeView>])
             #expect(rows.count == other.count)
@@ -243,6 +245,12 @@ struct ListingSnapshotTests {
                 let at = (0..<(bytes.count - marker.count)).last { Array(bytes[$0..<($0 + marker.count)]) == marker }!
                 bytes[at] = UInt8(ascii: "W")
             }),
+            ("a byte of a field changed", { bytes in
+                let marker = Array("rekentuin.md".utf8)
+                let at = (0..<(bytes.count - marker.count)).first { Array(bytes[$0..<($0 + marker.count)]) == marker }!
+                bytes[at] = UInt8(ascii: "W")
+            }),
+            ("a byte more", { $0.append(0) }),
             ("another header", { $0[1] = UInt8(ascii: "X") }),
             ("empty", { $0 = [] }),
         ]
