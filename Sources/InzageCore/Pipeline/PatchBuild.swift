@@ -138,13 +138,22 @@ enum PatchBuild {
         }
         let unchanged = record.entries.indices.filter { if case .unchanged = looks[$0] { true } else { false } }
         timer.lap("patch: bijsluiters compared")
+        let folderPath = loader.display("bijsluiters/")
+        /// The text of every unchanged file with findings, which the report shows with their lines
+        /// (as a full build shows them): read on another core from now on, not after the site is
+        /// published (about 140 files of a board of 2 000 bijsluiters, 3 ms).
+        let withFindings = unchanged.filter { !record.entries[$0].findings.isEmpty }.map { record.entries[$0].name }
+        let reportedTexts = Background {
+            withFindings.map { name in
+                (folderPath + name, SourceReader.read(URL(fileURLWithPath: folder + "/" + name), displayPath: folderPath + name, sink: DiagnosticSink()))
+            }
+        }
 
         loader.skippedBijsluiters = Set(unchanged.map { record.entries[$0].name })
         loader.digestsFrontMatter = true
         let (content, loadDiagnostics, results) = try loader.loadKeepingBijsluiters()
         timer.lap("patch: load")
         guard loadDiagnostics.errorCount == 0 else { throw Declined("fouten bij het lezen") }
-        let folderPath = loader.display("bijsluiters/")
         let loaded = record.entries.indices.filter { !loader.skippedBijsluiters.contains(record.entries[$0].name) }
         guard results.map(\.path) == loaded.map({ folderPath + record.entries[$0].name }) else { throw Declined("bijsluiters/ veranderde tijdens het lezen") }
         // A changed bijsluiter whose front matter changed too is parsed as the build before saw it
@@ -207,15 +216,10 @@ enum PatchBuild {
         for index in unchanged { diagnostics += record.entries[index].findings }
         diagnostics = diagnostics.sortedForReport()
         timer.lap("patch: checked")
-        /// The content with the text of every unchanged file with findings, so that they are
-        /// shown with their lines, as a full build shows them.
+        /// The content with the text of every unchanged file with findings.
         func reported(_ content: Content) -> Content {
             var reported = content
-            for index in unchanged where !record.entries[index].findings.isEmpty {
-                let path = folderPath + record.entries[index].name
-                reported.sources[path] = SourceReader.read(URL(fileURLWithPath: folder + "/" + record.entries[index].name),
-                                                           displayPath: path, sink: DiagnosticSink())
-            }
+            for (path, text) in (try? reportedTexts.value()) ?? [] { reported.sources[path] = text }
             return reported
         }
         guard diagnostics.errorCount == 0 else {
