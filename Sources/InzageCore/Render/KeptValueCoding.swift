@@ -64,15 +64,6 @@ enum KeptValueCoding {
             }
         }
 
-        /// Copies the bytes at `range` to the start of `buffer`; how many.
-        func copy(_ range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-            bytes.withUnsafeBufferPointer { bytes in
-                guard let target = buffer.baseAddress, let start = bytes.baseAddress, !range.isEmpty else { return }
-                target.update(from: start + range.lowerBound, count: range.count)
-            }
-            return range.count
-        }
-
         /// The text at `range`, or an empty one, noted as a miss, when the bytes are no UTF-8.
         func text(_ range: Range<Int>) -> String {
             if let text = ByteReader.text(bytes, at: range) { return text }

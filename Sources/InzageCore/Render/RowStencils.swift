@@ -37,7 +37,8 @@ final class RowStencils: @unchecked Sendable {
         /// where a text grew by many appends.
         var signature: [UInt8] = []
         var paths: [[String]] = []
-        var texts: [String] = []
+        /// Texts, and rows' HTML as their lists hold it (`FragmentRows.filling`).
+        var texts: [Stencil.Filling] = []
         private var withPaths = false
 
         init() {}
@@ -61,7 +62,7 @@ final class RowStencils: @unchecked Sendable {
                     guard let text = value as? String else { return false }
                     mark(1)
                     if withPaths { paths.append(path + [name]) }
-                    texts.append(text)
+                    texts.append(.text(text))
                 case .flag(let flag):
                     mark(flag ? 2 : 3)
                 case .number(let number):
@@ -76,14 +77,14 @@ final class RowStencils: @unchecked Sendable {
                     signature.append(contentsOf: String(list.count).utf8)
                     for (index, text) in list.enumerated() {
                         if withPaths { paths.append(path + [name, Stencil.item(index)]) }
-                        texts.append(text)
+                        texts.append(.text(text))
                     }
                 case .rows:
                     guard let rows = value as? FragmentRows else { return false }
                     // Rows placed by their HTML, left open.
                     mark(9)
                     if withPaths { paths.append(path + [name, "html"]) }
-                    texts.append(rows.html)
+                    texts.append(rows.filling)
                 case .view:
                     guard let nested = value as? ConvertedView else { return false }
                     mark(6)
@@ -120,10 +121,20 @@ final class RowStencils: @unchecked Sendable {
 
     /// The row `fields` rendered with `template` from its kind's stencil, or nil when it has none.
     func render(_ fields: ConvertedView, template: String, templates: TemplateSet) -> String? {
+        filling(fields, template: template, templates: templates)?.string
+    }
+
+    /// `render`, as a stencil fills it in: HTML bytes when the view holds rows as bytes (a page's
+    /// lists read back from a listing snapshot), which are then never made a text.
+    func filling(_ fields: ConvertedView, template: String, templates: TemplateSet) -> Stencil.Filling? {
         guard templates.usesStencils, let shape = Shape(fields) else { return nil }
-        return render(shape, template: template, templates: templates, paths: { Shape(fields, withPaths: true)?.paths ?? [] }) { paths, probes in
+        let stencil = self.stencil(shape, template: template, templates: templates, paths: { Shape(fields, withPaths: true)?.paths ?? [] }) { paths, probes in
             Self.replacing(fields, paths: paths, with: probes)
         }
+        guard let stencil else { return nil }
+        guard shape.texts.contains(where: { if case .html = $0 { true } else { false } }) else { return .text(stencil.filled(with: shape.texts.map(\.string))) }
+        // Valid UTF-8: the template's text, texts, and bytes of valid UTF-8.
+        return .html(HTMLText(validUTF8: stencil.filledBytes(with: shape.texts)))
     }
 
     /// A row that is one text (`TextRow`) rendered with `template`, its root the text itself.
@@ -131,14 +142,14 @@ final class RowStencils: @unchecked Sendable {
         guard templates.usesStencils else { return nil }
         var shape = Shape()
         shape.signature = [10]
-        shape.texts = [text]
-        return render(shape, template: template, templates: templates, paths: { [[]] }) { _, probes in probes[0] }
+        shape.texts = [.text(text)]
+        return stencil(shape, template: template, templates: templates, paths: { [[]] }) { _, probes in probes[0] }?.filled(with: [text])
     }
 
-    /// `shape`'s texts in its stencil, made at the first row of the shape from `paths` (where each
-    /// text stands) and `view` (the row with probes in place of its texts).
-    private func render(_ shape: Shape, template: String, templates: TemplateSet, paths: () -> [[String]],
-                        view: @escaping ([[String]], [String]) -> Any) -> String? {
+    /// `shape`'s stencil, made at the first row of the shape from `paths` (where each text stands)
+    /// and `view` (the row with probes in place of its texts).
+    private func stencil(_ shape: Shape, template: String, templates: TemplateSet, paths: () -> [[String]],
+                         view: @escaping ([[String]], [String]) -> Any) -> Stencil? {
         let key = Kind(template: template, signature: shape.signature)
         let slot: Slot? = lock.withLock {
             if let known = made[key] { return known }
@@ -156,6 +167,6 @@ final class RowStencils: @unchecked Sendable {
             slot.stencil = .some(stencil)
             return stencil
         }
-        return stencil?.filled(with: shape.texts)
+        return stencil
     }
 }

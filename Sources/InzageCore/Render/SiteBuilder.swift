@@ -355,8 +355,8 @@ public struct SiteBuilder {
             return .html(filled)
         }
         let context = MustacheValue.convert(PageContext(t: site.texts, page: page.view))
-        if let view = context as? ConvertedView, let filled = templates.rowStencils.render(view, template: page.template, templates: templates) {
-            return .text(filled)
+        if let view = context as? ConvertedView, let filled = templates.rowStencils.filling(view, template: page.template, templates: templates) {
+            return filled
         }
         return .text(try templates.render(context, with: page.template))
     }
