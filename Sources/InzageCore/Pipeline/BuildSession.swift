@@ -431,17 +431,9 @@ struct FileStamp: Equatable {
         return stamp.modified < limit && stamp.changed < limit ? stamp : nil
     }
 
-    /// The stamp as the records write it (`FindingsRecord`, `BuildRecord`): `device.inode.size.modified.changed`.
+    /// The stamp as a text: `device.inode.size.modified.changed` (a part of a digest's input).
     var recordText: String {
         "\(device).\(inode).\(size).\(modified).\(changed)"
-    }
-
-    /// A stamp from the UTF-8 bytes of its `recordText`; nil for anything else.
-    init?(recordText field: some Collection<UInt8>) {
-        let parts = field.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 5, let device = ASCIIScan.decimal(parts[0]), let inode = ASCIIScan.decimal(parts[1]), let size = ASCIIScan.decimal(parts[2]),
-              let modified = ASCIIScan.decimal(parts[3]), let changed = ASCIIScan.decimal(parts[4]) else { return nil }
-        self.init(device: UInt64(bitPattern: device), inode: UInt64(bitPattern: inode), size: size, modified: modified, changed: changed)
     }
 
     /// The file system's clock (the one file times come from), in nanoseconds since 1970.
@@ -449,6 +441,29 @@ struct FileStamp: Equatable {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}
+
+extension ByteWriter {
+    /// A stamp or none, as the records write it (`FindingsRecord`, `BuildRecord`): a flag, then
+    /// its device, inode, size and times.
+    mutating func stamp(_ stamp: FileStamp?) {
+        flag(stamp != nil)
+        guard let stamp else { return }
+        unsigned(UInt(stamp.device))
+        unsigned(UInt(stamp.inode))
+        signed(Int(stamp.size))
+        signed(Int(stamp.modified))
+        signed(Int(stamp.changed))
+    }
+}
+
+extension ByteReader {
+    /// A stamp `ByteWriter.stamp` wrote.
+    mutating func stamp() throws -> FileStamp? {
+        guard try flag() else { return nil }
+        return FileStamp(device: UInt64(try unsigned()), inode: UInt64(try unsigned()), size: Int64(try signed()),
+                         modified: Int64(try signed()), changed: Int64(try signed()))
     }
 }
 

@@ -190,10 +190,7 @@ struct FindingsRecord: Equatable {
             for _ in 0..<count {
                 let name = try reader.text()
                 guard !name.isEmpty, record.entries.last.map({ $0.name < name }) ?? true else { return nil }
-                let stamp = try reader.flag()
-                    ? FileStamp(device: UInt64(try reader.unsigned()), inode: UInt64(try reader.unsigned()), size: Int64(try reader.signed()),
-                                modified: Int64(try reader.signed()), changed: Int64(try reader.signed()))
-                    : nil
+                let stamp = try reader.stamp()
                 let source = try reader.optionalDigest(), frontMatter = try reader.optionalDigest()
                 let page = try reader.optionalText(), pageInputs = try reader.optionalDigest(), listed = try reader.optionalDigest()
                 var listedText: Range<Int>?
@@ -229,14 +226,7 @@ struct FindingsRecord: Equatable {
         writer.number(entries.count)
         for entry in entries {
             writer.text(entry.name)
-            writer.flag(entry.stamp != nil)
-            if let stamp = entry.stamp {
-                writer.unsigned(UInt(stamp.device))
-                writer.unsigned(UInt(stamp.inode))
-                writer.signed(Int(stamp.size))
-                writer.signed(Int(stamp.modified))
-                writer.signed(Int(stamp.changed))
-            }
+            writer.stamp(entry.stamp)
             writer.optionalDigest(entry.source)
             writer.optionalDigest(entry.frontMatter)
             writer.optionalText(entry.page)
