@@ -330,7 +330,15 @@ public struct SiteBuilder {
     /// A file rendered from a view that is made only when its key is new in the session; `key`
     /// must cover everything the view shows, and is only computed under a session.
     func renderedFile(_ file: String, template: String, key: () -> ViewFingerprint, view: @escaping () -> Any) throws -> (file: OutputFile, key: String?) {
-        let render = { OutputFile(path: file, data: Data(try templates.render(view(), with: template).utf8)) }
+        // From the theme's stencil for files of its shape, as a page's body (`RowStencils`): the
+        // feed's thousands of entries are placed as bytes, never made one text.
+        let render = {
+            let context = MustacheValue.convert(view())
+            if let converted = context as? ConvertedView, let filled = templates.rowStencils.filling(converted, template: template, templates: templates) {
+                return OutputFile(path: file, data: filled.data)
+            }
+            return OutputFile(path: file, data: Data(try templates.render(context, with: template).utf8))
+        }
         guard let session else { return (try render(), nil) }
         let key = "view\u{0}" + file + "\u{0}" + ViewFingerprint(template, key().description).description
         return (try session.renderedPage(for: key, make: render), key)

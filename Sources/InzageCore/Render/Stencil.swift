@@ -70,6 +70,14 @@ struct Stencil: Sendable, Equatable {
             case .html(let html): html.string
             }
         }
+
+        /// The text's UTF-8 bytes, as a file's.
+        var data: Data {
+            switch self {
+            case .text(let text): Data(text.utf8)
+            case .html(let html): Data(html.bytes)
+            }
+        }
     }
 
     /// The template filled in with a page's `texts` (in the order the stencil was made with), as
