@@ -21,7 +21,7 @@ import Foundation
 /// It holds no pupil data; it holds what the published pages show. It may be deleted at any
 /// time: the next build that needs it is then a full one, which writes it again.
 struct ListingSnapshot {
-    static let header = "inzage-lijsten 6"
+    static let header = "inzage-lijsten 7"
 
     /// One bijsluiter as the snapshot holds it: the fields read at once, and where its kept
     /// values are in the values blocks (read when the lists need them, `ValueBlocks`).
@@ -71,8 +71,8 @@ struct ListingSnapshot {
     //
     // The header (its name, the identity and the global digest as texts), then parts. A part is
     // the length of its fields block and of its values block (8 bytes each, little-endian), then
-    // the two blocks. The fields block holds records, each with its length: the digests (as 32 hex
-    // digits each) of its fields and of its kept values, then the length of those values and the
+    // the two blocks. The fields block holds records, each with its length: the digests (16 bytes
+    // each) of its fields and of its kept values, then the length of those values and the
     // fields; it ends in the text "end". The values block holds the records' values one after
     // another, in the same order. The fields are read and checked when the file is read; the values
     // blocks are read, and each product's values checked, when the lists need them: the path of a
@@ -119,8 +119,8 @@ struct ListingSnapshot {
             var at = valuesStart
             for _ in 0..<count {
                 let record = try part.part()
-                guard record.count >= 64 else { throw ByteReader.Malformed() }
-                var reader = ByteReader(fields, from: record.lowerBound + 64, to: record.upperBound)
+                guard record.count >= 32 else { throw ByteReader.Malformed() }
+                var reader = ByteReader(fields, from: record.lowerBound + 32, to: record.upperBound)
                 let length = try reader.number()
                 guard length <= valuesStart + values.count - at else { throw ByteReader.Malformed() }
                 records.append((record, at..<(at + length)))
@@ -130,16 +130,15 @@ struct ListingSnapshot {
             valuesStart = at
         }
         let read = try Parallel.map(records, minimumBatch: 64) { record, values -> Product in
-            guard let fieldsDigest = StableDigest(hexBytes: fields[record.prefix(32)]),
-                  let valuesDigest = StableDigest(hexBytes: fields[(record.lowerBound + 32)..<(record.lowerBound + 64)]) else { throw ByteReader.Malformed() }
-            var reader = ByteReader(fields, from: record.lowerBound + 64, to: record.upperBound)
+            var reader = ByteReader(fields, from: record.lowerBound, to: record.upperBound)
+            let fieldsDigest = try reader.digest(), valuesDigest = try reader.digest()
             _ = try reader.number()
             let file = try reader.text()
-            guard let listed = StableDigest(hex: try reader.text()) else { throw ByteReader.Malformed() }
+            let listed = try reader.digest()
             let slug = try reader.text()
             let datum = try reader.flag() ? try Self.date(&reader) : nil
             let summary = try BijsluiterSummary(from: &reader, file: file)
-            guard reader.isAtEnd, Self.digest(fields, (record.lowerBound + 64)..<record.upperBound) == fieldsDigest else { throw ByteReader.Malformed() }
+            guard reader.isAtEnd, Self.digest(fields, (record.lowerBound + 32)..<record.upperBound) == fieldsDigest else { throw ByteReader.Malformed() }
             return Product(file: file, listed: listed, slug: slug, datum: datum, summary: summary, record: record,
                            values: values, valuesDigest: valuesDigest)
         }
@@ -191,7 +190,7 @@ struct ListingSnapshot {
         Int(truncatingIfNeeded: bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) })
     }
 
-    /// The digest of the bytes at `range` of `bytes`, which a record starts with (as 32 hex digits).
+    /// The digest of the bytes at `range` of `bytes`, which a record starts with (its 16 bytes).
     private static func digest(_ bytes: [UInt8], _ range: Range<Int>) -> StableDigest {
         var digest = StableDigest()
         bytes.withUnsafeBytes { digest.update(UnsafeRawBufferPointer(rebasing: $0[range])) }
@@ -348,7 +347,7 @@ struct ListingSnapshot {
                 var writer = ByteWriter(capacity: 512)
                 writer.number(values.bytes.count)
                 writer.text(b.file)
-                writer.text(listed.description)
+                writer.digest(listed)
                 writer.text(b.slug)
                 let datum = BijsluiterPages.lastModified(of: b)
                 writer.flag(datum != nil)
@@ -360,12 +359,11 @@ struct ListingSnapshot {
                 BijsluiterSummary(b).write(to: &writer)
                 // The digests of its fields and of its values first: a record that does not hold
                 // what was written is never read.
-                var fields: [UInt8] = []
-                fields.reserveCapacity(writer.bytes.count + 64)
-                ListingSnapshot.digest(writer.bytes, writer.bytes.indices).appendHex(to: &fields)
-                ListingSnapshot.digest(values.bytes, values.bytes.indices).appendHex(to: &fields)
-                fields += writer.bytes
-                return (fields, values.bytes)
+                var fields = ByteWriter(capacity: writer.bytes.count + 32)
+                fields.digest(ListingSnapshot.digest(writer.bytes, writer.bytes.indices))
+                fields.digest(ListingSnapshot.digest(values.bytes, values.bytes.indices))
+                fields.raw(writer.bytes)
+                return (fields.bytes, values.bytes)
             }
             guard let records, records.allSatisfy({ $0 != nil }) else { return nil }
             return records.map { $0! }
