@@ -111,20 +111,44 @@ public struct TemplateError: Error, CustomStringConvertible {
 /// The Mustache templates of a theme: every `*.mustache` of the default theme, each one
 /// replaced by the file of the same name in the user's templates folder when it exists.
 public struct TemplateSet: Sendable {
-    public let library: MustacheLibrary
+    /// What the theme holds, shared by every copy: a copy is made for each of the thousands of
+    /// rows (`RowTemplate`), and one of seven references took a reference count each.
+    private final class Storage: Sendable {
+        let library: MustacheLibrary
+        let files: [String: String]
+        let assets: [String: Data]
+        let fingerprint: String
+        let fixedIDs: Set<String>
+        let mayHoldPartials: Set<String>
+        let rowStencils = RowStencils()
+
+        init(library: MustacheLibrary, files: [String: String], assets: [String: Data], fingerprint: String, fixedIDs: Set<String>,
+             mayHoldPartials: Set<String>) {
+            self.library = library
+            self.files = files
+            self.assets = assets
+            self.fingerprint = fingerprint
+            self.fixedIDs = fixedIDs
+            self.mayHoldPartials = mayHoldPartials
+        }
+    }
+
+    private let storage: Storage
+
+    public var library: MustacheLibrary { storage.library }
     /// The files used, by template name (user overrides and defaults), for dependency tracking.
-    public let files: [String: String]
+    public var files: [String: String] { storage.files }
     /// Non-template assets (CSS, …) by relative path, with the override applied.
-    public let assets: [String: Data]
+    public var assets: [String: Data] { storage.assets }
     /// Every template and asset byte, so a cache can tell when the theme changed.
-    public let fingerprint: String
+    public var fingerprint: String { storage.fingerprint }
     /// The fixed `id`s the templates write (`inhoud`, `wijzigingen`, …), which headings in content may not take.
-    public let fixedIDs: Set<String>
+    public var fixedIDs: Set<String> { storage.fixedIDs }
     /// The templates that may hold a partial, a block, inheritance or new delimiters (`{{>`,
     /// `{{<`, `{{$`, `{{=`): they get no stencil (`Stencil.make`). Found once, as they are parsed.
-    let mayHoldPartials: Set<String>
+    var mayHoldPartials: Set<String> { storage.mayHoldPartials }
     /// The row templates' stencils, made as rows of each shape are first rendered (`RowStencils`).
-    let rowStencils = RowStencils()
+    var rowStencils: RowStencils { storage.rowStencils }
     /// Whether pages and rows are filled from stencils where they can be (`Stencil`); off, every
     /// one is rendered by swift-mustache, which is what the stencils must give (`StencilTests`).
     var usesStencils = true
@@ -215,12 +239,9 @@ public struct TemplateSet: Sendable {
             fixedIDs.formUnion(parsed.ids)
             if parsed.partials { mayHoldPartials.insert(name) }
         }
-        self.mayHoldPartials = mayHoldPartials
-        self.fingerprint = sources.fingerprint
-        self.fixedIDs = fixedIDs
-        self.library = library
-        self.files = files
-        self.assets = Dictionary(sources.assets.map { ($0.relative, $0.data) }, uniquingKeysWith: { _, last in last })
+        storage = Storage(library: library, files: files,
+                          assets: Dictionary(sources.assets.map { ($0.relative, $0.data) }, uniquingKeysWith: { _, last in last }),
+                          fingerprint: sources.fingerprint, fixedIDs: fixedIDs, mayHoldPartials: mayHoldPartials)
     }
 
     /// The tags that open a partial, a block, inheritance or new delimiters (a tag's kind follows its `{{` directly).
