@@ -39,11 +39,14 @@ enum FileData {
         return bytes
     }
 
-    /// Fills `buffer` from `fd`; false when the file ends first or cannot be read.
-    private static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+    /// Fills `buffer` from `fd`, from where it stands or from `offset` on (`pread`); false when the
+    /// file ends first or cannot be read.
+    private static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int? = nil) -> Bool {
         var count = 0
         while count < buffer.count {
-            let read = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+            let read = if let offset { pread(fd, buffer.baseAddress! + count, buffer.count - count, off_t(offset + count)) } else {
+                Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+            }
             if read < 0 && errno == EINTR { continue }
             if read <= 0 { return false }
             count += read
@@ -83,14 +86,7 @@ enum FileData {
 
         /// Fills `buffer` with the bytes from `offset` on; false when the file ends first.
         func read(_ offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
-            var count = 0
-            while count < buffer.count {
-                let read = pread(fd, buffer.baseAddress! + count, buffer.count - count, off_t(offset + count))
-                if read < 0 && errno == EINTR { continue }
-                if read <= 0 { return false }
-                count += read
-            }
-            return true
+            FileData.readAll(fd, into: buffer, at: offset)
         }
     }
 
