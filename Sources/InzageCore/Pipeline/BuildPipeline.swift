@@ -15,6 +15,9 @@ public enum BuildPipeline {
         public var unreadPages: Int = 0
         /// Whether only changed bijsluiters were loaded, checked and rendered (`PatchBuild`).
         public var patched = false
+        /// Whether the listing pages were the published ones with the changed bijsluiters' rows put
+        /// in place of their old rows (`SiteBuilder.splicedListing`).
+        public var splicedListing = false
     }
 
     /// Checks, renders and writes; with any error nothing is written.

@@ -107,6 +107,8 @@ enum PatchBuild {
         /// never reads it).
         var snapshotRead: Background<ListingSnapshot?>?
         var snapshotValues: ListingSnapshot.Decoding?
+        /// Where the rows stand in the published listing pages (`ListingPlaces`), read beside the snapshot.
+        var placesRead: Background<ListingPlaces?>?
         // The theme is read and parsed on another core while the bijsluiters are compared and
         // the changed ones loaded and checked (as in a full build).
         let theme = Background { try TemplateSet(TemplateSet.read(override: templatesRoot).forSite) }
@@ -187,7 +189,7 @@ enum PatchBuild {
                 if snapshotRead == nil {
                     let read = Background { ListingSnapshot.read(from: snapshotLocation, contentRoot: contentRoot) }
                     snapshotRead = read
-                    snapshotValues = ListingSnapshot.Decoding({ try read.value() }, templates: { try theme.value() })
+                    placesRead = Background { ListingPlaces.read(from: ListingPlaces.location(forSnapshot: snapshotLocation), contentRoot: contentRoot) }
                 }
             }
         }
@@ -207,6 +209,12 @@ enum PatchBuild {
                 throw Declined("de front matter van een bijsluiter verandert wat lijsten lezen, en er zijn geen lijsten van de vorige build")
             }
             snapshot = read
+            // Without the places of the rows, the listing pages are made from every product's values:
+            // read on all cores from now on.
+            if (try? placesRead?.value()) ?? nil == nil {
+                let theme = theme
+                snapshotValues = ListingSnapshot.Decoding({ read }, templates: { try theme.value() })
+            }
             timer.lap("patch: listing snapshot read")
             record.whole = try wholeFindings(content, record: record, snapshot: read, folder: folderPath, loaded: Set(loaded))
             timer.lap("patch: rules across documents")
@@ -245,7 +253,8 @@ enum PatchBuild {
         var pageCount = 0
         do {
             try SiteBuilder(content: content, templates: templates, session: nil, record: buildRecord, kept: kept, listedKeys: listedKeys,
-                            listingSnapshot: snapshot, snapshotValues: snapshotValues, snapshotSlot: snapshotSlot).build { batch in
+                            listingSnapshot: snapshot, snapshotValues: snapshotValues, snapshotSlot: snapshotSlot,
+                            listingPlaces: snapshotValues == nil ? (try? placesRead?.value()) ?? nil : nil).build { batch in
                 pageCount += batch.filter { $0.path.hasSuffix(".html") }.count
                 try publication.add(batch)
             }
@@ -274,8 +283,9 @@ enum PatchBuild {
         timer.lap("patch: listing snapshot saved")
         // The snapshot's values (every kept row of 2 000 products) are freed beside the end of the
         // build: freeing them took about 10 ms, after everything else.
-        BackgroundRelease.release((snapshotValues.take(), snapshot.take(), snapshotRead.take()))
+        BackgroundRelease.release((snapshotValues.take(), snapshot.take(), snapshotRead.take(), placesRead.take()))
         return BuildPipeline.Result(content: reported(content), diagnostics: diagnostics, report: report, pageCount: pageCount,
-                                    keptPages: buildRecord.keptCount, unreadPages: buildRecord.unreadCount, patched: true)
+                                    keptPages: buildRecord.keptCount, unreadPages: buildRecord.unreadCount, patched: true,
+                                    splicedListing: snapshotSlot.spliced)
     }
 }

@@ -131,6 +131,54 @@ enum KeptValueCoding {
         return true
     }
 
+    /// A row of a kept value, as the listing pages place it (`ListingPlaces`): the fragment's
+    /// identity, its row template's name, its date for a change or feed entry, and its HTML.
+    struct KeptRow {
+        let id: ObjectIdentifier
+        let template: String
+        let date: String?
+        let html: () -> String
+    }
+
+    /// The rows of a kept value in order: none for a sort key or a list of schools; nil for a type
+    /// `write` does not know.
+    static func rows(in value: Any) -> [KeptRow]? {
+        func row<View: KeptView>(_ fragment: ViewFragment<View>) -> KeptRow {
+            KeptRow(id: ObjectIdentifier(fragment), template: fragment.templateName, date: nil, html: { fragment.html })
+        }
+        func dated<View: ListedChange & KeptView>(_ fragment: ViewFragment<View>) -> KeptRow {
+            KeptRow(id: ObjectIdentifier(fragment), template: fragment.templateName,
+                    date: fragment.keptSource?.listDate ?? fragment.view.listDate, html: { fragment.html })
+        }
+        switch value {
+        case is NameKey, is [Int]: return []
+        case let fragment as ViewFragment<BijsluitersView.Row>: return [row(fragment)]
+        case let fragment as ViewFragment<BijsluitersView.MatrixRow>: return [row(fragment)]
+        case let fragment as ViewFragment<PrivacyverklaringView.OntvangerRow>?: return fragment.map { [row($0)] } ?? []
+        case let fragment as ViewFragment<PrivacyverklaringView.DoorgifteRow>?: return fragment.map { [row($0)] } ?? []
+        case let fragment as ViewFragment<SitemapView.URLEntry>: return [row(fragment)]
+        case let fragments as [ViewFragment<ChangeView>]: return fragments.map(dated)
+        case let fragments as [ViewFragment<FeedView.Entry>]: return fragments.map(dated)
+        default: return nil
+        }
+    }
+
+    /// Whether the lists see `old` and `new` (values of one kind) alike but for their rows' HTML
+    /// and views: equal sort keys and lists of schools, and rows alike in number, row template and
+    /// date (a missing optional row is no row: it is written as one kind of nil). Where two such
+    /// values stand in the lists, and what the pages around the rows show, is then the same
+    /// (`SiteBuilder.splicedListing`).
+    static func sameForLists(_ old: Any, _ new: Any) -> Bool {
+        switch (old, new) {
+        case (let old as NameKey, let new as NameKey): return old.key == new.key && old.exact == new.exact
+        case (let old as [Int], let new as [Int]): return old == new
+        case (is NameKey, _), (_, is NameKey), (is [Int], _), (_, is [Int]): return false
+        default: break
+        }
+        guard let oldRows = rows(in: old), let newRows = rows(in: new), oldRows.count == newRows.count else { return false }
+        return zip(oldRows, newRows).allSatisfy { $0.template == $1.template && $0.date == $1.date }
+    }
+
     /// A value `write` wrote, of the very type it had (an optional row as an optional). Rows are
     /// read with their HTML and view left in the bytes until asked for; a change's date, which the
     /// change list and the feed sort by, is read now.

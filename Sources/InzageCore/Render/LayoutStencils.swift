@@ -29,10 +29,20 @@ final class LayoutStencils: @unchecked Sendable {
     /// `view` in the layout template, as the page's file.
     /// - Parameter body: the page's body; `view.body` is left empty when it is HTML bytes.
     func render(_ view: LayoutView, body: Stencil.Filling, templates: TemplateSet) throws -> Data {
+        try placedRender(view, body: body, templates: templates, placing: false).data
+    }
+
+    /// `render`, with where the body stands in the file, byte for byte, at each place the layout
+    /// prints it; nil when that is not known (the layout has no stencil, or escapes the body).
+    func placedRender(_ view: LayoutView, body: Stencil.Filling, templates: TemplateSet) throws -> (data: Data, bodyOffsets: [Int]?) {
+        try placedRender(view, body: body, templates: templates, placing: true)
+    }
+
+    private func placedRender(_ view: LayoutView, body: Stencil.Filling, templates: TemplateSet, placing: Bool) throws -> (data: Data, bodyOffsets: [Int]?) {
         /// Rendered by Mustache, with the body as a string.
-        func rendered() throws -> Data {
+        func rendered() throws -> (data: Data, bodyOffsets: [Int]?) {
             let whole = if case .html(let html) = body { view.replacing { $0 == .body ? html.string : $0.value(in: view) ?? "" } } else { view }
-            return Data(try templates.render(whole, with: "layout").utf8)
+            return (Data(try templates.render(whole, with: "layout").utf8), nil)
         }
         guard templates.usesStencils else { return try rendered() }
         let frame = view.frame, dated = view.gewijzigd != nil
@@ -46,7 +56,11 @@ final class LayoutStencils: @unchecked Sendable {
             return stencil
         }
         guard let stencil else { return try rendered() }
-        return stencil.filledData(with: LayoutText.allCases.map { $0 == .body ? body : .text($0.value(in: view) ?? "") })
+        let texts = LayoutText.allCases.map { $0 == .body ? body : .text($0.value(in: view) ?? "") }
+        let data = stencil.filledData(with: texts)
+        guard placing else { return (data, nil) }
+        let bodies = stencil.placements(with: texts).filter { $0.text == LayoutText.body.rawValue }
+        return (data, bodies.allSatisfy(\.verbatim) ? bodies.map(\.offset) : nil)
     }
 }
 

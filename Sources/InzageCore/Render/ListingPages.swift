@@ -113,13 +113,17 @@ extension SiteBuilder {
             let listing: ListingPages
             if !kept.isEmpty {
                 // Without the bijsluiters a patch build did not load, they are made from the snapshot.
-                listing = try snapshotListing(organisatie, globalKey: globalKey, listedDigests: listedDigests)
+                listing = try snapshotListing(organisatie, globalKey: globalKey, listedDigests: listedDigests, inputs: inputs)
             } else {
                 // A one-off build renders them beside the item pages (`makeListingPages`), and
                 // keeps what its lists made of each bijsluiter for its snapshot.
                 let listed = content.forListing
                 let fragments = snapshotSlot.map { _ in listed.bijsluiters.map { _ in FileFragments() } }
-                listing = try makeListingPages(listed, organisatie: organisatie, besideItems: session == nil, productFragments: fragments)
+                let notes = fragments.map { _ in PlacementNotes() }
+                listing = try makeListingPages(listed, organisatie: organisatie, besideItems: session == nil, productFragments: fragments, notes: notes)
+                if let notes, let fragments {
+                    notePlaces(listing, notes: notes, inputs: inputs, files: content.bijsluiters.map(\.file), fragments: fragments)
+                }
                 if let snapshotSlot, let fragments, let identity = ListingSnapshot.identity(contentRoot: content.root) {
                     let making = ListingSnapshot.Making(
                         identity: identity, global: ListingSnapshot.globalDigest(globalKey),
@@ -176,16 +180,16 @@ extension SiteBuilder {
     /// The listing pages of a patch build (`PatchBuild`), from the bijsluiters it loaded and, for
     /// the others, what the listing snapshot of the build before kept of them (`ListingSnapshot`):
     /// each stands in the lists by its kept values, sealed, so a value not kept abandons the build.
-    private func snapshotListing(_ organisatie: Organisatie, globalKey: String, listedDigests: [(file: String, digest: StableDigest)]) throws -> ListingPages {
-        guard let snapshot = listingSnapshot, let decoding = snapshotValues else {
+    /// - Parameter inputs: the listing pages' key in the build record (`listingRecordKey`).
+    private func snapshotListing(_ organisatie: Organisatie, globalKey: String, listedDigests: [(file: String, digest: StableDigest)],
+                                 inputs: StableDigest) throws -> ListingPages {
+        guard let snapshot = listingSnapshot else {
             throw PatchBuild.Declined("de overzichtspagina's staan niet zoals vastgelegd in de gepubliceerde site")
         }
         guard snapshot.global == ListingSnapshot.globalDigest(globalKey) else {
             throw PatchBuild.Declined("de lijsten van de vorige build horen bij andere algemene invoer")
         }
-        /// A bijsluiter in the lists: one this build loaded (by its place in the content), or one it took.
-        enum Item { case loaded(Int), taken(ListingSnapshot.Product) }
-        var items: [(file: String, item: Item)] = content.bijsluiters.indices.map { (content.bijsluiters[$0].file, .loaded($0)) }
+        var items: [(file: String, item: SnapshotItem)] = content.bijsluiters.indices.map { (content.bijsluiters[$0].file, .loaded($0)) }
         for bijsluiter in kept {
             guard let product = snapshot.products[bijsluiter.file], product.listed == bijsluiter.listed,
                   BijsluiterPages.path(of: ListingSnapshot.standIn(for: product)) == bijsluiter.page else {
@@ -196,7 +200,15 @@ extension SiteBuilder {
         // In file order, as a full load has them.
         items.sort { $0.file < $1.file }
         var timer = PhaseTimer()
-        // The taken products' values, read on all cores since the patch build found it needs them.
+        if let places = listingPlaces, let spliced = try splicedListing(organisatie, items: items, snapshot: snapshot, places: places,
+                                                                          inputs: inputs, listedDigests: listedDigests) {
+            timer.lap("   listing pages spliced")
+            return spliced
+        }
+        // The taken products' values, read on all cores since the patch build found it needs them
+        // (or from now on, when it meant to put its rows in place of the old ones).
+        let templates = self.templates
+        let decoding = snapshotValues ?? ListingSnapshot.Decoding({ snapshot }, templates: { templates })
         guard let values = decoding.values() else { throw PatchBuild.Declined("de lijsten van de vorige build zijn niet te lezen") }
         let misses = decoding.misses
         let fragments = try items.map { item -> FileFragments in
@@ -216,11 +228,13 @@ extension SiteBuilder {
             case .taken(let product): ListingSnapshot.standIn(for: product)
             }
         }
-        let listing = try makeListingPages(listed, organisatie: organisatie, besideItems: session == nil, productFragments: fragments) {
+        let notes = PlacementNotes()
+        let listing = try makeListingPages(listed, organisatie: organisatie, besideItems: session == nil, productFragments: fragments, notes: notes) {
             if let kind = misses.firstMissed {
                 throw PatchBuild.Declined("de lijsten van de vorige build bewaren geen '\(kind.replacingOccurrences(of: "\u{0}", with: " "))'")
             }
         }
+        notePlaces(listing, notes: notes, inputs: inputs, files: items.map(\.file), fragments: fragments)
         let digests = Dictionary(listedDigests.map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first })
         snapshotSlot?.making = ListingSnapshot.Making(
             identity: snapshot.identity, global: snapshot.global,
@@ -233,6 +247,48 @@ extension SiteBuilder {
             source: snapshot)
         return listing
     }
+
+    /// Works out where the rows stand in `listing`'s files (`ListingPlaces`) on another thread once
+    /// they are made, for the snapshot's slot to save.
+    /// - Parameters: files, fragments: each product's file and kept values, in file order.
+    func notePlaces(_ listing: ListingPages, notes: PlacementNotes, inputs: StableDigest, files: [String], fragments: [FileFragments]) {
+        guard let snapshotSlot, let identity = ListingPlaces.identity(contentRoot: content.root) else { return }
+        let made = UncheckedSendable((listing: listing, files: files, fragments: fragments))
+        snapshotSlot.places = Background {
+            let (listing, files, fragments) = made.value
+            let made = try listing.files()
+            var lengths: [String: Int] = [:]
+            for file in made.sections + made.schools + made.rest { lengths[file.path] = file.data.count }
+            return ListingPlaces.make(identity: identity, inputs: inputs, files: files, fragments: fragments, byName: notes.byName,
+                                      noted: notes, lengths: lengths)
+        }
+    }
+
+    /// A bijsluiter's entry in the sitemap.
+    static func sitemapURL(_ site: SiteContext, _ b: Bijsluiter) -> SitemapView.URLEntry {
+        SitemapView.URLEntry(loc: site.absolute(BijsluiterPages.path(of: b)), lastmod: BijsluiterPages.lastModified(of: b)?.iso)
+    }
+
+    /// A product's row of the sitemap, kept with it like its rows in the lists; `entry` makes it.
+    static func sitemapEntry(_ site: SiteContext, _ product: ListedProduct, _ entry: () -> SitemapView.URLEntry) -> ViewFragment<SitemapView.URLEntry> {
+        site.fragment(FragmentKind("sitemap", root: "", template: "sitemap-url"), of: product, entry)
+    }
+
+    /// What each bijsluiter of `listed` keeps for the listing pages (`productFragments`, one for
+    /// each), asked for as `makeListingPages` asks, without making the pages: the views of the
+    /// pages that list bijsluiters, the feed's entries and the sitemap's.
+    func makeListingRows(_ listed: Content, organisatie: Organisatie, productFragments: [FileFragments]) {
+        let site = SiteContext(content: listed, organisatie: organisatie, templates: templates, session: session, productFragments: productFragments)
+        site.markdown.reservedIDs = templates.fixedIDs
+        for builder in Self.sectionBuilders(listed) where builder.listsBijsluiters { _ = builder.make(site) }
+        for index in listed.scholen.indices where site.hasSchoolPages { _ = BijsluiterPages.school(site, at: index) }
+        _ = FeedBuilder.entries(site)
+        for product in site.products { _ = Self.sitemapEntry(site, product) { Self.sitemapURL(site, site.bijsluiter(product)) } }
+    }
+
+    /// A bijsluiter in the lists of a patch build: one it loaded (by its place in the content), or
+    /// one it took from the listing snapshot.
+    enum SnapshotItem { case loaded(Int), taken(ListingSnapshot.Product) }
 
     /// A digest of `source` without `body` at its end, or of all of `source` when it does not end
     /// in `body` (`listedLength`): what the listing pages' key holds of one file.
@@ -269,11 +325,14 @@ extension SiteBuilder {
     ///   listing pages. Their files are then waited for when first asked for.
     /// - Parameter productFragments: what each bijsluiter keeps for the lists, in place of the
     ///   session's (`SiteContext`); verify: run once the pages are made, before they are handed on.
+    /// - Parameter notes: where the rows stand in the files that list bijsluiters is noted there,
+    ///   with the products' order by name (`ListingPlaces`).
     func makeListingPages(_ listed: Content, organisatie: Organisatie, besideItems: Bool = false, productFragments: [FileFragments?]? = nil,
-                          verify: (@Sendable () throws -> Void)? = nil) throws -> ListingPages {
+                          notes: PlacementNotes? = nil, verify: (@Sendable () throws -> Void)? = nil) throws -> ListingPages {
         var timer = PhaseTimer()
         let site = SiteContext(content: listed, organisatie: organisatie, templates: templates, session: session, productFragments: productFragments)
         site.markdown.reservedIDs = templates.fixedIDs
+        notes?.byName = site.productsByName.map(\.index)
         timer.lap("   site (products sorted)")
         // The section and school views are independent and some are large: made on all cores.
         let schoolCount = site.hasSchoolPages ? listed.scholen.count : 0
@@ -307,12 +366,14 @@ extension SiteBuilder {
         var sitemap = ([home] + sections).map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }
         sitemap += extraPages.map { SitemapView.URLEntry(loc: site.absolute(Self.path(of: $0)), lastmod: nil) }
         let bijsluiterEntries = sitemap.count..<(sitemap.count + listed.bijsluiters.count)
-        sitemap += listed.bijsluiters.map { SitemapView.URLEntry(loc: site.absolute(BijsluiterPages.path(of: $0)), lastmod: BijsluiterPages.lastModified(of: $0)?.iso) }
+        sitemap += listed.bijsluiters.map { Self.sitemapURL(site, $0) }
         sitemap += schools.map { SitemapView.URLEntry(loc: site.absolute($0.path), lastmod: $0.lastModified?.iso) }
 
         let notFound = Page(path: "", title: "Pagina niet gevonden", template: "404", view: PaginaView(body: HTMLText("")),
                             description: "Deze pagina bestaat niet", lastModified: nil, sources: [])
         let laidOutPages = [home] + sections + schools
+        // The pages whose lists may hold a product's rows: where those stand is noted.
+        let listsBijsluiters = [false] + builders.map(\.listsBijsluiters)
         // Each page laid out, and 404.html, the feed and the sitemap made, as pieces of work on all
         // cores: these are few and some are large (a table of every product, the feed). Each with
         // its weight, for the order below (the feed is the largest piece).
@@ -328,7 +389,7 @@ extension SiteBuilder {
                 return try self.renderedFile("feed.xml", template: "feed.xml",
                                              key: { ViewFingerprint([site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? ""],
                                                                     named: entries.map { ("", $0.fingerprint) }) },
-                                             view: { FeedBuilder.view(site, entries: entries) })
+                                             view: { FeedBuilder.view(site, entries: entries) }, notes: notes)
             }),
             // Keyed by its texts: a walk of 2 000 entry views cost more than rendering a changed sitemap.
             // Weighed by its entries, one per page: with 10 000 extra pages it is one of the largest pieces.
@@ -337,19 +398,19 @@ extension SiteBuilder {
                                         key: { ViewFingerprint(sitemap.flatMap { [$0.loc, $0.lastmod ?? "-"] }, named: []) },
                                         view: {
                                             let site = viewSite.value
-                                            let entryKind = FragmentKind("sitemap", root: "", template: "sitemap-url")
                                             let rows = sitemap.indices.map { index -> ViewFragment<SitemapView.URLEntry> in
                                                 // The site lists every bijsluiter as a product, in the same order.
                                                 guard bijsluiterEntries.contains(index), site.products.count == bijsluiterEntries.count else {
                                                     return site.fragment(sitemap[index], template: "sitemap-url")
                                                 }
-                                                return site.fragment(entryKind, of: site.products[index - bijsluiterEntries.lowerBound]) { sitemap[index] }
+                                                return Self.sitemapEntry(site, site.products[index - bijsluiterEntries.lowerBound]) { sitemap[index] }
                                             }
                                             return SitemapView(urls: site.rows(rows, at: "sitemap.xml#urls"))
-                                        }) }),
+                                        }, notes: notes) }),
         ]
-        let jobs: [Job] = rest + laidOutPages.map { page in
-            (page.listedRows, { try self.laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer) })
+        let jobs: [Job] = rest + zip(laidOutPages, listsBijsluiters).map { page, listing in
+            (page.listedRows, { try self.laidOut(page, file: page.path + "index.html", site: viewSite.value, nav: nav, footer: footer,
+                                                 notes: listing ? notes : nil) })
         }
         let sharedJobs = UncheckedSendable(jobs)
         let sectionCount = sections.count, restCount = rest.count

@@ -273,6 +273,9 @@ struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
     /// The rows' HTML: a text, or, for rows read back from a listing snapshot, bytes that a
     /// stencil places as they are (`filling`), made a text only when a template asks for one.
     private let joined: Stencil.Filling
+    /// Each row's identity and the length of its HTML in `joined`, in order (rows are joined with
+    /// one line break): made only when a build notes where rows stand in its files (`ListingPlaces`).
+    let placedRows: () -> [(row: ObjectIdentifier, length: Int)]
 
     init<Fragment: ConvertedFragment>(_ fragments: [Fragment], html: String) {
         self.init(fragments, joined: .text(html))
@@ -280,6 +283,7 @@ struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
 
     private init<Fragment: ConvertedFragment>(_ fragments: [Fragment], joined: Stencil.Filling) {
         makeRows = { fragments.map { $0 as Any } }
+        placedRows = { fragments.map { (ObjectIdentifier($0 as AnyObject), $0.keptSource?.html.count ?? $0.html.utf8.count) } }
         self.joined = joined
     }
 

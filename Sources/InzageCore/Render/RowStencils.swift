@@ -39,6 +39,8 @@ final class RowStencils: @unchecked Sendable {
         var paths: [[String]] = []
         /// Texts, and rows' HTML as their lists hold it (`FragmentRows.filling`).
         var texts: [Stencil.Filling] = []
+        /// The lists of rows among `texts`, each with its place there.
+        var rows: [(text: Int, rows: FragmentRows)] = []
         private var withPaths = false
 
         init() {}
@@ -84,6 +86,7 @@ final class RowStencils: @unchecked Sendable {
                     // Rows placed by their HTML, left open.
                     mark(9)
                     if withPaths { paths.append(path + [name, "html"]) }
+                    self.rows.append((texts.count, rows))
                     texts.append(rows.filling)
                 case .view:
                     guard let nested = value as? ConvertedView else { return false }
@@ -137,6 +140,68 @@ final class RowStencils: @unchecked Sendable {
         return .html(HTMLText(validUTF8: stencil.filledBytes(with: shape.texts)))
     }
 
+    /// `filling`, with where each list of rows stands in it (`RowPlacement`): from the theme's
+    /// stencil for views of its shape, else from a stencil of this view alone, cut where its lists
+    /// go (a page with a list of views, such as the product list's columns). Nil when the view has
+    /// neither, or holds a row outside its lists of rows (which could not be placed).
+    func placedFilling(_ fields: ConvertedView, template: String, templates: TemplateSet) -> (filling: Stencil.Filling, rows: [RowPlacement])? {
+        guard templates.usesStencils, let lists = Self.lists(in: fields, at: []) else { return nil }
+        if let shape = Shape(fields), let stencil = self.stencil(shape, template: template, templates: templates,
+                                                                  paths: { Shape(fields, withPaths: true)?.paths ?? [] },
+                                                                  view: { paths, probes in Self.replacing(fields, paths: paths, with: probes) }) {
+            return Self.placed(stencil, texts: shape.texts, lists: shape.rows)
+        }
+        let paths = lists.map { $0.path + ["html"] }
+        let partials = templates.mayHoldPartials.contains(template)
+        guard let stencil = Stencil.make(template, templates: templates, paths: paths, allowingPartials: true,
+                                         view: { Self.replacing(fields, paths: paths, with: $0) }) else { return nil }
+        let placed = Self.placed(stencil, texts: lists.map(\.rows.filling), lists: lists.indices.map { ($0, lists[$0].rows) })
+        // A partial may be indented, and the lines of what it prints with it: the stencil of a
+        // template that may hold one is taken only when it gives what Mustache renders.
+        guard !partials || (try? templates.render(fields, with: template)).map({ placed.filling.isByteForByte($0) }) == true else { return nil }
+        return placed
+    }
+
+    /// `stencil` filled in with `texts`, and where the lists among them (`lists`, by their place in
+    /// `texts`) stand.
+    private static func placed(_ stencil: Stencil, texts: [Stencil.Filling], lists: [(text: Int, rows: FragmentRows)]) -> (filling: Stencil.Filling, rows: [RowPlacement]) {
+        let byText = Dictionary(lists.map { ($0.text, $0.rows) }, uniquingKeysWith: { first, _ in first })
+        let placed = stencil.placements(with: texts).compactMap { hole -> RowPlacement? in
+            byText[hole.text].map { RowPlacement(rows: $0, offset: hole.offset, verbatim: hole.verbatim) }
+        }
+        let html = texts.contains { if case .html = $0 { true } else { false } }
+        // Valid UTF-8: the template's text, texts, and bytes of valid UTF-8.
+        return (html ? .html(HTMLText(validUTF8: stencil.filledBytes(with: texts))) : .text(stencil.filled(with: texts.map(\.string))), placed)
+    }
+
+    /// Every list of rows in `view` with its path, going into views; nil when a row or a list of
+    /// rows stands anywhere else (in a list of views), where it could not be placed.
+    private static func lists(in view: ConvertedView, at path: [String]) -> [(path: [String], rows: FragmentRows)]? {
+        var found: [(path: [String], rows: FragmentRows)] = []
+        for (position, name) in view.names.enumerated() {
+            guard let value = view.value(at: position) else { continue }
+            switch value {
+            case let rows as FragmentRows: found.append((path + [name], rows))
+            case let nested as ConvertedView:
+                guard let below = lists(in: nested, at: path + [name]) else { return nil }
+                found += below
+            default:
+                guard !holdsRows(value) else { return nil }
+            }
+        }
+        return found
+    }
+
+    /// Whether `value` (not a view) is or holds a row or a list of rows.
+    private static func holdsRows(_ value: Any) -> Bool {
+        switch value {
+        case is FragmentRows, is any ConvertedFragment: return true
+        case let view as ConvertedView: return view.names.indices.contains { view.value(at: $0).map(holdsRows) ?? false }
+        case let list as [Any]: return list.contains(where: holdsRows)
+        default: return false
+        }
+    }
+
     /// A row that is one text (`TextRow`) rendered with `template`, its root the text itself.
     func render(text: String, template: String, templates: TemplateSet) -> String? {
         guard templates.usesStencils else { return nil }
@@ -169,4 +234,12 @@ final class RowStencils: @unchecked Sendable {
         }
         return stencil
     }
+}
+
+/// Where a list of rows stands in a filled-in template: its offset in bytes, and whether it stands
+/// there byte for byte (placed unescaped, as bytes), so that a row can be found by its length.
+struct RowPlacement {
+    let rows: FragmentRows
+    var offset: Int
+    let verbatim: Bool
 }

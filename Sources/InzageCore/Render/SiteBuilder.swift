@@ -61,6 +61,9 @@ public struct SiteBuilder {
     let snapshotValues: ListingSnapshot.Decoding?
     /// Where a one-off build leaves the listing snapshot it made (`ListingSnapshot.Slot`); nil: none is made.
     let snapshotSlot: ListingSnapshot.Slot?
+    /// Where the rows stand in the published listing pages, for a patch build whose lists changed
+    /// (`splicedListing`).
+    let listingPlaces: ListingPlaces?
 
     public init(content: Content, templates: TemplateSet, session: BuildSession? = nil) {
         self.init(content: content, templates: templates, session: session, record: nil)
@@ -68,7 +71,7 @@ public struct SiteBuilder {
 
     init(content: Content, templates: TemplateSet, session: BuildSession?, record: BuildRecord?, kept: [KeptBijsluiter] = [],
          listedKeys: [String: StableDigest] = [:], listingSnapshot: ListingSnapshot? = nil, snapshotValues: ListingSnapshot.Decoding? = nil,
-         snapshotSlot: ListingSnapshot.Slot? = nil) {
+         snapshotSlot: ListingSnapshot.Slot? = nil, listingPlaces: ListingPlaces? = nil) {
         self.content = content
         self.templates = templates
         self.session = session
@@ -78,6 +81,7 @@ public struct SiteBuilder {
         self.listingSnapshot = listingSnapshot
         self.snapshotValues = snapshotValues
         self.snapshotSlot = snapshotSlot
+        self.listingPlaces = listingPlaces
         keptInputs = Dictionary(kept.map { ($0.file, $0.pageInputs) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -312,8 +316,14 @@ public struct SiteBuilder {
     /// A page in the layout as an output file. With a session the page is keyed by everything it
     /// shows (its view, read as it is, and the fields the layout reads from the page; the rest of
     /// the layout is global input): an unchanged page comes from the last build without rendering.
+    /// - Parameter notes: where the file's lists of rows stand in it are noted there (`ListingPlaces`).
     func laidOut(_ page: Page, file: String, site: SiteContext, nav: [(path: String, title: String)],
-                         footer: [(path: String, title: String)], absolute: Bool = false) throws -> (file: OutputFile, key: String?) {
+                 footer: [(path: String, title: String)], absolute: Bool = false, notes: PlacementNotes? = nil) throws -> (file: OutputFile, key: String?) {
+        if let notes {
+            let (data, placed) = try placedLayout(page, site: site, nav: nav, footer: footer, absolute: absolute)
+            notes.note(file, placed)
+            return (OutputFile(path: file, data: data), nil)
+        }
         let render = { try layoutFile(page, file: file, site: site, nav: nav, footer: footer, absolute: absolute) }
         guard let session else { return (try render(), nil) }
         let context = PageContext(t: site.texts, page: page.view)
@@ -329,7 +339,17 @@ public struct SiteBuilder {
 
     /// A file rendered from a view that is made only when its key is new in the session; `key`
     /// must cover everything the view shows, and is only computed under a session.
-    func renderedFile(_ file: String, template: String, key: () -> ViewFingerprint, view: @escaping () -> Any) throws -> (file: OutputFile, key: String?) {
+    func renderedFile(_ file: String, template: String, key: () -> ViewFingerprint, view: @escaping () -> Any,
+                      notes: PlacementNotes? = nil) throws -> (file: OutputFile, key: String?) {
+        if let notes {
+            let context = MustacheValue.convert(view())
+            if let converted = context as? ConvertedView, let (filled, placed) = templates.rowStencils.placedFilling(converted, template: template, templates: templates) {
+                notes.note(file, placed)
+                return (OutputFile(path: file, data: filled.data), nil)
+            }
+            notes.note(file, nil)
+            return (OutputFile(path: file, data: Data(try templates.render(context, with: template).utf8)), nil)
+        }
         // From the theme's stencil for files of its shape, as a page's body (`RowStencils`): the
         // feed's thousands of entries are placed as bytes, never made one text.
         let render = {
@@ -369,10 +389,28 @@ public struct SiteBuilder {
         return .text(try templates.render(context, with: page.template))
     }
 
+    /// `layout`, with where the page's lists of rows stand in the file; nil when that is not known
+    /// (its body or the layout has no stencil, or a list or the body is escaped).
+    private func placedLayout(_ page: Page, site: SiteContext, nav: [(path: String, title: String)], footer: [(path: String, title: String)],
+                              absolute: Bool) throws -> (data: Data, placed: [RowPlacement]?) {
+        let context = MustacheValue.convert(PageContext(t: site.texts, page: page.view))
+        guard page.view as? PaginaView == nil, let view = context as? ConvertedView,
+              let (body, rows) = templates.rowStencils.placedFilling(view, template: page.template, templates: templates) else {
+            return (try layout(page, site: site, nav: nav, footer: footer, absolute: absolute), nil)
+        }
+        let (data, bodies) = try layout(page, body: body, site: site, nav: nav, footer: footer, absolute: absolute, placing: true)
+        guard let bodies, rows.allSatisfy(\.verbatim) else { return (data, nil) }
+        return (data, bodies.flatMap { at in rows.map { RowPlacement(rows: $0.rows, offset: at + $0.offset, verbatim: true) } })
+    }
+
     private func layout(_ page: Page, site: SiteContext, nav: [(path: String, title: String)], footer: [(path: String, title: String)],
                         absolute: Bool = false) throws -> Data {
+        try layout(page, body: try body(of: page, site: site), site: site, nav: nav, footer: footer, absolute: absolute, placing: false).data
+    }
+
+    private func layout(_ page: Page, body: Stencil.Filling, site: SiteContext, nav: [(path: String, title: String)],
+                        footer: [(path: String, title: String)], absolute: Bool, placing: Bool) throws -> (data: Data, bodyOffsets: [Int]?) {
         let root = absolute ? site.sitePath : SiteContext.root(for: page.path)
-        let body = try body(of: page, site: site)
         let navRows = site.menu(nav, root: root, current: absolute ? nil : page.path)
         let footerRows = site.menu(footer, root: root, current: absolute ? nil : page.path)
         let frame = site.layoutFrame(root: root, nav: navRows, footer: footerRows) {
@@ -386,7 +424,8 @@ public struct SiteBuilder {
             frame: frame, title: page.title, headTitle: page.path.isEmpty && !absolute ? site.siteTitle : "\(page.title) - \(site.siteTitle)",
             description: page.description, canonical: site.absolute(page.path),
             body: { if case .text(let text) = body { text } else { "" } }(), gewijzigd: page.lastModified.map(DateView.init))
-        return try site.layoutStencils.render(view, body: body, templates: templates)
+        guard placing else { return (try site.layoutStencils.render(view, body: body, templates: templates), nil) }
+        return try site.layoutStencils.placedRender(view, body: body, templates: templates)
     }
 }
 

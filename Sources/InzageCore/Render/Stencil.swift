@@ -71,6 +71,15 @@ struct Stencil: Sendable, Equatable {
             }
         }
 
+        /// Whether the text's UTF-8 bytes are those of `text` (a text compared as a text could be
+        /// equal in another form).
+        func isByteForByte(_ text: String) -> Bool {
+            switch self {
+            case .text(let own): own.utf8.elementsEqual(text.utf8)
+            case .html(let html): html.bytes.elementsEqual(text.utf8)
+            }
+        }
+
         /// The text's UTF-8 bytes, as a file's.
         var data: Data {
             switch self {
@@ -100,6 +109,25 @@ struct Stencil: Sendable, Equatable {
         guard let memory = malloc(count) else { return Data(filledBytes(with: texts)) }
         write(values, to: memory)
         return Data(bytesNoCopy: memory, count: count, deallocator: .free)
+    }
+
+    /// Where each hole's text stands in the template filled in with `texts` (`filledBytes`): its
+    /// text, its offset in bytes, and whether it stands there byte for byte as given (where
+    /// Mustache does not escape it). Computed as `write` writes, without writing.
+    func placements(with texts: [Filling]) -> [(text: Int, offset: Int, verbatim: Bool)] {
+        let (values, _) = escaped(texts)
+        var at = 0
+        var placed: [(text: Int, offset: Int, verbatim: Bool)] = []
+        placed.reserveCapacity(holes.count)
+        for (index, hole) in holes.enumerated() {
+            at += parts[index].utf8.count
+            placed.append((hole.text, at, hole.escaping == .none))
+            switch values[index] {
+            case .text(let text): at += text.utf8.count
+            case .html(let html): at += html.bytes.count
+            }
+        }
+        return placed
     }
 
     /// The texts of the holes in order, each escaped as Mustache escapes it there, and the length
@@ -148,10 +176,13 @@ struct Stencil: Sendable, Equatable {
     ///   - view: the page's view (not converted), with the given texts in place of its own.
     /// It is made twice, with markers that end a line and with markers that do not, and must come
     /// out the same.
-    static func make(_ template: String, templates: TemplateSet, paths: [[String]], view: ([String]) -> Any) -> Stencil? {
+    /// - Parameter allowingPartials: whether a template that may hold partials is cut too; its
+    ///   stencil must then be checked against what Mustache renders (`RowStencils.placedFilling`).
+    static func make(_ template: String, templates: TemplateSet, paths: [[String]], allowingPartials: Bool = false,
+                     view: ([String]) -> Any) -> Stencil? {
         // Partials and blocks may be indented, and inheritance renders a partial; new delimiters
         // could hide them. Such a template has no stencil (a tag's kind follows its `{{` directly).
-        guard templates.library.getTemplate(named: template) != nil, !templates.mayHoldPartials.contains(template) else { return nil }
+        guard templates.library.getTemplate(named: template) != nil, allowingPartials || !templates.mayHoldPartials.contains(template) else { return nil }
         let probes = paths.indices.map { "\u{E000}probe\($0)\u{E001}" }
         let converted = MustacheValue.convert(view(probes))
         func sketch(endingLines: Bool) -> Stencil? {

@@ -177,6 +177,35 @@ final class BuildRecord: @unchecked Sendable {
                             reused: true)
     }
 
+    /// The listing pages recorded for `inputs`, each file as the published site holds it (see
+    /// `publishedListing`), without taking them: for a build that changes some of them
+    /// (`SiteBuilder.splicedListing`) and notes them all (`noteListing`). Nil when one of them no
+    /// longer holds what was published.
+    func recordedListing(inputs: StableDigest) -> ListingPages? {
+        guard let recorded = lock.withLock({ previousListing }), recorded.inputs == inputs else { return nil }
+        var groups: [RecordedListing.Group: [OutputFile]] = [:]
+        for file in recorded.files {
+            guard let (published, _) = published(file.path, output: file.output, stamp: file.stamp) else { return nil }
+            groups[file.group, default: []].append(published)
+        }
+        return ListingPages(nav: recorded.nav, footer: recorded.footer,
+                            files: ListingPages.Files(sections: groups[.section] ?? [], schools: groups[.school] ?? [], rest: groups[.rest] ?? [], cacheKeys: []))
+    }
+
+    /// The bytes of a file of `recordedListing`, read now when it was taken unread: known by its
+    /// stat to hold what was published, as such a file is taken.
+    func publishedBytes(of file: OutputFile) -> Data? {
+        file.isUnread ? FileData.read(outputPath + "/" + file.path) : file.data
+    }
+
+    /// Counts files of `recordedListing` that a build takes as they are.
+    func countTaken(_ files: [OutputFile]) {
+        lock.withLock {
+            kept += files.count
+            unread += files.filter(\.isUnread).count
+        }
+    }
+
     /// Notes the listing pages this build made from `inputs`.
     /// Their files may still be being made (`ListingPages`): they are read when the record is
     /// saved, after the build.
@@ -189,11 +218,20 @@ final class BuildRecord: @unchecked Sendable {
 
     /// The listing pages noted last, as recorded; nil when they could not be made (the build then
     /// failed, and no record is saved).
-    private static func recorded(_ listing: ListingPages, inputs: StableDigest) -> RecordedListing? {
+    /// A file of the published site taken unread (`recordedListing`) keeps what was recorded of it.
+    private static func recorded(_ listing: ListingPages, inputs: StableDigest, previous: RecordedListing?) -> RecordedListing? {
         guard let made = try? listing.files() else { return nil }
         var recorded = RecordedListing(inputs: inputs, nav: listing.nav, footer: listing.footer)
+        let unread = Dictionary((previous?.files ?? []).map { ($0.path, ($0.output, $0.stamp)) }, uniquingKeysWith: { first, _ in first })
         for (group, files) in [(RecordedListing.Group.section, made.sections), (.school, made.schools), (.rest, made.rest)] {
-            recorded.files += files.map { (group, $0.path, StableDigest(bytes: $0.data), nil) }
+            for file in files {
+                if file.isUnread {
+                    guard let (output, stamp) = unread[file.path] else { return nil }
+                    recorded.files.append((group, file.path, output, stamp))
+                } else {
+                    recorded.files.append((group, file.path, StableDigest(bytes: file.data), nil))
+                }
+            }
         }
         return recorded
     }
@@ -249,8 +287,8 @@ final class BuildRecord: @unchecked Sendable {
 
     /// The record's bytes for the pages noted so far (`save`).
     private func prepared() -> Prepared {
-        let (identity, entries, taken, noted) = lock.withLock { (self.identity, current, currentListing, notedListing) }
-        let listing = taken ?? noted.flatMap { Self.recorded($0.listing, inputs: $0.inputs) }
+        let (identity, entries, taken, noted, previous) = lock.withLock { (self.identity, current, currentListing, notedListing, previousListing) }
+        let listing = taken ?? noted.flatMap { Self.recorded($0.listing, inputs: $0.inputs, previous: previous) }
         guard let identity else { return Prepared(bytes: nil) }
         // Built as bytes (`ByteWriter`): the pages by path, then the listing.
         var writer = ByteWriter(capacity: entries.count * 80 + 4096)

@@ -165,6 +165,18 @@ struct ListingSnapshot {
             self.blocks = blocks
         }
 
+        /// Where `range` of the blocks one after another stands in the file, when it lies in one block.
+        func fileRange(of range: Range<Int>) -> Range<Int>? {
+            var start = 0
+            for block in blocks {
+                if range.lowerBound >= start, range.upperBound <= start + block.count {
+                    return (block.lowerBound + range.lowerBound - start)..<(block.lowerBound + range.upperBound - start)
+                }
+                start += block.count
+            }
+            return nil
+        }
+
         /// The blocks one after another; nil when the file no longer holds them.
         var bytes: [UInt8]? {
             lock.withLock {
@@ -211,9 +223,28 @@ struct ListingSnapshot {
     /// The values `product` kept for the lists, by kind, read with `reading` (`reading(templates:misses:)`);
     /// its rows' HTML and views are read when first asked for.
     func values(of product: Product, _ reading: KeptValueCoding.Reading) throws -> [String: Any] {
+        try Self.values(at: product.values, digest: product.valuesDigest, reading)
+    }
+
+    /// The values of `products` alone, each product's read from the file by itself: a patch build
+    /// that changes only some rows of the lists (`SiteBuilder.splicedListing`) needs a few
+    /// products' values, not the megabytes of all of them. Nil when one cannot be read.
+    func values(ofOnly products: [Product], templates: TemplateSet, misses: FileFragments.Misses) -> [String: [String: Any]]? {
+        var values: [String: [String: Any]] = [:]
+        for product in products {
+            guard let range = valueBlocks.fileRange(of: product.values), let bytes = valueBlocks.file.bytes(at: range),
+                  let read = try? Self.values(at: 0..<bytes.count, digest: product.valuesDigest,
+                                              KeptValueCoding.Reading(bytes: bytes, templates: templates, misses: misses)) else { return nil }
+            values[product.file] = read
+        }
+        return values
+    }
+
+    /// The values at `range` of `reading`'s bytes, which must digest as `digest`.
+    private static func values(at range: Range<Int>, digest: StableDigest, _ reading: KeptValueCoding.Reading) throws -> [String: Any] {
         let bytes = reading.bytes
-        guard product.values.upperBound <= bytes.count, Self.digest(bytes, product.values) == product.valuesDigest else { throw ByteReader.Malformed() }
-        var reader = ByteReader(bytes, from: product.values.lowerBound, to: product.values.upperBound)
+        guard range.upperBound <= bytes.count, Self.digest(bytes, range) == digest else { throw ByteReader.Malformed() }
+        var reader = ByteReader(bytes, from: range.lowerBound, to: range.upperBound)
         let count = try reader.number()
         var values: [String: Any] = [:]
         values.reserveCapacity(count)
@@ -277,16 +308,25 @@ struct ListingSnapshot {
         var madeListing = false
         /// The snapshot, when the build made the listing pages and could keep one.
         var making: Making?
+        /// Where the rows stand in the listing pages the build made (`ListingPlaces`), being worked
+        /// out beside the build; nil (or giving nil) when that is not known.
+        var places: Background<ListingPlaces?>?
+        /// Whether the build put changed rows in place in the published listing pages (`SiteBuilder.splicedListing`).
+        var spliced = false
 
-        /// Saves the snapshot the build made at `url`, or removes the one there when the build made
-        /// the listing pages without one.
+        /// Saves the snapshot the build made at `url`, and the places of its rows beside it
+        /// (`ListingPlaces.location`), or removes those there when the build made the listing pages
+        /// without them.
         func save(to url: URL) {
+            let placesURL = ListingPlaces.location(forSnapshot: url)
             if let making = making.take() {
                 making.save(to: url)
+                if let places = (try? places?.value()) ?? nil { places.save(to: placesURL) } else { ListingPlaces.remove(at: placesURL) }
                 // What the lists kept of every product is freed beside the end of the build.
                 BackgroundRelease.release(consume making)
             } else if madeListing {
                 ListingSnapshot.remove(at: url)
+                ListingPlaces.remove(at: placesURL)
             }
         }
     }

@@ -1,0 +1,174 @@
+import Foundation
+
+extension SiteBuilder {
+    /// The listing pages of a patch build as the published ones with the rows of the bijsluiters it
+    /// loaded put in place of their old rows, byte for byte where `places` says they stand: when
+    /// that is what making them from the snapshot would give. Nil when it is not known to be
+    /// (they are then made from the snapshot, `snapshotListing`).
+    ///
+    /// The listing pages are a function of the global inputs and of what each product keeps for
+    /// the lists (`FileFragments`: its sort keys, its schools, its rows) besides its file, page
+    /// and date, which is all a product taken from the snapshot stands in the lists with
+    /// (`ListingSnapshot.standIn`). A page around its rows reads of a product's rows no more than
+    /// how many there are, their row templates and their dates (the change list, the feed). So
+    /// when every loaded bijsluiter keeps, besides its rows' HTML, what it kept before (the same
+    /// kinds of values; equal sort keys, schools, row templates and dates; the same date and
+    /// page), and its name still sorts where it stood among the others (its neighbours' names are
+    /// read from the snapshot), every list holds the same rows in the same order and every page
+    /// around them is the same: only the loaded bijsluiters' rows change.
+    ///
+    /// Their new rows are made as the listing pages of a site of the loaded bijsluiters alone make
+    /// them: what a product keeps is a function of its bijsluiter and the global inputs.
+    func splicedListing(_ organisatie: Organisatie, items: [(file: String, item: SnapshotItem)], snapshot: ListingSnapshot,
+                        places: ListingPlaces, inputs: StableDigest, listedDigests: [(file: String, digest: StableDigest)]) throws -> ListingPages? {
+        guard let record, places.byName.count == items.count, places.products == ListingPlaces.digest(ofFiles: items.map(\.file)),
+              let published = record.recordedListing(inputs: places.inputs) else { return nil }
+        // The loaded bijsluiters' places in file order, by their index in the content.
+        var placeOf: [Int: Int] = [:]
+        for (place, item) in items.enumerated() { if case .loaded(let index) = item.item { placeOf[index] = place } }
+        guard placeOf.count == content.bijsluiters.count else { return nil }
+
+        var timer = PhaseTimer()
+        // What each loaded bijsluiter keeps for the lists now, its rows rendered by swift-mustache
+        // (a few rows: making the theme's stencils would cost more).
+        let fragments = content.bijsluiters.map { _ in FileFragments() }
+        var plain = templates
+        plain.usesStencils = false
+        SiteBuilder(content: content, templates: plain, session: nil, record: nil)
+            .makeListingRows(content.forListing, organisatie: organisatie, productFragments: fragments)
+        let now = fragments.map { Dictionary($0.kept.map { ($0.kind, $0.value) }, uniquingKeysWith: { first, _ in first }) }
+        timer.lap("    splice: rows made")
+
+        // What they kept before, and what their neighbours in the order of names keep.
+        var position = [Int](repeating: 0, count: items.count)
+        for (rank, place) in places.byName.enumerated() { position[place] = rank }
+        var wanted = Set(placeOf.values)
+        for place in placeOf.values {
+            let rank = position[place]
+            if rank > 0 { wanted.insert(places.byName[rank - 1]) }
+            if rank + 1 < items.count { wanted.insert(places.byName[rank + 1]) }
+        }
+        let products = wanted.sorted().compactMap { snapshot.products[items[$0].file] }
+        guard products.count == wanted.count,
+              let before = snapshot.values(ofOnly: products, templates: templates, misses: FileFragments.Misses()) else { return nil }
+        timer.lap("    splice: values before read")
+
+        for (index, b) in content.bijsluiters.enumerated() {
+            guard let product = snapshot.products[b.file], let was = before[b.file], product.slug == b.slug,
+                  product.datum == BijsluiterPages.lastModified(of: b), Set(was.keys) == Set(now[index].keys) else { return nil }
+            for (kind, value) in now[index] where kind != NameKind.title.key {
+                guard let old = was[kind], KeptValueCoding.sameForLists(old, value) else { return nil }
+            }
+        }
+        // Every loaded bijsluiter's name still sorts between its neighbours' (as `sortedByName`).
+        func name(_ place: Int) -> NameKey? {
+            if case .loaded(let index) = items[place].item { return now[index][NameKind.title.key] as? NameKey }
+            return before[items[place].file]?[NameKind.title.key] as? NameKey
+        }
+        func sorted(_ first: Int, _ second: Int) -> Bool {
+            guard let a = name(first), let b = name(second) else { return false }
+            if a.key != b.key { return a.key < b.key }
+            if a.exact != b.exact { return a.exact < b.exact }
+            return first < second
+        }
+        for place in placeOf.values {
+            let rank = position[place]
+            guard rank == 0 || sorted(places.byName[rank - 1], place), rank + 1 == items.count || sorted(place, places.byName[rank + 1]) else {
+                return nil
+            }
+        }
+
+        timer.lap("    splice: checked")
+        // Each file with the loaded bijsluiters' changed rows in place of their old ones (a row is
+        // compared with its HTML in the snapshot: a file none of whose rows changed is not read).
+        var owners: [Int: Int] = [:]
+        for (index, place) in placeOf { owners[place] = index }
+        var work: [(file: Int, rows: [(slot: Int, html: String)])] = []
+        for (fileIndex, file) in places.files.enumerated() {
+            var rows: [(slot: Int, html: String)] = []
+            for (slotIndex, slot) in file.slots.enumerated() {
+                guard let index = owners[slot.owner] else { continue }
+                let kind = places.kinds[slot.kind], file = content.bijsluiters[index].file
+                guard let value = now[index][kind], let made = KeptValueCoding.rows(in: value), slot.item < made.count,
+                      let was = before[file]?[kind].flatMap(KeptValueCoding.rows(in:)), slot.item < was.count else { return nil }
+                let html = made[slot.item].html()
+                if html.utf8.count != slot.length || !html.utf8.elementsEqual(was[slot.item].html().utf8) { rows.append((slotIndex, html)) }
+            }
+            if !rows.isEmpty { work.append((fileIndex, rows)) }
+        }
+        let sharedPublished = UncheckedSendable(published)
+        let done = try Parallel.map(work, minimumBatch: 1) { fileIndex, rows -> (data: Data, slots: [ListingPlaces.Slot])?? in
+            let file = places.files[fileIndex]
+            guard let old = sharedPublished.value.file(at: file.path).flatMap(record.publishedBytes(of:)), old.count == file.length else { return nil }
+            return .some(Self.splice(old, slots: file.slots, rows: rows))
+        }
+        var spliced: [String: OutputFile] = [:]
+        var newPlaces = places
+        newPlaces.inputs = inputs
+        for ((fileIndex, _), result) in zip(work, done) {
+            guard let result else { return nil }
+            guard let (data, slots) = result else { continue }
+            let path = places.files[fileIndex].path
+            spliced[path] = OutputFile(path: path, data: data)
+            newPlaces.files[fileIndex].slots = slots
+            newPlaces.files[fileIndex].length = data.count
+        }
+        timer.lap("    splice: files spliced")
+        // The files, the spliced ones made anew and the others taken as they are.
+        let files = try published.files()
+        func taking(_ group: [OutputFile]) -> [OutputFile] { group.map { spliced[$0.path] ?? $0 } }
+        let listing = ListingPages(nav: published.nav, footer: published.footer,
+                                   files: ListingPages.Files(sections: taking(files.sections), schools: taking(files.schools),
+                                                             rest: taking(files.rest), cacheKeys: []))
+        record.countTaken((files.sections + files.schools + files.rest).filter { spliced[$0.path] == nil })
+        let digests = Dictionary(listedDigests.map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first })
+        snapshotSlot?.making = ListingSnapshot.Making(
+            identity: snapshot.identity, global: snapshot.global,
+            entries: items.map { item in
+                switch item.item {
+                case .loaded(let index): .made(content.bijsluiters[index], listed: digests[item.file]!, fragments: fragments[index])
+                case .taken(let product): .taken(product)
+                }
+            },
+            source: snapshot)
+        let made = newPlaces
+        snapshotSlot?.places = Background { made }
+        snapshotSlot?.spliced = true
+        return listing
+    }
+
+    /// `old` with each of `rows` (new HTML for the slot at its index) in place of its slot's
+    /// bytes, and the slots where they stand then; nil when every row is what was there.
+    static func splice(_ old: Data, slots: [ListingPlaces.Slot], rows: [(slot: Int, html: String)]) -> (data: Data, slots: [ListingPlaces.Slot])? {
+        var changed: [(slot: Int, bytes: [UInt8])] = []
+        for (slot, html) in rows {
+            let bytes = Array(html.utf8), range = slots[slot].offset..<(slots[slot].offset + slots[slot].length)
+            if !old[range].elementsEqual(bytes) { changed.append((slot, bytes)) }
+        }
+        guard !changed.isEmpty else { return nil }
+        var data = Data(capacity: old.count + changed.reduce(0) { $0 + $1.bytes.count })
+        var slots = slots
+        var from = 0, shift = 0, next = 0
+        for index in slots.indices {
+            slots[index].offset += shift
+            guard next < changed.count, changed[next].slot == index else { continue }
+            let (start, length) = (slots[index].offset - shift, slots[index].length)
+            data.append(old[from..<start])
+            data.append(contentsOf: changed[next].bytes)
+            from = start + length
+            slots[index].length = changed[next].bytes.count
+            shift += changed[next].bytes.count - length
+            next += 1
+        }
+        data.append(old[from...])
+        return (data, slots)
+    }
+}
+
+extension ListingPages {
+    /// The file at `path` among the rendered pages, when they are made already.
+    func file(at path: String) -> OutputFile? {
+        guard let files = try? files() else { return nil }
+        return (files.sections + files.schools + files.rest).first { $0.path == path }
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+
+/// Where each bijsluiter's rows stand in the published listing pages, byte for byte: for every
+/// listing file that lists bijsluiters (the product list, the privacyverklaring, the change list,
+/// the school pages, the feed, the sitemap), each row of a product with its offset, its length,
+/// its product (by its place in file order) and which of the product's kept values it is (its
+/// kind and its place in that value). Beside it, the products in the order of their names, as
+/// every list sorted by name has them (`SiteContext.productsByName`).
+///
+/// Kept beside the listing snapshot (`ListingSnapshot`) by a one-off build that made the listing
+/// pages with the theme's stencils, so that every list of rows stands in its file unescaped, as
+/// given (`RowPlacement`). A patch build whose changed bijsluiters change only their rows' HTML
+/// puts the new rows in place of the old ones (`SiteBuilder.splicedListing`) instead of making
+/// the listing pages from 2 000 products' kept values.
+///
+/// It belongs to the listing pages the build record holds (`inputs`, their key there), made by
+/// this executable for this content folder (`identity`); a build that made listing pages without
+/// it removes the file.
+struct ListingPlaces: Equatable {
+    static let header = "inzage-plaatsen 1"
+
+    /// A product's row in a file.
+    struct Slot: Equatable {
+        var offset: Int
+        var length: Int
+        /// The product's place in file order.
+        let owner: Int
+        /// The kind of kept value (its index in `kinds`), and the row's place in that value.
+        let kind: Int
+        let item: Int
+    }
+
+    struct File: Equatable {
+        let path: String
+        var length: Int
+        /// In the order they stand in the file.
+        var slots: [Slot]
+    }
+
+    let identity: StableDigest
+    /// The listing pages' key in the build record (`SiteBuilder.listingRecordKey`).
+    var inputs: StableDigest
+    /// A digest of the products' files in file order.
+    let products: StableDigest
+    /// The products' places in file order, in the order of their names.
+    let byName: [Int]
+    /// The kinds of kept values rows are of (`FileFragments`).
+    let kinds: [String]
+    var files: [File]
+
+    /// The file beside the listing snapshot at `snapshot` (`ListingSnapshot.location`).
+    static func location(forSnapshot snapshot: URL) -> URL {
+        URL(fileURLWithPath: snapshot.path + "-plaatsen")
+    }
+
+    /// The executable and content folder (as given: files are named relative to it).
+    static func identity(contentRoot: String) -> StableDigest? {
+        BuildRecord.executableStamp.map { StableDigest([header, $0, contentRoot]) }
+    }
+
+    /// The digest of the products' files, in file order.
+    static func digest(ofFiles files: [String]) -> StableDigest {
+        StableDigest(files)
+    }
+
+    /// The places of the rows of every product in `noted` files (`PlacementNotes`).
+    /// - Parameters:
+    ///   - fragments: each product's kept values, in file order.
+    ///   - byName: the products' places in file order, in the order of their names.
+    ///   - lengths: each noted file's length in bytes.
+    /// Nil when a file that lists bijsluiters was not placed, or a product keeps a value
+    /// `KeptValueCoding` does not know.
+    static func make(identity: StableDigest, inputs: StableDigest, files productFiles: [String], fragments: [FileFragments],
+                     byName: [Int], noted: PlacementNotes, lengths: [String: Int]) -> ListingPlaces? {
+        // Each kept row by its identity: its product, its kind and its place in that value.
+        var owners: [ObjectIdentifier: (owner: Int, kind: Int, item: Int)] = [:]
+        var kinds: [String] = [], kindIndex: [String: Int] = [:]
+        for (owner, kept) in fragments.enumerated() {
+            for (kind, value) in kept.kept {
+                guard let rows = KeptValueCoding.rows(in: value) else { return nil }
+                guard !rows.isEmpty else { continue }
+                let index = kindIndex[kind] ?? {
+                    kinds.append(kind)
+                    kindIndex[kind] = kinds.count - 1
+                    return kinds.count - 1
+                }()
+                for (item, row) in rows.enumerated() { owners[row.id] = (owner, index, item) }
+            }
+        }
+        var files: [File] = []
+        for (path, placements) in noted.files.sorted(by: { $0.key < $1.key }) {
+            guard let placements, let length = lengths[path] else { return nil }
+            var slots: [Slot] = []
+            for placement in placements {
+                guard placement.verbatim else { return nil }
+                var at = placement.offset
+                for row in placement.rows.placedRows() {
+                    if let owner = owners[row.row] {
+                        slots.append(Slot(offset: at, length: row.length, owner: owner.owner, kind: owner.kind, item: owner.item))
+                    }
+                    // Rows are joined with one line break.
+                    at += row.length + 1
+                }
+            }
+            slots.sort { $0.offset < $1.offset }
+            // Rows that overlap cannot each be put in place of another.
+            for index in slots.indices.dropFirst() where slots[index - 1].offset + slots[index - 1].length > slots[index].offset { return nil }
+            guard slots.last.map({ $0.offset + $0.length <= length }) ?? true else { return nil }
+            files.append(File(path: path, length: length, slots: slots))
+        }
+        return ListingPlaces(identity: identity, inputs: inputs, products: digest(ofFiles: productFiles), byName: byName, kinds: kinds, files: files)
+    }
+
+    // MARK: The file
+    //
+    // The header, the identity, the inputs and the products' digest, then numbers (`ByteWriter`):
+    // the order by name, the kinds (texts), and each file with its path, its length and its slots.
+
+    var bytes: [UInt8] {
+        var writer = ByteWriter(capacity: 64 + byName.count * 3 + files.reduce(0) { $0 + 16 + $1.slots.count * 12 })
+        writer.text(Self.header)
+        writer.digest(identity)
+        writer.digest(inputs)
+        writer.digest(products)
+        writer.number(byName.count)
+        for place in byName { writer.number(place) }
+        writer.number(kinds.count)
+        for kind in kinds { writer.text(kind) }
+        writer.number(files.count)
+        for file in files {
+            writer.text(file.path)
+            writer.number(file.length)
+            writer.number(file.slots.count)
+            for slot in file.slots {
+                for number in [slot.offset, slot.length, slot.owner, slot.kind, slot.item] { writer.number(number) }
+            }
+        }
+        return writer.bytes
+    }
+
+    /// The places at `url` when the file is whole and was made by this executable for `contentRoot`.
+    static func read(from url: URL, contentRoot: String) -> ListingPlaces? {
+        guard let identity = identity(contentRoot: contentRoot), let bytes = FileData.readBytes(url.path) else { return nil }
+        return try? ListingPlaces(bytes: bytes, identity: identity)
+    }
+
+    init(bytes: [UInt8], identity: StableDigest) throws {
+        var reader = ByteReader(bytes)
+        guard try reader.text() == Self.header, try reader.digest() == identity else { throw ByteReader.Malformed() }
+        self.identity = identity
+        inputs = try reader.digest()
+        products = try reader.digest()
+        let count = try reader.number()
+        guard count <= reader.remaining else { throw ByteReader.Malformed() }
+        byName = try (0..<count).map { _ in
+            let place = try reader.number()
+            guard place < count else { throw ByteReader.Malformed() }
+            return place
+        }
+        guard Set(byName).count == count else { throw ByteReader.Malformed() }
+        let kindCount = try reader.number()
+        guard kindCount <= reader.remaining else { throw ByteReader.Malformed() }
+        kinds = try (0..<kindCount).map { _ in try reader.text() }
+        let fileCount = try reader.number()
+        guard fileCount <= reader.remaining else { throw ByteReader.Malformed() }
+        var files: [File] = []
+        for _ in 0..<fileCount {
+            let path = try reader.text(), length = try reader.number(), slotCount = try reader.number()
+            guard slotCount <= reader.remaining else { throw ByteReader.Malformed() }
+            var slots: [Slot] = []
+            slots.reserveCapacity(slotCount)
+            var end = 0
+            for _ in 0..<slotCount {
+                let slot = Slot(offset: try reader.number(), length: try reader.number(), owner: try reader.number(),
+                                kind: try reader.number(), item: try reader.number())
+                guard slot.offset >= end, slot.owner < count, slot.kind < kindCount else { throw ByteReader.Malformed() }
+                end = slot.offset + slot.length
+                slots.append(slot)
+            }
+            guard end <= length, files.last.map({ $0.path < path }) ?? true else { throw ByteReader.Malformed() }
+            files.append(File(path: path, length: length, slots: slots))
+        }
+        guard reader.isAtEnd else { throw ByteReader.Malformed() }
+        self.files = files
+    }
+
+    init(identity: StableDigest, inputs: StableDigest, products: StableDigest, byName: [Int], kinds: [String], files: [File]) {
+        self.identity = identity
+        self.inputs = inputs
+        self.products = products
+        self.byName = byName
+        self.kinds = kinds
+        self.files = files
+    }
+
+    /// Writes the places to `url`, or removes the file there when they cannot be written.
+    func save(to url: URL) {
+        if !FileData.replace(url.path, with: Data(bytes)) { Self.remove(at: url) }
+    }
+
+    /// Removes the places at `url`, if there are: a plain file only.
+    static func remove(at url: URL) {
+        ListingSnapshot.remove(at: url)
+    }
+}
+
+/// Where the lists of rows stand in the listing files that list bijsluiters, noted as a one-off
+/// build makes them (`SiteBuilder.laidOut`, `renderedFile`): by file, its lists' placements, or
+/// nil when where they stand is not known.
+final class PlacementNotes: @unchecked Sendable {
+    private let lock = PThreadMutex()
+    private var noted: [String: [RowPlacement]?] = [:]
+    /// The products' places in file order, in the order of their names (`SiteContext.productsByName`).
+    var byName: [Int] = []
+
+    func note(_ file: String, _ placements: [RowPlacement]?) {
+        lock.withLock { noted[file] = .some(placements) }
+    }
+
+    var files: [String: [RowPlacement]?] { lock.withLock { noted } }
+}
