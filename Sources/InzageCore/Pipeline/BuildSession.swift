@@ -504,14 +504,19 @@ final class FileFragments: @unchecked Sendable {
     }
 
     /// The value kept under `kind`, or what `make` makes (kept from then on; `make` runs outside
-    /// the lock). `T` may be optional: a kept nil is a kept value.
+    /// the lock). `T` may be optional: a kept nil is a kept value. When two threads make it at
+    /// once (two school pages list the product), both get the one kept first: a row is one
+    /// fragment wherever it stands, as where it stands is noted by the fragment (`ListingPlaces`).
     func value<T>(_ kind: String, make: () -> T) -> T {
         // Unwrapped before the cast: a missing value cast to an optional `T` would pass as nil.
         if let stored = lock.withLock({ values[kind] }), let value = stored as? T { return value }
         misses?.note(kind)
         let value = make()
-        lock.withLock { values[kind] = value }
-        return value
+        return lock.withLock {
+            if let stored = values[kind], let kept = stored as? T { return kept }
+            values[kind] = value
+            return value
+        }
     }
 
     /// Every value kept, by kind, in the order of their kinds.

@@ -83,31 +83,30 @@ extension SiteBuilder {
         // compared with its HTML in the snapshot: a file none of whose rows changed is not read).
         var owners: [Int: Int] = [:]
         for (index, place) in placeOf { owners[place] = index }
-        var work: [(file: Int, rows: [(slot: Int, html: String)])] = []
+        var work: [(file: Int, rows: [(slot: Int, old: String, html: String)])] = []
         for (fileIndex, file) in places.files.enumerated() {
-            var rows: [(slot: Int, html: String)] = []
+            var rows: [(slot: Int, old: String, html: String)] = []
             for (slotIndex, slot) in file.slots.enumerated() {
                 guard let index = owners[slot.owner] else { continue }
                 let kind = places.kinds[slot.kind], file = content.bijsluiters[index].file
                 guard let value = now[index][kind], let made = KeptValueCoding.rows(in: value), slot.item < made.count,
                       let was = before[file]?[kind].flatMap(KeptValueCoding.rows(in:)), slot.item < was.count else { return nil }
-                let html = made[slot.item].html()
-                if html.utf8.count != slot.length || !html.utf8.elementsEqual(was[slot.item].html().utf8) { rows.append((slotIndex, html)) }
+                let html = made[slot.item].html(), old = was[slot.item].html()
+                if !html.utf8.elementsEqual(old.utf8) { rows.append((slotIndex, old, html)) }
             }
             if !rows.isEmpty { work.append((fileIndex, rows)) }
         }
         let sharedPublished = UncheckedSendable(published)
-        let done = try Parallel.map(work, minimumBatch: 1) { fileIndex, rows -> (data: Data, slots: [ListingPlaces.Slot])?? in
+        let done = try Parallel.map(work, minimumBatch: 1) { fileIndex, rows -> (data: Data, slots: [ListingPlaces.Slot])? in
             let file = places.files[fileIndex]
             guard let old = sharedPublished.value.file(at: file.path).flatMap(record.publishedBytes(of:)), old.count == file.length else { return nil }
-            return .some(Self.splice(old, slots: file.slots, rows: rows))
+            return Self.splice(old, slots: file.slots, rows: rows)
         }
         var spliced: [String: OutputFile] = [:]
         var newPlaces = places
         newPlaces.inputs = inputs
         for ((fileIndex, _), result) in zip(work, done) {
-            guard let result else { return nil }
-            guard let (data, slots) = result else { continue }
+            guard let (data, slots) = result else { return nil }
             let path = places.files[fileIndex].path
             spliced[path] = OutputFile(path: path, data: data)
             newPlaces.files[fileIndex].slots = slots
@@ -137,29 +136,27 @@ extension SiteBuilder {
         return listing
     }
 
-    /// `old` with each of `rows` (new HTML for the slot at its index) in place of its slot's
-    /// bytes, and the slots where they stand then; nil when every row is what was there.
-    static func splice(_ old: Data, slots: [ListingPlaces.Slot], rows: [(slot: Int, html: String)]) -> (data: Data, slots: [ListingPlaces.Slot])? {
-        var changed: [(slot: Int, bytes: [UInt8])] = []
-        for (slot, html) in rows {
-            let bytes = Array(html.utf8), range = slots[slot].offset..<(slots[slot].offset + slots[slot].length)
-            if !old[range].elementsEqual(bytes) { changed.append((slot, bytes)) }
-        }
-        guard !changed.isEmpty else { return nil }
-        var data = Data(capacity: old.count + changed.reduce(0) { $0 + $1.bytes.count })
+    /// `old` with each of `rows` (for the slot at its index: the row's HTML before, which must be
+    /// what stands there, and its new HTML) in place of its slot's bytes, and the slots where they
+    /// stand then; nil when a slot does not hold the row it was said to.
+    static func splice(_ old: Data, slots: [ListingPlaces.Slot], rows: [(slot: Int, old: String, html: String)]) -> (data: Data, slots: [ListingPlaces.Slot])? {
+        var data = Data(capacity: old.count + rows.reduce(0) { $0 + $1.html.utf8.count })
         var slots = slots
-        var from = 0, shift = 0, next = 0
+        var from = old.startIndex, shift = 0, next = 0
         for index in slots.indices {
+            let start = old.startIndex + slots[index].offset, length = slots[index].length
             slots[index].offset += shift
-            guard next < changed.count, changed[next].slot == index else { continue }
-            let (start, length) = (slots[index].offset - shift, slots[index].length)
+            guard next < rows.count, rows[next].slot == index else { continue }
+            guard start + length <= old.endIndex, old[start..<(start + length)].elementsEqual(rows[next].old.utf8) else { return nil }
             data.append(old[from..<start])
-            data.append(contentsOf: changed[next].bytes)
+            let bytes = Array(rows[next].html.utf8)
+            data.append(contentsOf: bytes)
             from = start + length
-            slots[index].length = changed[next].bytes.count
-            shift += changed[next].bytes.count - length
+            slots[index].length = bytes.count
+            shift += bytes.count - length
             next += 1
         }
+        guard next == rows.count else { return nil }
         data.append(old[from...])
         return (data, slots)
     }

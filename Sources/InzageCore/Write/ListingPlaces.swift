@@ -113,12 +113,12 @@ struct ListingPlaces: Equatable {
 
     // MARK: The file
     //
-    // The header, the identity, the inputs and the products' digest, then numbers (`ByteWriter`):
-    // the order by name, the kinds (texts), and each file with its path, its length and its slots.
+    // The header and a digest of everything after it; then the identity, the inputs and the
+    // products' digest, and numbers (`ByteWriter`): the order by name, the kinds (texts), and each
+    // file with its path, its length and its slots. A file changed anywhere is not read at all.
 
     var bytes: [UInt8] {
         var writer = ByteWriter(capacity: 64 + byName.count * 3 + files.reduce(0) { $0 + 16 + $1.slots.count * 12 })
-        writer.text(Self.header)
         writer.digest(identity)
         writer.digest(inputs)
         writer.digest(products)
@@ -135,7 +135,13 @@ struct ListingPlaces: Equatable {
                 for number in [slot.offset, slot.length, slot.owner, slot.kind, slot.item] { writer.number(number) }
             }
         }
-        return writer.bytes
+        var file = ByteWriter(capacity: writer.bytes.count + 40)
+        file.text(Self.header)
+        var digest = StableDigest()
+        writer.bytes.withUnsafeBytes { digest.update($0) }
+        file.digest(digest)
+        file.raw(writer.bytes)
+        return file.bytes
     }
 
     /// The places at `url` when the file is whole and was made by this executable for `contentRoot`.
@@ -145,8 +151,14 @@ struct ListingPlaces: Equatable {
     }
 
     init(bytes: [UInt8], identity: StableDigest) throws {
-        var reader = ByteReader(bytes)
-        guard try reader.text() == Self.header, try reader.digest() == identity else { throw ByteReader.Malformed() }
+        var head = ByteReader(bytes)
+        guard try head.text() == Self.header else { throw ByteReader.Malformed() }
+        let digest = try head.digest()
+        var rest = StableDigest()
+        bytes.withUnsafeBytes { rest.update(UnsafeRawBufferPointer(rebasing: $0[head.offset...])) }
+        guard rest == digest else { throw ByteReader.Malformed() }
+        var reader = ByteReader(bytes, from: head.offset)
+        guard try reader.digest() == identity else { throw ByteReader.Malformed() }
         self.identity = identity
         inputs = try reader.digest()
         products = try reader.digest()

@@ -1,0 +1,251 @@
+import Foundation
+@testable import InzageCore
+import Testing
+
+/// A patch build whose changed bijsluiters change only their rows in the lists puts the new rows
+/// in place of the old ones in the published listing pages (`SiteBuilder.splicedListing`,
+/// `ListingPlaces`); every other change to what the lists read makes them from the listing
+/// snapshot. Either way the site must be, byte for byte, what a clean build makes.
+@Suite("Listing pages: rows put in place")
+struct ListingSpliceTests {
+    typealias Board = PatchBuildTests.Board
+    let patch = PatchBuildTests()
+
+    /// The fixture with `count` more leermiddelen, `Rekentuin 1` … (copies of Rekentuin, each
+    /// with a verwerker and a school of its own), so that lists hold rows on both sides of a row.
+    static func board(extra count: Int = 4) throws -> Board {
+        var content = TestContent.valid
+        for number in 1...count {
+            let text = Fixture.rekentuin
+                .replacingOccurrences(of: "product: Rekentuin", with: "product: Rekentuin \(number)")
+                .replacingOccurrences(of: "naam: Oefenweb B.V.", with: "naam: Oefenweb \(number) B.V.")
+                .replacingOccurrences(of: "scholen: alle", with: number.isMultiple(of: 2) ? "scholen: [07RB]" : "scholen: alle")
+            content.entries["bijsluiters/rekentuin-\(number).md"] = .text(text)
+        }
+        return try Board(content)
+    }
+
+    func replace(_ old: String, with new: String, in file: String, of board: Board) throws {
+        try patch.replace(old, with: new, in: file, of: board)
+    }
+
+    /// Every product's kept values, read back from the listing snapshot, by file.
+    static func keptValues(_ board: Board) throws -> [String: [String: Any]] {
+        let snapshot = try #require(ListingSnapshot.read(from: ListingSnapshot.location(for: board.output), contentRoot: board.content))
+        let templates = try TemplateSet(override: nil)
+        return try #require(snapshot.values(ofOnly: Array(snapshot.products.values), templates: templates, misses: FileFragments.Misses()))
+    }
+
+    static func places(_ board: Board) -> ListingPlaces? {
+        ListingPlaces.read(from: ListingPlaces.location(forSnapshot: ListingSnapshot.location(for: board.output)), contentRoot: board.content)
+    }
+
+    @Test func everyRowStandsWhereThePlacesSay() throws {
+        let board = try Self.board()
+        defer { board.remove() }
+        _ = try board.build()
+        let places = try #require(Self.places(board))
+        let values = try Self.keptValues(board)
+        let files = values.keys.sorted()
+        #expect(places.products == ListingPlaces.digest(ofFiles: files))
+        // The order of names, as the product list shows it.
+        #expect(places.byName.map { files[$0] }.map { URL(fileURLWithPath: $0).lastPathComponent }
+            == ["rekentuin.md", "rekentuin-1.md", "rekentuin-2.md", "rekentuin-3.md", "rekentuin-4.md", "schoolapp.md"])
+        // Every file that lists bijsluiters is placed, each of its products' rows where it stands.
+        #expect(Set(places.files.map(\.path)) == ["bijsluiters/index.html", "privacyverklaring/index.html", "wijzigingen/index.html",
+                                                   "scholen/07rb/index.html", "scholen/15ak/index.html", "feed.xml", "sitemap.xml"])
+        var rowsPerProduct = [Int](repeating: 0, count: files.count)
+        for file in places.files {
+            let bytes = try Data(contentsOf: board.output.appendingPathComponent(file.path))
+            #expect(bytes.count == file.length)
+            for slot in file.slots {
+                let value = try #require(values[files[slot.owner]]?[places.kinds[slot.kind]])
+                let rows = try #require(KeptValueCoding.rows(in: value))
+                let html = rows[slot.item].html()
+                #expect(bytes[slot.offset..<(slot.offset + slot.length)].elementsEqual(html.utf8), "\(file.path) at \(slot.offset)")
+                rowsPerProduct[slot.owner] += 1
+            }
+        }
+        // A product list row, a matrix row, its changes (twice: the change list and the feed), its sitemap entry, …
+        #expect(rowsPerProduct.allSatisfy { $0 >= 6 }, "\(rowsPerProduct)")
+        // And no row of a product stands anywhere else in these files: every one was placed (two
+        // school pages that list a product share its one row).
+        let allRows = try values.values.flatMap { kept in try kept.values.flatMap { try #require(KeptValueCoding.rows(in: $0)).map { $0.html() } } }
+        for file in places.files {
+            var rest = try Data(contentsOf: board.output.appendingPathComponent(file.path))
+            for slot in file.slots.reversed() { rest.removeSubrange(slot.offset..<(slot.offset + slot.length)) }
+            let text = String(decoding: rest, as: UTF8.self)
+            for html in allRows where html.count > 20 { #expect(!text.contains(html), "\(file.path) holds a row not placed: \(html)") }
+        }
+        // The places are bytes that read back as they were.
+        #expect(try ListingPlaces(bytes: places.bytes, identity: places.identity) == places)
+    }
+
+    /// Edits to one bijsluiter, each with whether its rows are put in place.
+    static let edits: [(old: String, new: String, spliced: Bool)] = [
+        ("product: Rekentuin 3\n", "product: Rekentuin 3 Plus\n", true),  // its name, where it stood among the others
+        ("product: Rekentuin 3\n", "product: Rekentuin 9\n", false),  // a name that sorts elsewhere
+        ("  medisch: nee", "  medisch: Ondersteuningsbehoefte bij dyscalculie.", true),  // the matrix and the special column
+        ("versie: \"2.1\"", "versie: \"2.2\"", true),  // the product list and the feed
+        ("samenvatting: Bijgewerkt voor het nieuwe schooljaar.", "samenvatting: Bijgewerkt.", true),  // the change list and the feed
+        ("naam: Oefenweb 3 B.V.", "naam: Oefenweb 3 Plus B.V.", false),  // the recipients sort by the verwerker
+        ("doorgifte: nee", "doorgifte: { landen: [US], waarborg: dpf }", false),  // a transfer row more
+        ("datum: 2026-09-01\n", "datum: 2026-10-01\n", false),  // the sitemap's date
+        ("scholen: alle", "scholen: [07RB]", false),  // the school pages
+        ("product: Rekentuin 3\n", "product: Rekentuin 3\n# een regel erbij\n", true),  // nothing the lists show
+    ]
+
+    @Test func anEditToRowsAlonePutsThemInPlaceAndEveryOtherMakesTheLists() throws {
+        for edit in Self.edits {
+            let board = try Self.board()
+            defer { board.remove() }
+            _ = try board.build()
+            try replace(edit.old, with: edit.new, in: "bijsluiters/rekentuin-3.md", of: board)
+            let result = try board.build()
+            #expect(result.patched, "\(edit.new)")
+            #expect(result.splicedListing == edit.spliced, "\(edit.new)")
+            #expect(result.diagnostics == (try CheckPipeline.run(contentRoot: board.content, today: Fixture.today)).1)
+            try patch.expectSameAsClean(board, result)
+            // The places now describe the new pages: a second edit is put in place too.
+            try replace("product: Rekentuin 1\n", with: "product: Rekentuin 1b\n", in: "bijsluiters/rekentuin-1.md", of: board)
+            let next = try board.build()
+            #expect(next.splicedListing, "after \(edit.new)")
+            try patch.expectSameAsClean(board, next)
+        }
+    }
+
+    @Test func severalBijsluitersAndEditsInARowArePutInPlace() throws {
+        let board = try Self.board()
+        defer { board.remove() }
+        _ = try board.build()
+        // The first and the last in the order of names, at once.
+        try replace("product: Rekentuin\n", with: "product: Rekentuin 0\n", in: "bijsluiters/rekentuin.md", of: board)
+        try replace("product: Schoolapp Ouderportaal", with: "product: Schoolapp Ouders", in: "bijsluiters/schoolapp.md", of: board)
+        let both = try board.build()
+        #expect(both.splicedListing)
+        try patch.expectSameAsClean(board, both)
+        // A body edit keeps the lists (and their places) as they are; the next rename is put in place.
+        try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin-2.md")
+        let body = try board.build()
+        #expect(body.patched && !body.splicedListing)
+        try patch.expectSameAsClean(board, body)
+        for name in ["Rekentuin 2 Extra", "Rekentuin 2 Extra Lang", "Rekentuin 2"] {
+            let text = try String(contentsOfFile: board.content + "/bijsluiters/rekentuin-2.md", encoding: .utf8)
+            let current = try #require(text.split(separator: "\n").first { $0.hasPrefix("product: ") })
+            try replace(String(current) + "\n", with: "product: \(name)\n", in: "bijsluiters/rekentuin-2.md", of: board)
+            let renamed = try board.build()
+            #expect(renamed.splicedListing, "\(name)")
+            try patch.expectSameAsClean(board, renamed)
+        }
+    }
+
+    @Test func damagedMissingOrEarlierPlacesMakeTheListsFromTheSnapshot() throws {
+        let damages: [(String, (URL, Data) throws -> Void)] = [
+            ("removed", { url, _ in try FileManager.default.removeItem(at: url) }),
+            ("cut off", { url, bytes in try bytes.prefix(bytes.count - 3).write(to: url) }),
+            ("a byte more", { url, bytes in try (bytes + [0]).write(to: url) }),
+            ("a slot's row moved", { url, bytes in
+                var moved = bytes
+                // The last slot's item number, the last byte, is an index into the product's rows.
+                moved[moved.count - 1] = moved[moved.count - 1] &+ 1
+                try moved.write(to: url)
+            }),
+        ]
+        for (name, damage) in damages {
+            let board = try Self.board()
+            defer { board.remove() }
+            _ = try board.build()
+            let url = ListingPlaces.location(forSnapshot: ListingSnapshot.location(for: board.output))
+            try damage(url, try Data(contentsOf: url))
+            try replace("product: Rekentuin 3\n", with: "product: Rekentuin 3 Plus\n", in: "bijsluiters/rekentuin-3.md", of: board)
+            let result = try board.build()
+            #expect(result.patched, "\(name)")
+            #expect(!result.splicedListing, "\(name)")
+            try patch.expectSameAsClean(board, result)
+        }
+        // Places of earlier listing pages are not used for the pages published since.
+        let board = try Self.board()
+        defer { board.remove() }
+        _ = try board.build()
+        let url = ListingPlaces.location(forSnapshot: ListingSnapshot.location(for: board.output))
+        let earlier = try Data(contentsOf: url)
+        try replace("product: Rekentuin 3\n", with: "product: Rekentuin 3 Plus\n", in: "bijsluiters/rekentuin-3.md", of: board)
+        #expect(try board.build().splicedListing)
+        try earlier.write(to: url)
+        try replace("product: Rekentuin 1\n", with: "product: Rekentuin 1 Plus\n", in: "bijsluiters/rekentuin-1.md", of: board)
+        let result = try board.build()
+        #expect(result.patched && !result.splicedListing)
+        try patch.expectSameAsClean(board, result)
+    }
+
+    /// A theme whose lists do not stand as their rows' HTML, unescaped, keeps no places: its
+    /// listing pages are made from the snapshot. One that places a list in an indented partial
+    /// is cut only where that gives what Mustache renders.
+    @Test func aThemeThatDoesNotPlaceItsRowsAsTheyAreKeepsNoPlaces() throws {
+        let overview = try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("bijsluiters.mustache"), encoding: .utf8)
+        let verklaring = try String(contentsOf: InzagePaths.defaultTemplates.appendingPathComponent("privacyverklaring.mustache"), encoding: .utf8)
+        let themes: [(name: String, files: [String: String], placed: Bool?)] = [
+            ("rows gone through", ["bijsluiters.mustache": overview.replacingOccurrences(of: "{{{rows.html}}}", with: "{{#rows}}{{{html}}}\n{{/rows}}")], false),
+            ("rows escaped", ["bijsluiters.mustache": overview.replacingOccurrences(of: "{{{rows.html}}}", with: "{{rows.html}}")], false),
+            ("rows in an indented partial", ["privacyverklaring.mustache": verklaring.replacingOccurrences(of: "{{{ontvangers.html}}}", with: "  {{> ontvangers-lijst}}"),
+                                             "ontvangers-lijst.mustache": "{{{ontvangers.html}}}\n"], nil),
+        ]
+        for theme in themes {
+            let board = try Self.board()
+            defer { board.remove() }
+            let templates = board.folder.url.appendingPathComponent("templates")
+            try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+            for (file, text) in theme.files { try text.write(to: templates.appendingPathComponent(file), atomically: false, encoding: .utf8) }
+            func build(into output: URL) throws -> BuildPipeline.Result {
+                try BuildPipeline.run(contentRoot: board.content, templatesRoot: templates.path, output: output.path,
+                                      lettersRoot: board.folder.url.appendingPathComponent("letters").path, today: Fixture.today)
+            }
+            #expect(try build(into: board.output).report != nil, "\(theme.name)")
+            let placed = Self.places(board) != nil
+            #expect(theme.placed.map { $0 == placed } ?? true, "\(theme.name)")
+            try replace("product: Rekentuin 3\n", with: "product: Rekentuin 3 Plus\n", in: "bijsluiters/rekentuin-3.md", of: board)
+            let result = try build(into: board.output)
+            #expect(result.patched && result.splicedListing == placed, "\(theme.name)")
+            let clean = board.folder.url.appendingPathComponent("clean")
+            _ = try build(into: clean)
+            let files = PatchBuildTests.snapshot(board.output), cleanFiles = PatchBuildTests.snapshot(clean)
+            #expect(files.keys.sorted() == cleanFiles.keys.sorted(), "\(theme.name)")
+            for (path, bytes) in cleanFiles where files[path] != bytes { Issue.record("\(theme.name): \(path) differs from a clean build") }
+        }
+    }
+
+    @Test func aSpliceMovesTheRowsAfterEachChangedOne() throws {
+        let old = Data("<a>one</a>\n<b>two</b>\n<c>three</c>".utf8)
+        let slots = [ListingPlaces.Slot(offset: 0, length: 10, owner: 0, kind: 0, item: 0),
+                     ListingPlaces.Slot(offset: 11, length: 10, owner: 1, kind: 0, item: 0),
+                     ListingPlaces.Slot(offset: 22, length: 12, owner: 2, kind: 0, item: 0)]
+        let (data, moved) = try #require(SiteBuilder.splice(old, slots: slots, rows: [(0, "<a>one</a>", "<a>1</a>"),
+                                                                                       (2, "<c>three</c>", "<c>three and more</c>")]))
+        #expect(String(decoding: data, as: UTF8.self) == "<a>1</a>\n<b>two</b>\n<c>three and more</c>")
+        #expect(moved.map(\.offset) == [0, 9, 20])
+        #expect(moved.map(\.length) == [8, 10, 21])
+        // A slot that does not hold the row it is said to: nothing is put in place.
+        #expect(SiteBuilder.splice(old, slots: slots, rows: [(1, "<b>twee</b>", "<b>2</b>")]) == nil)
+        var past = slots
+        past[2].length = 13
+        #expect(SiteBuilder.splice(old, slots: past, rows: [(2, "<c>three</c>", "<c>3</c>")]) == nil)
+    }
+
+    @Test func placesReadBackOnlyWhole() throws {
+        let board = try Self.board(extra: 1)
+        defer { board.remove() }
+        _ = try board.build()
+        let places = try #require(Self.places(board))
+        let bytes = places.bytes
+        #expect(try ListingPlaces(bytes: bytes, identity: places.identity) == places)
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+            #expect(throws: (any Error).self) { try ListingPlaces(bytes: Array(bytes.prefix(length)), identity: places.identity) }
+        }
+        #expect(throws: (any Error).self) { try ListingPlaces(bytes: bytes + [0], identity: places.identity) }
+        #expect(throws: (any Error).self) { try ListingPlaces(bytes: bytes, identity: StableDigest.of("een ander")) }
+        // Of another content folder: not read.
+        let other = try Board()
+        defer { other.remove() }
+        #expect(ListingPlaces.read(from: ListingPlaces.location(forSnapshot: ListingSnapshot.location(for: board.output)), contentRoot: other.content) == nil)
+    }
+}
