@@ -240,9 +240,12 @@ enum PatchBuild {
         }
 
         // Only the changed bijsluiters' pages are rendered: a stencil, made by rendering twice,
-        // would not pay for itself. The listing pages, when they are made, are thousands of rows.
+        // would not pay for itself. The listing pages, when they are made, are thousands of rows
+        // (when their rows can be put in place, they are not made: `SiteBuilder.snapshotListing`
+        // turns the stencils on when it makes them after all).
+        let places = snapshotValues == nil ? (try? placesRead?.value()) ?? nil : nil
         var templates = try theme.value()
-        templates.usesStencils = snapshot != nil
+        templates.usesStencils = snapshot != nil && places == nil
         let buildRecord = BuildRecord(output: writer.output, takesUnreadFiles: true)
         let snapshotSlot = ListingSnapshot.Slot()
         // Begun before the pages are taken, so the look at what the published site holds runs
@@ -254,7 +257,7 @@ enum PatchBuild {
         do {
             try SiteBuilder(content: content, templates: templates, session: nil, record: buildRecord, kept: kept, listedKeys: listedKeys,
                             listingSnapshot: snapshot, snapshotValues: snapshotValues, snapshotSlot: snapshotSlot,
-                            listingPlaces: snapshotValues == nil ? (try? placesRead?.value()) ?? nil : nil).build { batch in
+                            listingPlaces: places).build { batch in
                 pageCount += batch.filter { $0.path.hasSuffix(".html") }.count
                 try publication.add(batch)
             }

@@ -229,7 +229,11 @@ extension SiteBuilder {
             }
         }
         let notes = PlacementNotes()
-        let listing = try makeListingPages(listed, organisatie: organisatie, besideItems: session == nil, productFragments: fragments, notes: notes) {
+        // With the theme's stencils, which a patch build that meant to put rows in place left off.
+        var stencils = templates
+        stencils.usesStencils = true
+        let maker = SiteBuilder(content: content, templates: stencils, session: session, record: record, snapshotSlot: snapshotSlot)
+        let listing = try maker.makeListingPages(listed, organisatie: organisatie, besideItems: session == nil, productFragments: fragments, notes: notes) {
             if let kind = misses.firstMissed {
                 throw PatchBuild.Declined("de lijsten van de vorige build bewaren geen '\(kind.replacingOccurrences(of: "\u{0}", with: " "))'")
             }

@@ -96,30 +96,10 @@ extension SiteBuilder {
             }
             if !rows.isEmpty { work.append((fileIndex, rows)) }
         }
-        let sharedPublished = UncheckedSendable(published)
-        let done = try Parallel.map(work, minimumBatch: 1) { fileIndex, rows -> (data: Data, slots: [ListingPlaces.Slot])? in
-            let file = places.files[fileIndex]
-            guard let old = sharedPublished.value.file(at: file.path).flatMap(record.publishedBytes(of:)), old.count == file.length else { return nil }
-            return Self.splice(old, slots: file.slots, rows: rows)
-        }
-        var spliced: [String: OutputFile] = [:]
-        var newPlaces = places
-        newPlaces.inputs = inputs
-        for ((fileIndex, _), result) in zip(work, done) {
-            guard let (data, slots) = result else { return nil }
-            let path = places.files[fileIndex].path
-            spliced[path] = OutputFile(path: path, data: data)
-            newPlaces.files[fileIndex].slots = slots
-            newPlaces.files[fileIndex].length = data.count
-        }
-        timer.lap("    splice: files spliced")
-        // The files, the spliced ones made anew and the others taken as they are.
-        let files = try published.files()
-        func taking(_ group: [OutputFile]) -> [OutputFile] { group.map { spliced[$0.path] ?? $0 } }
-        let listing = ListingPages(nav: published.nav, footer: published.footer,
-                                   files: ListingPages.Files(sections: taking(files.sections), schools: taking(files.schools),
-                                                             rest: taking(files.rest), cacheKeys: []))
-        record.countTaken((files.sections + files.schools + files.rest).filter { spliced[$0.path] == nil })
+        timer.lap("    splice: rows compared")
+        // The files are put together on other threads, beside the item pages, which need only the
+        // menus. A file that no longer holds the rows where they were said to stand abandons the
+        // patch build (when it is waited for, before anything is written).
         let digests = Dictionary(listedDigests.map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first })
         snapshotSlot?.making = ListingSnapshot.Making(
             identity: snapshot.identity, global: snapshot.global,
@@ -130,10 +110,34 @@ extension SiteBuilder {
                 }
             },
             source: snapshot)
-        let made = newPlaces
-        snapshotSlot?.places = Background { made }
+        let shared = UncheckedSendable((published: published, work: work, record: record))
+        let making = Background { () throws -> (files: ListingPages.Files, places: ListingPlaces) in
+            let (published, work, record) = shared.value
+            let done = try Parallel.map(work, minimumBatch: 1) { fileIndex, rows -> (data: Data, slots: [ListingPlaces.Slot])? in
+                let file = places.files[fileIndex]
+                guard let old = published.file(at: file.path).flatMap(record.publishedBytes(of:)), old.count == file.length else { return nil }
+                return Self.splice(old, slots: file.slots, rows: rows)
+            }
+            var spliced: [String: OutputFile] = [:]
+            var newPlaces = places
+            newPlaces.inputs = inputs
+            for ((fileIndex, _), result) in zip(work, done) {
+                let path = places.files[fileIndex].path
+                guard let (data, slots) = result else { throw PatchBuild.Declined("\(path) houdt de rijen niet waar ze stonden") }
+                spliced[path] = OutputFile(path: path, data: data)
+                newPlaces.files[fileIndex].slots = slots
+                newPlaces.files[fileIndex].length = data.count
+            }
+            // The files, the spliced ones made anew and the others taken as they are.
+            let files = try published.files()
+            func taking(_ group: [OutputFile]) -> [OutputFile] { group.map { spliced[$0.path] ?? $0 } }
+            record.countTaken((files.sections + files.schools + files.rest).filter { spliced[$0.path] == nil })
+            return (ListingPages.Files(sections: taking(files.sections), schools: taking(files.schools), rest: taking(files.rest), cacheKeys: []),
+                    newPlaces)
+        }
+        snapshotSlot?.places = Background { try? making.value().places }
         snapshotSlot?.spliced = true
-        return listing
+        return ListingPages(nav: published.nav, footer: published.footer) { try making.value().files }
     }
 
     /// `old` with each of `rows` (for the slot at its index: the row's HTML before, which must be
