@@ -36,6 +36,12 @@ struct ListingSpliceTests {
         return try #require(snapshot.values(ofOnly: Array(snapshot.products.values), templates: templates, misses: FileFragments.Misses()))
     }
 
+    /// The products' files in file order, as the places number them.
+    static func productFiles(_ board: Board) -> [String] {
+        let snapshot = ListingSnapshot.read(from: ListingSnapshot.location(for: board.output), contentRoot: board.content)
+        return (snapshot?.products.keys).map { $0.sorted() } ?? []
+    }
+
     static func places(_ board: Board) -> ListingPlaces? {
         ListingPlaces.read(from: ListingPlaces.location(forSnapshot: ListingSnapshot.location(for: board.output)), contentRoot: board.content)
     }
@@ -161,6 +167,23 @@ struct ListingSpliceTests {
             let result = try board.build()
             #expect(result.patched, "\(name)")
             #expect(!result.splicedListing, "\(name)")
+            try patch.expectSameAsClean(board, result)
+        }
+        // Whole places whose row does not stand where they say: the build gives way to a full one.
+        do {
+            let board = try Self.board()
+            defer { board.remove() }
+            _ = try board.build()
+            let url = ListingPlaces.location(forSnapshot: ListingSnapshot.location(for: board.output))
+            var places = try #require(Self.places(board))
+            let owner = try #require(Self.productFiles(board).firstIndex { $0.hasSuffix("/rekentuin-3.md") })
+            let file = try #require(places.files.firstIndex { $0.path == "bijsluiters/index.html" })
+            let slot = try #require(places.files[file].slots.firstIndex { $0.owner == owner })
+            places.files[file].slots[slot].offset += 1
+            places.save(to: url)
+            try replace("product: Rekentuin 3\n", with: "product: Rekentuin 3 Plus\n", in: "bijsluiters/rekentuin-3.md", of: board)
+            let result = try board.build()
+            #expect(!result.patched)
             try patch.expectSameAsClean(board, result)
         }
         // Places of earlier listing pages are not used for the pages published since.
