@@ -519,6 +519,11 @@ final class FileFragments: @unchecked Sendable {
         }
     }
 
+    /// Every value kept, by kind.
+    var keptByKind: [String: Any] {
+        lock.withLock { values }
+    }
+
     /// Every value kept, by kind, in the order of their kinds.
     var kept: [(kind: String, value: Any)] {
         lock.withLock { values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }

@@ -109,6 +109,9 @@ enum PatchBuild {
         var snapshotValues: ListingSnapshot.Decoding?
         /// Where the rows stand in the published listing pages (`ListingPlaces`), read beside the snapshot.
         var placesRead: Background<ListingPlaces?>?
+        /// Whether the loaded bijsluiters' rows can be put in place (`ListingSplice`), or else the
+        /// snapshot's values being read.
+        var planning: Background<(ListingSplice?, ListingSnapshot.Decoding?)>?
         // The theme is read and parsed on another core while the bijsluiters are compared and
         // the changed ones loaded and checked (as in a full build).
         let theme = Background { try TemplateSet(TemplateSet.read(override: templatesRoot).forSite) }
@@ -209,11 +212,21 @@ enum PatchBuild {
                 throw Declined("de front matter van een bijsluiter verandert wat lijsten lezen, en er zijn geen lijsten van de vorige build")
             }
             snapshot = read
-            // Without the places of the rows, the listing pages are made from every product's values:
-            // read on all cores from now on.
-            if (try? placesRead?.value()) ?? nil == nil {
-                let theme = theme
-                snapshotValues = ListingSnapshot.Decoding({ read }, templates: { try theme.value() })
+            // Beside the rules across documents: whether the loaded bijsluiters' rows can be put in
+            // place in the published listing pages (`ListingSplice`); when not, the listing pages are
+            // made from every product's values, read on all cores from then on.
+            let loadedFiles = Set(content.bijsluiters.map(\.file))
+            let files = record.entries.indices.compactMap { index -> String? in
+                let entry = record.entries[index], file = folderPath + entry.name
+                return loadedFiles.contains(file) || (entry.page != nil && entry.pageInputs != nil && entry.listed != nil) ? file : nil
+            }
+            let (theme, content, placesRead) = (theme, content, placesRead)
+            planning = Background {
+                if let places = try? placesRead?.value(), let templates = try? theme.value(),
+                   let splice = ListingSplice.plan(content: content, templates: templates, snapshot: read, places: places, files: files) {
+                    return (splice, nil)
+                }
+                return (nil, ListingSnapshot.Decoding({ read }, templates: { try theme.value() }))
             }
             timer.lap("patch: listing snapshot read")
             record.whole = try wholeFindings(content, record: record, snapshot: read, folder: folderPath, loaded: Set(loaded))
@@ -243,9 +256,10 @@ enum PatchBuild {
         // would not pay for itself. The listing pages, when they are made, are thousands of rows
         // (when their rows can be put in place, they are not made: `SiteBuilder.snapshotListing`
         // turns the stencils on when it makes them after all).
-        let places = snapshotValues == nil ? (try? placesRead?.value()) ?? nil : nil
+        let splice: ListingSplice?
+        (splice, snapshotValues) = (try planning?.value()) ?? (nil, nil)
         var templates = try theme.value()
-        templates.usesStencils = snapshot != nil && places == nil
+        templates.usesStencils = snapshot != nil && splice == nil
         let buildRecord = BuildRecord(output: writer.output, takesUnreadFiles: true)
         let snapshotSlot = ListingSnapshot.Slot()
         // Begun before the pages are taken, so the look at what the published site holds runs
@@ -257,7 +271,7 @@ enum PatchBuild {
         do {
             try SiteBuilder(content: content, templates: templates, session: nil, record: buildRecord, kept: kept, listedKeys: listedKeys,
                             listingSnapshot: snapshot, snapshotValues: snapshotValues, snapshotSlot: snapshotSlot,
-                            listingPlaces: places).build { batch in
+                            listingSplice: splice).build { batch in
                 pageCount += batch.filter { $0.path.hasSuffix(".html") }.count
                 try publication.add(batch)
             }
@@ -286,7 +300,7 @@ enum PatchBuild {
         timer.lap("patch: listing snapshot saved")
         // The snapshot's values (every kept row of 2 000 products) are freed beside the end of the
         // build: freeing them took about 10 ms, after everything else.
-        BackgroundRelease.release((snapshotValues.take(), snapshot.take(), snapshotRead.take(), placesRead.take()))
+        BackgroundRelease.release((snapshotValues.take(), snapshot.take(), snapshotRead.take(), placesRead.take(), planning.take()))
         return BuildPipeline.Result(content: reported(content), diagnostics: diagnostics, report: report, pageCount: pageCount,
                                     keptPages: buildRecord.keptCount, unreadPages: buildRecord.unreadCount, patched: true,
                                     splicedListing: snapshotSlot.spliced)

@@ -131,35 +131,55 @@ enum KeptValueCoding {
         return true
     }
 
-    /// A row of a kept value, as the listing pages place it (`ListingPlaces`): the fragment's
-    /// identity, its row template's name, its date for a change or feed entry, and its HTML.
+    /// A row of a kept value, as the listing pages place it (`ListingPlaces`): the fragment, its
+    /// row template's name, and its date for a change or feed entry.
     struct KeptRow {
-        let id: ObjectIdentifier
+        let fragment: any ConvertedFragment
         let template: String
         let date: String?
-        let html: () -> String
+        var html: String { fragment.html }
     }
 
     /// The rows of a kept value in order: none for a sort key or a list of schools; nil for a type
-    /// `write` does not know.
+    /// `write` does not know. Found by the value's type itself, without a cast that may fail: an
+    /// array cast to another kind of array is checked element by element, and a build notes the
+    /// rows of 20 000 values (`ListingPlaces`).
+    static func fragments(in value: Any) -> [any ConvertedFragment]? {
+        rowsByType[ObjectIdentifier(type(of: value))]?(value)
+    }
+
+    /// How `fragments(in:)` takes the rows out of a value of each type `write` knows (an optional
+    /// row of either kind may be nil of the other: see `write`).
+    private static let rowsByType: [ObjectIdentifier: @Sendable (Any) -> [any ConvertedFragment]] = {
+        func one<View: KeptView>(_: View.Type) -> (ObjectIdentifier, @Sendable (Any) -> [any ConvertedFragment]) {
+            (ObjectIdentifier(ViewFragment<View>.self), { [$0 as! ViewFragment<View>] })
+        }
+        func optional<View: KeptView>(_: View.Type) -> (ObjectIdentifier, @Sendable (Any) -> [any ConvertedFragment]) {
+            (ObjectIdentifier(Optional<ViewFragment<View>>.self), { ($0 as! ViewFragment<View>?).map { [$0] } ?? [] })
+        }
+        func list<View: KeptView>(_: View.Type) -> (ObjectIdentifier, @Sendable (Any) -> [any ConvertedFragment]) {
+            (ObjectIdentifier([ViewFragment<View>].self), { $0 as! [ViewFragment<View>] })
+        }
+        let none: @Sendable (Any) -> [any ConvertedFragment] = { _ in [] }
+        return Dictionary(uniqueKeysWithValues: [
+            (ObjectIdentifier(NameKey.self), none), (ObjectIdentifier([Int].self), none),
+            one(BijsluitersView.Row.self), one(BijsluitersView.MatrixRow.self), one(SitemapView.URLEntry.self),
+            optional(PrivacyverklaringView.OntvangerRow.self), optional(PrivacyverklaringView.DoorgifteRow.self),
+            list(ChangeView.self), list(FeedView.Entry.self),
+        ])
+    }()
+
+    /// `fragments(in:)` with each row's template and date.
     static func rows(in value: Any) -> [KeptRow]? {
-        func row<View: KeptView>(_ fragment: ViewFragment<View>) -> KeptRow {
-            KeptRow(id: ObjectIdentifier(fragment), template: fragment.templateName, date: nil, html: { fragment.html })
-        }
-        func dated<View: ListedChange & KeptView>(_ fragment: ViewFragment<View>) -> KeptRow {
-            KeptRow(id: ObjectIdentifier(fragment), template: fragment.templateName,
-                    date: fragment.keptSource?.listDate ?? fragment.view.listDate, html: { fragment.html })
-        }
-        switch value {
-        case is NameKey, is [Int]: return []
-        case let fragment as ViewFragment<BijsluitersView.Row>: return [row(fragment)]
-        case let fragment as ViewFragment<BijsluitersView.MatrixRow>: return [row(fragment)]
-        case let fragment as ViewFragment<PrivacyverklaringView.OntvangerRow>?: return fragment.map { [row($0)] } ?? []
-        case let fragment as ViewFragment<PrivacyverklaringView.DoorgifteRow>?: return fragment.map { [row($0)] } ?? []
-        case let fragment as ViewFragment<SitemapView.URLEntry>: return [row(fragment)]
-        case let fragments as [ViewFragment<ChangeView>]: return fragments.map(dated)
-        case let fragments as [ViewFragment<FeedView.Entry>]: return fragments.map(dated)
-        default: return nil
+        fragments(in: value)?.map { fragment in
+            switch fragment {
+            case let change as ViewFragment<ChangeView>:
+                KeptRow(fragment: change, template: change.templateName, date: change.keptSource?.listDate ?? change.view.listDate)
+            case let entry as ViewFragment<FeedView.Entry>:
+                KeptRow(fragment: entry, template: entry.templateName, date: entry.keptSource?.listDate ?? entry.view.listDate)
+            default:
+                KeptRow(fragment: fragment, template: fragment.templateName, date: nil)
+            }
         }
     }
 

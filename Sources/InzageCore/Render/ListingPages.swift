@@ -200,8 +200,8 @@ extension SiteBuilder {
         // In file order, as a full load has them.
         items.sort { $0.file < $1.file }
         var timer = PhaseTimer()
-        if let places = listingPlaces, let spliced = try splicedListing(organisatie, items: items, snapshot: snapshot, places: places,
-                                                                          inputs: inputs, listedDigests: listedDigests) {
+        if let splice = listingSplice, let spliced = try splicedListing(splice, items: items, snapshot: snapshot, inputs: inputs,
+                                                                         listedDigests: listedDigests) {
             timer.lap("   listing pages spliced")
             return spliced
         }

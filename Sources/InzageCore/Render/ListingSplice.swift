@@ -1,33 +1,47 @@
 import Foundation
 
-extension SiteBuilder {
-    /// The listing pages of a patch build as the published ones with the rows of the bijsluiters it
-    /// loaded put in place of their old rows, byte for byte where `places` says they stand: when
-    /// that is what making them from the snapshot would give. Nil when it is not known to be
-    /// (they are then made from the snapshot, `snapshotListing`).
-    ///
-    /// The listing pages are a function of the global inputs and of what each product keeps for
-    /// the lists (`FileFragments`: its sort keys, its schools, its rows) besides its file, page
-    /// and date, which is all a product taken from the snapshot stands in the lists with
-    /// (`ListingSnapshot.standIn`). A page around its rows reads of a product's rows no more than
-    /// how many there are, their row templates and their dates (the change list, the feed). So
-    /// when every loaded bijsluiter keeps, besides its rows' HTML, what it kept before (the same
-    /// kinds of values; equal sort keys, schools, row templates and dates; the same date and
-    /// page), and its name still sorts where it stood among the others (its neighbours' names are
-    /// read from the snapshot), every list holds the same rows in the same order and every page
-    /// around them is the same: only the loaded bijsluiters' rows change.
-    ///
-    /// Their new rows are made as the listing pages of a site of the loaded bijsluiters alone make
-    /// them: what a product keeps is a function of its bijsluiter and the global inputs.
-    func splicedListing(_ organisatie: Organisatie, items: [(file: String, item: SnapshotItem)], snapshot: ListingSnapshot,
-                        places: ListingPlaces, inputs: StableDigest, listedDigests: [(file: String, digest: StableDigest)]) throws -> ListingPages? {
-        guard let record, places.byName.count == items.count, places.products == ListingPlaces.digest(ofFiles: items.map(\.file)),
-              let published = record.recordedListing(inputs: places.inputs) else { return nil }
-        // The loaded bijsluiters' places in file order, by their index in the content.
-        var placeOf: [Int: Int] = [:]
-        for (place, item) in items.enumerated() { if case .loaded(let index) = item.item { placeOf[index] = place } }
-        guard placeOf.count == content.bijsluiters.count else { return nil }
+/// How a patch build puts the rows of the bijsluiters it loaded in place of their old rows in the
+/// published listing pages, byte for byte where `ListingPlaces` says they stand (`plan`), decided
+/// beside the rules across documents: when it cannot, the listing pages are made from the
+/// snapshot (`SiteBuilder.snapshotListing`), whose values are then read from that moment on.
+///
+/// The listing pages are a function of the global inputs and of what each product keeps for
+/// the lists (`FileFragments`: its sort keys, its schools, its rows) besides its file, page
+/// and date, which is all a product taken from the snapshot stands in the lists with
+/// (`ListingSnapshot.standIn`). A page around its rows reads of a product's rows no more than
+/// how many there are, their row templates and their dates (the change list, the feed). So
+/// when every loaded bijsluiter keeps, besides its rows' HTML, what it kept before (the same
+/// kinds of values; equal sort keys, schools, row templates and dates; the same date and
+/// page), and its name still sorts where it stood among the others (its neighbours' names are
+/// read from the snapshot), every list holds the same rows in the same order and every page
+/// around them is the same: only the loaded bijsluiters' rows change.
+///
+/// Their new rows are made as the listing pages of a site of the loaded bijsluiters alone make
+/// them: what a product keeps is a function of its bijsluiter and the global inputs.
+struct ListingSplice {
+    let places: ListingPlaces
+    /// Every product's file, in file order.
+    let files: [String]
+    /// What each loaded bijsluiter keeps for the lists now, in the content's order.
+    let fragments: [FileFragments]
+    /// For each file (by its place in `places.files`) that shows a row that changed: each such
+    /// row's slot, its HTML before and its HTML now.
+    let work: [(file: Int, rows: [(slot: Int, old: String, html: String)])]
 
+    /// The splice of `content`'s bijsluiters (the ones a patch build loaded) into the listing pages
+    /// `places` describes, or nil when it would not give what making them gives.
+    /// - Parameter files: every product's file, in file order.
+    static func plan(content: Content, templates: TemplateSet, snapshot: ListingSnapshot, places: ListingPlaces,
+                     files: [String]) -> ListingSplice? {
+        guard let organisatie = content.organisatie, places.byName.count == files.count,
+              places.products == ListingPlaces.digest(ofFiles: files) else { return nil }
+        // The loaded bijsluiters' places in file order, by their index in the content.
+        let placeOfFile = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var placeOf: [Int: Int] = [:]
+        for (index, b) in content.bijsluiters.enumerated() {
+            guard let place = placeOfFile[b.file] else { return nil }
+            placeOf[index] = place
+        }
         var timer = PhaseTimer()
         // What each loaded bijsluiter keeps for the lists now, its rows rendered by swift-mustache
         // (a few rows: making the theme's stencils would cost more).
@@ -36,22 +50,21 @@ extension SiteBuilder {
         plain.usesStencils = false
         SiteBuilder(content: content, templates: plain, session: nil, record: nil)
             .makeListingRows(content.forListing, organisatie: organisatie, productFragments: fragments)
-        let now = fragments.map { Dictionary($0.kept.map { ($0.kind, $0.value) }, uniquingKeysWith: { first, _ in first }) }
+        let now = fragments.map(\.keptByKind)
         timer.lap("    splice: rows made")
 
         // What they kept before, and what their neighbours in the order of names keep.
-        var position = [Int](repeating: 0, count: items.count)
+        var position = [Int](repeating: 0, count: files.count)
         for (rank, place) in places.byName.enumerated() { position[place] = rank }
         var wanted = Set(placeOf.values)
         for place in placeOf.values {
             let rank = position[place]
             if rank > 0 { wanted.insert(places.byName[rank - 1]) }
-            if rank + 1 < items.count { wanted.insert(places.byName[rank + 1]) }
+            if rank + 1 < files.count { wanted.insert(places.byName[rank + 1]) }
         }
-        let products = wanted.sorted().compactMap { snapshot.products[items[$0].file] }
+        let products = wanted.sorted().compactMap { snapshot.products[files[$0]] }
         guard products.count == wanted.count,
               let before = snapshot.values(ofOnly: products, templates: templates, misses: FileFragments.Misses()) else { return nil }
-        timer.lap("    splice: values before read")
 
         for (index, b) in content.bijsluiters.enumerated() {
             guard let product = snapshot.products[b.file], let was = before[b.file], product.slug == b.slug,
@@ -61,9 +74,11 @@ extension SiteBuilder {
             }
         }
         // Every loaded bijsluiter's name still sorts between its neighbours' (as `sortedByName`).
+        var loadedAt: [Int: Int] = [:]
+        for (index, place) in placeOf { loadedAt[place] = index }
         func name(_ place: Int) -> NameKey? {
-            if case .loaded(let index) = items[place].item { return now[index][NameKind.title.key] as? NameKey }
-            return before[items[place].file]?[NameKind.title.key] as? NameKey
+            if let index = loadedAt[place] { return now[index][NameKind.title.key] as? NameKey }
+            return before[files[place]]?[NameKind.title.key] as? NameKey
         }
         func sorted(_ first: Int, _ second: Int) -> Bool {
             guard let a = name(first), let b = name(second) else { return false }
@@ -73,30 +88,40 @@ extension SiteBuilder {
         }
         for place in placeOf.values {
             let rank = position[place]
-            guard rank == 0 || sorted(places.byName[rank - 1], place), rank + 1 == items.count || sorted(place, places.byName[rank + 1]) else {
+            guard rank == 0 || sorted(places.byName[rank - 1], place), rank + 1 == files.count || sorted(place, places.byName[rank + 1]) else {
                 return nil
             }
         }
 
-        timer.lap("    splice: checked")
-        // Each file with the loaded bijsluiters' changed rows in place of their old ones (a row is
-        // compared with its HTML in the snapshot: a file none of whose rows changed is not read).
-        var owners: [Int: Int] = [:]
-        for (index, place) in placeOf { owners[place] = index }
+        // The rows that changed (each compared with its HTML in the snapshot: a file none of whose
+        // rows changed is not read).
         var work: [(file: Int, rows: [(slot: Int, old: String, html: String)])] = []
         for (fileIndex, file) in places.files.enumerated() {
             var rows: [(slot: Int, old: String, html: String)] = []
             for (slotIndex, slot) in file.slots.enumerated() {
-                guard let index = owners[slot.owner] else { continue }
-                let kind = places.kinds[slot.kind], file = content.bijsluiters[index].file
+                guard let index = loadedAt[slot.owner] else { continue }
+                let kind = places.kinds[slot.kind], product = files[slot.owner]
                 guard let value = now[index][kind], let made = KeptValueCoding.rows(in: value), slot.item < made.count,
-                      let was = before[file]?[kind].flatMap(KeptValueCoding.rows(in:)), slot.item < was.count else { return nil }
-                let html = made[slot.item].html(), old = was[slot.item].html()
+                      let was = before[product]?[kind].flatMap(KeptValueCoding.rows(in:)), slot.item < was.count else { return nil }
+                let html = made[slot.item].html, old = was[slot.item].html
                 if !html.utf8.elementsEqual(old.utf8) { rows.append((slotIndex, old, html)) }
             }
             if !rows.isEmpty { work.append((fileIndex, rows)) }
         }
-        timer.lap("    splice: rows compared")
+        timer.lap("    splice: planned")
+        return ListingSplice(places: places, files: files, fragments: fragments, work: work)
+    }
+}
+
+extension SiteBuilder {
+    /// The listing pages of a patch build as the published ones with the rows of the bijsluiters it
+    /// loaded put in place (`ListingSplice`); nil when the published pages are not the ones the
+    /// splice was planned for (they are then made from the snapshot).
+    func splicedListing(_ splice: ListingSplice, items: [(file: String, item: SnapshotItem)], snapshot: ListingSnapshot,
+                        inputs: StableDigest, listedDigests: [(file: String, digest: StableDigest)]) throws -> ListingPages? {
+        let places = splice.places
+        guard let record, splice.files.elementsEqual(items.lazy.map(\.file)),
+              let published = record.recordedListing(inputs: places.inputs) else { return nil }
         // The files are put together on other threads, beside the item pages, which need only the
         // menus. A file that no longer holds the rows where they were said to stand abandons the
         // patch build (when it is waited for, before anything is written).
@@ -105,12 +130,12 @@ extension SiteBuilder {
             identity: snapshot.identity, global: snapshot.global,
             entries: items.map { item in
                 switch item.item {
-                case .loaded(let index): .made(content.bijsluiters[index], listed: digests[item.file]!, fragments: fragments[index])
+                case .loaded(let index): .made(content.bijsluiters[index], listed: digests[item.file]!, fragments: splice.fragments[index])
                 case .taken(let product): .taken(product)
                 }
             },
             source: snapshot)
-        let shared = UncheckedSendable((published: published, work: work, record: record))
+        let shared = UncheckedSendable((published: published, work: splice.work, record: record))
         let making = Background { () throws -> (files: ListingPages.Files, places: ListingPlaces) in
             let (published, work, record) = shared.value
             let done = try Parallel.map(work, minimumBatch: 1) { fileIndex, rows -> (data: Data, slots: [ListingPlaces.Slot])? in

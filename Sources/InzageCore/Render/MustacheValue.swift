@@ -283,7 +283,7 @@ struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
 
     private init<Fragment: ConvertedFragment>(_ fragments: [Fragment], joined: Stencil.Filling) {
         makeRows = { fragments.map { $0 as Any } }
-        placedRows = { fragments.map { (ObjectIdentifier($0 as AnyObject), $0.keptSource?.html.count ?? $0.html.utf8.count) } }
+        placedRows = { fragments.map { (ObjectIdentifier($0), $0.htmlLength) } }
         self.joined = joined
     }
 

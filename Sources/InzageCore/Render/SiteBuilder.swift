@@ -61,9 +61,9 @@ public struct SiteBuilder {
     let snapshotValues: ListingSnapshot.Decoding?
     /// Where a one-off build leaves the listing snapshot it made (`ListingSnapshot.Slot`); nil: none is made.
     let snapshotSlot: ListingSnapshot.Slot?
-    /// Where the rows stand in the published listing pages, for a patch build whose lists changed
-    /// (`splicedListing`).
-    let listingPlaces: ListingPlaces?
+    /// How a patch build whose lists changed puts its bijsluiters' rows in place in the published
+    /// listing pages (`splicedListing`), when it can.
+    let listingSplice: ListingSplice?
 
     public init(content: Content, templates: TemplateSet, session: BuildSession? = nil) {
         self.init(content: content, templates: templates, session: session, record: nil)
@@ -71,7 +71,7 @@ public struct SiteBuilder {
 
     init(content: Content, templates: TemplateSet, session: BuildSession?, record: BuildRecord?, kept: [KeptBijsluiter] = [],
          listedKeys: [String: StableDigest] = [:], listingSnapshot: ListingSnapshot? = nil, snapshotValues: ListingSnapshot.Decoding? = nil,
-         snapshotSlot: ListingSnapshot.Slot? = nil, listingPlaces: ListingPlaces? = nil) {
+         snapshotSlot: ListingSnapshot.Slot? = nil, listingSplice: ListingSplice? = nil) {
         self.content = content
         self.templates = templates
         self.session = session
@@ -81,7 +81,7 @@ public struct SiteBuilder {
         self.listingSnapshot = listingSnapshot
         self.snapshotValues = snapshotValues
         self.snapshotSlot = snapshotSlot
-        self.listingPlaces = listingPlaces
+        self.listingSplice = listingSplice
         keptInputs = Dictionary(kept.map { ($0.file, $0.pageInputs) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -5,7 +5,8 @@ import Synchronization
 /// once, with its fingerprint. Under `serve` a fragment is kept per parse of its file, so a list
 /// of two thousand products is put together again from kept rows after an edit, and only the
 /// changed product's rows are made and converted anew.
-protocol ConvertedFragment: MustacheParent, MustacheConvertible {
+/// A class: where a row stands in a page is noted by the fragment's identity (`ListingPlaces`).
+protocol ConvertedFragment: AnyObject, MustacheParent, MustacheConvertible {
     var fingerprint: ViewFingerprint { get }
     /// The fragment rendered with its row template, without a last line break.
     var html: String { get }
@@ -13,10 +14,15 @@ protocol ConvertedFragment: MustacheParent, MustacheConvertible {
     var isRendered: Bool { get }
     /// Where its HTML stands in a listing snapshot, for a fragment read back from one.
     var keptSource: KeptFragmentSource? { get }
+    /// The length of `html` in UTF-8 bytes.
+    var htmlLength: Int { get }
+    /// The name of the row template that renders it.
+    var templateName: String { get }
 }
 
 extension ConvertedFragment {
     var keptSource: KeptFragmentSource? { nil }
+    var htmlLength: Int { html.utf8.count }
 }
 
 extension ConvertedFragment {
@@ -122,6 +128,9 @@ final class ViewFragment<View: MustacheFields>: ConvertedFragment, @unchecked Se
     /// list template can put `{{{html}}}` on a line of its own. Rendered once per fragment: a list
     /// made again from kept fragments renders only the new ones. The row template sees the
     /// fragment's own fields and nothing else.
+    /// Read from where a fragment read back from a snapshot holds it, without a text.
+    var htmlLength: Int { source?.html.count ?? html.utf8.count }
+
     var html: String {
         if let rendered = made.withLock({ $0.rendered }) { return rendered }
         if let source {
@@ -181,6 +190,8 @@ final class TextRow: ConvertedFragment, MustacheCustomRenderable, @unchecked Sen
     }
 
     var isRendered: Bool { rendered.withLock { $0 != nil } }
+
+    var templateName: String { template.name }
 
     func child(named name: String) -> Any? { nil }
 

@@ -72,30 +72,38 @@ struct ListingPlaces: Equatable {
     /// `KeptValueCoding` does not know.
     static func make(identity: StableDigest, inputs: StableDigest, files productFiles: [String], fragments: [FileFragments],
                      byName: [Int], noted: PlacementNotes, lengths: [String: Int]) -> ListingPlaces? {
-        // Each kept row by its identity: its product, its kind and its place in that value.
+        // Each kept row by its identity: its product, its kind and its place in that value. The
+        // rows of each product found on all cores.
+        let found = try? Parallel.map(fragments, minimumBatch: 64) { kept -> [(kind: String, rows: [ObjectIdentifier])]? in
+            var found: [(kind: String, rows: [ObjectIdentifier])] = []
+            for (kind, value) in kept.keptByKind {
+                guard let rows = KeptValueCoding.fragments(in: value) else { return nil }
+                if !rows.isEmpty { found.append((kind, rows.map { ObjectIdentifier($0) })) }
+            }
+            return found
+        }
+        guard let found, found.allSatisfy({ $0 != nil }) else { return nil }
+        // The kinds in their order, so the same pages give the same places.
+        let kinds = Set(found.flatMap { $0!.map(\.kind) }).sorted()
+        let kindIndex = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
         var owners: [ObjectIdentifier: (owner: Int, kind: Int, item: Int)] = [:]
-        var kinds: [String] = [], kindIndex: [String: Int] = [:]
-        for (owner, kept) in fragments.enumerated() {
-            for (kind, value) in kept.kept {
-                guard let rows = KeptValueCoding.rows(in: value) else { return nil }
-                guard !rows.isEmpty else { continue }
-                let index = kindIndex[kind] ?? {
-                    kinds.append(kind)
-                    kindIndex[kind] = kinds.count - 1
-                    return kinds.count - 1
-                }()
-                for (item, row) in rows.enumerated() { owners[row.id] = (owner, index, item) }
+        owners.reserveCapacity(found.count * 12)
+        for (owner, values) in found.enumerated() {
+            for (kind, rows) in values! {
+                let index = kindIndex[kind]!
+                for (item, row) in rows.enumerated() { owners[row] = (owner, index, item) }
             }
         }
-        var files: [File] = []
-        for (path, placements) in noted.files.sorted(by: { $0.key < $1.key }) {
+        // Each file's slots, the files on all cores.
+        let owned = owners
+        let placedFiles = try? Parallel.map(noted.files.sorted(by: { $0.key < $1.key }), minimumBatch: 1) { path, placements -> File? in
             guard let placements, let length = lengths[path] else { return nil }
             var slots: [Slot] = []
             for placement in placements {
                 guard placement.verbatim else { return nil }
                 var at = placement.offset
                 for row in placement.rows.placedRows() {
-                    if let owner = owners[row.row] {
+                    if let owner = owned[row.row] {
                         slots.append(Slot(offset: at, length: row.length, owner: owner.owner, kind: owner.kind, item: owner.item))
                     }
                     // Rows are joined with one line break.
@@ -106,8 +114,10 @@ struct ListingPlaces: Equatable {
             // Rows that overlap cannot each be put in place of another.
             for index in slots.indices.dropFirst() where slots[index - 1].offset + slots[index - 1].length > slots[index].offset { return nil }
             guard slots.last.map({ $0.offset + $0.length <= length }) ?? true else { return nil }
-            files.append(File(path: path, length: length, slots: slots))
+            return File(path: path, length: length, slots: slots)
         }
+        guard let placedFiles, placedFiles.allSatisfy({ $0 != nil }) else { return nil }
+        let files = placedFiles.compactMap { $0 }
         return ListingPlaces(identity: identity, inputs: inputs, products: digest(ofFiles: productFiles), byName: byName, kinds: kinds, files: files)
     }
 

@@ -67,7 +67,7 @@ struct ListingSpliceTests {
             for slot in file.slots {
                 let value = try #require(values[files[slot.owner]]?[places.kinds[slot.kind]])
                 let rows = try #require(KeptValueCoding.rows(in: value))
-                let html = rows[slot.item].html()
+                let html = rows[slot.item].html
                 #expect(bytes[slot.offset..<(slot.offset + slot.length)].elementsEqual(html.utf8), "\(file.path) at \(slot.offset)")
                 rowsPerProduct[slot.owner] += 1
             }
@@ -76,7 +76,7 @@ struct ListingSpliceTests {
         #expect(rowsPerProduct.allSatisfy { $0 >= 6 }, "\(rowsPerProduct)")
         // And no row of a product stands anywhere else in these files: every one was placed (two
         // school pages that list a product share its one row).
-        let allRows = try values.values.flatMap { kept in try kept.values.flatMap { try #require(KeptValueCoding.rows(in: $0)).map { $0.html() } } }
+        let allRows = try values.values.flatMap { kept in try kept.values.flatMap { try #require(KeptValueCoding.rows(in: $0)).map { $0.html } } }
         for file in places.files {
             var rest = try Data(contentsOf: board.output.appendingPathComponent(file.path))
             for slot in file.slots.reversed() { rest.removeSubrange(slot.offset..<(slot.offset + slot.length)) }
