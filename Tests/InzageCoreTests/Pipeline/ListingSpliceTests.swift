@@ -50,6 +50,7 @@ struct ListingSpliceTests {
         let board = try Self.board()
         defer { board.remove() }
         _ = try board.build()
+        #expect(ListingPlaces.location(forSnapshot: ListingSnapshot.location(for: board.output)).lastPathComponent == ".public-inzage-lijsten-plaatsen")
         let places = try #require(Self.places(board))
         let values = try Self.keptValues(board)
         let files = values.keys.sorted()
