@@ -8,13 +8,14 @@ import Foundation
 /// The listing pages are a function of the global inputs and of what each product keeps for
 /// the lists (`FileFragments`: its sort keys, its schools, its rows) besides its file, page
 /// and date, which is all a product taken from the snapshot stands in the lists with
-/// (`ListingSnapshot.standIn`). A page around its rows reads of a product's rows no more than
-/// how many there are, their row templates and their dates (the change list, the feed). So
-/// when every loaded bijsluiter keeps, besides its rows' HTML, what it kept before (the same
-/// kinds of values; equal sort keys, schools, row templates and dates; the same date and
-/// page), and its name still sorts where it stood among the others (its neighbours' names are
-/// read from the snapshot), every list holds the same rows in the same order and every page
-/// around them is the same: only the loaded bijsluiters' rows change.
+/// (`ListingSnapshot.standIn`); its date shows only in its sitemap row, which it keeps. A page
+/// around its rows reads of a product's rows no more than how many there are, their row
+/// templates and their dates (the change list, the feed). So when every loaded bijsluiter
+/// keeps, besides its rows' HTML, what it kept before (the same kinds of values; equal sort
+/// keys, schools, row templates and dates; the same page), and its name still sorts where it
+/// stood among the others (its neighbours' names are read from the snapshot), every list holds
+/// the same rows in the same order and every page around them is the same: only the loaded
+/// bijsluiters' rows change.
 ///
 /// Their new rows are made as the listing pages of a site of the loaded bijsluiters alone make
 /// them: what a product keeps is a function of its bijsluiter and the global inputs.
@@ -68,7 +69,7 @@ struct ListingSplice {
 
         for (index, b) in content.bijsluiters.enumerated() {
             guard let product = snapshot.products[b.file], let was = before[b.file], product.slug == b.slug,
-                  product.datum == BijsluiterPages.lastModified(of: b), Set(was.keys) == Set(now[index].keys) else { return nil }
+                  Set(was.keys) == Set(now[index].keys) else { return nil }
             for (kind, value) in now[index] where kind != NameKind.title.key {
                 guard let old = was[kind], KeptValueCoding.sameForLists(old, value) else { return nil }
             }

@@ -97,7 +97,8 @@ struct ListingSpliceTests {
         ("samenvatting: Bijgewerkt voor het nieuwe schooljaar.", "samenvatting: Bijgewerkt.", true),  // the change list and the feed
         ("naam: Oefenweb 3 B.V.", "naam: Oefenweb 3 Plus B.V.", false),  // the recipients sort by the verwerker
         ("doorgifte: nee", "doorgifte: { landen: [US], waarborg: dpf }", false),  // a transfer row more
-        ("datum: 2026-09-01\n", "datum: 2026-10-01\n", false),  // the sitemap's date
+        ("datum: 2026-09-01\n", "datum: 2026-10-01\n", true),  // the sitemap's date, in its row
+        ("  - { versie: \"2.1\"", "  - { versie: \"2.2\", datum: 2026-11-01, samenvatting: Nieuw. }\n  - { versie: \"2.1\"", false),  // a change more
         ("scholen: alle", "scholen: [07RB]", false),  // the school pages
         ("product: Rekentuin 3\n", "product: Rekentuin 3\n# een regel erbij\n", true),  // nothing the lists show
     ]
