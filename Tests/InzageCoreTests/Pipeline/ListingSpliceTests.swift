@@ -188,6 +188,20 @@ struct ListingSpliceTests {
             #expect(!result.patched)
             try patch.expectSameAsClean(board, result)
         }
+        // A listing page changed by hand in the published site: its rows are not put in place.
+        do {
+            let board = try Self.board()
+            defer { board.remove() }
+            _ = try board.build()
+            let page = board.output.appendingPathComponent("bijsluiters/index.html")
+            var text = try String(contentsOf: page, encoding: .utf8)
+            text = text.replacingOccurrences(of: "Rekentuin 3", with: "Rekentuin 3 (met de hand)")
+            try text.write(to: page, atomically: false, encoding: .utf8)
+            try replace("product: Rekentuin 3\n", with: "product: Rekentuin 3 Plus\n", in: "bijsluiters/rekentuin-3.md", of: board)
+            let result = try board.build()
+            #expect(!result.splicedListing)
+            try patch.expectSameAsClean(board, result)
+        }
         // Places of earlier listing pages are not used for the pages published since.
         let board = try Self.board()
         defer { board.remove() }
