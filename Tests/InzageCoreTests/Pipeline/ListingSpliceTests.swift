@@ -122,6 +122,47 @@ struct ListingSpliceTests {
         }
     }
 
+    /// Edits drawn at random, one after another on one board, to what the lists show of a
+    /// bijsluiter (its name, version, date, categories, a change's text, its verwerker, its
+    /// schools), one or two bijsluiters at a time: after each, put in place or made from the
+    /// snapshot, the site is byte for byte what a clean build makes.
+    @Test func randomEditsInARowGiveWhatACleanBuildGives() throws {
+        let board = try Self.board(extra: 6)
+        defer { board.remove() }
+        _ = try board.build()
+        var random = SeededGenerator(seed: 20261202)
+        let files = ["rekentuin.md"] + (1...6).map { "rekentuin-\($0).md" }
+        var spliced = 0
+        for step in 0..<40 {
+            for _ in 0...random.next(below: 2) {
+                let file = files[random.next(below: files.count)]
+                let path = board.content + "/bijsluiters/" + file
+                var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+                func set(_ prefix: String, _ value: String) {
+                    if let index = lines.firstIndex(where: { $0.hasPrefix(prefix) }) { lines[index] = prefix + value }
+                }
+                let letters = ["a", "b", "k", "z", "A", "É", "2"]
+                switch random.next(below: 7) {
+                case 0: set("product: ", "Rekentuin \(random.next(below: 9))" + letters[random.next(below: letters.count)])
+                case 1: set("versie: ", "\"2.\(random.next(below: 9))\"")
+                case 2: set("datum: ", "2026-0\(1 + random.next(below: 9))-1\(random.next(below: 9))")
+                case 3: set("  medisch: ", random.next(below: 2) == 0 ? "nee" : "Gegevens over dyslexie.")
+                case 4: set("  - { versie: \"2.1\", datum: 2026-09-01, samenvatting: ", "Bijgewerkt (\(random.next(below: 99))). }")
+                case 5: set("  naam: Oefenweb", " \(random.next(below: 9)) B.V.")
+                default: set("scholen: ", ["alle", "[07RB]", "[15AK]"][random.next(below: 3)])
+                }
+                try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
+            }
+            let result = try board.build()
+            #expect(result.patched, "step \(step)")
+            if result.splicedListing { spliced += 1 }
+            #expect(result.diagnostics == (try CheckPipeline.run(contentRoot: board.content, today: Fixture.today)).1, "step \(step)")
+            try patch.expectSameAsClean(board, result)
+        }
+        // Both ways were taken.
+        #expect(spliced > 5 && spliced < 40, "\(spliced) of 40 put in place")
+    }
+
     @Test func severalBijsluitersAndEditsInARowArePutInPlace() throws {
         let board = try Self.board()
         defer { board.remove() }
