@@ -169,6 +169,13 @@ enum KeptValueCoding {
         ])
     }()
 
+    /// Whether `value` is a list of rows sorted by date in the lists (a product's changes, as the
+    /// change list or the feed shows them).
+    static func isDatedList(_ value: Any) -> Bool {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        return type == ObjectIdentifier([ViewFragment<ChangeView>].self) || type == ObjectIdentifier([ViewFragment<FeedView.Entry>].self)
+    }
+
     /// `fragments(in:)` with each row's template and date.
     static func rows(in value: Any) -> [KeptRow]? {
         fragments(in: value)?.map { fragment in

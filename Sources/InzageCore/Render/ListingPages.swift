@@ -393,7 +393,9 @@ extension SiteBuilder {
                 return try self.renderedFile("feed.xml", template: "feed.xml",
                                              key: { ViewFingerprint([site.siteTitle, site.siteURL, site.organisatie.naam.nonBlank ?? ""],
                                                                     named: entries.map { ("", $0.fingerprint) }) },
-                                             view: { FeedBuilder.view(site, entries: entries) }, notes: notes)
+                                             view: { FeedBuilder.view(site, entries: entries) }, notes: notes,
+                                             // The feed's date is its first entry's (`FeedBuilder.view`).
+                                             frameText: ["updated"])
             }),
             // Keyed by its texts: a walk of 2 000 entry views cost more than rendering a changed sitemap.
             // Weighed by its entries, one per page: with 10 000 extra pages it is one of the largest pieces.

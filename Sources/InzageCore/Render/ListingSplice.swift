@@ -25,9 +25,29 @@ struct ListingSplice {
     let files: [String]
     /// What each loaded bijsluiter keeps for the lists now, in the content's order.
     let fragments: [FileFragments]
-    /// For each file (by its place in `places.files`) that shows a row that changed: each such
-    /// row's slot, its HTML before and its HTML now.
-    let work: [(file: Int, rows: [(slot: Int, old: String, html: String)])]
+    /// What changes in each file that changes (by its place in `places.files`).
+    let work: [FileWork]
+
+    struct FileWork {
+        let file: Int
+        /// Rows put in place of a slot's: the slot, its HTML before (which must stand there) and now.
+        var rows: [(slot: Int, old: String, html: String)] = []
+        /// Lists sorted by date made anew (a loaded bijsluiter's changes were added, taken out or
+        /// dated otherwise): the list (by its place in the file's lists), its rows in their new
+        /// order, and the rows taken out (by their place in the old list) with the HTML that must
+        /// stand there.
+        var lists: [(list: Int, rows: [ListRow], dropped: [(row: Int, expected: String)])] = []
+        /// The text the file prints of its list's first row (the feed's date), before and now.
+        var frame: (old: String, new: String)?
+    }
+
+    /// A row of a list sorted by date made anew: one that stays (by its place in the old list;
+    /// for a loaded bijsluiter's with the HTML that must stand there), or a loaded bijsluiter's
+    /// row now.
+    enum ListRow {
+        case kept(Int)
+        case made(html: String, owner: Int, kind: Int, item: Int, date: String)
+    }
 
     /// The splice of `content`'s bijsluiters (the ones a patch build loaded) into the listing pages
     /// `places` describes, or nil when it would not give what making them gives.
@@ -67,11 +87,18 @@ struct ListingSplice {
         guard products.count == wanted.count,
               let before = snapshot.values(ofOnly: products, templates: templates, misses: FileFragments.Misses()) else { return nil }
 
+        // The kinds of value of each loaded bijsluiter whose rows go elsewhere in their lists: its
+        // changes, when one was added, taken out or dated otherwise (lists sorted by date).
+        var moved: [Int: Set<String>] = [:]
         for (index, b) in content.bijsluiters.enumerated() {
             guard let product = snapshot.products[b.file], let was = before[b.file], product.slug == b.slug,
                   Set(was.keys) == Set(now[index].keys) else { return nil }
             for (kind, value) in now[index] where kind != NameKind.title.key {
-                guard let old = was[kind], KeptValueCoding.sameForLists(old, value) else { return nil }
+                guard let old = was[kind] else { return nil }
+                if KeptValueCoding.sameForLists(old, value) { continue }
+                guard KeptValueCoding.isDatedList(value), let oldRows = KeptValueCoding.rows(in: old),
+                      oldRows.allSatisfy({ $0.date != nil }) else { return nil }
+                moved[placeOf[index]!, default: []].insert(kind)
             }
         }
         // Every loaded bijsluiter's name still sorts between its neighbours' (as `sortedByName`).
@@ -95,22 +122,101 @@ struct ListingSplice {
         }
 
         // The rows that changed (each compared with its HTML in the snapshot: a file none of whose
-        // rows changed is not read).
-        var work: [(file: Int, rows: [(slot: Int, old: String, html: String)])] = []
+        // rows changed is not read), and the lists sorted by date that a loaded bijsluiter's moved
+        // rows stand in or go into.
+        func rows(_ place: Int, _ kind: String, now isNow: Bool) -> [KeptValueCoding.KeptRow]? {
+            if isNow { return loadedAt[place].flatMap { now[$0][kind] }.flatMap(KeptValueCoding.rows(in:)) }
+            return before[files[place]]?[kind].flatMap(KeptValueCoding.rows(in:))
+        }
+        let movedKinds = Set(moved.values.flatMap { $0 })
+        var work: [FileWork] = []
+        var placedMoves = Set<String>()
         for (fileIndex, file) in places.files.enumerated() {
-            var rows: [(slot: Int, old: String, html: String)] = []
-            for (slotIndex, slot) in file.slots.enumerated() {
-                guard let index = loadedAt[slot.owner] else { continue }
-                let kind = places.kinds[slot.kind], product = files[slot.owner]
-                guard let value = now[index][kind], let made = KeptValueCoding.rows(in: value), slot.item < made.count,
-                      let was = before[product]?[kind].flatMap(KeptValueCoding.rows(in:)), slot.item < was.count else { return nil }
-                let html = made[slot.item].html, old = was[slot.item].html
-                if !html.utf8.elementsEqual(old.utf8) { rows.append((slotIndex, old, html)) }
+            var change = FileWork(file: fileIndex)
+            // The lists made anew: those holding a row of a kind some loaded bijsluiter moved.
+            var remade: [Range<Int>] = []
+            for (listIndex, list) in file.lists.enumerated() {
+                let kinds = Set(list.rows.compactMap { $0.owner == nil ? nil : places.kinds[$0.kind] })
+                guard !kinds.isDisjoint(with: movedKinds) else { continue }
+                guard kinds.count == 1, let kind = kinds.first, let kindIndex = places.kinds.firstIndex(of: kind) else { return nil }
+                placedMoves.insert(kind)
+                guard let (listRows, dropped) = Self.remade(list, kind: kindIndex, loaded: Set(loadedAt.keys),
+                                                            rows: { rows($0, kind, now: $1) }) else { return nil }
+                change.lists.append((listIndex, listRows, dropped))
+                remade.append(list.offset..<(list.offset + list.length))
+                // The text the file prints of its first row (the feed's date), when that row changes.
+                if let frame = file.frame, !frame.isEmpty {
+                    guard file.lists.count == 1, let first = list.rows.first, let newFirst = listRows.first else { return nil }
+                    let newDate: String
+                    switch newFirst {
+                    case .kept(let index): newDate = list.rows[index].date
+                    case .made(_, _, _, _, let date): newDate = date
+                    }
+                    if newDate != first.date { change.frame = (FeedBuilder.updated(date: first.date), FeedBuilder.updated(date: newDate)) }
+                } else if file.frame == nil {
+                    return nil
+                }
             }
-            if !rows.isEmpty { work.append((fileIndex, rows)) }
+            for (slotIndex, slot) in file.slots.enumerated() {
+                guard loadedAt[slot.owner] != nil, !remade.contains(where: { $0.contains(slot.offset) }) else { continue }
+                let kind = places.kinds[slot.kind]
+                // A moved kind's rows stand only in lists sorted by date.
+                guard moved[slot.owner]?.contains(kind) != true,
+                      let made = rows(slot.owner, kind, now: true), slot.item < made.count,
+                      let was = rows(slot.owner, kind, now: false), slot.item < was.count else { return nil }
+                let html = made[slot.item].html, old = was[slot.item].html
+                if !html.utf8.elementsEqual(old.utf8) { change.rows.append((slotIndex, old, html)) }
+            }
+            if !change.rows.isEmpty || !change.lists.isEmpty || change.frame != nil { work.append(change) }
+        }
+        // Every moved kind goes into a list of its kind, or has no rows left.
+        for (place, kinds) in moved {
+            for kind in kinds where !placedMoves.contains(kind) && !(rows(place, kind, now: true) ?? []).isEmpty { return nil }
         }
         timer.lap("    splice: planned")
         return ListingSplice(places: places, files: files, fragments: fragments, work: work)
+    }
+}
+
+extension ListingSplice {
+    /// `list` (of rows of value `kind`) made anew: the rows of the loaded bijsluiters (by their
+    /// places in file order) taken out and their rows now put in, each where the list's order
+    /// puts it. A list of changes is sorted newest first, and rows of one date in the order of
+    /// their documents (the top-level documents', then each product's in file order) and their
+    /// places in them (`SortedChangeRows`). Nil when the list is not in that order as it stands
+    /// (its places would not be what this says), or would be empty.
+    static func remade(_ list: ListingPlaces.DatedList, kind: Int, loaded: Set<Int>,
+                       rows: (_ place: Int, _ now: Bool) -> [KeptValueCoding.KeptRow]?) -> (rows: [ListRow], dropped: [(row: Int, expected: String)])? {
+        /// A row's order: its date, newest first, then its document (a top-level document's before
+        /// every product's) and its place there.
+        typealias Key = (date: String, group: Int, ordinal: Int)
+        func before(_ a: Key, _ b: Key) -> Bool {
+            a.date != b.date ? a.date > b.date : (a.group, a.ordinal) < (b.group, b.ordinal)
+        }
+        let keys = list.rows.enumerated().map { index, row -> Key in
+            row.owner.map { (row.date, $0, row.item) } ?? (row.date, -1, index)
+        }
+        guard zip(keys, keys.dropFirst()).allSatisfy({ before($0, $1) }) else { return nil }
+        var entries: [(key: Key, row: ListRow)] = []
+        var dropped: [(row: Int, expected: String)] = []
+        for (index, row) in list.rows.enumerated() {
+            guard let owner = row.owner, loaded.contains(owner) else {
+                entries.append((keys[index], .kept(index)))
+                continue
+            }
+            // A loaded bijsluiter's old row: it must stand there as the snapshot kept it.
+            guard row.kind == kind, let was = rows(owner, false), row.item < was.count else { return nil }
+            dropped.append((index, was[row.item].html))
+        }
+        for owner in loaded.sorted() {
+            guard let made = rows(owner, true) else { continue }
+            for (item, row) in made.enumerated() {
+                guard let date = row.date else { return nil }
+                entries.append(((date, owner, item), .made(html: row.html, owner: owner, kind: kind, item: item, date: date)))
+            }
+        }
+        guard !entries.isEmpty else { return nil }
+        return (entries.sorted { before($0.key, $1.key) }.map(\.row), dropped)
     }
 }
 
@@ -139,20 +245,19 @@ extension SiteBuilder {
         let shared = UncheckedSendable((published: published, work: splice.work, record: record))
         let making = Background { () throws -> (files: ListingPages.Files, places: ListingPlaces) in
             let (published, work, record) = shared.value
-            let done = try Parallel.map(work, minimumBatch: 1) { fileIndex, rows -> (data: Data, slots: [ListingPlaces.Slot])? in
-                let file = places.files[fileIndex]
+            let done = try Parallel.map(work, minimumBatch: 1) { change -> (data: Data, file: ListingPlaces.File)? in
+                let file = places.files[change.file]
                 guard let old = published.file(at: file.path).flatMap(record.publishedBytes(of:)), old.count == file.length else { return nil }
-                return Self.splice(old, slots: file.slots, rows: rows)
+                return Self.apply(change, to: old, file: file)
             }
             var spliced: [String: OutputFile] = [:]
             var newPlaces = places
             newPlaces.inputs = inputs
-            for ((fileIndex, _), result) in zip(work, done) {
-                let path = places.files[fileIndex].path
-                guard let (data, slots) = result else { throw PatchBuild.Declined("\(path) houdt de rijen niet waar ze stonden") }
+            for (change, result) in zip(work, done) {
+                let path = places.files[change.file].path
+                guard let (data, file) = result else { throw PatchBuild.Declined("\(path) houdt de rijen niet waar ze stonden") }
                 spliced[path] = OutputFile(path: path, data: data)
-                newPlaces.files[fileIndex].slots = slots
-                newPlaces.files[fileIndex].length = data.count
+                newPlaces.files[change.file] = file
             }
             // The files, the spliced ones made anew and the others taken as they are.
             let files = try published.files()
@@ -166,29 +271,117 @@ extension SiteBuilder {
         return ListingPages(nav: published.nav, footer: published.footer) { try making.value().files }
     }
 
-    /// `old` with each of `rows` (for the slot at its index: the row's HTML before, which must be
-    /// what stands there, and its new HTML) in place of its slot's bytes, and the slots where they
-    /// stand then; nil when a slot does not hold the row it was said to.
-    static func splice(_ old: Data, slots: [ListingPlaces.Slot], rows: [(slot: Int, old: String, html: String)]) -> (data: Data, slots: [ListingPlaces.Slot])? {
-        var data = Data(capacity: old.count + rows.reduce(0) { $0 + $1.html.utf8.count })
-        var slots = slots
-        var from = old.startIndex, shift = 0, next = 0
-        for index in slots.indices {
-            let start = old.startIndex + slots[index].offset, length = slots[index].length
-            slots[index].offset += shift
-            guard next < rows.count, rows[next].slot == index else { continue }
-            guard start + length <= old.endIndex, old[start..<(start + length)].elementsEqual(rows[next].old.utf8) else { return nil }
-            data.append(old[from..<start])
-            let bytes = Array(rows[next].html.utf8)
-            data.append(contentsOf: bytes)
-            from = start + length
-            slots[index].length = bytes.count
-            shift += bytes.count - length
-            next += 1
+    /// `old` (the file `file` describes) with `change` made: rows put in place of their slots'
+    /// (each checked to stand there first), lists sorted by date made anew (each loaded
+    /// bijsluiter's old row checked first), the frame's text put in place; and where everything
+    /// stands then. Nil when something does not stand where `file` says.
+    static func apply(_ change: ListingSplice.FileWork, to old: Data, file: ListingPlaces.File) -> (data: Data, file: ListingPlaces.File)? {
+        struct Edit {
+            let range: Range<Int>
+            let bytes: [UInt8]
         }
-        guard next == rows.count else { return nil }
-        data.append(old[from...])
-        return (data, slots)
+        var edits: [Edit] = []
+        func holds(_ range: Range<Int>, _ text: String) -> Bool {
+            range.upperBound <= old.count && old[(old.startIndex + range.lowerBound)..<(old.startIndex + range.upperBound)].elementsEqual(text.utf8)
+        }
+        for (slotIndex, expected, html) in change.rows {
+            let slot = file.slots[slotIndex], range = slot.offset..<(slot.offset + slot.length)
+            guard holds(range, expected) else { return nil }
+            edits.append(Edit(range: range, bytes: Array(html.utf8)))
+        }
+        var remade: [Int: ListingPlaces.DatedList] = [:]
+        for (listIndex, rows, dropped) in change.lists {
+            let list = file.lists[listIndex]
+            var starts: [Int] = [], at = list.offset
+            for row in list.rows {
+                starts.append(at)
+                at += row.length + 1
+            }
+            guard list.offset + list.length <= old.count else { return nil }
+            for (row, expected) in dropped where !holds(starts[row]..<(starts[row] + list.rows[row].length), expected) { return nil }
+            var bytes: [UInt8] = [], newRows: [ListingPlaces.DatedRow] = []
+            for (position, row) in rows.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: "\n")) }
+                switch row {
+                case .kept(let index):
+                    let start = old.startIndex + starts[index]
+                    bytes.append(contentsOf: old[start..<(start + list.rows[index].length)])
+                    newRows.append(list.rows[index])
+                case .made(let html, let owner, let kind, let item, let date):
+                    let made = Array(html.utf8)
+                    bytes.append(contentsOf: made)
+                    newRows.append(ListingPlaces.DatedRow(length: made.count, owner: owner, kind: kind, item: item, date: date))
+                }
+            }
+            edits.append(Edit(range: list.offset..<(list.offset + list.length), bytes: bytes))
+            remade[listIndex] = ListingPlaces.DatedList(offset: list.offset, rows: newRows)
+        }
+        if let (expected, text) = change.frame {
+            guard let frame = file.frame else { return nil }
+            for range in frame {
+                guard holds(range, expected) else { return nil }
+                edits.append(Edit(range: range, bytes: Array(text.utf8)))
+            }
+        }
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        for (first, second) in zip(edits, edits.dropFirst()) where first.range.upperBound > second.range.lowerBound { return nil }
+        guard !edits.isEmpty, edits.last!.range.upperBound <= old.count else { return nil }
+        var data = Data(capacity: old.count + edits.reduce(0) { $0 + $1.bytes.count - $1.range.count })
+        var from = 0
+        for edit in edits {
+            data.append(old[(old.startIndex + from)..<(old.startIndex + edit.range.lowerBound)])
+            data.append(contentsOf: edit.bytes)
+            from = edit.range.upperBound
+        }
+        data.append(old[(old.startIndex + from)...])
+        if data == old { return nil }
+        /// Where an offset of the old file (not inside an edit) stands in the new one.
+        func moved(_ offset: Int) -> Int {
+            offset + edits.reduce(0) { $0 + ($1.range.upperBound <= offset ? $1.bytes.count - $1.range.count : 0) }
+        }
+        // The rows of the lists sorted by date that were put in place of their slots' keep their new length.
+        var lists = file.lists
+        for (slotIndex, _, html) in change.rows {
+            let offset = file.slots[slotIndex].offset
+            for listIndex in lists.indices where remade[listIndex] == nil {
+                var at = file.lists[listIndex].offset
+                for rowIndex in file.lists[listIndex].rows.indices {
+                    if at == offset { lists[listIndex].rows[rowIndex].length = html.utf8.count }
+                    at += file.lists[listIndex].rows[rowIndex].length + 1
+                }
+            }
+        }
+        var placed = file
+        placed.length = data.count
+        let remadeRanges = remade.keys.map { file.lists[$0].offset..<(file.lists[$0].offset + file.lists[$0].length) }
+        let replaced = Dictionary(change.rows.map { ($0.slot, $0.html.utf8.count) }, uniquingKeysWith: { first, _ in first })
+        var slots: [ListingPlaces.Slot] = []
+        for (index, slot) in file.slots.enumerated() where !remadeRanges.contains(where: { $0.contains(slot.offset) }) {
+            var kept = slot
+            kept.offset = moved(slot.offset)
+            if let length = replaced[index] { kept.length = length }
+            slots.append(kept)
+        }
+        for (listIndex, list) in remade {
+            var at = moved(file.lists[listIndex].offset)
+            for row in list.rows {
+                if let owner = row.owner { slots.append(ListingPlaces.Slot(offset: at, length: row.length, owner: owner, kind: row.kind, item: row.item)) }
+                at += row.length + 1
+            }
+        }
+        placed.slots = slots.sorted { $0.offset < $1.offset }
+        placed.lists = lists.enumerated().map { index, list in
+            var now = remade[index] ?? list
+            now.offset = moved(list.offset)
+            return now
+        }
+        placed.frame = file.frame.map { ranges in
+            ranges.map { range in
+                let start = moved(range.lowerBound)
+                return start..<(start + (change.frame.map { $0.new.utf8.count } ?? range.count))
+            }
+        }
+        return (data, placed)
     }
 }
 

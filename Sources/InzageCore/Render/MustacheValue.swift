@@ -275,7 +275,7 @@ struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
     private let joined: Stencil.Filling
     /// Each row's identity and the length of its HTML in `joined`, in order (rows are joined with
     /// one line break): made only when a build notes where rows stand in its files (`ListingPlaces`).
-    let placedRows: () -> [(row: ObjectIdentifier, length: Int)]
+    let placedRows: () -> [(row: ObjectIdentifier, length: Int, date: String?)]
 
     init<Fragment: ConvertedFragment>(_ fragments: [Fragment], html: String) {
         self.init(fragments, joined: .text(html))
@@ -283,7 +283,11 @@ struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
 
     private init<Fragment: ConvertedFragment>(_ fragments: [Fragment], joined: Stencil.Filling) {
         makeRows = { fragments.map { $0 as Any } }
-        placedRows = { fragments.map { (ObjectIdentifier($0), $0.htmlLength) } }
+        placedRows = {
+            // A change's date (the change list and the feed are sorted by it), looked for in lists of them alone.
+            guard fragments.first is any DatedFragment else { return fragments.map { (ObjectIdentifier($0), $0.htmlLength, nil) } }
+            return fragments.map { (ObjectIdentifier($0), $0.htmlLength, ($0 as? any DatedFragment)?.listDate) }
+        }
         self.joined = joined
     }
 

@@ -144,12 +144,18 @@ final class RowStencils: @unchecked Sendable {
     /// stencil for views of its shape, else from a stencil of this view alone, cut where its lists
     /// go (a page with a list of views, such as the product list's columns). Nil when the view has
     /// neither, or holds a row outside its lists of rows (which could not be placed).
-    func placedFilling(_ fields: ConvertedView, template: String, templates: TemplateSet) -> (filling: Stencil.Filling, rows: [RowPlacement])? {
+    /// - Parameter frameText: a text of the view (by its path) whose places are wanted too, as
+    ///   `frame`: where the template prints it (nil when that is not known).
+    func placedFilling(_ fields: ConvertedView, template: String, templates: TemplateSet,
+                       frameText: [String]? = nil) -> (filling: Stencil.Filling, rows: [RowPlacement], frame: [Range<Int>]?)? {
         guard templates.usesStencils, let lists = Self.lists(in: fields, at: []) else { return nil }
         if let shape = Shape(fields), let stencil = self.stencil(shape, template: template, templates: templates,
                                                                   paths: { Shape(fields, withPaths: true)?.paths ?? [] },
                                                                   view: { paths, probes in Self.replacing(fields, paths: paths, with: probes) }) {
-            return Self.placed(stencil, texts: shape.texts, lists: shape.rows)
+            let (filling, rows) = Self.placed(stencil, texts: shape.texts, lists: shape.rows)
+            guard let frameText, let paths = Shape(fields, withPaths: true)?.paths, paths.count == shape.texts.count else { return (filling, rows, []) }
+            let wanted = Set(paths.indices.filter { paths[$0] == frameText })
+            return (filling, rows, stencil.placements(with: shape.texts).filter { wanted.contains($0.text) }.map { $0.offset..<($0.offset + $0.length) })
         }
         let paths = lists.map { $0.path + ["html"] }
         let partials = templates.mayHoldPartials.contains(template)
@@ -159,7 +165,7 @@ final class RowStencils: @unchecked Sendable {
         // A partial may be indented, and the lines of what it prints with it: the stencil of a
         // template that may hold one is taken only when it gives what Mustache renders.
         guard !partials || (try? templates.render(fields, with: template)).map({ placed.filling.isByteForByte($0) }) == true else { return nil }
-        return placed
+        return (placed.filling, placed.rows, frameText == nil ? [] : nil)
     }
 
     /// `stencil` filled in with `texts`, and where the lists among them (`lists`, by their place in

@@ -339,12 +339,15 @@ public struct SiteBuilder {
 
     /// A file rendered from a view that is made only when its key is new in the session; `key`
     /// must cover everything the view shows, and is only computed under a session.
+    /// - Parameter frameText: a text of the view that is read from its rows (the feed's date, its
+    ///   first entry's): where it stands is noted with the rows (`PlacementNotes`).
     func renderedFile(_ file: String, template: String, key: () -> ViewFingerprint, view: @escaping () -> Any,
-                      notes: PlacementNotes? = nil) throws -> (file: OutputFile, key: String?) {
+                      notes: PlacementNotes? = nil, frameText: [String]? = nil) throws -> (file: OutputFile, key: String?) {
         if let notes {
             let context = MustacheValue.convert(view())
-            if let converted = context as? ConvertedView, let (filled, placed) = templates.rowStencils.placedFilling(converted, template: template, templates: templates) {
-                notes.note(file, placed)
+            if let converted = context as? ConvertedView,
+               let (filled, placed, frame) = templates.rowStencils.placedFilling(converted, template: template, templates: templates, frameText: frameText) {
+                notes.note(file, placed, frame: frame)
                 return (OutputFile(path: file, data: filled.data), nil)
             }
             notes.note(file, nil)
@@ -395,7 +398,7 @@ public struct SiteBuilder {
                               absolute: Bool) throws -> (data: Data, placed: [RowPlacement]?) {
         let context = MustacheValue.convert(PageContext(t: site.texts, page: page.view))
         guard page.view as? PaginaView == nil, let view = context as? ConvertedView,
-              let (body, rows) = templates.rowStencils.placedFilling(view, template: page.template, templates: templates) else {
+              let (body, rows, _) = templates.rowStencils.placedFilling(view, template: page.template, templates: templates) else {
             return (try layout(page, site: site, nav: nav, footer: footer, absolute: absolute), nil)
         }
         let (data, bodies) = try layout(page, body: body, site: site, nav: nav, footer: footer, absolute: absolute, placing: true)
@@ -483,15 +486,21 @@ enum FeedBuilder {
                 return site.fragment(FeedView.Entry(
                     id: "\(change.documentHref ?? site.siteURL)#wijziging-\(number)-\(change.datum?.iso ?? "")",
                     title: "\(change.document ?? "Wijziging")\(change.versie.map { ", versie \($0)" } ?? "")",
-                    link: change.documentHref ?? site.siteURL, updated: "\(change.datum?.iso ?? "2000-01-01")T00:00:00Z",
+                    link: change.documentHref ?? site.siteURL, updated: updated(date: change.datum?.iso ?? ""),
                     summary: change.samenvatting, date: change.datum?.iso ?? ""), template: "feed-entry")
             }
         }
     }
 
+    /// An entry's `updated` for a change of `date` (ISO, "" when unknown); the feed's is its
+    /// first entry's (`ListingSplice` puts it in place when that entry changes).
+    static func updated(date: String) -> String {
+        "\(date.isEmpty ? "2000-01-01" : date)T00:00:00Z"
+    }
+
     static func view(_ site: SiteContext, entries: [ViewFragment<FeedView.Entry>]) -> FeedView {
         FeedView(title: "Wijzigingen - \(site.siteTitle)", id: site.absolute("feed.xml"), selfLink: site.absolute("feed.xml"),
-                 link: site.absolute("wijzigingen/"), updated: entries.first?.view.updated ?? "2000-01-01T00:00:00Z",
+                 link: site.absolute("wijzigingen/"), updated: entries.first?.view.updated ?? updated(date: ""),
                  author: site.organisatie.naam.nonBlank ?? site.siteTitle, entries: site.rows(entries, at: "feed.xml#entries"))
     }
 }

@@ -104,6 +104,16 @@ struct SortedChangeRows<Row: ListedChange> {
 }
 
 /// A row of the change list or the feed: sorted by its date (ISO text, "" when unknown).
+/// A row of a list sorted by date: its date as the list sorts by it.
+protocol DatedFragment: AnyObject {
+    var listDate: String { get }
+}
+
+extension ViewFragment: DatedFragment where View: ListedChange {
+    /// As a listing snapshot kept it with the row, without reading the row's view, or the view's own.
+    var listDate: String { keptSource?.listDate ?? view.listDate }
+}
+
 protocol ListedChange: MustacheFields {
     var listDate: String { get }
 }

@@ -112,20 +112,21 @@ struct Stencil: Sendable, Equatable {
     }
 
     /// Where each hole's text stands in the template filled in with `texts` (`filledBytes`): its
-    /// text, its offset in bytes, and whether it stands there byte for byte as given (where
+    /// text, its offset and length in bytes, and whether it stands there byte for byte as given (where
     /// Mustache does not escape it). Computed as `write` writes, without writing.
-    func placements(with texts: [Filling]) -> [(text: Int, offset: Int, verbatim: Bool)] {
+    func placements(with texts: [Filling]) -> [(text: Int, offset: Int, length: Int, verbatim: Bool)] {
         let (values, _) = escaped(texts)
         var at = 0
-        var placed: [(text: Int, offset: Int, verbatim: Bool)] = []
+        var placed: [(text: Int, offset: Int, length: Int, verbatim: Bool)] = []
         placed.reserveCapacity(holes.count)
         for (index, hole) in holes.enumerated() {
             at += parts[index].utf8.count
-            placed.append((hole.text, at, hole.escaping == .none))
-            switch values[index] {
-            case .text(let text): at += text.utf8.count
-            case .html(let html): at += html.bytes.count
+            let length = switch values[index] {
+            case .text(let text): text.utf8.count
+            case .html(let html): html.bytes.count
             }
+            placed.append((hole.text, at, length, hole.escaping == .none))
+            at += length
         }
         return placed
     }

@@ -17,7 +17,7 @@ import Foundation
 /// this executable for this content folder (`identity`); a build that made listing pages without
 /// it removes the file.
 struct ListingPlaces: Equatable {
-    static let header = "inzage-plaatsen 1"
+    static let header = "inzage-plaatsen 2"
 
     /// A product's row in a file.
     struct Slot: Equatable {
@@ -30,11 +30,36 @@ struct ListingPlaces: Equatable {
         let item: Int
     }
 
+    /// A list of rows sorted by date (the change list, the feed) as it stands in a file: every
+    /// row, a product's or a top-level document's, so that a product's rows can be taken out and
+    /// put in where their dates go (`ListingSplice`).
+    struct DatedList: Equatable {
+        var offset: Int
+        var rows: [DatedRow]
+        /// Its length in bytes: the rows joined with line breaks.
+        var length: Int { rows.isEmpty ? 0 : rows.reduce(-1) { $0 + $1.length + 1 } }
+    }
+
+    /// A row of a `DatedList`: its length, its product's place, kind and place in that value (nil
+    /// for a top-level document's change), and its date (ISO, "" when unknown).
+    struct DatedRow: Equatable {
+        var length: Int
+        let owner: Int?
+        let kind: Int
+        let item: Int
+        let date: String
+    }
+
     struct File: Equatable {
         let path: String
         var length: Int
         /// In the order they stand in the file.
         var slots: [Slot]
+        /// The lists of rows sorted by date, in the order they stand.
+        var lists: [DatedList]
+        /// Where the file prints a text the page reads from its rows (the feed's date, its first
+        /// entry's); nil when that is not known.
+        var frame: [Range<Int>]?
     }
 
     let identity: StableDigest
@@ -96,25 +121,38 @@ struct ListingPlaces: Equatable {
         }
         // Each file's slots, the files on all cores.
         let owned = owners
+        let frames = noted.frames
         let placedFiles = try? Parallel.map(noted.files.sorted(by: { $0.key < $1.key }), minimumBatch: 1) { path, placements -> File? in
             guard let placements, let length = lengths[path] else { return nil }
-            var slots: [Slot] = []
+            var slots: [Slot] = [], lists: [DatedList] = []
             for placement in placements {
                 guard placement.verbatim else { return nil }
                 var at = placement.offset
-                for row in placement.rows.placedRows() {
-                    if let owner = owned[row.row] {
+                let rows = placement.rows.placedRows()
+                var dated: [DatedRow]? = rows.isEmpty ? nil : []
+                for row in rows {
+                    let owner = owned[row.row]
+                    if let owner {
                         slots.append(Slot(offset: at, length: row.length, owner: owner.owner, kind: owner.kind, item: owner.item))
+                    }
+                    if let date = row.date {
+                        dated?.append(DatedRow(length: row.length, owner: owner?.owner, kind: owner?.kind ?? 0, item: owner?.item ?? 0, date: date))
+                    } else {
+                        dated = nil
                     }
                     // Rows are joined with one line break.
                     at += row.length + 1
                 }
+                if let dated { lists.append(DatedList(offset: placement.offset, rows: dated)) }
             }
             slots.sort { $0.offset < $1.offset }
+            lists.sort { $0.offset < $1.offset }
             // Rows that overlap cannot each be put in place of another.
             for index in slots.indices.dropFirst() where slots[index - 1].offset + slots[index - 1].length > slots[index].offset { return nil }
             guard slots.last.map({ $0.offset + $0.length <= length }) ?? true else { return nil }
-            return File(path: path, length: length, slots: slots)
+            // A file noted without its frame prints none; one noted with an unknown frame keeps nil.
+            let frame: [Range<Int>]? = frames[path] ?? .some([])
+            return File(path: path, length: length, slots: slots, lists: lists, frame: frame)
         }
         guard let placedFiles, placedFiles.allSatisfy({ $0 != nil }) else { return nil }
         let files = placedFiles.compactMap { $0 }
@@ -143,6 +181,21 @@ struct ListingPlaces: Equatable {
             writer.number(file.slots.count)
             for slot in file.slots {
                 for number in [slot.offset, slot.length, slot.owner, slot.kind, slot.item] { writer.number(number) }
+            }
+            writer.number(file.lists.count)
+            for list in file.lists {
+                writer.number(list.offset)
+                writer.number(list.rows.count)
+                for row in list.rows {
+                    for number in [row.length, row.owner.map { $0 + 1 } ?? 0, row.kind, row.item] { writer.number(number) }
+                    writer.text(row.date)
+                }
+            }
+            writer.flag(file.frame != nil)
+            writer.number(file.frame?.count ?? 0)
+            for range in file.frame ?? [] {
+                writer.number(range.lowerBound)
+                writer.number(range.count)
             }
         }
         var file = ByteWriter(capacity: writer.bytes.count + 40)
@@ -200,7 +253,31 @@ struct ListingPlaces: Equatable {
                 slots.append(slot)
             }
             guard end <= length, files.last.map({ $0.path < path }) ?? true else { throw ByteReader.Malformed() }
-            files.append(File(path: path, length: length, slots: slots))
+            let listCount = try reader.number()
+            guard listCount <= reader.remaining else { throw ByteReader.Malformed() }
+            var lists: [DatedList] = []
+            for _ in 0..<listCount {
+                let offset = try reader.number(), rowCount = try reader.number()
+                guard rowCount <= reader.remaining else { throw ByteReader.Malformed() }
+                var rows: [DatedRow] = []
+                for _ in 0..<rowCount {
+                    let length = try reader.number(), owner = try reader.number(), kind = try reader.number(), item = try reader.number()
+                    guard owner <= count, owner == 0 || kind < kindCount else { throw ByteReader.Malformed() }
+                    rows.append(DatedRow(length: length, owner: owner == 0 ? nil : owner - 1, kind: kind, item: item, date: try reader.text()))
+                }
+                let list = DatedList(offset: offset, rows: rows)
+                guard offset + list.length <= length else { throw ByteReader.Malformed() }
+                lists.append(list)
+            }
+            let frameKnown = try reader.flag(), frameCount = try reader.number()
+            guard frameCount <= reader.remaining else { throw ByteReader.Malformed() }
+            var frame: [Range<Int>] = []
+            for _ in 0..<frameCount {
+                let offset = try reader.number(), count = try reader.number()
+                guard offset + count <= length else { throw ByteReader.Malformed() }
+                frame.append(offset..<(offset + count))
+            }
+            files.append(File(path: path, length: length, slots: slots, lists: lists, frame: frameKnown ? frame : nil))
         }
         guard reader.isAtEnd else { throw ByteReader.Malformed() }
         self.files = files
@@ -235,9 +312,16 @@ final class PlacementNotes: @unchecked Sendable {
     /// The products' places in file order, in the order of their names (`SiteContext.productsByName`).
     var byName: [Int] = []
 
-    func note(_ file: String, _ placements: [RowPlacement]?) {
-        lock.withLock { noted[file] = .some(placements) }
+    /// By file, where it prints a text the page reads from its rows (nil: not known).
+    private var notedFrames: [String: [Range<Int>]?] = [:]
+
+    func note(_ file: String, _ placements: [RowPlacement]?, frame: [Range<Int>]? = []) {
+        lock.withLock {
+            noted[file] = .some(placements)
+            notedFrames[file] = .some(frame)
+        }
     }
 
     var files: [String: [RowPlacement]?] { lock.withLock { noted } }
+    var frames: [String: [Range<Int>]?] { lock.withLock { notedFrames } }
 }

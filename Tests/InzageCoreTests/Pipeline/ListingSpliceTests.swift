@@ -42,6 +42,17 @@ struct ListingSpliceTests {
         return (snapshot?.products.keys).map { $0.sorted() } ?? []
     }
 
+    /// The site is byte for byte what a clean build makes, and so are the places it leaves for
+    /// the next build (whether its rows were put in place or the lists made).
+    func expectSameAsClean(_ board: Board, _ result: BuildPipeline.Result, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try patch.expectSameAsClean(board, result, sourceLocation: sourceLocation)
+        let clean = board.folder.url.appendingPathComponent("clean-places-\(UUID().uuidString)")
+        _ = try board.build(into: clean)
+        let cleanPlaces = ListingPlaces.read(from: ListingPlaces.location(forSnapshot: ListingSnapshot.location(for: clean)), contentRoot: board.content)
+        #expect(cleanPlaces != nil, sourceLocation: sourceLocation)
+        #expect(Self.places(board) == cleanPlaces, "the places differ from a clean build's", sourceLocation: sourceLocation)
+    }
+
     static func places(_ board: Board) -> ListingPlaces? {
         ListingPlaces.read(from: ListingPlaces.location(forSnapshot: ListingSnapshot.location(for: board.output)), contentRoot: board.content)
     }
@@ -98,7 +109,9 @@ struct ListingSpliceTests {
         ("naam: Oefenweb 3 B.V.", "naam: Oefenweb 3 Plus B.V.", false),  // the recipients sort by the verwerker
         ("doorgifte: nee", "doorgifte: { landen: [US], waarborg: dpf }", false),  // a transfer row more
         ("datum: 2026-09-01\n", "datum: 2026-10-01\n", true),  // the sitemap's date, in its row
-        ("  - { versie: \"2.1\"", "  - { versie: \"2.2\", datum: 2026-11-01, samenvatting: Nieuw. }\n  - { versie: \"2.1\"", false),  // a change more
+        ("  - { versie: \"2.1\"", "  - { versie: \"2.2\", datum: 2026-11-01, samenvatting: Nieuw. }\n  - { versie: \"2.1\"", true),  // a change more, the newest
+        ("  - { versie: \"2.0\", datum: 2025-08-15", "  - { versie: \"2.0\", datum: 2024-08-15", true),  // a change dated otherwise
+        ("  - { versie: \"2.0\", datum: 2025-08-15, samenvatting: Nieuwe verwerkersovereenkomst volgens model 4.0. }\n", "", true),  // a change less
         ("scholen: alle", "scholen: [07RB]", false),  // the school pages
         ("product: Rekentuin 3\n", "product: Rekentuin 3\n# een regel erbij\n", true),  // nothing the lists show
     ]
@@ -113,19 +126,21 @@ struct ListingSpliceTests {
             #expect(result.patched, "\(edit.new)")
             #expect(result.splicedListing == edit.spliced, "\(edit.new)")
             #expect(result.diagnostics == (try CheckPipeline.run(contentRoot: board.content, today: Fixture.today)).1)
-            try patch.expectSameAsClean(board, result)
+            try expectSameAsClean(board, result)
             // The places now describe the new pages: a second edit is put in place too.
             try replace("product: Rekentuin 1\n", with: "product: Rekentuin 1b\n", in: "bijsluiters/rekentuin-1.md", of: board)
             let next = try board.build()
-            #expect(next.splicedListing, "after \(edit.new)")
-            try patch.expectSameAsClean(board, next)
+            let nextSpliced = next.splicedListing
+            #expect(nextSpliced, "after \(edit.new)")
+            try expectSameAsClean(board, next)
         }
     }
 
     /// Edits drawn at random, one after another on one board, to what the lists show of a
     /// bijsluiter (its name, version, date, categories, a change's text, its verwerker, its
-    /// schools), one or two bijsluiters at a time: after each, put in place or made from the
-    /// snapshot, the site is byte for byte what a clean build makes.
+    /// schools, a change more or less), one or two bijsluiters at a time: after each, put in place
+    /// or made from the snapshot, the site and the places it leaves are byte for byte what a
+    /// clean build makes.
     @Test func randomEditsInARowGiveWhatACleanBuildGives() throws {
         let board = try Self.board(extra: 6)
         defer { board.remove() }
@@ -133,7 +148,7 @@ struct ListingSpliceTests {
         var random = SeededGenerator(seed: 20261202)
         let files = ["rekentuin.md"] + (1...6).map { "rekentuin-\($0).md" }
         var spliced = 0
-        for step in 0..<40 {
+        for step in 0..<60 {
             for _ in 0...random.next(below: 2) {
                 let file = files[random.next(below: files.count)]
                 let path = board.content + "/bijsluiters/" + file
@@ -142,7 +157,17 @@ struct ListingSpliceTests {
                     if let index = lines.firstIndex(where: { $0.hasPrefix(prefix) }) { lines[index] = prefix + value }
                 }
                 let letters = ["a", "b", "k", "z", "A", "É", "2"]
-                switch random.next(below: 7) {
+                switch random.next(below: 9) {
+                case 7:
+                    // A change more, of any date (the same as others' too), with or without a version.
+                    if let index = lines.firstIndex(of: "wijzigingen:") {
+                        let date = ["2026-09-01", "2025-08-15", "2026-10-0\(1 + random.next(below: 9))", "2024-0\(1 + random.next(below: 9))-01"][random.next(below: 4)]
+                        let version = random.next(below: 2) == 0 ? "versie: \"3.\(random.next(below: 9))\", " : ""
+                        lines.insert("  - { \(version)datum: \(date), samenvatting: Wijziging \(random.next(below: 99)). }", at: index + 1)
+                    }
+                case 8:
+                    // A change less, while it has more than one.
+                    if let index = lines.firstIndex(of: "wijzigingen:"), lines[index + 2].hasPrefix("  - {") { lines.remove(at: index + 1) }
                 case 0: set("product: ", "Rekentuin \(random.next(below: 9))" + letters[random.next(below: letters.count)])
                 case 1: set("versie: ", "\"2.\(random.next(below: 9))\"")
                 case 2: set("datum: ", "2026-0\(1 + random.next(below: 9))-1\(random.next(below: 9))")
@@ -157,10 +182,10 @@ struct ListingSpliceTests {
             #expect(result.patched, "step \(step)")
             if result.splicedListing { spliced += 1 }
             #expect(result.diagnostics == (try CheckPipeline.run(contentRoot: board.content, today: Fixture.today)).1, "step \(step)")
-            try patch.expectSameAsClean(board, result)
+            try expectSameAsClean(board, result)
         }
         // Both ways were taken.
-        #expect(spliced > 5 && spliced < 40, "\(spliced) of 40 put in place")
+        #expect(spliced > 10 && spliced < 60, "\(spliced) of 60 put in place")
     }
 
     @Test func severalBijsluitersAndEditsInARowArePutInPlace() throws {
@@ -172,19 +197,19 @@ struct ListingSpliceTests {
         try replace("product: Schoolapp Ouderportaal", with: "product: Schoolapp Ouders", in: "bijsluiters/schoolapp.md", of: board)
         let both = try board.build()
         #expect(both.splicedListing)
-        try patch.expectSameAsClean(board, both)
+        try expectSameAsClean(board, both)
         // A body edit keeps the lists (and their places) as they are; the next rename is put in place.
         try board.append("\nNog een zin.\n", to: "bijsluiters/rekentuin-2.md")
         let body = try board.build()
         #expect(body.patched && !body.splicedListing)
-        try patch.expectSameAsClean(board, body)
+        try expectSameAsClean(board, body)
         for name in ["Rekentuin 2 Extra", "Rekentuin 2 Extra Lang", "Rekentuin 2"] {
             let text = try String(contentsOfFile: board.content + "/bijsluiters/rekentuin-2.md", encoding: .utf8)
             let current = try #require(text.split(separator: "\n").first { $0.hasPrefix("product: ") })
             try replace(String(current) + "\n", with: "product: \(name)\n", in: "bijsluiters/rekentuin-2.md", of: board)
             let renamed = try board.build()
             #expect(renamed.splicedListing, "\(name)")
-            try patch.expectSameAsClean(board, renamed)
+            try expectSameAsClean(board, renamed)
         }
     }
 
@@ -210,7 +235,7 @@ struct ListingSpliceTests {
             let result = try board.build()
             #expect(result.patched, "\(name)")
             #expect(!result.splicedListing, "\(name)")
-            try patch.expectSameAsClean(board, result)
+            try expectSameAsClean(board, result)
         }
         // Whole places whose row does not stand where they say: the build gives way to a full one.
         do {
@@ -227,7 +252,7 @@ struct ListingSpliceTests {
             try replace("product: Rekentuin 3\n", with: "product: Rekentuin 3 Plus\n", in: "bijsluiters/rekentuin-3.md", of: board)
             let result = try board.build()
             #expect(!result.patched)
-            try patch.expectSameAsClean(board, result)
+            try expectSameAsClean(board, result)
         }
         // A listing page changed by hand in the published site: its rows are not put in place.
         do {
@@ -241,7 +266,7 @@ struct ListingSpliceTests {
             try replace("product: Rekentuin 3\n", with: "product: Rekentuin 3 Plus\n", in: "bijsluiters/rekentuin-3.md", of: board)
             let result = try board.build()
             #expect(!result.splicedListing)
-            try patch.expectSameAsClean(board, result)
+            try expectSameAsClean(board, result)
         }
         // Places of earlier listing pages are not used for the pages published since.
         let board = try Self.board()
@@ -255,7 +280,7 @@ struct ListingSpliceTests {
         try replace("product: Rekentuin 1\n", with: "product: Rekentuin 1 Plus\n", in: "bijsluiters/rekentuin-1.md", of: board)
         let result = try board.build()
         #expect(result.patched && !result.splicedListing)
-        try patch.expectSameAsClean(board, result)
+        try expectSameAsClean(board, result)
     }
 
     /// A theme whose lists do not stand as their rows' HTML, unescaped, keeps no places: its
@@ -299,16 +324,64 @@ struct ListingSpliceTests {
         let slots = [ListingPlaces.Slot(offset: 0, length: 10, owner: 0, kind: 0, item: 0),
                      ListingPlaces.Slot(offset: 11, length: 10, owner: 1, kind: 0, item: 0),
                      ListingPlaces.Slot(offset: 22, length: 12, owner: 2, kind: 0, item: 0)]
-        let (data, moved) = try #require(SiteBuilder.splice(old, slots: slots, rows: [(0, "<a>one</a>", "<a>1</a>"),
-                                                                                       (2, "<c>three</c>", "<c>three and more</c>")]))
+        let file = ListingPlaces.File(path: "x.html", length: old.count, slots: slots, lists: [], frame: [])
+        func change(_ rows: [(slot: Int, old: String, html: String)]) -> ListingSplice.FileWork {
+            var change = ListingSplice.FileWork(file: 0)
+            change.rows = rows
+            return change
+        }
+        let (data, moved) = try #require(SiteBuilder.apply(change([(0, "<a>one</a>", "<a>1</a>"), (2, "<c>three</c>", "<c>three and more</c>")]),
+                                                           to: old, file: file))
         #expect(String(decoding: data, as: UTF8.self) == "<a>1</a>\n<b>two</b>\n<c>three and more</c>")
-        #expect(moved.map(\.offset) == [0, 9, 20])
-        #expect(moved.map(\.length) == [8, 10, 21])
+        #expect(moved.slots.map(\.offset) == [0, 9, 20])
+        #expect(moved.slots.map(\.length) == [8, 10, 21])
+        #expect(moved.length == data.count)
         // A slot that does not hold the row it is said to: nothing is put in place.
-        #expect(SiteBuilder.splice(old, slots: slots, rows: [(1, "<b>twee</b>", "<b>2</b>")]) == nil)
-        var past = slots
-        past[2].length = 13
-        #expect(SiteBuilder.splice(old, slots: past, rows: [(2, "<c>three</c>", "<c>3</c>")]) == nil)
+        #expect(SiteBuilder.apply(change([(1, "<b>twee</b>", "<b>2</b>")]), to: old, file: file) == nil)
+        var past = file
+        past.slots[2].length = 13
+        #expect(SiteBuilder.apply(change([(2, "<c>three</c>", "<c>3</c>")]), to: old, file: past) == nil)
+    }
+
+    @Test func aListSortedByDateIsMadeAnewWithAProductsRowsWhereTheirDatesGo() throws {
+        // A change of a top-level document and two products' changes, newest first.
+        let rows = ["<li>doc 2026-10</li>", "<li>p0 2026-09</li>", "<li>p1 2026-09</li>", "<li>p0 2025-01</li>"]
+        let text = "<ul>\n" + rows.joined(separator: "\n") + "\n</ul>"
+        let old = Data(text.utf8)
+        let list = ListingPlaces.DatedList(offset: 5, rows: [
+            .init(length: rows[0].utf8.count, owner: nil, kind: 0, item: 0, date: "2026-10-01"),
+            .init(length: rows[1].utf8.count, owner: 0, kind: 0, item: 0, date: "2026-09-01"),
+            .init(length: rows[2].utf8.count, owner: 1, kind: 0, item: 0, date: "2026-09-01"),
+            .init(length: rows[3].utf8.count, owner: 0, kind: 0, item: 1, date: "2025-01-01"),
+        ])
+        var slots: [ListingPlaces.Slot] = []
+        var at = 5
+        for row in list.rows {
+            if let owner = row.owner { slots.append(.init(offset: at, length: row.length, owner: owner, kind: 0, item: row.item)) }
+            at += row.length + 1
+        }
+        let file = ListingPlaces.File(path: "wijzigingen/index.html", length: old.count, slots: slots, lists: [list], frame: [])
+        // Product 1 gets a change of 2026-11 (the newest) besides its one of 2026-09.
+        var change = ListingSplice.FileWork(file: 0)
+        change.lists = [(0, [.made(html: "<li>p1 2026-11</li>", owner: 1, kind: 0, item: 0, date: "2026-11-01"), .kept(0), .kept(1),
+                             .made(html: "<li>p1 2026-09</li>", owner: 1, kind: 0, item: 1, date: "2026-09-01"), .kept(3)],
+                         [(2, rows[2])])]
+        let (data, placed) = try #require(SiteBuilder.apply(change, to: old, file: file))
+        #expect(String(decoding: data, as: UTF8.self)
+            == "<ul>\n<li>p1 2026-11</li>\n<li>doc 2026-10</li>\n<li>p0 2026-09</li>\n<li>p1 2026-09</li>\n<li>p0 2025-01</li>\n</ul>")
+        // Every product row stands where the places say.
+        for slot in placed.slots {
+            let row = data[slot.offset..<(slot.offset + slot.length)]
+            #expect(String(decoding: row, as: UTF8.self).hasPrefix("<li>p\(slot.owner) "))
+        }
+        #expect(placed.slots.count == 4 && placed.lists[0].rows.count == 5 && placed.lists[0].length == data.count - 11)
+        // The row taken out must stand where it was said to.
+        change.lists[0].dropped = [(2, "<li>p1 2026-08</li>")]
+        #expect(SiteBuilder.apply(change, to: old, file: file) == nil)
+        // A list out of the order it is said to have is not made anew (`remade`).
+        var unsorted = list
+        unsorted.rows.swapAt(0, 1)
+        #expect(ListingSplice.remade(unsorted, kind: 0, loaded: []) { _, _ in [] } == nil)
     }
 
     @Test func placesReadBackOnlyWhole() throws {
