@@ -149,7 +149,8 @@ enum KeptValueCoding {
     }
 
     /// How `fragments(in:)` takes the rows out of a value of each type `write` knows (an optional
-    /// row of either kind may be nil of the other: see `write`).
+    /// row of either kind may be nil of the other: see `write`). Each is asked only for a value of
+    /// its very type (found by its identity), so its cast cannot fail.
     private static let rowsByType: [ObjectIdentifier: @Sendable (Any) -> [any ConvertedFragment]] = {
         func one<View: KeptView>(_: View.Type) -> (ObjectIdentifier, @Sendable (Any) -> [any ConvertedFragment]) {
             (ObjectIdentifier(ViewFragment<View>.self), { [$0 as! ViewFragment<View>] })

@@ -45,9 +45,8 @@ struct ListingSplice {
         var frame: (old: String, new: String)?
     }
 
-    /// A row of a list sorted by date made anew: one that stays (by its place in the old list;
-    /// for a loaded bijsluiter's with the HTML that must stand there), or a loaded bijsluiter's
-    /// row now.
+    /// A row of a list sorted by date made anew: one that stays (by its place in the old list), or
+    /// a loaded bijsluiter's row now.
     enum ListRow {
         case kept(Int)
         case made(html: String, owner: Int, kind: Int, item: Int, date: String)
@@ -101,8 +100,8 @@ struct ListingSplice {
                 guard let old = was[kind] else { return nil }
                 if KeptValueCoding.sameForLists(old, value) { continue }
                 guard KeptValueCoding.isDatedList(value), let oldRows = KeptValueCoding.rows(in: old),
-                      oldRows.allSatisfy({ $0.date != nil }) else { return nil }
-                moved[placeOf[index]!, default: []].insert(kind)
+                      oldRows.allSatisfy({ $0.date != nil }), let place = placeOf[index] else { return nil }
+                moved[place, default: []].insert(kind)
             }
         }
         // Every loaded bijsluiter's name still sorts between its neighbours' (as `sortedByName`).
@@ -237,15 +236,16 @@ extension SiteBuilder {
         // menus. A file that no longer holds the rows where they were said to stand abandons the
         // patch build (when it is waited for, before anything is written).
         let digests = Dictionary(listedDigests.map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first })
-        snapshotSlot?.making = ListingSnapshot.Making(
-            identity: snapshot.identity, global: snapshot.global,
-            entries: items.map { item in
-                switch item.item {
-                case .loaded(let index): .made(content.bijsluiters[index], listed: digests[item.file]!, fragments: splice.fragments[index])
-                case .taken(let product): .taken(product)
-                }
-            },
-            source: snapshot)
+        var entries: [ListingSnapshot.Making.Entry] = []
+        for item in items {
+            switch item.item {
+            case .loaded(let index):
+                guard let listed = digests[item.file] else { return nil }
+                entries.append(.made(content.bijsluiters[index], listed: listed, fragments: splice.fragments[index]))
+            case .taken(let product): entries.append(.taken(product))
+            }
+        }
+        snapshotSlot?.making = ListingSnapshot.Making(identity: snapshot.identity, global: snapshot.global, entries: entries, source: snapshot)
         let shared = UncheckedSendable((published: published, work: splice.work, record: record))
         let making = Background { () throws -> (files: ListingPages.Files, places: ListingPlaces) in
             let (published, work, record) = shared.value

@@ -109,15 +109,17 @@ struct ListingPlaces: Equatable {
             }
             return found
         }
-        guard let found, found.allSatisfy({ $0 != nil }) else { return nil }
+        guard let found else { return nil }
+        let byProduct = found.compactMap { $0 }
+        guard byProduct.count == found.count else { return nil }
         // The kinds in their order, so the same pages give the same places.
-        let kinds = Set(found.flatMap { $0!.map(\.kind) }).sorted()
+        let kinds = Set(byProduct.flatMap { $0.map(\.kind) }).sorted()
         let kindIndex = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
         var owners: [ObjectIdentifier: (owner: Int, kind: Int, item: Int)] = [:]
-        owners.reserveCapacity(found.count * 12)
-        for (owner, values) in found.enumerated() {
-            for (kind, rows) in values! {
-                let index = kindIndex[kind]!
+        owners.reserveCapacity(byProduct.count * 12)
+        for (owner, values) in byProduct.enumerated() {
+            for (kind, rows) in values {
+                guard let index = kindIndex[kind] else { return nil }
                 for (item, row) in rows.enumerated() { owners[row] = (owner, index, item) }
             }
         }
