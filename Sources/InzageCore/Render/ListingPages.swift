@@ -361,6 +361,7 @@ extension SiteBuilder {
         timer.lap("   section and school views")
         let sections = Array(built.dropLast(schoolCount))
         let schools = Array(built.suffix(schoolCount))
+        for (index, school) in schools.enumerated() { notes?.schools[school.path + "index.html"] = index }
         let extraPages = Self.sortedExtraPages(listed.paginas)
         // The home page links the sections and extra pages; products and schools have their own lists.
         let home = HomePage.make(site, pages: sections.map { ($0.path, $0.title) } + extraPages.map { (Self.path(of: $0), Self.title(of: $0)) })

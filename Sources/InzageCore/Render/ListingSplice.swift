@@ -90,17 +90,24 @@ struct ListingSplice {
         guard products.count == wanted.count,
               let before = snapshot.values(ofOnly: products, templates: templates, misses: FileFragments.Misses()) else { return nil }
 
-        // The kinds of value of each loaded bijsluiter whose rows go elsewhere in their lists: its
-        // changes, when one was added, taken out or dated otherwise (lists sorted by date).
+        // What changed for the lists of each loaded bijsluiter besides its rows' HTML: the kinds of
+        // rows that changed in number or date (`moved`: a change added, a transfer or a recipient
+        // more or less), and whether its verwerker, its schools or (below) where its name sorts
+        // changed (`reordered`). The lists that hold such rows are made anew (`remade`).
         var moved: [Int: Set<String>] = [:]
+        var reordered = Set<Int>()
         for (index, b) in content.bijsluiters.enumerated() {
             guard let product = snapshot.products[b.file], let was = before[b.file], product.slug == b.slug,
-                  Set(was.keys) == Set(now[index].keys) else { return nil }
+                  Set(was.keys) == Set(now[index].keys), let place = placeOf[index] else { return nil }
             for (kind, value) in now[index] where kind != NameKind.title.key {
                 guard let old = was[kind] else { return nil }
                 if KeptValueCoding.sameForLists(old, value) { continue }
-                guard KeptValueCoding.isDatedList(value), let oldRows = KeptValueCoding.rows(in: old),
-                      oldRows.allSatisfy({ $0.date != nil }), let place = placeOf[index] else { return nil }
+                if kind == NameKind.verwerker.key || ObjectIdentifier(type(of: value)) == ObjectIdentifier([Int].self) {
+                    reordered.insert(place)
+                    continue
+                }
+                guard let oldRows = KeptValueCoding.rows(in: old), KeptValueCoding.rows(in: value) != nil,
+                      !KeptValueCoding.isDatedList(value) || oldRows.allSatisfy({ $0.date != nil }) else { return nil }
                 moved[place, default: []].insert(kind)
             }
         }
@@ -119,9 +126,29 @@ struct ListingSplice {
         }
         for place in placeOf.values {
             let rank = position[place]
-            guard rank == 0 || sorted(places.byName[rank - 1], place), rank + 1 == files.count || sorted(place, places.byName[rank + 1]) else {
-                return nil
+            if !(rank == 0 || sorted(places.byName[rank - 1], place)) || !(rank + 1 == files.count || sorted(place, places.byName[rank + 1])) {
+                reordered.insert(place)
             }
+        }
+        // Each product's names as the lists sort by them now, and the order of names.
+        var names = places.names
+        for (index, place) in placeOf {
+            func name(_ kind: NameKind) -> ListingPlaces.SortName? {
+                (now[index][kind.key] as? NameKey).map { ListingPlaces.SortName(key: $0.key, exact: $0.exact) }
+            }
+            names[place] = ListingPlaces.ProductNames(title: name(.title), verwerker: name(.verwerker))
+        }
+        var byName = places.byName
+        if !reordered.isEmpty {
+            guard names.allSatisfy({ $0.title != nil }) else { return nil }
+            byName = files.indices.sorted { a, b in
+                let x = names[a].title!, y = names[b].title!
+                return x.key != y.key ? x.key < y.key : x.exact != y.exact ? x.exact < y.exact : a < b
+            }
+        }
+        /// Each loaded bijsluiter's schools now (by their places in the organisation's list).
+        func schools(_ place: Int) -> [Int]? {
+            loadedAt[place].flatMap { now[$0]["scholen"] as? [Int] }
         }
 
         // The rows that changed (each compared with its HTML in the snapshot: a file none of whose
@@ -132,19 +159,33 @@ struct ListingSplice {
             return before[files[place]]?[kind].flatMap(KeptValueCoding.rows(in:))
         }
         let movedKinds = Set(moved.values.flatMap { $0 })
+        // The kinds of rows of the reordered bijsluiters: every list sorted by names that holds one is made anew.
+        var reorderedKinds = Set<String>()
+        for place in reordered {
+            guard let index = loadedAt[place] else { return nil }
+            for (kind, value) in now[index] where !(KeptValueCoding.rows(in: value) ?? []).isEmpty { reorderedKinds.insert(kind) }
+            for (kind, value) in before[files[place]] ?? [:] where !(KeptValueCoding.rows(in: value) ?? []).isEmpty { reorderedKinds.insert(kind) }
+        }
         var work: [FileWork] = []
         var placedMoves = Set<String>()
+        var schoolLists = Set<String>()
         for (fileIndex, file) in places.files.enumerated() {
             var change = FileWork(file: fileIndex)
-            // The lists made anew: those holding a row of a kind some loaded bijsluiter moved.
+            // The lists made anew: those holding a row of a kind some loaded bijsluiter moved, or,
+            // sorted by names, of a kind a reordered one has.
             var remade: [Range<Int>] = []
             for (listIndex, list) in file.lists.enumerated() {
                 let kinds = Set(list.rows.compactMap { $0.owner == nil ? nil : places.kinds[$0.kind] })
-                guard !kinds.isDisjoint(with: movedKinds) else { continue }
+                // A list of no product's rows (a change list of the top-level documents alone) stays as it is.
+                guard !kinds.isEmpty else { continue }
                 guard kinds.count == 1, let kind = kinds.first, let kindIndex = places.kinds.firstIndex(of: kind) else { return nil }
+                if let school = list.school { schoolLists.insert(kind + "\u{0}\(school)") }
+                guard movedKinds.contains(kind) || (list.order != .date && reorderedKinds.contains(kind)) else { continue }
                 placedMoves.insert(kind)
                 guard let (listRows, dropped) = Self.remade(list, kind: kindIndex, loaded: Set(loadedAt.keys),
-                                                            rows: { rows($0, kind, now: $1) }) else { return nil }
+                                                            names: { names.indices.contains($0) ? names[$0] : nil },
+                                                            oldNames: { places.names.indices.contains($0) ? places.names[$0] : nil },
+                                                            schools: schools, rows: { rows($0, kind, now: $1) }) else { return nil }
                 change.lists.append((listIndex, listRows, dropped))
                 remade.append(list.offset..<(list.offset + list.length))
                 // The text the file prints of its first row (the feed's date), when that row changes.
@@ -163,8 +204,9 @@ struct ListingSplice {
             for (slotIndex, slot) in file.slots.enumerated() {
                 guard loadedAt[slot.owner] != nil, !remade.contains(where: { $0.contains(slot.offset) }) else { continue }
                 let kind = places.kinds[slot.kind]
-                // A moved kind's rows stand only in lists sorted by date.
-                guard moved[slot.owner]?.contains(kind) != true,
+                // A moved kind's rows, and a reordered bijsluiter's rows in lists sorted by names,
+                // stand only in lists made anew.
+                guard moved[slot.owner]?.contains(kind) != true, !(reordered.contains(slot.owner) && ListingPlaces.order(ofKind: kind) != nil),
                       let made = rows(slot.owner, kind, now: true), slot.item < made.count,
                       let was = rows(slot.owner, kind, now: false), slot.item < was.count else { return nil }
                 let html = made[slot.item].html, old = was[slot.item].html
@@ -172,12 +214,22 @@ struct ListingSplice {
             }
             if !change.rows.isEmpty || !change.lists.isEmpty || change.frame != nil { work.append(change) }
         }
-        // Every moved kind goes into a list of its kind, or has no rows left.
+        // Every moved kind goes into a list of its kind, or has no rows left; a reordered
+        // bijsluiter's row of a school page goes into a list of that school's page.
         for (place, kinds) in moved {
             for kind in kinds where !placedMoves.contains(kind) && !(rows(place, kind, now: true) ?? []).isEmpty { return nil }
         }
+        for place in reordered.union(moved.keys) {
+            for kind in reorderedKinds.union(moved[place] ?? []) where schoolLists.contains(where: { $0.hasPrefix(kind + "\u{0}") }) {
+                guard !(rows(place, kind, now: true) ?? []).isEmpty else { continue }
+                for school in schools(place) ?? [] where !schoolLists.contains(kind + "\u{0}\(school)") { return nil }
+            }
+        }
         timer.lap("    splice: planned")
-        return ListingSplice(places: places, files: files, fragments: fragments, work: work)
+        var planned = places
+        planned.names = names
+        planned.byName = byName
+        return ListingSplice(places: planned, files: files, fragments: fragments, work: work)
     }
 }
 
@@ -188,16 +240,27 @@ extension ListingSplice {
     /// their documents (the top-level documents', then each product's in file order) and their
     /// places in them (`SortedChangeRows`). Nil when the list is not in that order as it stands
     /// (its places would not be what this says), or would be empty.
-    static func remade(_ list: ListingPlaces.DatedList, kind: Int, loaded: Set<Int>,
+    static func remade(_ list: ListingPlaces.SortedList, kind: Int, loaded: Set<Int>,
+                       names: (Int) -> ListingPlaces.ProductNames? = { _ in nil }, oldNames: (Int) -> ListingPlaces.ProductNames? = { _ in nil },
+                       schools: (Int) -> [Int]? = { _ in nil },
                        rows: (_ place: Int, _ now: Bool) -> [KeptValueCoding.KeptRow]?) -> (rows: [ListRow], dropped: [(row: Int, expected: String)])? {
-        /// A row's order: its date, newest first, then its document (a top-level document's before
-        /// every product's) and its place there.
-        typealias Key = (date: String, group: Int, ordinal: Int)
+        /// A row's order: by date, its date (newest first), then its document (a top-level
+        /// document's before every product's) and its place there; by names, the board's own rows
+        /// first, then the products' names (`ListingPlaces.key`).
+        typealias Key = (first: String, second: String, third: String, fourth: String, group: Int, ordinal: Int)
+        let byDate = list.order == .date
         func before(_ a: Key, _ b: Key) -> Bool {
-            a.date != b.date ? a.date > b.date : (a.group, a.ordinal) < (b.group, b.ordinal)
+            if byDate { return a.first != b.first ? a.first > b.first : (a.group, a.ordinal) < (b.group, b.ordinal) }
+            return a < b
         }
-        let keys = list.rows.enumerated().map { index, row -> Key in
-            row.owner.map { (row.date, $0, row.item) } ?? (row.date, -1, index)
+        func key(_ row: ListingPlaces.ListedRow, at index: Int, names: (Int) -> ListingPlaces.ProductNames?) -> Key? {
+            if byDate { return row.owner.map { (row.date, "", "", "", $0, row.item) } ?? (row.date, "", "", "", -1, index) }
+            return ListingPlaces.key(row, at: index, order: list.order, names: names).map { ($0.0, $0.1, $0.2, $0.3, $0.4, $0.5) }
+        }
+        var keys: [Key] = []
+        for (index, row) in list.rows.enumerated() {
+            guard let key = key(row, at: index, names: oldNames) else { return nil }
+            keys.append(key)
         }
         guard zip(keys, keys.dropFirst()).allSatisfy({ before($0, $1) }) else { return nil }
         var entries: [(key: Key, row: ListRow)] = []
@@ -213,9 +276,14 @@ extension ListingSplice {
         }
         for owner in loaded.sorted() {
             guard let made = rows(owner, true) else { continue }
+            // A school page lists the products its school uses.
+            if let school = list.school, !(schools(owner) ?? []).contains(school) { continue }
             for (item, row) in made.enumerated() {
-                guard let date = row.date else { return nil }
-                entries.append(((date, owner, item), .made(html: row.html, owner: owner, kind: kind, item: item, date: date)))
+                let date = row.date ?? ""
+                guard byDate == (row.date != nil) else { return nil }
+                let listed = ListingPlaces.ListedRow(length: 0, owner: owner, kind: kind, item: item, date: date)
+                guard let key = key(listed, at: 0, names: names) else { return nil }
+                entries.append((key, .made(html: row.html, owner: owner, kind: kind, item: item, date: date)))
             }
         }
         guard !entries.isEmpty else { return nil }
@@ -249,18 +317,20 @@ extension SiteBuilder {
         let shared = UncheckedSendable((published: published, work: splice.work, record: record))
         let making = Background { () throws -> (files: ListingPages.Files, places: ListingPlaces) in
             let (published, work, record) = shared.value
-            let done = try Parallel.map(work, minimumBatch: 1) { change -> (data: Data, file: ListingPlaces.File)? in
+            let done = try Parallel.map(work, minimumBatch: 1) { change -> (data: Data, file: ListingPlaces.File, changed: Bool)? in
                 let file = places.files[change.file]
-                guard let old = published.file(at: file.path).flatMap(record.publishedBytes(of:)), old.count == file.length else { return nil }
-                return Self.apply(change, to: old, file: file)
+                guard let old = published.file(at: file.path).flatMap(record.publishedBytes(of:)), old.count == file.length,
+                      let (data, placed) = Self.apply(change, to: old, file: file) else { return nil }
+                return (data, placed, data != old)
             }
             var spliced: [String: OutputFile] = [:]
             var newPlaces = places
             newPlaces.inputs = inputs
             for (change, result) in zip(work, done) {
                 let path = places.files[change.file].path
-                guard let (data, file) = result else { throw PatchBuild.Declined("\(path) houdt de rijen niet waar ze stonden") }
-                spliced[path] = OutputFile(path: path, data: data)
+                guard let (data, file, changed) = result else { throw PatchBuild.Declined("\(path) houdt de rijen niet waar ze stonden") }
+                // A list made anew in the same order gives the same file: it is taken as it is.
+                if changed { spliced[path] = OutputFile(path: path, data: data) }
                 newPlaces.files[change.file] = file
             }
             // The files, the spliced ones made anew and the others taken as they are.
@@ -293,7 +363,7 @@ extension SiteBuilder {
             guard holds(range, expected) else { return nil }
             edits.append(Edit(range: range, bytes: Array(html.utf8)))
         }
-        var remade: [Int: ListingPlaces.DatedList] = [:]
+        var remade: [Int: ListingPlaces.SortedList] = [:]
         for (listIndex, rows, dropped) in change.lists {
             let list = file.lists[listIndex]
             var starts: [Int] = [], at = list.offset
@@ -303,7 +373,7 @@ extension SiteBuilder {
             }
             guard list.offset + list.length <= old.count else { return nil }
             for (row, expected) in dropped where !holds(starts[row]..<(starts[row] + list.rows[row].length), expected) { return nil }
-            var bytes: [UInt8] = [], newRows: [ListingPlaces.DatedRow] = []
+            var bytes: [UInt8] = [], newRows: [ListingPlaces.ListedRow] = []
             for (position, row) in rows.enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: "\n")) }
                 switch row {
@@ -314,11 +384,13 @@ extension SiteBuilder {
                 case .made(let html, let owner, let kind, let item, let date):
                     let made = Array(html.utf8)
                     bytes.append(contentsOf: made)
-                    newRows.append(ListingPlaces.DatedRow(length: made.count, owner: owner, kind: kind, item: item, date: date))
+                    newRows.append(ListingPlaces.ListedRow(length: made.count, owner: owner, kind: kind, item: item, date: date))
                 }
             }
             edits.append(Edit(range: list.offset..<(list.offset + list.length), bytes: bytes))
-            remade[listIndex] = ListingPlaces.DatedList(offset: list.offset, rows: newRows)
+            var made = list
+            made.rows = newRows
+            remade[listIndex] = made
         }
         if let (expected, text) = change.frame {
             guard let frame = file.frame else { return nil }
@@ -338,7 +410,6 @@ extension SiteBuilder {
             from = edit.range.upperBound
         }
         data.append(old[(old.startIndex + from)...])
-        if data == old { return nil }
         /// Where an offset of the old file (not inside an edit) stands in the new one.
         func moved(_ offset: Int) -> Int {
             offset + edits.reduce(0) { $0 + ($1.range.upperBound <= offset ? $1.bytes.count - $1.range.count : 0) }

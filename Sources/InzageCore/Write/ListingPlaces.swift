@@ -19,7 +19,7 @@ import Foundation
 /// this executable for this content folder (`identity`); a build that made listing pages without
 /// it removes the file.
 struct ListingPlaces: Equatable {
-    static let header = "inzage-plaatsen 2"
+    static let header = "inzage-plaatsen 3"
 
     /// A product's row in a file.
     struct Slot: Equatable {
@@ -35,16 +35,34 @@ struct ListingPlaces: Equatable {
     /// A list of rows sorted by date (the change list, the feed) as it stands in a file: every
     /// row, a product's or a top-level document's, so that a product's rows can be taken out and
     /// put in where their dates go (`ListingSplice`).
-    struct DatedList: Equatable {
+    struct SortedList: Equatable {
         var offset: Int
-        var rows: [DatedRow]
+        var rows: [ListedRow]
+        /// What the list is sorted by.
+        var order: Order
+        /// For a school page's list of products, the school's place in the organisation's list.
+        var school: Int?
         /// Its length in bytes: the rows joined with line breaks.
         var length: Int { rows.isEmpty ? 0 : rows.reduce(-1) { $0 + $1.length + 1 } }
     }
 
-    /// A row of a `DatedList`: its length, its product's place, kind and place in that value (nil
+    /// How a list is sorted, as the pages sort it: by date, newest first (the change list, the
+    /// feed: `SortedChangeRows`); by the products' names (`SiteContext.productsByName`: the
+    /// product list, its matrix, the transfers, the school pages); by their verwerkers' names,
+    /// after the board's own rows (the recipients: `PrivacyverklaringPage`).
+    enum Order: Int, Equatable {
+        case date = 0, name, verwerker
+    }
+
+    /// A product's names as its lists sort by them (`SiteContext.sortKey`).
+    struct SortName: Equatable {
+        let key: String
+        let exact: String
+    }
+
+    /// A row of a `SortedList`: its length, its product's place, kind and place in that value (nil
     /// for a top-level document's change), and its date (ISO, "" when unknown).
-    struct DatedRow: Equatable {
+    struct ListedRow: Equatable {
         var length: Int
         let owner: Int?
         let kind: Int
@@ -58,7 +76,7 @@ struct ListingPlaces: Equatable {
         /// In the order they stand in the file.
         var slots: [Slot]
         /// The lists of rows sorted by date, in the order they stand.
-        var lists: [DatedList]
+        var lists: [SortedList]
         /// Where the file prints a text the page reads from its rows (the feed's date, its first
         /// entry's); nil when that is not known.
         var frame: [Range<Int>]?
@@ -70,9 +88,52 @@ struct ListingPlaces: Equatable {
     /// A digest of the products' files in file order.
     let products: StableDigest
     /// The products' places in file order, in the order of their names.
-    let byName: [Int]
+    var byName: [Int]
     /// The kinds of kept values rows are of (`FileFragments`).
     let kinds: [String]
+    /// Each product's name and its verwerker's (when the lists sort by it), in file order.
+    var names: [ProductNames]
+
+    struct ProductNames: Equatable {
+        var title: SortName?
+        var verwerker: SortName?
+    }
+
+    /// How the list of rows of `kind` (a kept value's, `FragmentKind`) is sorted when it is not
+    /// by date: the kinds of the page builders, checked against the list as it stands when the
+    /// places are made (`sorted`).
+    static func order(ofKind kind: String) -> Order? {
+        switch kind.prefix { $0 != "\u{0}" } {
+        case "row", "matrix", "doorgifte": .name
+        case "ontvanger": .verwerker
+        default: nil
+        }
+    }
+
+    /// A row's place in a list of `order`: a top-level document's or the board's own rows (no
+    /// product) stand first, in their order; then the products' by their names.
+    static func key(_ row: ListedRow, at index: Int, order: Order, names: (Int) -> ProductNames?) -> (String, String, String, String, Int, Int)? {
+        guard let owner = row.owner else { return order == .date ? nil : ("", "", "", "", -1, index) }
+        guard let product = names(owner), let title = product.title else { return nil }
+        switch order {
+        case .date: return nil
+        case .name: return ("\u{1}", "", title.key, title.exact, owner, row.item)
+        case .verwerker:
+            guard let verwerker = product.verwerker else { return nil }
+            return ("\u{1}" + verwerker.key, verwerker.exact, title.key, title.exact, owner, row.item)
+        }
+    }
+
+    /// Whether `rows` stand in the order `order` gives them.
+    static func sorted(_ rows: [ListedRow], order: Order, names: (Int) -> ProductNames?) -> Bool {
+        var last: (String, String, String, String, Int, Int)?
+        for (index, row) in rows.enumerated() {
+            guard let key = key(row, at: index, order: order, names: names) else { return false }
+            if let last, !(last < key) { return false }
+            last = key
+        }
+        return true
+    }
     var files: [File]
 
     /// The file beside the listing snapshot at `snapshot` (`ListingSnapshot.location`).
@@ -110,6 +171,11 @@ struct ListingPlaces: Equatable {
             return found
         }
         guard let found else { return nil }
+        let names = fragments.map { kept -> ProductNames in
+            let values = kept.keptByKind
+            func name(_ kind: NameKind) -> SortName? { (values[kind.key] as? NameKey).map { SortName(key: $0.key, exact: $0.exact) } }
+            return ProductNames(title: name(.title), verwerker: name(.verwerker))
+        }
         let byProduct = found.compactMap { $0 }
         guard byProduct.count == found.count else { return nil }
         // The kinds in their order, so the same pages give the same places.
@@ -125,29 +191,33 @@ struct ListingPlaces: Equatable {
         }
         // Each file's slots, the files on all cores.
         let owned = owners
-        let frames = noted.frames
+        let frames = noted.frames, schools = noted.schools
         let placedFiles = try? Parallel.map(noted.files.sorted(by: { $0.key < $1.key }), minimumBatch: 1) { path, placements -> File? in
             guard let placements, let length = lengths[path] else { return nil }
-            var slots: [Slot] = [], lists: [DatedList] = []
+            var slots: [Slot] = [], lists: [SortedList] = []
             for placement in placements {
                 guard placement.verbatim else { return nil }
                 var at = placement.offset
                 let rows = placement.rows.placedRows()
-                var dated: [DatedRow]? = rows.isEmpty ? nil : []
+                var listed: [ListedRow] = [], dated = !rows.isEmpty
                 for row in rows {
                     let owner = owned[row.row]
                     if let owner {
                         slots.append(Slot(offset: at, length: row.length, owner: owner.owner, kind: owner.kind, item: owner.item))
                     }
-                    if let date = row.date {
-                        dated?.append(DatedRow(length: row.length, owner: owner?.owner, kind: owner?.kind ?? 0, item: owner?.item ?? 0, date: date))
-                    } else {
-                        dated = nil
-                    }
+                    listed.append(ListedRow(length: row.length, owner: owner?.owner, kind: owner?.kind ?? 0, item: owner?.item ?? 0, date: row.date ?? ""))
+                    if row.date == nil { dated = false }
                     // Rows are joined with one line break.
                     at += row.length + 1
                 }
-                if let dated { lists.append(DatedList(offset: placement.offset, rows: dated)) }
+                // A list of one kind of product rows sorted by names, as it stands, is kept whole too.
+                let productKinds = Set(listed.compactMap { $0.owner == nil ? nil : $0.kind })
+                if dated {
+                    lists.append(SortedList(offset: placement.offset, rows: listed, order: .date, school: nil))
+                } else if productKinds.count == 1, let kind = productKinds.first, let order = Self.order(ofKind: kinds[kind]),
+                          Self.sorted(listed, order: order, names: { names.indices.contains($0) ? names[$0] : nil }) {
+                    lists.append(SortedList(offset: placement.offset, rows: listed, order: order, school: schools[path]))
+                }
             }
             slots.sort { $0.offset < $1.offset }
             lists.sort { $0.offset < $1.offset }
@@ -160,7 +230,8 @@ struct ListingPlaces: Equatable {
         }
         guard let placedFiles, placedFiles.allSatisfy({ $0 != nil }) else { return nil }
         let files = placedFiles.compactMap { $0 }
-        return ListingPlaces(identity: identity, inputs: inputs, products: digest(ofFiles: productFiles), byName: byName, kinds: kinds, files: files)
+        return ListingPlaces(identity: identity, inputs: inputs, products: digest(ofFiles: productFiles), byName: byName, kinds: kinds,
+                             names: names, files: files)
     }
 
     // MARK: The file
@@ -178,6 +249,15 @@ struct ListingPlaces: Equatable {
         for place in byName { writer.number(place) }
         writer.number(kinds.count)
         for kind in kinds { writer.text(kind) }
+        for product in names {
+            for name in [product.title, product.verwerker] {
+                writer.flag(name != nil)
+                if let name {
+                    writer.text(name.key)
+                    writer.text(name.exact)
+                }
+            }
+        }
         writer.number(files.count)
         for file in files {
             writer.text(file.path)
@@ -189,6 +269,9 @@ struct ListingPlaces: Equatable {
             writer.number(file.lists.count)
             for list in file.lists {
                 writer.number(list.offset)
+                writer.number(list.order.rawValue)
+                writer.flag(list.school != nil)
+                if let school = list.school { writer.number(school) }
                 writer.number(list.rows.count)
                 for row in list.rows {
                     for number in [row.length, row.owner.map { $0 + 1 } ?? 0, row.kind, row.item] { writer.number(number) }
@@ -240,6 +323,10 @@ struct ListingPlaces: Equatable {
         let kindCount = try reader.number()
         guard kindCount <= reader.remaining else { throw ByteReader.Malformed() }
         kinds = try (0..<kindCount).map { _ in try reader.text() }
+        names = try (0..<count).map { _ in
+            func name() throws -> SortName? { try reader.flag() ? SortName(key: try reader.text(), exact: try reader.text()) : nil }
+            return ProductNames(title: try name(), verwerker: try name())
+        }
         let fileCount = try reader.number()
         guard fileCount <= reader.remaining else { throw ByteReader.Malformed() }
         var files: [File] = []
@@ -259,17 +346,20 @@ struct ListingPlaces: Equatable {
             guard end <= length, files.last.map({ $0.path < path }) ?? true else { throw ByteReader.Malformed() }
             let listCount = try reader.number()
             guard listCount <= reader.remaining else { throw ByteReader.Malformed() }
-            var lists: [DatedList] = []
+            var lists: [SortedList] = []
             for _ in 0..<listCount {
-                let offset = try reader.number(), rowCount = try reader.number()
+                let offset = try reader.number()
+                guard let order = Order(rawValue: try reader.number()) else { throw ByteReader.Malformed() }
+                let school = try reader.flag() ? try reader.number() : nil
+                let rowCount = try reader.number()
                 guard rowCount <= reader.remaining else { throw ByteReader.Malformed() }
-                var rows: [DatedRow] = []
+                var rows: [ListedRow] = []
                 for _ in 0..<rowCount {
                     let length = try reader.number(), owner = try reader.number(), kind = try reader.number(), item = try reader.number()
                     guard owner <= count, owner == 0 || kind < kindCount else { throw ByteReader.Malformed() }
-                    rows.append(DatedRow(length: length, owner: owner == 0 ? nil : owner - 1, kind: kind, item: item, date: try reader.text()))
+                    rows.append(ListedRow(length: length, owner: owner == 0 ? nil : owner - 1, kind: kind, item: item, date: try reader.text()))
                 }
-                let list = DatedList(offset: offset, rows: rows)
+                let list = SortedList(offset: offset, rows: rows, order: order, school: school)
                 guard offset + list.length <= length else { throw ByteReader.Malformed() }
                 lists.append(list)
             }
@@ -287,12 +377,14 @@ struct ListingPlaces: Equatable {
         self.files = files
     }
 
-    init(identity: StableDigest, inputs: StableDigest, products: StableDigest, byName: [Int], kinds: [String], files: [File]) {
+    init(identity: StableDigest, inputs: StableDigest, products: StableDigest, byName: [Int], kinds: [String], names: [ProductNames],
+         files: [File]) {
         self.identity = identity
         self.inputs = inputs
         self.products = products
         self.byName = byName
         self.kinds = kinds
+        self.names = names
         self.files = files
     }
 
@@ -327,5 +419,7 @@ final class PlacementNotes: @unchecked Sendable {
     }
 
     var files: [String: [RowPlacement]?] { lock.withLock { noted } }
+    /// By school page's file, the school's place in the organisation's list.
+    var schools: [String: Int] = [:]
     var frames: [String: [Range<Int>]?] { lock.withLock { notedFrames } }
 }

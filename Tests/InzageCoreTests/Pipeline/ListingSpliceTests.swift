@@ -102,17 +102,18 @@ struct ListingSpliceTests {
     /// Edits to one bijsluiter, each with whether its rows are put in place.
     static let edits: [(old: String, new: String, spliced: Bool)] = [
         ("product: Rekentuin 3\n", "product: Rekentuin 3 Plus\n", true),  // its name, where it stood among the others
-        ("product: Rekentuin 3\n", "product: Rekentuin 9\n", false),  // a name that sorts elsewhere
+        ("product: Rekentuin 3\n", "product: Rekentuin 9\n", true),  // a name that sorts elsewhere
         ("  medisch: nee", "  medisch: Ondersteuningsbehoefte bij dyscalculie.", true),  // the matrix and the special column
         ("versie: \"2.1\"", "versie: \"2.2\"", true),  // the product list and the feed
         ("samenvatting: Bijgewerkt voor het nieuwe schooljaar.", "samenvatting: Bijgewerkt.", true),  // the change list and the feed
-        ("naam: Oefenweb 3 B.V.", "naam: Oefenweb 3 Plus B.V.", false),  // the recipients sort by the verwerker
-        ("doorgifte: nee", "doorgifte: { landen: [US], waarborg: dpf }", false),  // a transfer row more
+        ("naam: Oefenweb 3 B.V.", "naam: Oefenweb 3 Plus B.V.", true),  // the recipients sort by the verwerker
+        ("naam: Oefenweb 3 B.V.", "naam: Aaaweb B.V.", true),  // a verwerker that sorts first
+        ("doorgifte: nee", "doorgifte: { landen: [US], waarborg: dpf }", true),  // a transfer row more
         ("datum: 2026-09-01\n", "datum: 2026-10-01\n", true),  // the sitemap's date, in its row
         ("  - { versie: \"2.1\"", "  - { versie: \"2.2\", datum: 2026-11-01, samenvatting: Nieuw. }\n  - { versie: \"2.1\"", true),  // a change more, the newest
         ("  - { versie: \"2.0\", datum: 2025-08-15", "  - { versie: \"2.0\", datum: 2024-08-15", true),  // a change dated otherwise
         ("  - { versie: \"2.0\", datum: 2025-08-15, samenvatting: Nieuwe verwerkersovereenkomst volgens model 4.0. }\n", "", true),  // a change less
-        ("scholen: alle", "scholen: [07RB]", false),  // the school pages
+        ("scholen: alle", "scholen: [07RB]", true),  // the school pages
         ("product: Rekentuin 3\n", "product: Rekentuin 3\n# een regel erbij\n", true),  // nothing the lists show
     ]
 
@@ -139,8 +140,8 @@ struct ListingSpliceTests {
     /// Edits drawn at random, one after another on one board, to what the lists show of a
     /// bijsluiter (its name, version, date, categories, a change's text, its verwerker, its
     /// schools, a change more or less), one or two bijsluiters at a time: after each, put in place
-    /// or made from the snapshot, the site and the places it leaves are byte for byte what a
-    /// clean build makes.
+    /// or made from the snapshot (a school page left empty, say), the site and the places it
+    /// leaves are byte for byte what a clean build makes.
     @Test func randomEditsInARowGiveWhatACleanBuildGives() throws {
         let board = try Self.board(extra: 6)
         defer { board.remove() }
@@ -185,7 +186,7 @@ struct ListingSpliceTests {
             try expectSameAsClean(board, result)
         }
         // Both ways were taken.
-        #expect(spliced > 10 && spliced < 60, "\(spliced) of 60 put in place")
+        #expect(spliced > 40 && spliced < 60, "\(spliced) of 60 put in place")
     }
 
     @Test func severalBijsluitersAndEditsInARowArePutInPlace() throws {
@@ -348,12 +349,12 @@ struct ListingSpliceTests {
         let rows = ["<li>doc 2026-10</li>", "<li>p0 2026-09</li>", "<li>p1 2026-09</li>", "<li>p0 2025-01</li>"]
         let text = "<ul>\n" + rows.joined(separator: "\n") + "\n</ul>"
         let old = Data(text.utf8)
-        let list = ListingPlaces.DatedList(offset: 5, rows: [
+        let list = ListingPlaces.SortedList(offset: 5, rows: [
             .init(length: rows[0].utf8.count, owner: nil, kind: 0, item: 0, date: "2026-10-01"),
             .init(length: rows[1].utf8.count, owner: 0, kind: 0, item: 0, date: "2026-09-01"),
             .init(length: rows[2].utf8.count, owner: 1, kind: 0, item: 0, date: "2026-09-01"),
             .init(length: rows[3].utf8.count, owner: 0, kind: 0, item: 1, date: "2025-01-01"),
-        ])
+        ], order: .date, school: nil)
         var slots: [ListingPlaces.Slot] = []
         var at = 5
         for row in list.rows {
