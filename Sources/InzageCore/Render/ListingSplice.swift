@@ -95,15 +95,19 @@ struct ListingSplice {
         // more or less), and whether its verwerker, its schools or (below) where its name sorts
         // changed (`reordered`). The lists that hold such rows are made anew (`remade`).
         var moved: [Int: Set<String>] = [:]
-        var reordered = Set<Int>()
+        var reordered = Set<Int>(), otherVerwerker = Set<Int>(), otherSchools = Set<Int>()
         for (index, b) in content.bijsluiters.enumerated() {
             guard let product = snapshot.products[b.file], let was = before[b.file], product.slug == b.slug,
                   Set(was.keys) == Set(now[index].keys), let place = placeOf[index] else { return nil }
             for (kind, value) in now[index] where kind != NameKind.title.key {
                 guard let old = was[kind] else { return nil }
                 if KeptValueCoding.sameForLists(old, value) { continue }
-                if kind == NameKind.verwerker.key || ObjectIdentifier(type(of: value)) == ObjectIdentifier([Int].self) {
-                    reordered.insert(place)
+                if kind == NameKind.verwerker.key {
+                    otherVerwerker.insert(place)
+                    continue
+                }
+                if ObjectIdentifier(type(of: value)) == ObjectIdentifier([Int].self) {
+                    otherSchools.insert(place)
                     continue
                 }
                 guard let oldRows = KeptValueCoding.rows(in: old), KeptValueCoding.rows(in: value) != nil,
@@ -140,6 +144,7 @@ struct ListingSplice {
         }
         var byName = places.byName
         if !reordered.isEmpty {
+            // Where a name sorts elsewhere, the order of names is made again.
             guard names.allSatisfy({ $0.title != nil }) else { return nil }
             byName = files.indices.sorted { a, b in
                 let x = names[a].title!, y = names[b].title!
@@ -159,13 +164,25 @@ struct ListingSplice {
             return before[files[place]]?[kind].flatMap(KeptValueCoding.rows(in:))
         }
         let movedKinds = Set(moved.values.flatMap { $0 })
-        // The kinds of rows of the reordered bijsluiters: every list sorted by names that holds one is made anew.
-        var reorderedKinds = Set<String>()
-        for place in reordered {
-            guard let index = loadedAt[place] else { return nil }
-            for (kind, value) in now[index] where !(KeptValueCoding.rows(in: value) ?? []).isEmpty { reorderedKinds.insert(kind) }
-            for (kind, value) in before[files[place]] ?? [:] where !(KeptValueCoding.rows(in: value) ?? []).isEmpty { reorderedKinds.insert(kind) }
+        /// Whether a list sorted by names, of rows of `kind`, of the school `school` if it is a
+        /// school page's, must be made anew for the bijsluiter at `place`: its name sorts
+        /// elsewhere, its verwerker changed and the list sorts by verwerkers, or its schools
+        /// changed and the list is a school page's.
+        func reorders(_ place: Int, kind: String, order: ListingPlaces.Order, school: Int?) -> Bool {
+            guard order != .date else { return false }
+            return reordered.contains(place) || (order == .verwerker && otherVerwerker.contains(place)) || (school != nil && otherSchools.contains(place))
         }
+        let reordering = reordered.union(otherVerwerker).union(otherSchools)
+        /// The kinds of rows a bijsluiter has, now or before.
+        func kinds(of place: Int) -> Set<String> {
+            var kinds = Set<String>()
+            let values: [[String: Any]] = [loadedAt[place].map { now[$0] } ?? [:], before[files[place]] ?? [:]]
+            for kept in values {
+                for (kind, value) in kept where !(KeptValueCoding.rows(in: value) ?? []).isEmpty { kinds.insert(kind) }
+            }
+            return kinds
+        }
+        let reorderingKinds = Dictionary(uniqueKeysWithValues: reordering.map { ($0, kinds(of: $0)) })
         var work: [FileWork] = []
         var placedMoves = Set<String>()
         var schoolLists = Set<String>()
@@ -175,12 +192,13 @@ struct ListingSplice {
             // sorted by names, of a kind a reordered one has.
             var remade: [Range<Int>] = []
             for (listIndex, list) in file.lists.enumerated() {
-                let kinds = Set(list.rows.compactMap { $0.owner == nil ? nil : places.kinds[$0.kind] })
-                // A list of no product's rows (a change list of the top-level documents alone) stays as it is.
-                guard !kinds.isEmpty else { continue }
-                guard kinds.count == 1, let kind = kinds.first, let kindIndex = places.kinds.firstIndex(of: kind) else { return nil }
+                // A list of no product's rows (a change list of the top-level documents alone) stays
+                // as it is; the places hold lists of one kind of product rows.
+                guard let kindIndex = list.rows.first(where: { $0.owner != nil })?.kind else { continue }
+                let kind = places.kinds[kindIndex]
                 if let school = list.school { schoolLists.insert(kind + "\u{0}\(school)") }
-                guard movedKinds.contains(kind) || (list.order != .date && reorderedKinds.contains(kind)) else { continue }
+                let reorder = reordering.contains { reorders($0, kind: kind, order: list.order, school: list.school) && reorderingKinds[$0]?.contains(kind) == true }
+                guard movedKinds.contains(kind) || reorder else { continue }
                 placedMoves.insert(kind)
                 guard let (listRows, dropped) = Self.remade(list, kind: kindIndex, loaded: Set(loadedAt.keys),
                                                             names: { names.indices.contains($0) ? names[$0] : nil },
@@ -204,9 +222,12 @@ struct ListingSplice {
             for (slotIndex, slot) in file.slots.enumerated() {
                 guard loadedAt[slot.owner] != nil, !remade.contains(where: { $0.contains(slot.offset) }) else { continue }
                 let kind = places.kinds[slot.kind]
-                // A moved kind's rows, and a reordered bijsluiter's rows in lists sorted by names,
-                // stand only in lists made anew.
-                guard moved[slot.owner]?.contains(kind) != true, !(reordered.contains(slot.owner) && ListingPlaces.order(ofKind: kind) != nil),
+                // A moved kind's rows stand only in lists made anew; a reordered bijsluiter's row of a
+                // kind sorted by names may stay where it is only in a list the places hold whole
+                // (which was made anew if its order changed).
+                let inList = file.lists.contains { $0.offset <= slot.offset && slot.offset < $0.offset + $0.length }
+                guard moved[slot.owner]?.contains(kind) != true,
+                      inList || !(reordering.contains(slot.owner) && ListingPlaces.order(ofKind: kind) != nil),
                       let made = rows(slot.owner, kind, now: true), slot.item < made.count,
                       let was = rows(slot.owner, kind, now: false), slot.item < was.count else { return nil }
                 let html = made[slot.item].html, old = was[slot.item].html
@@ -219,8 +240,8 @@ struct ListingSplice {
         for (place, kinds) in moved {
             for kind in kinds where !placedMoves.contains(kind) && !(rows(place, kind, now: true) ?? []).isEmpty { return nil }
         }
-        for place in reordered.union(moved.keys) {
-            for kind in reorderedKinds.union(moved[place] ?? []) where schoolLists.contains(where: { $0.hasPrefix(kind + "\u{0}") }) {
+        for place in reordering.union(moved.keys) {
+            for kind in (reorderingKinds[place] ?? []).union(moved[place] ?? []) where schoolLists.contains(where: { $0.hasPrefix(kind + "\u{0}") }) {
                 guard !(rows(place, kind, now: true) ?? []).isEmpty else { continue }
                 for school in schools(place) ?? [] where !schoolLists.contains(kind + "\u{0}\(school)") { return nil }
             }
