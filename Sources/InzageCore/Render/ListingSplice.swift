@@ -15,8 +15,9 @@ import Foundation
 /// keys, schools, row templates and dates; the same page), and its name still sorts where it
 /// stood among the others (its neighbours' names are read from the snapshot), every list holds
 /// the same rows in the same order and every page around them is the same: only the loaded
-/// bijsluiters' rows change. Its changes may differ in number and dates too: the lists sorted by
-/// date are kept in the places whole, with every row's date, and made anew in their order
+/// bijsluiters' rows change. Where they move (a change added, another verwerker, other schools,
+/// a name that sorts elsewhere), the lists sorted by date or by names are kept in the places
+/// whole, with every row's date and every product's names, and made anew in their order
 /// (`remade`); the only page around them that reads their rows, the feed, prints its first
 /// entry's date, whose place is kept too. A list that would become empty, or was, is not made
 /// anew (a template sees an empty list differently).

@@ -4,16 +4,17 @@ import Foundation
 /// listing file that lists bijsluiters (the product list, the privacyverklaring, the change list,
 /// the school pages, the feed, the sitemap), each row of a product with its offset, its length,
 /// its product (by its place in file order) and which of the product's kept values it is (its
-/// kind and its place in that value); each list sorted by date (the change list, the feed) whole,
-/// every row with its date; and where the feed prints its first entry's date. Beside it, the
-/// products in the order of their names, as every list sorted by name has them
-/// (`SiteContext.productsByName`).
+/// kind and its place in that value); each list sorted by date (the change list, the feed) or by
+/// names (the product list, its matrix, the transfers, the recipients, the school pages) whole,
+/// every row with its date, a school page's list with its school; and where the feed prints its
+/// first entry's date. Beside it, each product's name and its verwerker's, and the products in
+/// the order of their names, as every list sorted by name has them (`SiteContext.productsByName`).
 ///
 /// Kept beside the listing snapshot (`ListingSnapshot`) by a one-off build that made the listing
 /// pages with the theme's stencils, so that every list of rows stands in its file unescaped, as
-/// given (`RowPlacement`). A patch build whose changed bijsluiters change only their rows' HTML,
-/// or their changes, puts the new rows in place of the old ones (`ListingSplice`) instead of
-/// making the listing pages from 2 000 products' kept values.
+/// given (`RowPlacement`). A patch build puts the changed bijsluiters' new rows in place of the
+/// old ones, and makes the lists they move in anew (`ListingSplice`), instead of making the
+/// listing pages from 2 000 products' kept values.
 ///
 /// It belongs to the listing pages the build record holds (`inputs`, their key there), made by
 /// this executable for this content folder (`identity`); a build that made listing pages without
