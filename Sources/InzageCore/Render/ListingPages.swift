@@ -239,17 +239,29 @@ extension SiteBuilder {
             }
         }
         notePlaces(listing, notes: notes, inputs: inputs, files: items.map(\.file), fragments: fragments)
-        let digests = Dictionary(listedDigests.map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first })
-        snapshotSlot?.making = ListingSnapshot.Making(
-            identity: snapshot.identity, global: snapshot.global,
-            entries: items.enumerated().map { index, item in
-                switch item.item {
-                case .loaded(let loaded): .made(content.bijsluiters[loaded], listed: digests[item.file]!, fragments: fragments[index])
-                case .taken(let product): .taken(product)
-                }
-            },
-            source: snapshot)
+        snapshotSlot?.making = snapshotMaking(items: items, snapshot: snapshot, listedDigests: listedDigests) { _, index in fragments[index] }
         return listing
+    }
+
+    /// The listing snapshot a patch build keeps (`ListingSnapshot.Making`): the bijsluiters it
+    /// loaded made anew, with what the listing pages' key holds of them and the values their
+    /// lists kept (`fragments`, by their index in the content and their place in `items`), the
+    /// others taken as they were. Nil when the key holds nothing of a loaded one (then none is kept).
+    func snapshotMaking(items: [(file: String, item: SnapshotItem)], snapshot: ListingSnapshot,
+                        listedDigests: [(file: String, digest: StableDigest)],
+                        fragments: (_ content: Int, _ item: Int) -> FileFragments) -> ListingSnapshot.Making? {
+        let digests = Dictionary(listedDigests.map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first })
+        var entries: [ListingSnapshot.Making.Entry] = []
+        for (place, item) in items.enumerated() {
+            switch item.item {
+            case .loaded(let index):
+                guard let listed = digests[item.file] else { return nil }
+                entries.append(.made(content.bijsluiters[index], listed: listed, fragments: fragments(index, place)))
+            case .taken(let product):
+                entries.append(.taken(product))
+            }
+        }
+        return ListingSnapshot.Making(identity: snapshot.identity, global: snapshot.global, entries: entries, source: snapshot)
     }
 
     /// Works out where the rows stand in `listing`'s files (`ListingPlaces`) on another thread once

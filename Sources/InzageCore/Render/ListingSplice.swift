@@ -24,6 +24,8 @@ import Foundation
 ///
 /// Their new rows are made as the listing pages of a site of the loaded bijsluiters alone make
 /// them: what a product keeps is a function of its bijsluiter and the global inputs.
+// MARK: Planning: whether and how a patch build's rows can be put in place
+
 struct ListingSplice {
     let places: ListingPlaces
     /// Every product's file, in file order.
@@ -255,6 +257,8 @@ struct ListingSplice {
     }
 }
 
+// MARK: A list made anew in its order
+
 extension ListingSplice {
     /// `list` (of rows of value `kind`) made anew: the rows of the loaded bijsluiters (by their
     /// places in file order) taken out and their rows now put in, each where the list's order
@@ -313,6 +317,8 @@ extension ListingSplice {
     }
 }
 
+// MARK: Putting the rows in place in the published files
+
 extension SiteBuilder {
     /// The listing pages of a patch build as the published ones with the rows of the bijsluiters it
     /// loaded put in place (`ListingSplice`); nil when the published pages are not the ones the
@@ -325,17 +331,10 @@ extension SiteBuilder {
         // The files are put together on other threads, beside the item pages, which need only the
         // menus. A file that no longer holds the rows where they were said to stand abandons the
         // patch build (when it is waited for, before anything is written).
-        let digests = Dictionary(listedDigests.map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first })
-        var entries: [ListingSnapshot.Making.Entry] = []
-        for item in items {
-            switch item.item {
-            case .loaded(let index):
-                guard let listed = digests[item.file] else { return nil }
-                entries.append(.made(content.bijsluiters[index], listed: listed, fragments: splice.fragments[index]))
-            case .taken(let product): entries.append(.taken(product))
-            }
+        guard let kept = snapshotMaking(items: items, snapshot: snapshot, listedDigests: listedDigests, fragments: { index, _ in splice.fragments[index] }) else {
+            return nil
         }
-        snapshotSlot?.making = ListingSnapshot.Making(identity: snapshot.identity, global: snapshot.global, entries: entries, source: snapshot)
+        snapshotSlot?.making = kept
         let shared = UncheckedSendable((published: published, work: splice.work, record: record))
         let making = Background { () throws -> (files: ListingPages.Files, places: ListingPlaces) in
             let (published, work, record) = shared.value
