@@ -115,7 +115,7 @@ enum SourceReader {
                        hint: "sla het op als platte tekst (UTF-8), of zet afbeeldingen en pdf's in bestanden/")
             return nil
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard let text = UTF8Text.validated(bytes) else {
             let bad = firstInvalidUTF8Byte(bytes) ?? 0
             sink.error("FILE-ENCODING", at: position(ofByte: bad, in: bytes, file: displayPath),
                        "het bestand is geen geldige UTF-8-tekst",

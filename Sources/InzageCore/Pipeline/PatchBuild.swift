@@ -281,6 +281,8 @@ enum PatchBuild {
             publication.abandon()
             throw error
         }
+        // The listing snapshot and its places are written on another core beside the records.
+        let savingLists = Background { snapshotSlot.save(to: snapshotLocation) }
         buildRecord.save()
         timer.lap("patch: published")
 
@@ -296,7 +298,7 @@ enum PatchBuild {
         for index in unchanged { if case .unchanged(let stamp) = looks[index] { record.entries[index].stamp = stamp } }
         if record != recorded { record.save(to: location) }
         timer.lap("patch: findings record saved")
-        snapshotSlot.save(to: snapshotLocation)
+        try savingLists.value()
         timer.lap("patch: listing snapshot saved")
         // The snapshot's values (every kept row of 2 000 products) are freed beside the end of the
         // build: freeing them took about 10 ms, after everything else.

@@ -270,7 +270,7 @@ extension SiteBuilder {
     func notePlaces(_ listing: ListingPages, notes: PlacementNotes, inputs: StableDigest, files: [String], fragments: [FileFragments]) {
         guard let snapshotSlot, let identity = ListingPlaces.identity(contentRoot: content.root) else { return }
         let made = UncheckedSendable((listing: listing, files: files, fragments: fragments))
-        snapshotSlot.places = Background {
+        snapshotSlot.notePlaces {
             let (listing, files, fragments) = made.value
             let made = try listing.files()
             var lengths: [String: Int] = [:]

@@ -361,7 +361,7 @@ extension SiteBuilder {
             return (ListingPages.Files(sections: taking(files.sections), schools: taking(files.schools), rest: taking(files.rest), cacheKeys: []),
                     newPlaces)
         }
-        snapshotSlot?.places = Background { try? making.value().places }
+        snapshotSlot?.notePlaces { try making.value().places }
         snapshotSlot?.spliced = true
         return ListingPages(nav: published.nav, footer: published.footer) { try making.value().files }
     }

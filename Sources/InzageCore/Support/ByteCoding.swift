@@ -116,7 +116,7 @@ struct ByteReader {
     /// The text of the UTF-8 bytes at `range` of `bytes`, or nil when they are no UTF-8. Read from
     /// the array's storage: validating an `ArraySlice` goes byte by byte through its indices.
     static func text(_ bytes: [UInt8], at range: Range<Int>) -> String? {
-        bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        bytes.withUnsafeBufferPointer { UTF8Text.validated(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// Whether the bytes at `range` of `bytes` are those of `other`.

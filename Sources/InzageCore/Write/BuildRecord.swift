@@ -58,6 +58,8 @@ final class BuildRecord: @unchecked Sendable {
     private var unread = 0
     /// The record as the last build left it, so an unchanged record is not written again.
     private var lastBytes: [UInt8]?
+    /// The output folder, open from `begin` on (or -1).
+    private var outputFolder: Int32 = -1
 
     /// - Parameters:
     ///   - output: the site's output folder, where the record is read and written.
@@ -89,12 +91,23 @@ final class BuildRecord: @unchecked Sendable {
         if let bytes, let read = try? Self.read(bytes, identity: identity) {
             (previous, listing) = read
         }
+        // The output folder, open: its thousands of published pages are looked at by their
+        // relative paths. Opened once the record is begun, before anything is published.
+        let folder = open(outputPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         lock.withLock {
             self.identity = identity
             self.previous = previous
+            // Every page of the last build is noted again when it is kept: room for all of them.
+            current.reserveCapacity(previous.count)
             previousListing = listing
             lastBytes = bytes
+            if outputFolder >= 0 { close(outputFolder) }
+            outputFolder = folder
         }
+    }
+
+    deinit {
+        if outputFolder >= 0 { close(outputFolder) }
     }
 
     /// The pages and the listing a record of `identity` holds (see `prepared()`).
@@ -130,12 +143,14 @@ final class BuildRecord: @unchecked Sendable {
     /// with the stat to record for it from now on; nil otherwise. Unread when its stat is `stamp`
     /// and this build takes unread files.
     private func published(_ path: String, output: StableDigest, stamp: FileStamp?) -> (file: OutputFile, stamp: FileStamp?)? {
-        let full = outputPath + "/" + path
+        // Set once, by `begin`, before any page is looked at.
+        let folder = outputFolder
         let lookStart = FileStamp.now()
         var info = stat()
-        guard lstat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let looked = folder >= 0 ? fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) : lstat(outputPath + "/" + path, &info)
+        guard looked == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         if takesUnreadFiles, let stamp, FileStamp(info) == stamp { return (OutputFile(unreadPublishedAt: path), stamp) }
-        guard let data = FileData.read(full), StableDigest(bytes: data) == output else { return nil }
+        guard let data = FileData.read(outputPath + "/" + path), StableDigest(bytes: data) == output else { return nil }
         // The stat taken before the bytes were read: it shows any change made after that read.
         return (OutputFile(path: path, data: data, isPublished: true), FileStamp.trusted(info, readStart: lookStart))
     }

@@ -20,7 +20,7 @@ import Foundation
 /// this executable for this content folder (`identity`); a build that made listing pages without
 /// it removes the file.
 struct ListingPlaces: Equatable {
-    static let header = "inzage-plaatsen 3"
+    static let header = "inzage-plaatsen 4"
 
     /// A product's row in a file.
     struct Slot: Equatable {
@@ -238,8 +238,9 @@ struct ListingPlaces: Equatable {
     // MARK: The file
     //
     // The header and a digest of everything after it; then the identity, the inputs and the
-    // products' digest, and numbers (`ByteWriter`): the order by name, the kinds (texts), and each
-    // file with its path, its length and its slots. A file changed anywhere is not read at all.
+    // products' digest, and numbers (`ByteWriter`): the order by name, the kinds (texts), the
+    // products' names, the rows' dates (texts, each once), and each file with its path, its length,
+    // its slots, its lists (a row's date by its place among the dates) and its frame. A file changed anywhere is not read at all.
 
     var bytes: [UInt8] {
         var writer = ByteWriter(capacity: 64 + byName.count * 3 + files.reduce(0) { $0 + 16 + $1.slots.count * 12 })
@@ -259,6 +260,11 @@ struct ListingPlaces: Equatable {
                 }
             }
         }
+        // The rows' dates once each (a board's products share a few hundred), then by their place.
+        var dates: [String: Int] = [:]
+        for file in files { for list in file.lists { for row in list.rows where dates[row.date] == nil { dates[row.date] = dates.count } } }
+        writer.number(dates.count)
+        for (date, _) in dates.sorted(by: { $0.value < $1.value }) { writer.text(date) }
         writer.number(files.count)
         for file in files {
             writer.text(file.path)
@@ -275,8 +281,7 @@ struct ListingPlaces: Equatable {
                 if let school = list.school { writer.number(school) }
                 writer.number(list.rows.count)
                 for row in list.rows {
-                    for number in [row.length, row.owner.map { $0 + 1 } ?? 0, row.kind, row.item] { writer.number(number) }
-                    writer.text(row.date)
+                    for number in [row.length, row.owner.map { $0 + 1 } ?? 0, row.kind, row.item, dates[row.date] ?? 0] { writer.number(number) }
                 }
             }
             writer.flag(file.frame != nil)
@@ -328,6 +333,9 @@ struct ListingPlaces: Equatable {
             func name() throws -> SortName? { try reader.flag() ? SortName(key: try reader.text(), exact: try reader.text()) : nil }
             return ProductNames(title: try name(), verwerker: try name())
         }
+        let dateCount = try reader.number()
+        guard dateCount <= reader.remaining else { throw ByteReader.Malformed() }
+        let dates = try (0..<dateCount).map { _ in try reader.text() }
         let fileCount = try reader.number()
         guard fileCount <= reader.remaining else { throw ByteReader.Malformed() }
         var files: [File] = []
@@ -355,10 +363,12 @@ struct ListingPlaces: Equatable {
                 let rowCount = try reader.number()
                 guard rowCount <= reader.remaining else { throw ByteReader.Malformed() }
                 var rows: [ListedRow] = []
+                rows.reserveCapacity(rowCount)
                 for _ in 0..<rowCount {
                     let length = try reader.number(), owner = try reader.number(), kind = try reader.number(), item = try reader.number()
-                    guard owner <= count, owner == 0 || kind < kindCount else { throw ByteReader.Malformed() }
-                    rows.append(ListedRow(length: length, owner: owner == 0 ? nil : owner - 1, kind: kind, item: item, date: try reader.text()))
+                    let date = try reader.number()
+                    guard owner <= count, owner == 0 || kind < kindCount, date < dateCount else { throw ByteReader.Malformed() }
+                    rows.append(ListedRow(length: length, owner: owner == 0 ? nil : owner - 1, kind: kind, item: item, date: dates[date]))
                 }
                 let list = SortedList(offset: offset, rows: rows, order: order, school: school)
                 guard offset + list.length <= length else { throw ByteReader.Malformed() }
@@ -391,7 +401,12 @@ struct ListingPlaces: Equatable {
 
     /// Writes the places to `url`, or removes the file there when they cannot be written.
     func save(to url: URL) {
-        if !FileData.replace(url.path, with: Data(bytes)) { Self.remove(at: url) }
+        Self.save(bytes, to: url)
+    }
+
+    /// Writes places as `bytes` to `url`, or removes the file there when they cannot be written.
+    static func save(_ bytes: [UInt8], to url: URL) {
+        if !FileData.replace(url.path, with: Data(bytes)) { remove(at: url) }
     }
 
     /// Removes the places at `url`, if there are: a plain file only.

@@ -308,11 +308,17 @@ struct ListingSnapshot {
         var madeListing = false
         /// The snapshot, when the build made the listing pages and could keep one.
         var making: Making?
-        /// Where the rows stand in the listing pages the build made (`ListingPlaces`), being worked
-        /// out beside the build; nil (or giving nil) when that is not known.
-        var places: Background<ListingPlaces?>?
+        /// The file of where the rows stand in the listing pages the build made (`ListingPlaces`),
+        /// being worked out and written as bytes beside the build; nil (or giving nil) when that
+        /// is not known.
+        private(set) var places: Background<[UInt8]?>?
         /// Whether the build put changed rows in place in the published listing pages (`SiteBuilder.splicedListing`).
         var spliced = false
+
+        /// Works out the places (`work`) and their file's bytes on another core.
+        func notePlaces(_ work: @escaping @Sendable () throws -> ListingPlaces?) {
+            places = Background { try work()?.bytes }
+        }
 
         /// Saves the snapshot the build made at `url`, and the places of its rows beside it
         /// (`ListingPlaces.location`), or removes those there when the build made the listing pages
@@ -321,7 +327,7 @@ struct ListingSnapshot {
             let placesURL = ListingPlaces.location(forSnapshot: url)
             if let making = making.take() {
                 making.save(to: url)
-                if let places = (try? places?.value()) ?? nil { places.save(to: placesURL) } else { ListingPlaces.remove(at: placesURL) }
+                if let bytes = (try? places?.value()) ?? nil { ListingPlaces.save(bytes, to: placesURL) } else { ListingPlaces.remove(at: placesURL) }
                 // What the lists kept of every product is freed beside the end of the build.
                 BackgroundRelease.release(consume making)
             } else if madeListing {
