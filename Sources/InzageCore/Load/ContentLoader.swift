@@ -27,6 +27,9 @@ public struct ContentLoader {
     /// Entries of `bijsluiters/` left out of a one-off load: the ones a patch build
     /// (`PatchBuild`) knows are as the build before found them.
     var skippedBijsluiters: Set<String> = []
+    /// The entries of `itemFolders` (`listFolder`), by folder, when they were listed before the
+    /// load (a patch build compares them first): a one-off load does not list them again.
+    var listedFolders: [String: [FolderEntry]] = [:]
     /// Whether each bijsluiter's front matter is digested and its stat kept
     /// (`FolderFileResult.frontMatter`, `.stamp`), for the findings record (`FindingsRecord`).
     var digestsFrontMatter = false
@@ -68,7 +71,8 @@ public struct ContentLoader {
         // A one-off load lists the folders of bijsluiters and pages on another core meanwhile:
         // reading and sorting 10 000 names took one core about 10 ms.
         let root = self.root
-        let listings = session == nil ? Background { Self.itemFolders.map { Self.listFolder($0, root: root) } } : nil
+        let given = Self.itemFolders.compactMap { listedFolders[$0] }
+        let listings = session == nil && given.count < Self.itemFolders.count ? Background { Self.itemFolders.map { Self.listFolder($0, root: root) } } : nil
 
         // The top-level documents are independent too: read and decode them on all cores (the
         // reglement alone takes as long as several others), then merge them in their fixed order.
@@ -125,7 +129,7 @@ public struct ContentLoader {
                 }
             }
         } else {
-            let folderListings = try listings?.value() ?? Self.itemFolders.map { listFolder($0) }
+            let folderListings = try listings?.value() ?? (given.count == Self.itemFolders.count ? given : Self.itemFolders.map { listFolder($0) })
             for (folder, listing) in zip(Self.itemFolders, folderListings) {
                 // Files are independent: read and decode them on all cores, then merge in name order.
                 var entries = listing.map(\.name)

@@ -189,16 +189,27 @@ extension SiteBuilder {
         guard snapshot.global == ListingSnapshot.globalDigest(globalKey) else {
             throw PatchBuild.Declined("de lijsten van de vorige build horen bij andere algemene invoer")
         }
-        var items: [(file: String, item: SnapshotItem)] = content.bijsluiters.indices.map { (content.bijsluiters[$0].file, .loaded($0)) }
+        // In file order, as a full load has them: the loaded bijsluiters and the kept ones, each
+        // in file order, merged (a product is large to move about while sorting).
+        var items: [(file: String, item: SnapshotItem)] = []
+        items.reserveCapacity(content.bijsluiters.count + kept.count)
+        var nextLoaded = content.bijsluiters.startIndex
+        func takeLoaded(before file: String?) {
+            while nextLoaded < content.bijsluiters.endIndex, file.map({ content.bijsluiters[nextLoaded].file < $0 }) ?? true {
+                items.append((content.bijsluiters[nextLoaded].file, .loaded(nextLoaded)))
+                nextLoaded += 1
+            }
+        }
         for bijsluiter in kept {
             guard let product = snapshot.products[bijsluiter.file], product.listed == bijsluiter.listed,
-                  BijsluiterPages.path(of: ListingSnapshot.standIn(for: product)) == bijsluiter.page else {
+                  BijsluiterPages.path(ofSlug: product.slug) == bijsluiter.page else {
                 throw PatchBuild.Declined("de lijsten van de vorige build kennen \(bijsluiter.file) niet zoals het nu is")
             }
+            takeLoaded(before: bijsluiter.file)
             items.append((bijsluiter.file, .taken(product)))
         }
-        // In file order, as a full load has them.
-        items.sort { $0.file < $1.file }
+        takeLoaded(before: nil)
+        if zip(items, items.dropFirst()).contains(where: { !($0.file < $1.file) }) { items.sort { $0.file < $1.file } }
         var timer = PhaseTimer()
         if let splice = listingSplice, let spliced = try splicedListing(splice, items: items, snapshot: snapshot, inputs: inputs,
                                                                          listedDigests: listedDigests) {

@@ -195,7 +195,9 @@ enum BijsluiterPages {
                      taak: v.taak.nonBlank, buitenEER: code.map { !Countries.isEER($0) } ?? false)
     }
 
-    static func path(of b: Bijsluiter) -> String { "bijsluiters/\(b.slug)/" }
+    static func path(of b: Bijsluiter) -> String { path(ofSlug: b.slug) }
+    /// The path of the page of a bijsluiter whose slug is `slug`.
+    static func path(ofSlug slug: String) -> String { "bijsluiters/\(slug)/" }
     static func lastModified(of b: Bijsluiter) -> SchoolDate? { b.datum?.value }
 
     static func detail(_ site: SiteContext, _ b: Bijsluiter) -> Page {
