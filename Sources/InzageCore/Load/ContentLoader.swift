@@ -319,9 +319,7 @@ public struct ContentLoader {
                     result.bodyless = ViewFingerprint(folder, path, frontMatter.yaml, frontMatter.yamlLineOffset, body.firstLine)
                     result.listed = result.bijsluiter.map(ListedBijsluiter.init)
                 }
-                if recording {
-                    result.frontMatter = StableDigest([folder, path, frontMatter.yaml, String(frontMatter.yamlLineOffset), String(body.firstLine)])
-                }
+                if recording { result.frontMatter = Self.frontMatterDigest(folder: folder, path: path, frontMatter) }
             }
         }
         result.textFile = TextValues.file(path, tree: result.tree, body: result.body)
@@ -370,6 +368,11 @@ public struct ContentLoader {
     }
 
     /// Front matter and body; the tree is nil when the YAML had errors (already reported).
+    /// The digest of a file's front matter the findings record keeps (`FolderFileResult.frontMatter`).
+    static func frontMatterDigest(folder: String, path: String, _ frontMatter: FrontMatter) -> StableDigest {
+        StableDigest([folder, path, frontMatter.yaml, String(frontMatter.yamlLineOffset), String(frontMatter.bodyFirstLine)])
+    }
+
     private func splitMarkdown(_ text: String, path: String, sink: DiagnosticSink) -> (YNode?, MarkdownBody, FrontMatter)? {
         guard let parts = FrontMatter.split(text, file: path, sink: sink) else { return nil }
         let body = MarkdownBody(text: parts.body, firstLine: parts.bodyFirstLine, file: path)

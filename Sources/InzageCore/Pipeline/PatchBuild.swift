@@ -126,7 +126,9 @@ enum PatchBuild {
         let folder = URL(fileURLWithPath: contentRoot).appendingPathComponent("bijsluiters").path
         /// How an entry was found: unchanged (known by its stat, or by its text read again, then
         /// with the stat to keep for it), or to be loaded.
-        enum Look { case unchanged(FileStamp?), load }
+        /// `load` says whether the file's front matter is other than recorded, as far as that is known.
+        enum Look { case unchanged(FileStamp?), load(frontMatterChanged: Bool) }
+        let folderPath = loader.display("bijsluiters/")
         // Each entry's stat, and the text of those whose stat is not the recorded one, on all cores.
         // Looked at by name in the open folder: a path is not walked from its root for each.
         let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -140,18 +142,28 @@ enum PatchBuild {
                 throw Declined("\(entry.name) is geen gewoon bestand")
             }
             // An entry that was not read (not a `.md` file) is loaded again: that costs no reading.
-            guard let source = entry.source else { return .load }
+            guard let source = entry.source else { return .load(frontMatterChanged: true) }
             let stamp = FileStamp(info)
             if let recorded = entry.stamp, recorded == stamp { return .unchanged(recorded) }
             guard let text = SourceReader.read(URL(fileURLWithPath: folder + "/" + entry.name), displayPath: entry.name,
                                                sink: DiagnosticSink(), knownSize: Int(info.st_size)) else {
                 throw Declined("\(entry.name) kan niet worden gelezen")
             }
-            return StableDigest.of(text) == source ? .unchanged(FileStamp.trusted(info, readStart: readStart)) : .load
+            if StableDigest.of(text) == source { return .unchanged(FileStamp.trusted(info, readStart: readStart)) }
+            let frontMatter = FrontMatter.split(text, file: folderPath + entry.name, sink: DiagnosticSink())
+            return .load(frontMatterChanged: frontMatter.map { ContentLoader.frontMatterDigest(folder: "bijsluiters", path: folderPath + entry.name, $0) } != entry.frontMatter)
         }
         let unchanged = record.entries.indices.filter { if case .unchanged = looks[$0] { true } else { false } }
         timer.lap("patch: bijsluiters compared")
-        let folderPath = loader.display("bijsluiters/")
+        /// Starts reading the listing snapshot and the places of its rows on other cores.
+        func startReadingLists() {
+            guard snapshotRead == nil else { return }
+            snapshotRead = Background { ListingSnapshot.read(from: snapshotLocation, contentRoot: contentRoot) }
+            placesRead = Background { ListingPlaces.read(from: ListingPlaces.location(forSnapshot: snapshotLocation), contentRoot: contentRoot) }
+        }
+        // A changed front matter is likely to change what the lists show: they are read from now
+        // on, beside the load and the rules per file (an edit to a body alone never reads them).
+        if looks.contains(where: { if case .load(frontMatterChanged: true) = $0 { true } else { false } }) { startReadingLists() }
         /// The text of every unchanged file with findings, which the report shows with their lines
         /// (as a full build shows them): read on another core from now on, not after the site is
         /// published (about 140 files of a board of 2 000 bijsluiters, 3 ms).
@@ -197,11 +209,7 @@ enum PatchBuild {
                 listedKeys[result.path] = listed
             } else {
                 listsChanged = true
-                if snapshotRead == nil {
-                    let read = Background { ListingSnapshot.read(from: snapshotLocation, contentRoot: contentRoot) }
-                    snapshotRead = read
-                    placesRead = Background { ListingPlaces.read(from: ListingPlaces.location(forSnapshot: snapshotLocation), contentRoot: contentRoot) }
-                }
+                startReadingLists()
             }
         }
         guard FindingsRecord.otherInputs(content, bijsluiterFolder: folderPath) == record.otherInputs else {

@@ -261,12 +261,20 @@ struct ListingPlaces: Equatable {
             }
         }
         // The rows' dates once each (a board's products share a few hundred), then by their place.
-        var dates: [String: Int] = [:]
-        for file in files { for list in file.lists { for row in list.rows where dates[row.date] == nil { dates[row.date] = dates.count } } }
+        // Rows next to each other mostly share their date: it is looked up only when it changes.
+        var dates: [String: Int] = [:], last: (date: String, place: Int)?
+        func place(of date: String) -> Int {
+            if let last, last.date == date { return last.place }
+            let place = dates[date] ?? dates.count
+            if place == dates.count { dates[date] = place }
+            last = (date, place)
+            return place
+        }
+        let datePlaces = files.map { file in file.lists.map { list in list.rows.map { place(of: $0.date) } } }
         writer.number(dates.count)
         for (date, _) in dates.sorted(by: { $0.value < $1.value }) { writer.text(date) }
         writer.number(files.count)
-        for file in files {
+        for (file, datePlaces) in zip(files, datePlaces) {
             writer.text(file.path)
             writer.number(file.length)
             writer.number(file.slots.count)
@@ -274,14 +282,14 @@ struct ListingPlaces: Equatable {
                 for number in [slot.offset, slot.length, slot.owner, slot.kind, slot.item] { writer.number(number) }
             }
             writer.number(file.lists.count)
-            for list in file.lists {
+            for (list, datePlaces) in zip(file.lists, datePlaces) {
                 writer.number(list.offset)
                 writer.number(list.order.rawValue)
                 writer.flag(list.school != nil)
                 if let school = list.school { writer.number(school) }
                 writer.number(list.rows.count)
-                for row in list.rows {
-                    for number in [row.length, row.owner.map { $0 + 1 } ?? 0, row.kind, row.item, dates[row.date] ?? 0] { writer.number(number) }
+                for (row, date) in zip(list.rows, datePlaces) {
+                    for number in [row.length, row.owner.map { $0 + 1 } ?? 0, row.kind, row.item, date] { writer.number(number) }
                 }
             }
             writer.flag(file.frame != nil)

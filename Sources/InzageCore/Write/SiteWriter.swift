@@ -216,6 +216,8 @@ public struct SiteWriter {
             if !staged {
                 if hasPreviousSite, pending.count + stale.count <= SiteWriter.inPlaceLimit, pending.allSatisfy(fitsInPlace) {
                     try replaceInPlace(stale: stale)
+                    // The folders the files went in have moved on since: the next build reads them again.
+                    site.saveSurvey()
                     return WriteReport(written: pending.count, unchanged: equalSoFar.count, removed: stale.count)
                 }
                 try startStaging()
@@ -224,6 +226,8 @@ public struct SiteWriter {
                 try Data("Gemaakt door Inzage. Deze map wordt bij elke build vervangen.\n".utf8).write(to: staging.appendingPathComponent(SiteWriter.marker))
                 report.removed = stale.count
                 try writer.swap(staging)
+                // Every folder is new: what the survey found of the old ones is of no use.
+                SurveyedFolders.remove(for: writer.output)
             } catch {
                 abandon()
                 throw error
@@ -417,16 +421,22 @@ public struct SiteWriter {
     final class PublishedSite: @unchecked Sendable {
         let folderFD: Int32
         let hasPreviousSite: Bool
-        private let survey: Background<[String]>?
+        private let survey: Background<(files: [String], folders: SurveyedFolders?)>?
+        private let output: URL
 
         init(output: URL, known: PublishedFiles?) {
             let folderFD = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             self.folderFD = folderFD
+            self.output = output
             hasPreviousSite = FileManager.default.fileExists(atPath: output.appendingPathComponent(SiteWriter.marker).path)
             // What the watch on the site saw since the last look, before any file is looked at.
             if hasPreviousSite { known?.watchSite(at: output.path) }
             let known = UncheckedSendable(known)
-            survey = hasPreviousSite ? Background { SiteWriter.files(in: output, except: [], known: known.value, folderFD: folderFD) } : nil
+            survey = hasPreviousSite ? Background {
+                // A one-off build goes by the folders the last one surveyed; `serve` by what it saw itself.
+                let folders = known.value == nil ? SurveyedFolders.read(from: SurveyedFolders.location(for: output)) : nil
+                return (SiteWriter.files(in: output, except: [], known: known.value, folderFD: folderFD, surveyed: folders), folders)
+            } : nil
         }
 
         deinit {
@@ -435,7 +445,12 @@ public struct SiteWriter {
             if folderFD >= 0 { close(folderFD) }
         }
 
-        var files: [String] { (try? survey?.value()) ?? [] }
+        var files: [String] { (try? survey?.value())?.files ?? [] }
+
+        /// Keeps what the survey found of the folders for the next one-off build (`SurveyedFolders`).
+        func saveSurvey() {
+            (try? survey?.value())?.folders?.save(to: SurveyedFolders.location(for: output))
+        }
     }
 
     /// The files under `folder` (relative paths) that are not in `keep`. Read with `readdir`,
@@ -444,12 +459,15 @@ public struct SiteWriter {
     /// read it is not read again (a folder's times move whenever an entry is added, removed or
     /// renamed).
     /// - Parameter folderFD: `folder`, open, to look at its subfolders by their relative paths.
-    static func files(in folder: URL, except keep: Set<String>, known: PublishedFiles? = nil, folderFD: Int32 = -1) -> [String] {
+    /// With `surveyed` (and no `known`), a folder whose stat is the one the last one-off build
+    /// recorded is not read again.
+    static func files(in folder: URL, except keep: Set<String>, known: PublishedFiles? = nil, folderFD: Int32 = -1,
+                      surveyed: SurveyedFolders? = nil) -> [String] {
         var result: [String] = []
         func walk(_ path: String, relative: String) {
             let entries = known?.entries(of: path, stamp: { folderFD >= 0 ? FileStamp(directory: folderFD, name: relative.isEmpty ? "." : relative) : nil }) {
                 FolderEntry.read(path)
-            } ?? FolderEntry.read(path)
+            } ?? surveyed?.entries(of: relative, path: path, outputFD: folderFD) ?? FolderEntry.read(path)
             for entry in entries {
                 let childRelative = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 if entry.isFolder {
