@@ -102,6 +102,9 @@ enum PatchBuild {
         guard let identity = FindingsRecord.identity(contentRoot: contentRoot, today: today),
               var record = FindingsRecord.read(from: location, identity: identity) else { throw Declined("geen bevindingen van een vorige build") }
         let recorded = record
+        // The build record of the output folder, read on another core from now on.
+        let buildRecord = BuildRecord(output: writer.output, takesUnreadFiles: true)
+        buildRecord.readAhead()
         timer.lap("patch: findings record read")
         let snapshotLocation = ListingSnapshot.location(for: writer.output)
         /// The listing snapshot and its products' values, read on other cores from when a changed
@@ -276,7 +279,6 @@ enum PatchBuild {
         (splice, snapshotValues) = (try planning?.value()) ?? (nil, nil)
         var templates = try theme.value()
         templates.usesStencils = snapshot != nil && splice == nil
-        let buildRecord = BuildRecord(output: writer.output, takesUnreadFiles: true)
         let snapshotSlot = ListingSnapshot.Slot()
         // Begun before the pages are taken, so the look at what the published site holds runs
         // beside them; nothing is written before `finish`, and a page the published site no

@@ -155,20 +155,24 @@ public struct SiteWriter {
             // Whether each file is published as it is: known for a page read from the published site
             // just now, else a `stat` each (and a read when unknown), on all cores. What the session
             // knows of the files is taken for the whole batch under one lock.
-            var sameness = Array(repeating: false, count: files.count)
-            if hasPreviousSite {
-                let paths = files.map { outputPath + "/" + $0.path }
+            // (A batch of pages taken from the published site, as a patch build's are, asks nothing.)
+            var sameness = files.map(\.isPublished)
+            let asked = files.indices.filter { !files[$0].isPublished }
+            if hasPreviousSite, !asked.isEmpty {
+                let paths = asked.map { outputPath + "/" + files[$0].path }
                 known?.takeSiteEvents()
-                let entries = known?.published(paths) ?? Array(repeating: nil, count: files.count)
-                sameness = try Parallel.map(Array(files.indices), minimumBatch: 64) { index in
-                    files[index].isPublished || holds(paths[index], relative: files[index].path, files[index].data, known: entries[index])
+                let entries = known?.published(paths) ?? Array(repeating: nil, count: asked.count)
+                let same = try Parallel.map(Array(asked.indices), minimumBatch: 64) { place in
+                    holds(paths[place], relative: files[asked[place]].path, files[asked[place]].data, known: entries[place])
                 }
+                for (place, index) in asked.enumerated() { sameness[index] = same[place] }
+            } else if !hasPreviousSite {
+                sameness = Array(repeating: false, count: files.count)
             }
             // Without a published site nothing can be replaced in place: write to the staging
             // folder from the first batch on, while the next batches render.
             if !staged, !hasPreviousSite { try startStaging() }
             for (file, same) in zip(files, sameness) {
-                let previous = outputPath + "/" + file.path
                 if !staged {
                     if same {
                         equalSoFar.append(file.path)
@@ -180,7 +184,7 @@ public struct SiteWriter {
                     }
                     try startStaging()
                 }
-                let target = stagingPath + "/" + file.path
+                let target = stagingPath + "/" + file.path, previous = outputPath + "/" + file.path
                 try makeFolder(for: target)
                 if same, link(previous, target) == 0 {
                     report.unchanged += 1

@@ -21,7 +21,7 @@ final class SurveyedFolders: @unchecked Sendable {
 
     private let lock = PThreadMutex()
     /// By path relative to the output folder ("" for the folder itself).
-    private let recorded: [String: Folder]
+    private var recorded: [String: Folder]
     private var found: [String: Folder] = [:]
     /// Whether every folder was taken as recorded (the file then stays as it is).
     private var unchanged = true
@@ -31,7 +31,7 @@ final class SurveyedFolders: @unchecked Sendable {
     }
 
     /// How many folders the record holds.
-    var recordedCount: Int { recorded.count }
+    var recordedCount: Int { lock.withLock { recorded.count } }
 
     /// The record beside the output folder `output`, named after it like the listing snapshot.
     static func location(for output: URL) -> URL {
@@ -53,7 +53,7 @@ final class SurveyedFolders: @unchecked Sendable {
         let looked = outputFD >= 0 ? fstatat(outputFD, relative.isEmpty ? "." : relative, &info, AT_SYMLINK_NOFOLLOW) : lstat(path, &info)
         guard looked == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return FolderEntry.read(path) }
         let stamp = FileStamp(info)
-        if let folder = recorded[relative], folder.stamp == stamp {
+        if let folder = lock.withLock({ recorded[relative] }), folder.stamp == stamp {
             lock.withLock { found[relative] = folder }
             return folder.entries
         }
@@ -66,11 +66,19 @@ final class SurveyedFolders: @unchecked Sendable {
     }
 
     /// Writes what the survey found to `url`, unless it is what the file holds (every folder was
-    /// taken as recorded, and no other was). Called once the survey is done.
+    /// taken as recorded, and no other was). Called once the survey is done: the folders are let
+    /// go of then, on another thread (freeing 2 000 of them took the end of a build 1 ms).
     func save(to url: URL) {
-        let (found, unchanged) = lock.withLock { (self.found, self.unchanged) }
-        guard !unchanged || found.count != recorded.count else { return }
+        let (recorded, found, unchanged) = lock.withLock {
+            defer { (self.recorded, self.found) = ([:], [:]) }
+            return (self.recorded, self.found, self.unchanged)
+        }
+        if unchanged, found.count == recorded.count {
+            BackgroundRelease.release((recorded, found))
+            return
+        }
         if !FileData.replace(url.path, with: Data(Self.bytes(found))) { ListingSnapshot.remove(at: url) }
+        BackgroundRelease.release((recorded, found))
     }
 
     /// Removes the record beside `output`, if there is one.

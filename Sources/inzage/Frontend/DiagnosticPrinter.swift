@@ -10,8 +10,9 @@ struct DiagnosticPrinter {
     var useColour: Bool
 
     /// How many diagnostics one core prints at a time: a site with a warning on each of 10 000
-    /// pages printed them all on one core after the build.
-    static let piece = 512
+    /// pages printed them all on one core after the build, and the 140 warnings of a board of
+    /// 2 000 bijsluiters took a one-file rebuild 3 ms on one core.
+    static let piece = 48
 
     /// - Parameter summary: whether to end with the count of errors and warnings.
     func render(_ diagnostics: [Diagnostic], summary withSummary: Bool = true) -> String {
