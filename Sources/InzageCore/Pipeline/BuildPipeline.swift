@@ -149,15 +149,21 @@ public enum BuildPipeline {
             record?.save()
             timer.lap("build record saved")
             if session == nil {
+                // The listing snapshot and its places are written on another core beside the findings.
+                let snapshotLocation = ListingSnapshot.location(for: writer.output)
+                let savingLists = Background {
+                    if let snapshotSlot { snapshotSlot.save(to: snapshotLocation) } else { ListingSnapshot.remove(at: snapshotLocation) }
+                }
                 // The rules are done (the publication began after them), so the record was started.
+                // (Whatever happens, the lists are written whole before the build ends.)
+                defer { _ = try? savingLists.value() }
                 if let record = try findingsRecord.value() ?? nil {
                     record.save(to: findingsLocation)
                 } else {
                     FindingsRecord.remove(at: findingsLocation)
                 }
                 timer.lap("findings record saved")
-                let snapshotLocation = ListingSnapshot.location(for: writer.output)
-                if let snapshotSlot { snapshotSlot.save(to: snapshotLocation) } else { ListingSnapshot.remove(at: snapshotLocation) }
+                try savingLists.value()
                 timer.lap("listing snapshot saved")
             }
         } catch {
