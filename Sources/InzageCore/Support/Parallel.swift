@@ -67,14 +67,19 @@ private final class ResultBox<R>: @unchecked Sendable {
         lock.withLock { slots[index] = value }
     }
 
+    /// The values, moved out of their slots (once: a copy of each, with the slots let go of
+    /// after, retained and released every reference in them once more).
     func values() throws -> [R] {
-        try slots.map { slot in
-            switch slot {
-            case .success(let value)?: return value
+        var values: [R] = []
+        values.reserveCapacity(slots.count)
+        for index in slots.indices {
+            switch slots[index].take() {
+            case .success(let value)?: values.append(value)
             case .failure(let error)?: throw error
             case nil: throw ParallelError.missingResult
             }
         }
+        return values
     }
 }
 

@@ -142,10 +142,14 @@ struct ListingSnapshot {
             return Product(file: file, listed: listed, slug: slug, datum: datum, summary: summary, record: record,
                            values: values, valuesDigest: valuesDigest)
         }
-        // A later record of a file stands in for an earlier one.
+        // A later record of a file stands in for an earlier one: taken from the last, each moved
+        // out of the array (2 000 products copied and let go of took a patch build 1–2 ms).
         var products: [String: Product] = [:]
         products.reserveCapacity(read.count)
-        for product in read { products[product.file] = product }
+        var remaining = consume read
+        while let product = remaining.popLast() {
+            if products[product.file] == nil { products[product.file] = product }
+        }
         self.identity = identity
         self.global = global
         self.products = products
