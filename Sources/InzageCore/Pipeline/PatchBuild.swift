@@ -145,7 +145,8 @@ enum PatchBuild {
                 throw Declined("\(entry.name) is geen gewoon bestand")
             }
             // An entry that was not read (not a `.md` file) is loaded again: that costs no reading.
-            guard let source = entry.source else { return .load(frontMatterChanged: true) }
+            // It gives no bijsluiter, so it does not start reading the lists.
+            guard let source = entry.source else { return .load(frontMatterChanged: false) }
             let stamp = FileStamp(info)
             if let recorded = entry.stamp, recorded == stamp { return .unchanged(recorded) }
             guard let text = SourceReader.read(URL(fileURLWithPath: folder + "/" + entry.name), displayPath: entry.name,
