@@ -88,7 +88,18 @@ enum KeptValueCoding {
     }
 
     /// Writes `value`; false (and nothing written) for a type this file does not know.
+    /// Found by the value's type itself (`writersByType`) when it is one of the types the lists
+    /// keep: the casts below look through the types one by one (an array cast element by element),
+    /// which took a full build of 2 000 bijsluiters about 20 ms of CPU. Both write the same bytes.
     static func write(_ value: Any, to writer: inout ByteWriter) -> Bool {
+        if let write = writersByType[ObjectIdentifier(type(of: value))] { return write(value, &writer) }
+        return writeByCast(value, to: &writer)
+    }
+
+    /// `write` by casts, in this order (an empty list of rows is written as an empty list of
+    /// indices, and a missing row of either kind as a missing recipient, as the first cast that
+    /// takes it).
+    static func writeByCast(_ value: Any, to writer: inout ByteWriter) -> Bool {
         switch value {
         case let key as NameKey:
             writer.raw([Tag.nameKey.rawValue])
@@ -130,6 +141,48 @@ enum KeptValueCoding {
         }
         return true
     }
+
+    /// How `write` writes a value of each type the lists keep, as `writeByCast` does. Each is
+    /// asked only for a value of its very type (found by its identity), so its cast cannot fail.
+    private static let writersByType: [ObjectIdentifier: @Sendable (Any, inout ByteWriter) -> Bool] = {
+        typealias Writer = @Sendable (Any, inout ByteWriter) -> Bool
+        func one<View: KeptView>(_: View.Type, _ tag: Tag) -> (ObjectIdentifier, Writer) {
+            (ObjectIdentifier(ViewFragment<View>.self), { value, writer in
+                writer.raw([tag.rawValue])
+                write(value as! ViewFragment<View>, to: &writer)
+                return true
+            })
+        }
+        func optional<View: KeptView>(_: View.Type, _ tag: Tag) -> (ObjectIdentifier, Writer) {
+            (ObjectIdentifier(Optional<ViewFragment<View>>.self), { value, writer in
+                let row = value as! ViewFragment<View>?
+                // A missing row of either kind is taken by the first optional cast.
+                writer.raw([row == nil ? Tag.ontvanger.rawValue : tag.rawValue])
+                writer.flag(row != nil)
+                if let row { write(row, to: &writer) }
+                return true
+            })
+        }
+        func dated<View: ListedChange & KeptView>(_: View.Type, _ tag: Tag) -> (ObjectIdentifier, Writer) {
+            (ObjectIdentifier([ViewFragment<View>].self), { value, writer in
+                let rows = value as! [ViewFragment<View>]
+                // An empty list is taken by the cast to a list of indices.
+                guard !rows.isEmpty else { return writeByCast([Int](), to: &writer) }
+                writer.raw([tag.rawValue])
+                writer.number(rows.count)
+                for row in rows { writeDated(row, to: &writer) }
+                return true
+            })
+        }
+        let byCast: Writer = { value, writer in writeByCast(value, to: &writer) }
+        return Dictionary(uniqueKeysWithValues: [
+            (ObjectIdentifier(NameKey.self), byCast), (ObjectIdentifier([Int].self), byCast),
+            one(BijsluitersView.Row.self, .productRow), one(BijsluitersView.MatrixRow.self, .matrixRow),
+            one(SitemapView.URLEntry.self, .sitemapEntry),
+            optional(PrivacyverklaringView.OntvangerRow.self, .ontvanger), optional(PrivacyverklaringView.DoorgifteRow.self, .doorgifte),
+            dated(ChangeView.self, .changes), dated(FeedView.Entry.self, .feedEntries),
+        ])
+    }()
 
     /// A row of a kept value, as the listing pages place it (`ListingPlaces`): the fragment, its
     /// row template's name, and its date for a change or feed entry.

@@ -82,6 +82,22 @@ struct ListingSnapshotTests {
         #expect(kinds == ["sortKey", "scholen", "row", "matrix", "ontvanger", "doorgifte", "changes", "feed", "sitemap"], "\(kinds.sorted())")
     }
 
+    @Test func aValueFoundByItsTypeIsWrittenAsTheCastsWriteIt() throws {
+        let (_, _, fragments, _) = try Self.recordedListing()
+        var values: [Any] = fragments.flatMap { $0.kept.map(\.value) }
+        // The edge cases the casts decide by their order: empty lists of rows, missing rows of either kind.
+        values += [[ViewFragment<ChangeView>](), [ViewFragment<FeedView.Entry>](), [Int](), [3, 1],
+                   ViewFragment<PrivacyverklaringView.OntvangerRow>?.none as Any, ViewFragment<PrivacyverklaringView.DoorgifteRow>?.none as Any]
+        var kinds: Set<ObjectIdentifier> = []
+        for value in values {
+            kinds.insert(ObjectIdentifier(type(of: value)))
+            var found = ByteWriter(), cast = ByteWriter()
+            #expect(KeptValueCoding.write(value, to: &found) == KeptValueCoding.writeByCast(value, to: &cast))
+            #expect(found.bytes == cast.bytes, "\(type(of: value))")
+        }
+        #expect(kinds.count == 9, "every type the lists keep")
+    }
+
     /// `back` is `value` as the pages use it: the same type, texts, rows (HTML, template, view).
     private func expectSame(_ value: Any, _ back: Any, kind: String) throws {
         func same<View: MustacheFields>(_ a: ViewFragment<View>, _ b: ViewFragment<View>) {
