@@ -58,12 +58,12 @@ extension ContentLoader {
             kept = last
             var changed: Set<String> = []
             for name in names.sorted() where Self.isListed(name) {
-                var info = stat()
-                let exists = folderFD >= 0 ? fstatat(folderFD, name, &info, AT_SYMLINK_NOFOLLOW) == 0 : lstat(folderPath + "/" + name, &info) == 0
+                let info = LinkStat.of(name, in: folderFD, path: folderPath + "/" + name)
+                let exists = info != nil
                 let (index, present) = kept.position(of: name)
                 if present, !exists { kept.remove(at: index) }
                 if !present, exists { kept.insert(name, path: display("\(folder)/\(name)"), at: index, placeholder: placeholder) }
-                if exists {
+                if let info {
                     kept.isLink[index] = (info.st_mode & S_IFMT) == S_IFLNK
                     changed.insert(name)
                 }

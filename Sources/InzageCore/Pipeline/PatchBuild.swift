@@ -139,9 +139,7 @@ enum PatchBuild {
         let readStart = FileStamp.now()
         let looks = try Parallel.map(Array(record.entries.indices), minimumBatch: 64) { index -> Look in
             let entry = record.entries[index]
-            var info = stat()
-            let looked = folderFD >= 0 ? fstatat(folderFD, entry.name, &info, AT_SYMLINK_NOFOLLOW) : lstat(folder + "/" + entry.name, &info)
-            guard looked == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            guard let info = LinkStat.of(entry.name, in: folderFD, path: folder + "/" + entry.name), (info.st_mode & S_IFMT) == S_IFREG else {
                 throw Declined("\(entry.name) is geen gewoon bestand")
             }
             // An entry that was not read (not a `.md` file) is loaded again: that costs no reading.

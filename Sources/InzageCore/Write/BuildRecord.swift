@@ -172,9 +172,7 @@ final class BuildRecord: @unchecked Sendable {
         // Set once, by `begin`, before any page is looked at.
         let folder = outputFolder
         let lookStart = FileStamp.now()
-        var info = stat()
-        let looked = folder >= 0 ? fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) : lstat(outputPath + "/" + path, &info)
-        guard looked == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard let info = LinkStat.of(path, in: folder, path: outputPath + "/" + path), (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         if takesUnreadFiles, let stamp, FileStamp(info) == stamp { return (OutputFile(unreadPublishedAt: path), stamp) }
         guard let data = FileData.read(outputPath + "/" + path), StableDigest(bytes: data) == output else { return nil }
         // The stat taken before the bytes were read: it shows any change made after that read.

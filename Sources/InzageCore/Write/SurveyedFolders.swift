@@ -49,9 +49,7 @@ final class SurveyedFolders: @unchecked Sendable {
     /// build unless it changed too recently to go by its stat).
     func entries(of relative: String, path: String, outputFD: Int32) -> [FolderEntry] {
         let readStart = FileStamp.now()
-        var info = stat()
-        let looked = outputFD >= 0 ? fstatat(outputFD, relative.isEmpty ? "." : relative, &info, AT_SYMLINK_NOFOLLOW) : lstat(path, &info)
-        guard looked == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return FolderEntry.read(path) }
+        guard let info = LinkStat.of(relative, in: outputFD, path: path), (info.st_mode & S_IFMT) == S_IFDIR else { return FolderEntry.read(path) }
         let stamp = FileStamp(info)
         if let folder = lock.withLock({ recorded[relative] }), folder.stamp == stamp {
             lock.withLock { found[relative] = folder }
