@@ -73,6 +73,9 @@ enum YAMLEventComposer {
         let lineOffset: Int
         let yaml: String
 
+        /// At most this many keys of a mapping are gone through to find a key written twice.
+        static let keysGoneThrough = 12
+
         /// The stream as `Parser.singleRoot()` reads it.
         mutating func document() throws(NeedsYams) -> YNode? {
             try events.next()  // stream start
@@ -110,6 +113,8 @@ enum YAMLEventComposer {
             case YAML_MAPPING_START_EVENT:
                 guard event.data.mapping_start.anchor == nil else { throw NeedsYams() }
                 var pairs: [YPair] = []
+                // Keys seen so far: gone through while few (most mappings hold a handful, and
+                // hashing each key cost more), in a set once there are more.
                 var keys = Set<String>()
                 while true {
                     try events.next()
@@ -119,7 +124,12 @@ enum YAMLEventComposer {
                     let keyLocation = self.location(keyEvent.start_mark)
                     let key = try scalar(keyEvent, at: keyLocation).text
                     // Written twice: Yams decides (by text and tag) whether the whole document fails.
-                    guard keys.insert(key).inserted else { throw NeedsYams() }
+                    if pairs.count < Self.keysGoneThrough {
+                        guard !pairs.contains(where: { $0.key.text == key }) else { throw NeedsYams() }
+                    } else {
+                        if keys.isEmpty { keys = Set(pairs.map(\.key.text)) }
+                        guard keys.insert(key).inserted else { throw NeedsYams() }
+                    }
                     try events.next()
                     let value = try node()
                     pairs.append(YPair(key: YScalar(text: key, quoted: false, location: keyLocation, textStart: keyLocation), value: value))

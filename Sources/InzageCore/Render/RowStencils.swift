@@ -15,6 +15,14 @@ final class RowStencils: @unchecked Sendable {
     private struct Kind: Hashable {
         let template: String
         let signature: [UInt8]
+
+        /// The signature hashed as one run of bytes: an array of bytes hashes byte by byte, and a
+        /// bijsluiter page's signature (every field's name) is hundreds of bytes, looked up for
+        /// every page and row.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(template)
+            signature.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
     private var kinds: [String: Int] = [:]
 

@@ -29,6 +29,7 @@ import Testing
         "tekst: \"regel\n  vervolg\"\n",
         "blok: |2\n    twee extra\n  spaties\n",
         "a: !onbekend x\nb: !!int 3\n",
+        (1...30).map { "k\($0): \($0)\n" }.joined(),
     ]
 
     /// Documents the composer leaves to Yams.
@@ -39,6 +40,12 @@ import Testing
         "a: *nergens\n",
         "a: 1\na: 2\n",
         "a: 1\n'a': 2\n",
+        // Past the keys gone through one by one (`Composer.keysGoneThrough`): a repeat of an
+        // early key, of a key after them, and right at the edge.
+        (1...14).map { "k\($0): \($0)\n" }.joined() + "k3: 0\n",
+        (1...14).map { "k\($0): \($0)\n" }.joined() + "k14: 0\n",
+        (1...12).map { "k\($0): \($0)\n" }.joined() + "k12: 0\n",
+        (1...11).map { "k\($0): \($0)\n" }.joined() + "k1: 0\n",
         "a:\n  b: 1\n  c: 2\n  b: 3\n",
         "[a]: 1\n",
         "a: 1\n---\nb: 2\n",
