@@ -98,6 +98,22 @@ struct MustacheFieldsTests {
         #expect(twice?.child(named: "tekst") is AbsentValue && twice?.child(named: "titel") == nil)
     }
 
+    /// A text, flag or number converts as itself, also when an optional holds it (told from
+    /// views by its type first, an optional is converted as what it holds), and an empty
+    /// optional as an absent value.
+    @Test func textsFlagsAndNumbersConvertAsThemselvesWrappedOrNot() {
+        let fields: KeyValuePairs<String, Any?> = [
+            "text": "t", "flag": true, "number": 3,
+            "wrappedText": Optional("w") as Any, "wrappedFlag": Optional(false) as Any, "wrappedNumber": Optional(4) as Any,
+            "empty": Optional<String>.none as Any, "view": DateView(SchoolDate(year: 2026, month: 9, day: 1)!),
+        ]
+        let view = MustacheValue.convert(fields)
+        let kinds = view.names.indices.map { index in view.value(at: index).map { view.kind(at: index, value: $0) } }
+        #expect(kinds == [.text, .flag(true), .number(3), .text, .flag(false), .number(4), .absent, .view])
+        #expect(view.value(at: 0) as? String == "t" && view.value(at: 3) as? String == "w")
+        #expect(view.value(at: 4) as? Bool == false && view.value(at: 5) as? Int == 4 && view.value(at: 6) is AbsentValue)
+    }
+
     /// A list converts as its element type says: rows of fields to converted views, optionals to their
     /// value or to nothing, lists of lists, and untyped lists element by element.
     @Test func convertsEveryKindOfList() {
