@@ -317,11 +317,19 @@ struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
         // Rows not rendered yet (every row of a first build, a changed product's after an edit)
         // are rendered on all cores first: the feed and the product list have thousands. Rows
         // kept from an earlier build are only read.
-        let unrendered = fragments.filter { $0.keptSource == nil && !$0.isRendered }
-        _ = try? Parallel.map(unrendered, minimumBatch: 64) { $0.html }
-        if fragments.contains(where: { $0.keptSource != nil }) {
+        // One look at each row (this generic code asks each row through its witness table).
+        var anyKept = false
+        var unrendered: [Int] = []
+        // By index: in generic code, `enumerated()` looks up the metadata of its tuples for every row.
+        for index in fragments.indices {
+            if fragments[index].keptSource != nil { anyKept = true } else if !fragments[index].isRendered { unrendered.append(index) }
+        }
+        let made = (try? Parallel.map(unrendered, minimumBatch: 64) { fragments[$0].html }) ?? []
+        if anyKept {
             return FragmentRows(fragments, joined: .html(HTMLText(validUTF8: joinedKept(fragments))))
         }
+        // Rows all rendered just now (every list of a one-off build) are joined as rendered.
+        if made.count == fragments.count { return FragmentRows(fragments, html: made.joined(separator: "\n")) }
         // A closure, not the key path `\.html`: in this generic function the key path was made
         // anew on every call (once per list of every page).
         return FragmentRows(fragments, html: fragments.map { $0.html }.joined(separator: "\n"))
