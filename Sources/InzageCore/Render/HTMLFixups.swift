@@ -28,71 +28,83 @@ struct HTMLFixups {
 
     /// The fixed HTML: valid UTF-8 when `html` is (it adds ASCII and escaped ids only).
     func apply(to html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard let base = html.baseAddress else { return [] }
         var out: [UInt8] = []
         out.reserveCapacity(html.count + ids.count * 24 + 256)
+        // The patterns, each taken once per page: a static is a look at its lazy initialisation
+        // (and a retain) each time it is used, and a page has hundreds of tags.
+        let tableOpen = Self.tableOpen, tableClose = Self.tableClose, headerCell = Self.headerCell, linkOpen = Self.linkOpen
+        let linkClose = Self.linkClose
         var index = 0
         var heading = 0
         let count = html.count
-        guard let base = html.baseAddress else { return [] }
         while index < count {
             // Text up to the next tag is copied as it is, in one go.
-            let tag = memchr(base + index, Int32(UInt8(ascii: "<")), count - index).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            let tag = Self.find(UInt8(ascii: "<"), in: html, from: index) ?? count
             if tag > index {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: html[index..<tag]))
+                out.append(contentsOf: UnsafeBufferPointer(start: base + index, count: tag - index))
                 index = tag
                 continue
             }
-            let byte = html[index]
             guard index + 1 < count else {
-                out.append(byte)
+                out.append(html[index])
                 index += 1
                 continue
             }
-            let next = html[index + 1]
-            // <h1>…<h6>
-            if next == UInt8(ascii: "h"), heading < ids.count, index + 3 < count,
-               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[index + 2]), html[index + 3] == UInt8(ascii: ">") {
-                out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "h"), html[index + 2]])
-                out.append(contentsOf: " id=\"".utf8)
-                out.append(contentsOf: HTML.escape(ids[heading]).utf8)
-                out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ">")])
-                heading += 1
-                index += 4
-                continue
-            }
-            if Self.matches(Self.tableOpen, in: html, at: index) {
-                out.append(contentsOf: Self.tableWrapOpen)
-                index += Self.tableOpen.count
-                continue
-            }
-            if Self.matches(Self.tableClose, in: html, at: index) {
-                out.append(contentsOf: Self.tableWrapClose)
-                index += Self.tableClose.count
-                continue
-            }
-            // <th> or <th style="…">, not <thead>
-            if Self.matches(Self.headerCell, in: html, at: index), index + 3 < count,
-               html[index + 3] == UInt8(ascii: ">") || html[index + 3] == UInt8(ascii: " ") {
-                out.append(contentsOf: Self.headerCell)
-                out.append(contentsOf: Self.headerScope)
-                index += Self.headerCell.count
-                continue
-            }
-            if Self.matches(Self.linkOpen, in: html, at: index) {
-                let urlStart = index + Self.linkOpen.count
-                if let quote = Self.find(UInt8(ascii: "\""), in: html, from: urlStart),
-                   let close = Self.find(Self.linkClose, in: html, from: quote),
-                   ExternalLink.isExternal(UnsafeBufferPointer(rebasing: html[urlStart..<quote]), siteHost: siteHost) {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: html[index...quote]))
-                    out.append(contentsOf: Self.externClass)
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: html[(quote + 1)..<close]))
-                    out.append(contentsOf: Self.externNote)
-                    out.append(contentsOf: Self.linkClose)
-                    index = close + Self.linkClose.count
+            // Which fixup a tag may need is told by its second byte.
+            switch html[index + 1] {
+            case UInt8(ascii: "h"):
+                // <h1>…<h6>
+                if heading < ids.count, index + 3 < count,
+                   (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[index + 2]), html[index + 3] == UInt8(ascii: ">") {
+                    out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "h"), html[index + 2]])
+                    out.append(contentsOf: " id=\"".utf8)
+                    out.append(contentsOf: HTML.escape(ids[heading]).utf8)
+                    out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ">")])
+                    heading += 1
+                    index += 4
                     continue
                 }
+            case UInt8(ascii: "t"):
+                if Self.matches(tableOpen, in: html, at: index) {
+                    out.append(contentsOf: Self.tableWrapOpen)
+                    index += tableOpen.count
+                    continue
+                }
+                // <th> or <th style="…">, not <thead>
+                if Self.matches(headerCell, in: html, at: index), index + 3 < count,
+                   html[index + 3] == UInt8(ascii: ">") || html[index + 3] == UInt8(ascii: " ") {
+                    out.append(contentsOf: headerCell)
+                    out.append(contentsOf: Self.headerScope)
+                    index += headerCell.count
+                    continue
+                }
+            case UInt8(ascii: "/"):
+                if Self.matches(tableClose, in: html, at: index) {
+                    out.append(contentsOf: Self.tableWrapClose)
+                    index += tableClose.count
+                    continue
+                }
+            case UInt8(ascii: "a"):
+                if Self.matches(linkOpen, in: html, at: index) {
+                    let urlStart = index + linkOpen.count
+                    if let quote = Self.find(UInt8(ascii: "\""), in: html, from: urlStart),
+                       let close = Self.find(linkClose, in: html, from: quote),
+                       ExternalLink.isExternal(UnsafeBufferPointer(rebasing: html[urlStart..<quote]), siteHost: siteHost) {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: html[index...quote]))
+                        out.append(contentsOf: Self.externClass)
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: html[(quote + 1)..<close]))
+                        out.append(contentsOf: Self.externNote)
+                        out.append(contentsOf: linkClose)
+                        index = close + linkClose.count
+                        continue
+                    }
+                }
+            default:
+                break
             }
-            out.append(byte)
+            // A tag left as it is: its "<", and on to the next.
+            out.append(UInt8(ascii: "<"))
             index += 1
         }
         return out
@@ -105,20 +117,20 @@ struct HTMLFixups {
         return true
     }
 
+    /// The first `byte` at or after `start`, found with `memchr`.
     private static func find(_ byte: UInt8, in html: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index < html.count {
-            if html[index] == byte { return index }
-            index += 1
-        }
-        return nil
+        guard start < html.count, let base = html.baseAddress,
+              let found = memchr(base + start, Int32(byte), html.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// The first place at or after `start` where `pattern` stands.
     private static func find(_ pattern: [UInt8], in html: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = pattern.first else { return start }
         var index = start
-        while index + pattern.count <= html.count {
-            if html[index] == pattern[0], matches(pattern, in: html, at: index) { return index }
-            index += 1
+        while let at = find(first, in: html, from: index) {
+            if matches(pattern, in: html, at: at) { return at }
+            index = at + 1
         }
         return nil
     }

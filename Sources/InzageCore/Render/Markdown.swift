@@ -261,7 +261,11 @@ public enum ExternalLink {
         if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
         if authority.first != UInt8(ascii: "["), let colon = authority.firstIndex(of: UInt8(ascii: ":")) { authority = authority[..<colon] }
         guard !authority.isEmpty, let siteHost else { return true }
-        return !authority.map(ASCIIScan.lower).elementsEqual(siteHost.utf8.map(ASCIIScan.lower))
+        // Compared byte by byte, without a lowered copy of either (every link of every page).
+        var host = siteHost
+        return !host.withUTF8 { site in
+            site.count == authority.count && zip(site, authority).allSatisfy { ASCIIScan.lower($0) == ASCIIScan.lower($1) }
+        }
     }
 }
 
