@@ -27,12 +27,15 @@ let package = Package(
         .target(name: "CInzageSystem"),
         // Lets libcmark-gfm parse inlines on several threads at once (see its header).
         .target(name: "CCmarkInlineCharacters", dependencies: ["CCmarkGFM"]),
+        // A memory arena per thread for libcmark-gfm (see its header).
+        .target(name: "CCmarkArena", dependencies: ["CCmarkGFM"]),
         .target(
             name: "InzageCore",
             dependencies: [
                 "CCmarkGFM",
                 "CInzageSystem",
                 "CCmarkInlineCharacters",
+                "CCmarkArena",
                 "CMimalloc",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -1,3 +1,4 @@
+import CCmarkArena
 import CCmarkGFM
 import CCmarkInlineCharacters
 import Foundation
@@ -43,9 +44,10 @@ public struct MarkdownRenderer: Sendable {
     /// Serialises inline parsing when `inlineParsingIsShared` is false.
     private static let inlineParsing = PThreadMutex()
 
-    /// A parser with the extensions every parser gets.
-    private static func newParser() -> OpaquePointer? {
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+    /// A parser with the extensions every parser gets, its memory from `memory` (the C library's
+    /// allocator when nil).
+    private static func newParser(memory: UnsafeMutablePointer<cmark_mem>? = nil) -> OpaquePointer? {
+        guard let parser = memory.map({ cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, $0) }) ?? cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
         for name in extensionNames {
             if let extensionPointer = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
@@ -61,8 +63,12 @@ public struct MarkdownRenderer: Sendable {
     /// `render`, as bytes: what an extra page's body is until it is written (`HTMLText`).
     func renderHTML(_ markdown: String) -> HTMLText {
         let shared = Self.inlineParsingIsShared
-        guard let parser = Self.newParser() else { return HTMLText(validUTF8: []) }
-        defer { cmark_parser_free(parser) }
+        // The page's parser, nodes and HTML are carved from this thread's arena (`CCmarkArena`)
+        // and given back all at once here, after the HTML is copied out: nothing is freed one by one.
+        defer { inzage_cmark_arena_reset() }
+        guard let memory = UnsafeMutablePointer<cmark_mem>(inzage_cmark_arena()), let parser = Self.newParser(memory: memory) else {
+            return HTMLText(validUTF8: [])
+        }
         // Its bytes and their count as they are: no search for the end of a C string.
         var markdown = markdown
         markdown.withUTF8 { bytes in
@@ -70,14 +76,12 @@ public struct MarkdownRenderer: Sendable {
             start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
         }
         guard let document = shared ? cmark_parser_finish(parser) : Self.inlineParsing.withLock({ cmark_parser_finish(parser) }) else { return HTMLText(validUTF8: []) }
-        defer { cmark_node_free(document) }
 
         let headings = fitHeadings(document)
-        if let linker { addLinks(document, linker: linker) }
+        if let linker { addLinks(document, linker: linker, memory: memory) }
         // Column alignment as a style attribute: `align` on th/td is obsolete HTML.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         guard let raw = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return HTMLText(validUTF8: []) }
-        defer { free(raw) }
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
         // cmark-gfm writes valid UTF-8: it replaces invalid input as it reads it.
         return HTMLText(validUTF8: HTMLFixups(ids: headings, siteHost: siteHost).apply(to: bytes))
@@ -177,7 +181,9 @@ public struct MarkdownRenderer: Sendable {
         return found
     }
 
-    private func addLinks(_ document: OpaquePointer, linker: TextLinker) {
+    /// Links the texts `linker` finds; the new nodes' memory comes from `memory`, the document's
+    /// own (libcmark-gfm puts no node under a node of another allocator).
+    private func addLinks(_ document: OpaquePointer, linker: TextLinker, memory: UnsafeMutablePointer<cmark_mem>) {
         var texts: [OpaquePointer] = []
         walk(document) { node in
             guard cmark_node_get_type(node) == CMARK_NODE_TEXT else { return }
@@ -195,8 +201,8 @@ public struct MarkdownRenderer: Sendable {
             guard !links.isEmpty else { continue }
             var cursor = literal.startIndex
             for (range, url) in links where range.lowerBound >= cursor {
-                if cursor < range.lowerBound { insertText(String(literal[cursor..<range.lowerBound]), before: node) }
-                if let link = cmark_node_new(CMARK_NODE_LINK), let label = cmark_node_new(CMARK_NODE_TEXT) {
+                if cursor < range.lowerBound { insertText(String(literal[cursor..<range.lowerBound]), before: node, memory: memory) }
+                if let link = cmark_node_new_with_mem(CMARK_NODE_LINK, memory), let label = cmark_node_new_with_mem(CMARK_NODE_TEXT, memory) {
                     cmark_node_set_url(link, url)
                     cmark_node_set_literal(label, String(literal[range]))
                     cmark_node_append_child(link, label)
@@ -204,13 +210,13 @@ public struct MarkdownRenderer: Sendable {
                 }
                 cursor = range.upperBound
             }
-            if cursor < literal.endIndex { insertText(String(literal[cursor...]), before: node) }
+            if cursor < literal.endIndex { insertText(String(literal[cursor...]), before: node, memory: memory) }
             cmark_node_free(node)
         }
     }
 
-    private func insertText(_ text: String, before node: OpaquePointer) {
-        guard let textNode = cmark_node_new(CMARK_NODE_TEXT) else { return }
+    private func insertText(_ text: String, before node: OpaquePointer, memory: UnsafeMutablePointer<cmark_mem>) {
+        guard let textNode = cmark_node_new_with_mem(CMARK_NODE_TEXT, memory) else { return }
         cmark_node_set_literal(textNode, text)
         cmark_node_insert_before(node, textNode)
     }
