@@ -35,78 +35,74 @@ struct HTMLFixups {
         // (and a retain) each time it is used, and a page has hundreds of tags.
         let tableOpen = Self.tableOpen, tableClose = Self.tableClose, headerCell = Self.headerCell, linkOpen = Self.linkOpen
         let linkClose = Self.linkClose
-        var index = 0
         var heading = 0
         let count = html.count
-        while index < count {
-            // Text up to the next tag is copied as it is, in one go.
-            let tag = Self.find(UInt8(ascii: "<"), in: html, from: index) ?? count
-            if tag > index {
-                out.append(contentsOf: UnsafeBufferPointer(start: base + index, count: tag - index))
-                index = tag
-                continue
-            }
-            guard index + 1 < count else {
-                out.append(html[index])
-                index += 1
-                continue
-            }
+        // The bytes from `copied` on are not in `out` yet: they are copied in one go, up to a tag
+        // that changes (most tags stay as they are).
+        var copied = 0
+        /// Copies what stands before `tag`, then `replacement`'s bytes; the bytes up to `next` are done.
+        func replace(from tag: Int, upTo next: Int, with replacement: (inout [UInt8]) -> Void) {
+            out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: tag - copied))
+            replacement(&out)
+            copied = next
+        }
+        var index = 0
+        while let tag = Self.find(UInt8(ascii: "<"), in: html, from: index), tag + 1 < count {
+            index = tag + 1
             // Which fixup a tag may need is told by its second byte.
-            switch html[index + 1] {
+            switch html[tag + 1] {
             case UInt8(ascii: "h"):
                 // <h1>…<h6>
-                if heading < ids.count, index + 3 < count,
-                   (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[index + 2]), html[index + 3] == UInt8(ascii: ">") {
-                    out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "h"), html[index + 2]])
-                    out.append(contentsOf: " id=\"".utf8)
-                    out.append(contentsOf: HTML.escape(ids[heading]).utf8)
-                    out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ">")])
+                if heading < ids.count, tag + 3 < count,
+                   (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[tag + 2]), html[tag + 3] == UInt8(ascii: ">") {
+                    let id = ids[heading]
+                    replace(from: tag, upTo: tag + 4) { out in
+                        out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "h"), html[tag + 2]])
+                        out.append(contentsOf: " id=\"".utf8)
+                        out.append(contentsOf: HTML.escape(id).utf8)
+                        out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ">")])
+                    }
                     heading += 1
-                    index += 4
-                    continue
+                    index = tag + 4
                 }
             case UInt8(ascii: "t"):
-                if Self.matches(tableOpen, in: html, at: index) {
-                    out.append(contentsOf: Self.tableWrapOpen)
-                    index += tableOpen.count
-                    continue
-                }
-                // <th> or <th style="…">, not <thead>
-                if Self.matches(headerCell, in: html, at: index), index + 3 < count,
-                   html[index + 3] == UInt8(ascii: ">") || html[index + 3] == UInt8(ascii: " ") {
-                    out.append(contentsOf: headerCell)
-                    out.append(contentsOf: Self.headerScope)
-                    index += headerCell.count
-                    continue
+                if Self.matches(tableOpen, in: html, at: tag) {
+                    replace(from: tag, upTo: tag + tableOpen.count) { $0.append(contentsOf: Self.tableWrapOpen) }
+                    index = tag + tableOpen.count
+                } else if Self.matches(headerCell, in: html, at: tag), tag + 3 < count,
+                          html[tag + 3] == UInt8(ascii: ">") || html[tag + 3] == UInt8(ascii: " ") {
+                    // <th> or <th style="…">, not <thead>
+                    replace(from: tag, upTo: tag + headerCell.count) { out in
+                        out.append(contentsOf: headerCell)
+                        out.append(contentsOf: Self.headerScope)
+                    }
+                    index = tag + headerCell.count
                 }
             case UInt8(ascii: "/"):
-                if Self.matches(tableClose, in: html, at: index) {
-                    out.append(contentsOf: Self.tableWrapClose)
-                    index += tableClose.count
-                    continue
+                if Self.matches(tableClose, in: html, at: tag) {
+                    replace(from: tag, upTo: tag + tableClose.count) { $0.append(contentsOf: Self.tableWrapClose) }
+                    index = tag + tableClose.count
                 }
             case UInt8(ascii: "a"):
-                if Self.matches(linkOpen, in: html, at: index) {
-                    let urlStart = index + linkOpen.count
-                    if let quote = Self.find(UInt8(ascii: "\""), in: html, from: urlStart),
-                       let close = Self.find(linkClose, in: html, from: quote),
-                       ExternalLink.isExternal(UnsafeBufferPointer(rebasing: html[urlStart..<quote]), siteHost: siteHost) {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: html[index...quote]))
+                let urlStart = tag + linkOpen.count
+                if Self.matches(linkOpen, in: html, at: tag),
+                   let quote = Self.find(UInt8(ascii: "\""), in: html, from: urlStart),
+                   let close = Self.find(linkClose, in: html, from: quote),
+                   ExternalLink.isExternal(UnsafeBufferPointer(rebasing: html[urlStart..<quote]), siteHost: siteHost) {
+                    replace(from: tag, upTo: close + linkClose.count) { out in
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: html[tag...quote]))
                         out.append(contentsOf: Self.externClass)
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: html[(quote + 1)..<close]))
                         out.append(contentsOf: Self.externNote)
                         out.append(contentsOf: linkClose)
-                        index = close + linkClose.count
-                        continue
                     }
+                    index = close + linkClose.count
                 }
             default:
                 break
             }
-            // A tag left as it is: its "<", and on to the next.
-            out.append(UInt8(ascii: "<"))
-            index += 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: count - copied))
         return out
     }
 
