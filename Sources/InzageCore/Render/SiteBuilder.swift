@@ -93,7 +93,17 @@ public struct SiteBuilder {
         for path in content.sources.keys.filter({ !itemFiles.contains($0) }).sorted() {
             key += "\u{1}" + path + "\u{0}" + (content.sources[path] ?? "")
         }
-        for p in content.paginas { key += "\u{1}" + p.slug + "\u{0}" + (p.titel?.value ?? "") + "\u{0}" + String(p.volgorde?.value ?? 0) }
+        // Appended piece by piece: joined with `+` first, each page's part was four texts made
+        // and let go (10 000 pages, on the main thread before the rendering starts).
+        key.reserveCapacity(key.utf8.count + content.paginas.count * 64)
+        for p in content.paginas {
+            key.append("\u{1}")
+            key.append(p.slug)
+            key.append("\u{0}")
+            key.append(p.titel?.value ?? "")
+            key.append("\u{0}")
+            key.append(String(p.volgorde?.value ?? 0))
+        }
         return key
     }
 
