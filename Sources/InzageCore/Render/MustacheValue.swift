@@ -317,10 +317,10 @@ struct FragmentRows: MustacheSequence, MustacheParent, MustacheTransformable {
         // Rows not rendered yet (every row of a first build, a changed product's after an edit)
         // are rendered on all cores first: the feed and the product list have thousands. Rows
         // kept from an earlier build are only read.
-        // One look at each row (this generic code asks each row through its witness table).
+        // One look at each row, which this generic code asks through its witness table; by
+        // index, as `enumerated()` would look up the metadata of its tuples for every row.
         var anyKept = false
         var unrendered: [Int] = []
-        // By index: in generic code, `enumerated()` looks up the metadata of its tuples for every row.
         for index in fragments.indices {
             if fragments[index].keptSource != nil { anyKept = true } else if !fragments[index].isRendered { unrendered.append(index) }
         }
